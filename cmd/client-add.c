@@ -1,0 +1,73 @@
+/*
+ * client-add: add clients to the book.
+ */
+#include "hourbook/batch.h"
+#include "hourbook/book.h"
+#include "hourbook/cli.h"
+#include "hourbook/setup.h"
+
+enum { COL_CLIENT, COL_DISPLAY_NAME, COL_EMAIL, COL_CURRENCY, NCOL };
+
+static const struct hb_csv_column columns[NCOL] = {
+	[COL_CLIENT] = { "client|name", true },
+	[COL_DISPLAY_NAME] = { "display_name", false },
+	[COL_EMAIL] = { "email", false },
+	[COL_CURRENCY] = { "currency", false },
+};
+
+enum { OPT_EMAIL = HB_OPT_FIRST, OPT_CURRENCY };
+
+static const struct hb_option options[] = {
+	{ "email", OPT_EMAIL, "E", "the client's e-mail address" },
+	{ "currency", OPT_CURRENCY, "CUR", "the client's currency (default: the book's)" },
+	{ NULL, 0, NULL, NULL }
+};
+
+static const char *const synopsis[] = {
+	"[--email E] [--currency CUR] NAME [DISPLAY-NAME]",
+	"[--email E] [--currency CUR] --csv FILE",
+	NULL
+};
+
+static const struct hb_command command = {
+	"client-add", synopsis, "Add clients to the book.", options, HB_CLI_CSV
+};
+
+static void
+on_option(void *ctx, int key, const char *arg)
+{
+	const char **values = ctx;
+
+	values[key == OPT_EMAIL ? COL_EMAIL : COL_CURRENCY] = arg;
+}
+
+static void
+apply(void *ctx, struct hb_book *book, const char *const *v)
+{
+	struct hb_client_input in = {
+		v[COL_CLIENT], v[COL_DISPLAY_NAME], v[COL_EMAIL], v[COL_CURRENCY]
+	};
+	struct hb_client c;
+
+	hb_client_add(book, &in, &c);
+	hb_client_print(ctx, &c);
+	hb_client_release(&c);
+}
+
+int
+main(int argc, char **argv)
+{
+	const char *values[NCOL] = { NULL };
+	struct hb_batch batch = { &command, columns, NCOL, values, apply, NULL };
+	int i = hb_cli_parse(&command, argc, argv, on_option, values);
+	int operands = argc - i;
+
+	if (hb_opts.csv ? operands != 0 : operands < 1 || operands > 2)
+		hb_usage_error(&command, hb_opts.csv ? "--csv takes no NAME"
+		    : "give NAME and optionally DISPLAY-NAME");
+	if (!hb_opts.csv) {
+		values[COL_CLIENT] = argv[i];
+		values[COL_DISPLAY_NAME] = operands == 2 ? argv[i + 1] : NULL;
+	}
+	return hb_batch_main(&batch, hb_client_columns);
+}

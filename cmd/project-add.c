@@ -1,0 +1,108 @@
+/*
+ * project-add: add projects: a client's work, its rate, its model and its
+ * service levels.
+ */
+#include <stdlib.h>
+
+#include "hourbook/batch.h"
+#include "hourbook/book.h"
+#include "hourbook/cli.h"
+#include "hourbook/diag.h"
+#include "hourbook/setup.h"
+
+enum {
+	COL_PROJECT, COL_CLIENT, COL_NAME, COL_RATE, COL_MODEL, COL_PENALTY,
+	COL_SLA, NCOL
+};
+
+static const struct hb_csv_column columns[NCOL] = {
+	[COL_PROJECT] = { "project|code", true },
+	[COL_CLIENT] = { "client", true },
+	[COL_NAME] = { "name", false },
+	[COL_RATE] = { "rate", false },
+	[COL_MODEL] = { "model", false },
+	[COL_PENALTY] = { "penalty", false },
+	[COL_SLA] = { "sla", false },
+};
+
+enum {
+	OPT_CLIENT = HB_OPT_FIRST, OPT_NAME, OPT_RATE, OPT_MODEL, OPT_PENALTY,
+	OPT_SLA
+};
+
+static const struct hb_option options[] = {
+	{ "client", OPT_CLIENT, "C", "the client the project is for" },
+	{ "name", OPT_NAME, "N", "a descriptive name (default: the code)" },
+	{ "rate", OPT_RATE, "MONEY", "the hourly rate (default 0.00)" },
+	{ "model", OPT_MODEL, "MODEL", "package (prepaid hours, the default) or self-service" },
+	{ "penalty", OPT_PENALTY, "PCT,PCT-PER-DAY", "late-delivery penalty: once, plus per business day" },
+	{ "sla", OPT_SLA, "KEY=VALUE", "override an SLA setting (repeatable)" },
+	{ NULL, 0, NULL, NULL }
+};
+
+static const char *const synopsis[] = {
+	"--client C [--name N] [--rate MONEY] [--model package|self-service] "
+	"[--penalty PCT,PCT-PER-DAY] [--sla KEY=VALUE]... CODE",
+	"[--client C] --csv FILE",
+	NULL
+};
+
+static const struct hb_command command = {
+	"project-add", synopsis, "Add projects for the book's clients.",
+	options, HB_CLI_CSV
+};
+
+/* Repeated --sla options, joined with ';'. */
+static char *sla;
+
+static void
+on_option(void *ctx, int key, const char *arg)
+{
+	const char **values = ctx;
+	char *joined;
+
+	switch (key) {
+	case OPT_CLIENT: values[COL_CLIENT] = arg; break;
+	case OPT_NAME: values[COL_NAME] = arg; break;
+	case OPT_RATE: values[COL_RATE] = arg; break;
+	case OPT_MODEL: values[COL_MODEL] = arg; break;
+	case OPT_PENALTY: values[COL_PENALTY] = arg; break;
+	case OPT_SLA:
+		joined = sla ? hb_xprintf("%s;%s", sla, arg) : hb_xstrdup(arg);
+		free(sla);
+		values[COL_SLA] = sla = joined;
+		break;
+	}
+}
+
+static void
+apply(void *ctx, struct hb_book *book, const char *const *v)
+{
+	struct hb_project_input in = {
+		v[COL_PROJECT], v[COL_CLIENT], v[COL_NAME], v[COL_RATE],
+		v[COL_MODEL], v[COL_PENALTY], v[COL_SLA]
+	};
+	struct hb_project p;
+
+	hb_project_add(book, &in, &p);
+	hb_project_print(ctx, &p);
+	hb_project_release(&p);
+}
+
+int
+main(int argc, char **argv)
+{
+	const char *values[NCOL] = { NULL };
+	struct hb_batch batch = { &command, columns, NCOL, values, apply, NULL };
+	int i = hb_cli_parse(&command, argc, argv, on_option, values);
+	int status;
+
+	if (argc - i != (hb_opts.csv ? 0 : 1))
+		hb_usage_error(&command, hb_opts.csv ? "--csv takes no CODE"
+		    : "give one CODE");
+	if (!hb_opts.csv)
+		values[COL_PROJECT] = argv[i];
+	status = hb_batch_main(&batch, hb_project_columns);
+	free(sla);
+	return status;
+}

@@ -1,0 +1,41 @@
+/*
+ * batch: one record from the command line or many from --csv, all or
+ * nothing.
+ *
+ * A writing command names its columns once.  The values given as options
+ * are the record in argument mode, and the defaults of every row in CSV
+ * mode (so "comment --csv - -m TEXT" gives every row the same body).  All
+ * records are applied in one BEGIN IMMEDIATE transaction; the first failure
+ * ends the program with "FILE:LINE: column: reason" and nothing is written.
+ */
+#ifndef HOURBOOK_BATCH_H
+#define HOURBOOK_BATCH_H
+
+#include <stddef.h>
+#include "hourbook/cli.h"
+#include "hourbook/csv.h"
+
+struct hb_book;
+
+typedef void hb_record_fn(void *ctx, struct hb_book *book,
+    const char *const *values);
+
+struct hb_batch {
+	const struct hb_command *cmd;
+	const struct hb_csv_column *columns;
+	size_t ncolumns;
+	const char **values;	/* ncolumns entries from the command line */
+	hb_record_fn *apply;
+	void *ctx;
+};
+
+/* Run the batch and commit; returns the number of records applied. */
+size_t hb_batch_run(struct hb_book *book, const struct hb_batch *batch);
+
+/* The whole life of a writing command after option parsing: open (or
+ * create) the book, run the batch with the output writer as ctx (when
+ * batch->ctx is NULL), print `header` and the rows after the commit.
+ * Returns the exit status. */
+int hb_batch_main(struct hb_batch *batch, const char *const *header);
+
+#endif

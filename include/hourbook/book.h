@@ -1,0 +1,98 @@
+/*
+ * book: the SQLite file and all the SQL of hourbook.
+ *
+ * No command and no domain module touches SQLite: they call the functions
+ * here, so the SQL can later be served by another engine (SPEC §5).  The
+ * book is found from --db, $HOURBOOK_DB, $XDG_DATA_HOME/hourbook/book.db or
+ * ~/.local/share/hourbook/book.db, created on first write with mode 0600 in
+ * folders of mode 0700, opened in WAL mode with foreign keys on and a busy
+ * timeout ($HOURBOOK_BUSY_MS, default 5000), and migrated to the current
+ * schema in one transaction.  Errors end the program: 74 for the database,
+ * 75 when the book stayed locked past the busy timeout.
+ */
+#ifndef HOURBOOK_BOOK_H
+#define HOURBOOK_BOOK_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include "hourbook/date.h"
+#include "hourbook/setup.h"
+
+#define HB_SCHEMA_VERSION 1
+
+struct hb_book;
+
+enum hb_book_mode {
+	HB_BOOK_READ,	/* a missing book is an error (exit 66) */
+	HB_BOOK_WRITE	/* a missing book is created */
+};
+
+/* Open the book named by the common options.  The caller owns the result
+ * and releases it with hb_book_close(). */
+struct hb_book *hb_book_open(enum hb_book_mode mode);
+void hb_book_close(struct hb_book *book);
+const char *hb_book_path(const struct hb_book *book);
+
+/* BEGIN IMMEDIATE: every read-then-write decision runs inside one. */
+void hb_book_begin(struct hb_book *book);
+void hb_book_commit(struct hb_book *book);
+
+/* Settings stored in the book (defaults live in config.c).  The returned
+ * string is the caller's; NULL when the key is not set. */
+char *hb_book_setting(struct hb_book *book, const char *key);
+void hb_book_setting_put(struct hb_book *book, const char *key,
+    const char *value);
+char *hb_book_project_setting(struct hb_book *book, int64_t project_id,
+    const char *key);
+void hb_book_project_setting_put(struct hb_book *book, int64_t project_id,
+    const char *key, const char *value);
+
+/* The event log: one row per change, with the actor and the clock. */
+void hb_book_event(struct hb_book *book, const char *entity, const char *key,
+    const char *what, const char *old_value, const char *new_value,
+    const char *reason);
+
+/* Holidays: *name is the caller's. */
+bool hb_book_holiday(struct hb_book *book, hb_day day, char **name);
+void hb_book_holiday_insert(struct hb_book *book, hb_day day,
+    const char *name);
+/* All holidays ascending, into an array the caller frees. */
+hb_day *hb_book_holidays(struct hb_book *book, size_t *count);
+
+/* Clients, people, projects and teams.  The _get functions fill a record
+ * (its strings are the caller's: release it) and return false when the
+ * key does not exist. */
+bool hb_book_client_get(struct hb_book *book, const char *name,
+    struct hb_client *out);
+void hb_book_client_insert(struct hb_book *book, struct hb_client *c);
+void hb_book_client_set_contact(struct hb_book *book, int64_t client_id,
+    int64_t person_id);
+
+bool hb_book_person_get(struct hb_book *book, const char *handle,
+    struct hb_person *out);
+void hb_book_person_insert(struct hb_book *book, struct hb_person *p);
+
+bool hb_book_project_get(struct hb_book *book, const char *code,
+    struct hb_project *out);
+void hb_book_project_insert(struct hb_book *book, struct hb_project *p);
+
+/* Membership: 1 active, 0 left, -1 never joined. */
+int hb_book_member_state(struct hb_book *book, int64_t project_id,
+    int64_t person_id);
+void hb_book_member_join(struct hb_book *book, int64_t project_id,
+    int64_t person_id);
+void hb_book_member_leave(struct hb_book *book, int64_t project_id,
+    int64_t person_id);
+
+/* Listings, in key order, for exports: the record passed to fn is
+ * borrowed for the call. */
+void hb_book_each_client(struct hb_book *book,
+    void (*fn)(void *ctx, const struct hb_client *), void *ctx);
+void hb_book_each_person(struct hb_book *book, const char *client,
+    const char *project, void (*fn)(void *ctx, const struct hb_person *),
+    void *ctx);
+void hb_book_each_project(struct hb_book *book, const char *client,
+    void (*fn)(void *ctx, const struct hb_project *), void *ctx);
+
+#endif

@@ -1,0 +1,62 @@
+/*
+ * config: the book's settings and their defaults (SPEC §2), one table.
+ *
+ * Each setting has a type that validates and canonicalises what is stored
+ * ("100" is stored as "100.00"); reading a setting that was never set gives
+ * its default.  The SLA settings may be overridden per project.
+ */
+#ifndef HOURBOOK_CONFIG_H
+#define HOURBOOK_CONFIG_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include "hourbook/calendar.h"
+
+struct hb_book;
+
+enum hb_setting_type {
+	HB_SETTING_CURRENCY,	/* three capital letters */
+	HB_SETTING_MONEY,	/* an amount, stored "100.00" */
+	HB_SETTING_COUNT,	/* a whole number >= minimum */
+	HB_SETTING_MINUTES,	/* a duration, stored in minutes */
+	HB_SETTING_PERCENT,	/* a percentage, stored without '%' */
+	HB_SETTING_SUPPORT	/* support hours */
+};
+
+struct hb_setting_def {
+	const char *key;
+	const char *fallback;	/* the default, canonical form */
+	enum hb_setting_type type;
+	int64_t minimum;	/* for counts */
+	bool per_project;	/* may be overridden by project-add --sla */
+	const char *help;
+};
+
+extern const struct hb_setting_def hb_settings[];
+extern const size_t hb_nsettings;
+
+/* The definition of key, or NULL. */
+const struct hb_setting_def *hb_setting_find(const char *key);
+
+/* Validate value for def; on success return its canonical form (the
+ * caller's), else NULL with *why set. */
+char *hb_setting_canonical(const struct hb_setting_def *def, const char *value,
+    const char **why);
+
+/* The effective value of key (the book's, else the default); the caller's.
+ * Dies with exit 70 on an unknown key: keys in code are constants. */
+char *hb_config_get(struct hb_book *book, const char *key);
+/* Validate and store (logs an event).  Dies 64 on an unknown key, 65 on a
+ * bad value. */
+char *hb_config_set(struct hb_book *book, const char *key, const char *value);
+
+/* Typed readers; a project override wins when project_id > 0. */
+int64_t hb_config_int(struct hb_book *book, const char *key,
+    int64_t project_id);
+/* The book's calendar: holidays and support hours.  Release with
+ * hb_config_calendar_release(). */
+void hb_config_calendar(struct hb_book *book, struct hb_calendar *cal);
+void hb_config_calendar_release(struct hb_calendar *cal);
+
+#endif

@@ -1,0 +1,84 @@
+/*
+ * csv: CSV in (strict, through libcsv) and CSV out (RFC 4180 and the
+ * excel-csv variant).
+ *
+ * The reader streams: it holds one physical line and one record at a time,
+ * whatever the size of the input.  It maps the header to the columns the
+ * caller asks for, by name (case-insensitive, '-' and '_' alike, aliases
+ * separated by '|'), and rejects with a line number: invalid UTF-8, NUL
+ * bytes, bare CR line ends, unterminated or stray quotes, ragged rows,
+ * duplicate columns, fields over HB_CSV_FIELD_MAX and rows with more than
+ * HB_CSV_COLUMNS_MAX columns.  A UTF-8 BOM is skipped; LF, CRLF and a
+ * missing final newline are all fine; blank lines are skipped.
+ */
+#ifndef HOURBOOK_CSV_H
+#define HOURBOOK_CSV_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#define HB_CSV_FIELD_MAX (1024 * 1024)
+#define HB_CSV_COLUMNS_MAX 1024
+
+/* A column the caller wants: "task" or "duration|minutes" (first name is
+ * the one used in messages). */
+struct hb_csv_column {
+	const char *names;
+	bool required;
+};
+
+struct hb_csv_error {
+	long line;
+	char column[64];	/* "" when the error is not about one column */
+	char reason[192];
+};
+
+/* Called once per record with values[i] for columns[i]: NULL when the
+ * column is not in the header, else the field (NUL-terminated; borrowed
+ * until the callback returns).  `line` is where the record starts.  Return
+ * 0 to go on, anything else to stop reading (hb_csv_read returns it). */
+typedef int hb_csv_row_fn(void *ctx, const char *const *values, long line);
+
+/* Read path ("-" is stdin).  Returns 0 when every record was read, -1 with
+ * *err filled on bad input or a read error, or what on_row returned. */
+int hb_csv_read(const char *path, const struct hb_csv_column *columns,
+    size_t ncolumns, hb_csv_row_fn *on_row, void *ctx,
+    struct hb_csv_error *err);
+
+/* The same over a stream the caller owns (name is for messages). */
+int hb_csv_read_stream(FILE *fp, const struct hb_csv_column *columns,
+    size_t ncolumns, hb_csv_row_fn *on_row, void *ctx,
+    struct hb_csv_error *err);
+
+/* True when s (len bytes) is valid UTF-8 without NUL bytes. */
+bool hb_utf8_valid(const char *s, size_t len);
+
+enum hb_csv_format {
+	HB_CSV_PLAIN,	/* RFC 4180 quoting, ',' and LF, '.' decimals */
+	HB_CSV_EXCEL	/* BOM, ';', CRLF, ',' decimals, formulas neutralised */
+};
+
+/* A writer borrows its stream; the caller checks and closes it. */
+struct hb_csv_writer {
+	FILE *fp;
+	enum hb_csv_format format;
+	size_t column;		/* fields written in the current row */
+};
+
+/* Start writing (the excel format writes its BOM here). */
+void hb_csv_writer_init(struct hb_csv_writer *w, FILE *fp,
+    enum hb_csv_format format);
+/* A row of text cells, NULL-terminated: the header. */
+void hb_csv_header(struct hb_csv_writer *w, const char *const *names);
+/* Text; NULL writes an empty field. */
+void hb_csv_text(struct hb_csv_writer *w, const char *s);
+void hb_csv_int(struct hb_csv_writer *w, int64_t n);
+/* Cents as "12.50" (or "12,50" in excel-csv). */
+void hb_csv_money(struct hb_csv_writer *w, int64_t cents);
+/* An empty field. */
+void hb_csv_null(struct hb_csv_writer *w);
+void hb_csv_end_row(struct hb_csv_writer *w);
+
+#endif

@@ -1,0 +1,46 @@
+/*
+ * date: calendar dates, UTC timestamps and their local (TZ) meaning.
+ *
+ * A date is a day number (days since 1970-01-01, proleptic Gregorian), so
+ * date arithmetic is integer arithmetic.  A timestamp is seconds since the
+ * epoch in UTC and is written "2026-11-23T14:05:00Z".  Only the functions
+ * named "local" look at TZ.
+ */
+#ifndef HOURBOOK_DATE_H
+#define HOURBOOK_DATE_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+typedef int32_t hb_day;
+
+#define HB_DATE_BUFSZ 11	/* "2026-11-23" and a NUL */
+#define HB_TIMESTAMP_BUFSZ 21	/* "2026-11-23T14:05:00Z" and a NUL */
+
+/* Strict "YYYY-MM-DD", years 1900 to 9999, real days only. */
+int hb_date_parse(const char *s, hb_day *day, const char **why);
+char *hb_date_format(hb_day day, char *buf);
+
+/* "YYYY-MM" into the first day of that month. */
+int hb_month_parse(const char *s, hb_day *first_day, const char **why);
+
+hb_day hb_day_from_civil(int year, int month, int mday);
+void hb_civil_from_day(hb_day day, int *year, int *month, int *mday);
+/* 0 = Monday ... 6 = Sunday. */
+int hb_weekday(hb_day day);
+bool hb_valid_civil(int year, int month, int mday);
+/* The first day of the month after the one holding day. */
+hb_day hb_next_month(hb_day day);
+
+/* "2026-11-23T14:05:00Z", "2026-11-23T14:05Z" or with an offset
+ * "+01:00"/"-05:30" instead of Z. */
+int hb_timestamp_parse(const char *s, int64_t *t, const char **why);
+char *hb_timestamp_format(int64_t t, char *buf);
+
+/* The local (TZ) date of instant t. */
+hb_day hb_local_day(int64_t t);
+/* The instant at minute_of_day (0..1440) of a local date; in a DST gap the
+ * wall time is read with the offset before the change. */
+int64_t hb_local_instant(hb_day day, int minute_of_day);
+
+#endif

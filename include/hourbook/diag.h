@@ -1,0 +1,65 @@
+/*
+ * diag: diagnostics, exit status and allocation that cannot fail.
+ *
+ * Every message goes to stderr as "command: context: reason".  The context
+ * is set by whoever knows where we are (the batch driver sets "FILE:LINE"
+ * while it processes a CSV row), so library code only names the column and
+ * the reason.  Dying ends the process: an open transaction is never
+ * committed, so a batch is all or nothing.
+ */
+#ifndef HOURBOOK_DIAG_H
+#define HOURBOOK_DIAG_H
+
+#include <stddef.h>
+
+/* Exit status of every command (SPEC §4), listed in every man page. */
+enum hb_exit {
+	HB_EXIT_OK = 0,
+	HB_EXIT_REFUSED = 1,	/* a business rule refused the action */
+	HB_EXIT_USAGE = 64,	/* wrong options or arguments */
+	HB_EXIT_DATA = 65,	/* bad input data */
+	HB_EXIT_NOINPUT = 66,	/* a named record, file or book does not exist */
+	HB_EXIT_SOFTWARE = 70,	/* a bug */
+	HB_EXIT_IO = 74,	/* I/O or database error */
+	HB_EXIT_LOCKED = 75	/* the book stayed locked past the busy timeout */
+};
+
+/* Name the program from argv[0] (its base name). */
+void hb_diag_init(const char *argv0);
+const char *hb_progname(void);
+
+/* Set the context printed after the command name ("week.csv:12"); NULL or
+ * "" clears it.  The string is copied. */
+void hb_diag_set_context(const char *context);
+
+/* Quiet mode (-q) silences hb_note(), never warnings or errors. */
+void hb_diag_set_quiet(int quiet);
+
+/* "command: [context: ]message" and exit with status. */
+_Noreturn void hb_die(int status, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+/* "command: [context: ]column: message" and exit with status: the shape of
+ * every error about one field of a record. */
+_Noreturn void hb_fail(int status, const char *column, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+/* "command: warning: message", always shown. */
+void hb_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* "command: message", unless quiet. */
+void hb_note(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Run fn(status) instead of exit(status) when dying: for unit tests, which
+ * longjmp out of it.  NULL restores exit(). */
+void hb_diag_set_exit(void (*fn)(int status));
+
+/* Allocation that ends the program with a message when memory runs out.
+ * Every returned pointer is the caller's to free. */
+void *hb_xmalloc(size_t size);
+void *hb_xcalloc(size_t count, size_t size);
+void *hb_xrealloc(void *p, size_t size);
+char *hb_xstrdup(const char *s);
+char *hb_xprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+#endif

@@ -1,0 +1,32 @@
+/*
+ * field: parse one field of a record or end the program with exit 65,
+ * naming the column ("hours-log: week.csv:12: minutes: \"1h6o\" is not a
+ * duration").  Text fields are checked for valid UTF-8 and a length limit.
+ */
+#ifndef HOURBOOK_FIELD_H
+#define HOURBOOK_FIELD_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include "hourbook/date.h"
+
+int64_t hb_field_money(const char *column, const char *s);
+int64_t hb_field_minutes(const char *column, const char *s);
+int32_t hb_field_percent(const char *column, const char *s);
+hb_day hb_field_date(const char *column, const char *s);
+int64_t hb_field_count(const char *column, const char *s, int64_t min,
+    int64_t max);
+/* Index of s in the NULL-terminated choices. */
+size_t hb_field_choice(const char *column, const char *s,
+    const char *const *choices);
+/* Valid UTF-8, at most max bytes, no control characters unless multiline
+ * (which allows newline and tab). */
+const char *hb_field_text(const char *column, const char *s, size_t max,
+    int multiline);
+/* A key: 1 to 64 of letters, digits, '.', '_' and '-', starting with a
+ * letter or digit. */
+const char *hb_field_key(const char *column, const char *s);
+/* A yes/no flag column: "", "0", "no", "false" or "1", "yes", "true". */
+int hb_field_flag(const char *column, const char *s);
+
+#endif

@@ -1,0 +1,114 @@
+/*
+ * setup: the things a book is set up with: clients, people and their teams,
+ * projects and holidays.  The rules live here (a client speaks through one
+ * contact; a client-role person only joins their client's projects; names
+ * are unique), the SQL in book.c.  Failing rules end the program with
+ * hb_fail(), naming the column, so that a batch stops with FILE:LINE.
+ */
+#ifndef HOURBOOK_SETUP_H
+#define HOURBOOK_SETUP_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include "hourbook/csv.h"
+#include "hourbook/date.h"
+
+struct hb_book;
+
+/* Records: every string member is owned by the record; release frees them
+ * (and leaves the record zeroed). */
+struct hb_client {
+	int64_t id;
+	char *name;
+	char *display_name;
+	char *email;
+	char *currency;
+	char *contact;		/* the contact's handle, or NULL */
+	char *created;
+};
+
+struct hb_person {
+	int64_t id;
+	char *handle;
+	char *name;
+	char *email;
+	char *role;		/* "client", "freelancer" or "staff" */
+	int64_t rate;		/* hourly pay in cents (freelancers) */
+	int64_t client_id;	/* client-role people only, else 0 */
+	char *client;
+	char *created;
+};
+
+struct hb_project {
+	int64_t id;
+	char *code;
+	int64_t client_id;
+	char *client;
+	char *currency;		/* the client's */
+	char *name;
+	int64_t rate;		/* hourly rate in cents */
+	char *model;		/* "package" or "self-service" */
+	bool has_penalty;
+	int32_t penalty_base;	/* basis points */
+	int32_t penalty_daily;	/* basis points per business day late */
+	char *sla;		/* "key=value;..." overrides, or NULL */
+	char *created;
+};
+
+void hb_client_release(struct hb_client *c);
+void hb_person_release(struct hb_person *p);
+void hb_project_release(struct hb_project *p);
+
+/* Inputs are the raw strings of one record (from options or a CSV row);
+ * NULL means not given.  Each add function validates, writes, logs the
+ * event and fills *out for printing. */
+struct hb_client_input {
+	const char *name, *display_name, *email, *currency;
+};
+void hb_client_add(struct hb_book *book, const struct hb_client_input *in,
+    struct hb_client *out);
+
+struct hb_person_input {
+	const char *handle, *name, *email, *role, *client, *rate, *project;
+	bool contact;
+};
+/* Adds the person, or for an existing handle only joins --project and/or
+ * becomes the contact.  *joined is set when a project was joined. */
+void hb_person_add(struct hb_book *book, const struct hb_person_input *in,
+    struct hb_person *out, bool *joined);
+
+struct hb_project_input {
+	const char *code, *client, *name, *rate, *model, *penalty, *sla;
+};
+void hb_project_add(struct hb_book *book, const struct hb_project_input *in,
+    struct hb_project *out);
+
+/* The person leaves the project's team.  Their open tasks are unassigned or
+ * given to reassign_to (who must be on the team); each task changed is
+ * passed to on_task.  Returns the number of tasks changed. */
+struct hb_task_ref {
+	int64_t id;
+	const char *title;
+	const char *status;
+	const char *assignee;	/* the new assignee, or NULL */
+};
+size_t hb_member_leave(struct hb_book *book, const char *project,
+    const char *handle, const char *reassign_to,
+    void (*on_task)(void *ctx, const struct hb_task_ref *), void *ctx);
+
+/* Add a holiday; adding the same day with the same name again changes
+ * nothing (returns false), with another name is refused. */
+bool hb_holiday_add(struct hb_book *book, const char *date, const char *name,
+    hb_day *day_out);
+
+/* The output columns and row printers, shared by the commands that write
+ * these records and by report-export. */
+extern const char *const hb_client_columns[];
+extern const char *const hb_person_columns[];
+extern const char *const hb_project_columns[];
+void hb_client_print(struct hb_csv_writer *w, const struct hb_client *c);
+void hb_person_print(struct hb_csv_writer *w, const struct hb_person *p,
+    const char *project);
+void hb_project_print(struct hb_csv_writer *w, const struct hb_project *p);
+
+#endif

@@ -1,0 +1,115 @@
+/*
+ * batch: apply one record from the command line, or every row of --csv,
+ * in one transaction.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "hourbook/batch.h"
+#include "hourbook/book.h"
+#include "hourbook/diag.h"
+#include "hourbook/output.h"
+
+struct run {
+	const struct hb_batch *batch;
+	struct hb_book *book;
+	const char *name;	/* the input's name in messages */
+	const char **merged;
+	size_t count;
+};
+
+static void
+column_name(const char *names, char *buf, size_t size)
+{
+	size_t len = strcspn(names, "|");
+
+	if (len >= size)
+		len = size - 1;
+	memcpy(buf, names, len);
+	buf[len] = '\0';
+}
+
+static int
+on_row(void *ctx, const char *const *values, long line)
+{
+	struct run *run = ctx;
+	const struct hb_batch *b = run->batch;
+	char where[512], name[64];
+
+	snprintf(where, sizeof where, "%s:%ld", run->name, line);
+	hb_diag_set_context(where);
+	for (size_t i = 0; i < b->ncolumns; i++) {
+		/* An empty field takes the command line's value, if any. */
+		run->merged[i] = values[i] != NULL && values[i][0] != '\0'
+		    ? values[i] : b->values[i];
+		if (b->columns[i].required && (run->merged[i] == NULL ||
+		    run->merged[i][0] == '\0')) {
+			column_name(b->columns[i].names, name, sizeof name);
+			hb_fail(HB_EXIT_DATA, name, "is empty");
+		}
+	}
+	b->apply(b->ctx, run->book, run->merged);
+	run->count++;
+	hb_diag_set_context(NULL);
+	return 0;
+}
+
+size_t
+hb_batch_run(struct hb_book *book, const struct hb_batch *b)
+{
+	struct run run = { b, book, NULL, NULL, 0 };
+	struct hb_csv_column *columns;
+	struct hb_csv_error err;
+	char name[64];
+
+	if (hb_opts.csv == NULL) {
+		for (size_t i = 0; i < b->ncolumns; i++)
+			if (b->columns[i].required && (b->values[i] == NULL ||
+			    b->values[i][0] == '\0')) {
+				column_name(b->columns[i].names, name, sizeof name);
+				hb_usage_error(b->cmd, "%s is required", name);
+			}
+		hb_book_begin(book);
+		b->apply(b->ctx, book, b->values);
+		hb_book_commit(book);
+		return 1;
+	}
+
+	/* A column given on the command line is no longer required in the
+	 * file: the option is every row's default. */
+	columns = hb_xcalloc(b->ncolumns, sizeof *columns);
+	for (size_t i = 0; i < b->ncolumns; i++) {
+		columns[i] = b->columns[i];
+		if (b->values[i] != NULL && b->values[i][0] != '\0')
+			columns[i].required = false;
+	}
+	run.name = strcmp(hb_opts.csv, "-") == 0 ? "stdin" : hb_opts.csv;
+	run.merged = hb_xcalloc(b->ncolumns, sizeof *run.merged);
+	hb_book_begin(book);
+	if (hb_csv_read(hb_opts.csv, columns, b->ncolumns, on_row, &run,
+	    &err) != 0) {
+		if (err.line == 0)
+			hb_die(HB_EXIT_NOINPUT, "%s: %s", run.name, err.reason);
+		hb_die(HB_EXIT_DATA, "%s:%ld: %s%s%s", run.name, err.line,
+		    err.column, err.column[0] ? ": " : "", err.reason);
+	}
+	hb_book_commit(book);
+	free(columns);
+	free(run.merged);
+	return run.count;
+}
+
+int
+hb_batch_main(struct hb_batch *batch, const char *const *header)
+{
+	struct hb_book *book = hb_book_open(HB_BOOK_WRITE);
+	struct hb_csv_writer *w = hb_output_begin(HB_CSV_PLAIN, true);
+
+	if (batch->ctx == NULL)
+		batch->ctx = w;
+	hb_output_header(header);
+	hb_batch_run(book, batch);
+	hb_book_close(book);
+	hb_output_finish();
+	return HB_EXIT_OK;
+}

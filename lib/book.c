@@ -1,0 +1,882 @@
+/*
+ * book: the SQLite connection, its safety settings, transactions,
+ * migrations, and every SQL statement of hourbook.
+ *
+ * Statements are named in one table (sql[]) and prepared once per
+ * connection, on first use: the hot paths of a batch bind and step the same
+ * statement a million times.  Every statement is reset after use, so a
+ * helper never leaves one half-stepped.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <libgen.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/vfs.h>
+#include <unistd.h>
+
+#include <sqlite3.h>
+
+#include "hourbook/book.h"
+#include "hourbook/cli.h"
+#include "hourbook/clock.h"
+#include "hourbook/diag.h"
+
+/* PRAGMA application_id: "hour" in ASCII, so we never migrate a stranger. */
+#define HB_APPLICATION_ID 0x686f7572
+
+enum sql_id {
+	SQL_SETTING_GET,
+	SQL_SETTING_PUT,
+	SQL_PROJECT_SETTING_GET,
+	SQL_PROJECT_SETTING_PUT,
+	SQL_EVENT_INSERT,
+	SQL_HOLIDAY_GET,
+	SQL_HOLIDAY_INSERT,
+	SQL_HOLIDAY_ALL,
+	SQL_CLIENT_GET,
+	SQL_CLIENT_INSERT,
+	SQL_CLIENT_SET_CONTACT,
+	SQL_CLIENT_ALL,
+	SQL_PERSON_GET,
+	SQL_PERSON_INSERT,
+	SQL_PERSON_ALL,
+	SQL_PROJECT_GET,
+	SQL_PROJECT_INSERT,
+	SQL_PROJECT_ALL,
+	SQL_MEMBER_STATE,
+	SQL_MEMBER_JOIN,
+	SQL_MEMBER_LEAVE,
+	SQL_COUNT
+};
+
+#define CLIENT_COLUMNS \
+	"c.id, c.name, c.display_name, c.email, c.currency, " \
+	"(SELECT handle FROM person WHERE id = c.contact_id), c.created"
+#define PERSON_COLUMNS \
+	"p.id, p.handle, p.name, p.email, p.role, p.rate, p.client_id, " \
+	"(SELECT name FROM client WHERE id = p.client_id), p.created"
+#define PROJECT_COLUMNS \
+	"p.id, p.code, p.client_id, c.name, c.currency, p.name, p.rate, " \
+	"p.model, p.penalty_base, p.penalty_daily, " \
+	"(SELECT group_concat(key || '=' || value, ';') FROM " \
+	"(SELECT key, value FROM project_setting WHERE project_id = p.id " \
+	"ORDER BY key)), p.created"
+
+static const char *const sql[SQL_COUNT] = {
+	[SQL_SETTING_GET] = "SELECT value FROM setting WHERE key = ?",
+	[SQL_SETTING_PUT] = "INSERT INTO setting (key, value) VALUES (?, ?) "
+	    "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+	[SQL_PROJECT_SETTING_GET] = "SELECT value FROM project_setting "
+	    "WHERE project_id = ? AND key = ?",
+	[SQL_PROJECT_SETTING_PUT] = "INSERT INTO project_setting "
+	    "(project_id, key, value) VALUES (?, ?, ?) ON CONFLICT "
+	    "(project_id, key) DO UPDATE SET value = excluded.value",
+	[SQL_EVENT_INSERT] = "INSERT INTO event (at, actor, entity, key, what, "
+	    "old, new, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+	[SQL_HOLIDAY_GET] = "SELECT name FROM holiday WHERE day = ?",
+	[SQL_HOLIDAY_INSERT] = "INSERT INTO holiday (day, name) VALUES (?, ?)",
+	[SQL_HOLIDAY_ALL] = "SELECT day FROM holiday ORDER BY day",
+	[SQL_CLIENT_GET] = "SELECT " CLIENT_COLUMNS " FROM client c "
+	    "WHERE c.name = ?",
+	[SQL_CLIENT_INSERT] = "INSERT INTO client (name, display_name, email, "
+	    "currency, created) VALUES (?, ?, ?, ?, ?)",
+	[SQL_CLIENT_SET_CONTACT] = "UPDATE client SET contact_id = ? "
+	    "WHERE id = ?",
+	[SQL_CLIENT_ALL] = "SELECT " CLIENT_COLUMNS " FROM client c "
+	    "ORDER BY c.name",
+	[SQL_PERSON_GET] = "SELECT " PERSON_COLUMNS " FROM person p "
+	    "WHERE p.handle = ?",
+	[SQL_PERSON_INSERT] = "INSERT INTO person (handle, name, email, role, "
+	    "rate, client_id, created) VALUES (?, ?, ?, ?, ?, ?, ?)",
+	[SQL_PERSON_ALL] = "SELECT " PERSON_COLUMNS " FROM person p "
+	    "WHERE (?1 IS NULL OR p.client_id = "
+	    "(SELECT id FROM client WHERE name = ?1)) "
+	    "AND (?2 IS NULL OR p.id IN (SELECT m.person_id FROM member m "
+	    "JOIN project j ON j.id = m.project_id "
+	    "WHERE j.code = ?2 AND m.left_at IS NULL)) ORDER BY p.handle",
+	[SQL_PROJECT_GET] = "SELECT " PROJECT_COLUMNS " FROM project p "
+	    "JOIN client c ON c.id = p.client_id WHERE p.code = ?",
+	[SQL_PROJECT_INSERT] = "INSERT INTO project (code, client_id, name, "
+	    "rate, model, penalty_base, penalty_daily, created) "
+	    "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+	[SQL_PROJECT_ALL] = "SELECT " PROJECT_COLUMNS " FROM project p "
+	    "JOIN client c ON c.id = p.client_id "
+	    "WHERE ?1 IS NULL OR c.name = ?1 ORDER BY p.code",
+	[SQL_MEMBER_STATE] = "SELECT left_at IS NULL FROM member "
+	    "WHERE project_id = ? AND person_id = ?",
+	[SQL_MEMBER_JOIN] = "INSERT INTO member (project_id, person_id, joined) "
+	    "VALUES (?1, ?2, ?3) ON CONFLICT (project_id, person_id) "
+	    "DO UPDATE SET joined = ?3, left_at = NULL",
+	[SQL_MEMBER_LEAVE] = "UPDATE member SET left_at = ?3 "
+	    "WHERE project_id = ?1 AND person_id = ?2",
+};
+
+/* Migrations: migration[v] takes a book from version v to v + 1.  Each
+ * runs inside the one transaction that also sets user_version. */
+static const char *const migration[HB_SCHEMA_VERSION] = {
+	/* 0 -> 1: the setup of a book. */
+	"CREATE TABLE setting ("
+	"  key TEXT PRIMARY KEY,"
+	"  value TEXT NOT NULL"
+	") STRICT;"
+	"CREATE TABLE holiday ("
+	"  day TEXT PRIMARY KEY"
+	"    CHECK (day GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),"
+	"  name TEXT NOT NULL DEFAULT ''"
+	") STRICT;"
+	"CREATE TABLE client ("
+	"  id INTEGER PRIMARY KEY,"
+	"  name TEXT NOT NULL UNIQUE CHECK (length(name) BETWEEN 1 AND 64),"
+	"  display_name TEXT NOT NULL,"
+	"  email TEXT NOT NULL DEFAULT '',"
+	"  currency TEXT NOT NULL CHECK (currency GLOB '[A-Z][A-Z][A-Z]'),"
+	"  contact_id INTEGER REFERENCES person (id),"
+	"  created TEXT NOT NULL"
+	") STRICT;"
+	"CREATE TABLE person ("
+	"  id INTEGER PRIMARY KEY,"
+	"  handle TEXT NOT NULL UNIQUE CHECK (length(handle) BETWEEN 1 AND 64),"
+	"  name TEXT NOT NULL DEFAULT '',"
+	"  email TEXT NOT NULL DEFAULT '',"
+	"  role TEXT NOT NULL CHECK (role IN ('client', 'freelancer', 'staff')),"
+	"  rate INTEGER NOT NULL DEFAULT 0 CHECK (rate >= 0),"
+	"  client_id INTEGER REFERENCES client (id),"
+	"  created TEXT NOT NULL,"
+	"  CHECK ((role = 'client') = (client_id IS NOT NULL))"
+	") STRICT;"
+	"CREATE TABLE project ("
+	"  id INTEGER PRIMARY KEY,"
+	"  code TEXT NOT NULL UNIQUE CHECK (length(code) BETWEEN 1 AND 64),"
+	"  client_id INTEGER NOT NULL REFERENCES client (id),"
+	"  name TEXT NOT NULL DEFAULT '',"
+	"  rate INTEGER NOT NULL DEFAULT 0 CHECK (rate >= 0),"
+	"  model TEXT NOT NULL CHECK (model IN ('package', 'self-service')),"
+	"  penalty_base INTEGER CHECK (penalty_base BETWEEN 0 AND 10000),"
+	"  penalty_daily INTEGER CHECK (penalty_daily BETWEEN 0 AND 10000),"
+	"  created TEXT NOT NULL,"
+	"  CHECK ((penalty_base IS NULL) = (penalty_daily IS NULL))"
+	") STRICT;"
+	"CREATE TABLE project_setting ("
+	"  project_id INTEGER NOT NULL REFERENCES project (id),"
+	"  key TEXT NOT NULL,"
+	"  value TEXT NOT NULL,"
+	"  PRIMARY KEY (project_id, key)"
+	") STRICT;"
+	"CREATE TABLE member ("
+	"  project_id INTEGER NOT NULL REFERENCES project (id),"
+	"  person_id INTEGER NOT NULL REFERENCES person (id),"
+	"  joined TEXT NOT NULL,"
+	"  left_at TEXT,"
+	"  PRIMARY KEY (project_id, person_id)"
+	") STRICT;"
+	"CREATE INDEX member_person ON member (person_id);"
+	"CREATE TABLE event ("
+	"  id INTEGER PRIMARY KEY,"
+	"  at TEXT NOT NULL,"
+	"  actor TEXT NOT NULL,"
+	"  entity TEXT NOT NULL,"
+	"  key TEXT NOT NULL,"
+	"  what TEXT NOT NULL,"
+	"  old TEXT,"
+	"  new TEXT,"
+	"  reason TEXT"
+	") STRICT;"
+	"CREATE INDEX event_entity ON event (entity, key);",
+};
+
+struct hb_book {
+	sqlite3 *db;
+	char *path;
+	int busy_ms;
+	sqlite3_stmt *stmt[SQL_COUNT];
+};
+
+/* End the program for a failed SQLite call, with the exit status its
+ * cause deserves. */
+static _Noreturn void
+fail_db(struct hb_book *b, int rc, const char *what)
+{
+	const char *msg = b->db ? sqlite3_errmsg(b->db) : sqlite3_errstr(rc);
+
+	switch (rc & 0xff) {
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+		hb_die(HB_EXIT_LOCKED, "%s: the book is locked by another "
+		    "process (waited %d ms; try again later)", b->path,
+		    b->busy_ms);
+	case SQLITE_READONLY:
+		hb_die(HB_EXIT_IO, "%s: the book is read-only here (%s)",
+		    b->path, msg);
+	case SQLITE_FULL:
+		hb_die(HB_EXIT_IO, "%s: the disk is full", b->path);
+	case SQLITE_NOTADB:
+	case SQLITE_CORRUPT:
+		hb_die(HB_EXIT_IO, "%s: not a usable book (%s)", b->path, msg);
+	case SQLITE_CANTOPEN:
+		hb_die(HB_EXIT_IO, "%s: cannot open the book (%s)", b->path, msg);
+	case SQLITE_CONSTRAINT:
+		hb_die(HB_EXIT_DATA, "%s: refused by the book: %s", what, msg);
+	default:
+		hb_die(HB_EXIT_IO, "%s: %s: %s", b->path, what, msg);
+	}
+}
+
+static void
+exec(struct hb_book *b, const char *text)
+{
+	int rc = sqlite3_exec(b->db, text, NULL, NULL, NULL);
+
+	if (rc != SQLITE_OK)
+		fail_db(b, rc, text);
+}
+
+static sqlite3_stmt *
+stmt(struct hb_book *b, enum sql_id id)
+{
+	int rc;
+
+	if (b->stmt[id] == NULL) {
+		rc = sqlite3_prepare_v3(b->db, sql[id], -1,
+		    SQLITE_PREPARE_PERSISTENT, &b->stmt[id], NULL);
+		if (rc != SQLITE_OK)
+			fail_db(b, rc, sql[id]);
+	}
+	return b->stmt[id];
+}
+
+/* Step s: true for a row, false when done (and then s is reset). */
+static bool
+step(struct hb_book *b, sqlite3_stmt *s)
+{
+	int rc = sqlite3_step(s);
+
+	if (rc == SQLITE_ROW)
+		return true;
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE)
+		fail_db(b, rc, sqlite3_sql(s));
+	return false;
+}
+
+static void
+done(sqlite3_stmt *s)
+{
+	sqlite3_reset(s);
+	sqlite3_clear_bindings(s);
+}
+
+static void
+bind_text(sqlite3_stmt *s, int i, const char *v)
+{
+	if (v == NULL)
+		sqlite3_bind_null(s, i);
+	else
+		sqlite3_bind_text(s, i, v, -1, SQLITE_STATIC);
+}
+
+static char *
+column_text(sqlite3_stmt *s, int i)
+{
+	const unsigned char *t = sqlite3_column_text(s, i);
+
+	return t ? hb_xstrdup((const char *)t) : NULL;
+}
+
+static int64_t
+scalar_int(struct hb_book *b, const char *text)
+{
+	sqlite3_stmt *s;
+	int64_t v = 0;
+	int rc = sqlite3_prepare_v2(b->db, text, -1, &s, NULL);
+
+	if (rc != SQLITE_OK)
+		fail_db(b, rc, text);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		v = sqlite3_column_int64(s, 0);
+	else if (rc != SQLITE_DONE) {
+		sqlite3_finalize(s);
+		fail_db(b, rc, text);
+	}
+	sqlite3_finalize(s);
+	return v;
+}
+
+/* ---- opening ------------------------------------------------------------ */
+
+static char *
+book_path(void)
+{
+	const char *env;
+
+	if (hb_opts.db != NULL && *hb_opts.db != '\0')
+		return hb_xstrdup(hb_opts.db);
+	env = getenv("HOURBOOK_DB");
+	if (env != NULL && *env != '\0')
+		return hb_xstrdup(env);
+	env = getenv("XDG_DATA_HOME");
+	if (env != NULL && env[0] == '/')
+		return hb_xprintf("%s/hourbook/book.db", env);
+	env = getenv("HOME");
+	if (env != NULL && env[0] == '/')
+		return hb_xprintf("%s/.local/share/hourbook/book.db", env);
+	hb_die(HB_EXIT_USAGE, "no book: give --db FILE or set HOURBOOK_DB");
+}
+
+/* mkdir -p the folders above path, each new one with mode 0700. */
+static void
+make_parents(const char *path)
+{
+	char *dir = hb_xstrdup(path);
+
+	for (char *p = dir + 1; *p; p++) {
+		if (*p != '/')
+			continue;
+		*p = '\0';
+		if (mkdir(dir, 0700) != 0 && errno != EEXIST)
+			hb_die(HB_EXIT_IO, "%s: cannot create folder: %s", dir,
+			    strerror(errno));
+		*p = '/';
+	}
+	free(dir);
+}
+
+/* File systems on which WAL's shared memory cannot lock reliably. */
+static void
+refuse_network_fs(const char *path)
+{
+	static const struct {
+		long magic;
+		const char *name;
+	} network[] = {
+		{ 0x6969, "NFS" },
+		{ 0x517b, "SMB" },
+		{ (long)0xff534d42, "CIFS" },
+		{ (long)0xfe534d42, "SMB2" },
+		{ 0x564c, "NCP" },
+		{ 0x7461636f, "OCFS2" },
+		{ 0x47504653, "GPFS" },
+		{ 0x1021997, "9P" },
+	};
+	char *copy = hb_xstrdup(path);
+	struct statfs st;
+
+	if (statfs(dirname(copy), &st) == 0) {
+		for (size_t i = 0; i < sizeof network / sizeof network[0]; i++)
+			if ((long)st.f_type == network[i].magic) {
+				free(copy);
+				hb_die(HB_EXIT_IO, "%s: the book is on a network "
+				    "file system (%s), where its locks do not "
+				    "hold; move it, or pass --allow-network-fs",
+				    path, network[i].name);
+			}
+	}
+	free(copy);
+}
+
+static int
+busy_timeout(void)
+{
+	const char *env = getenv("HOURBOOK_BUSY_MS");
+	char *end;
+	long v;
+
+	if (env == NULL || *env == '\0')
+		return 5000;
+	errno = 0;
+	v = strtol(env, &end, 10);
+	if (errno != 0 || *end != '\0' || end == env || v < 0 || v > 3600000)
+		hb_die(HB_EXIT_USAGE, "HOURBOOK_BUSY_MS: \"%s\" is not a number of "
+		    "milliseconds (0 to 3600000)", env);
+	return (int)v;
+}
+
+static void
+migrate(struct hb_book *b)
+{
+	int64_t version = scalar_int(b, "PRAGMA user_version");
+	int64_t app;
+	char *text;
+
+	if (version == HB_SCHEMA_VERSION)
+		return;
+	if (version > HB_SCHEMA_VERSION)
+		hb_die(HB_EXIT_IO, "%s: the book has schema version %lld, newer "
+		    "than this hourbook understands (%d): upgrade hourbook",
+		    b->path, (long long)version, HB_SCHEMA_VERSION);
+	hb_book_begin(b);
+	/* Another process may have migrated while we waited for the lock. */
+	version = scalar_int(b, "PRAGMA user_version");
+	app = scalar_int(b, "PRAGMA application_id");
+	if (app != 0 && app != HB_APPLICATION_ID)
+		hb_die(HB_EXIT_IO, "%s: not a hourbook book", b->path);
+	if (version == 0 && scalar_int(b,
+	    "SELECT count(*) FROM sqlite_master") != 0)
+		hb_die(HB_EXIT_IO, "%s: not a hourbook book (it holds other "
+		    "tables)", b->path);
+	for (; version < HB_SCHEMA_VERSION; version++)
+		exec(b, migration[version]);
+	text = hb_xprintf("PRAGMA user_version = %d; PRAGMA application_id = %d",
+	    HB_SCHEMA_VERSION, HB_APPLICATION_ID);
+	exec(b, text);
+	free(text);
+	hb_book_commit(b);
+}
+
+struct hb_book *
+hb_book_open(enum hb_book_mode mode)
+{
+	struct hb_book *b = hb_xcalloc(1, sizeof *b);
+	struct stat st;
+	int rc, fd;
+
+	b->path = book_path();
+	if (strncmp(b->path, "postgresql://", 13) == 0 ||
+	    strncmp(b->path, "postgres://", 11) == 0)
+		hb_die(HB_EXIT_USAGE, "%s: PostgreSQL books are not supported by "
+		    "this build", b->path);
+	b->busy_ms = busy_timeout();
+	if (stat(b->path, &st) != 0) {
+		if (errno != ENOENT)
+			hb_die(HB_EXIT_IO, "%s: %s", b->path, strerror(errno));
+		if (mode == HB_BOOK_READ)
+			hb_die(HB_EXIT_NOINPUT, "%s: no such book (a writing "
+			    "command creates it)", b->path);
+		make_parents(b->path);
+		fd = open(b->path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+		if (fd < 0)
+			hb_die(HB_EXIT_IO, "%s: cannot create the book: %s",
+			    b->path, strerror(errno));
+		close(fd);
+	} else if (S_ISDIR(st.st_mode)) {
+		hb_die(HB_EXIT_IO, "%s: is a folder, not a book", b->path);
+	}
+	if (!hb_opts.allow_network_fs)
+		refuse_network_fs(b->path);
+
+	rc = sqlite3_open_v2(b->path, &b->db, SQLITE_OPEN_READWRITE |
+	    SQLITE_OPEN_NOMUTEX, NULL);
+	if (rc != SQLITE_OK)
+		fail_db(b, rc, "open");
+	sqlite3_extended_result_codes(b->db, 1);
+	sqlite3_busy_timeout(b->db, b->busy_ms);
+	exec(b, "PRAGMA foreign_keys = ON");
+	/* WAL lets readers and one writer work at once; FULL makes every
+	 * commit durable, not only crash-consistent. */
+	if (scalar_int(b, "SELECT count(*) FROM pragma_journal_mode "
+	    "WHERE journal_mode = 'wal'") == 0)
+		exec(b, "PRAGMA journal_mode = WAL");
+	exec(b, "PRAGMA synchronous = FULL");
+	migrate(b);
+	return b;
+}
+
+void
+hb_book_close(struct hb_book *b)
+{
+	if (b == NULL)
+		return;
+	for (int i = 0; i < SQL_COUNT; i++)
+		sqlite3_finalize(b->stmt[i]);
+	if (sqlite3_close(b->db) != SQLITE_OK)
+		hb_die(HB_EXIT_IO, "%s: %s", b->path, sqlite3_errmsg(b->db));
+	free(b->path);
+	free(b);
+}
+
+const char *
+hb_book_path(const struct hb_book *b)
+{
+	return b->path;
+}
+
+void
+hb_book_begin(struct hb_book *b)
+{
+	exec(b, "BEGIN IMMEDIATE");
+}
+
+void
+hb_book_commit(struct hb_book *b)
+{
+	exec(b, "COMMIT");
+}
+
+/* ---- settings and events ----------------------------------------------- */
+
+char *
+hb_book_setting(struct hb_book *b, const char *key)
+{
+	sqlite3_stmt *s = stmt(b, SQL_SETTING_GET);
+	char *v = NULL;
+
+	bind_text(s, 1, key);
+	if (step(b, s))
+		v = column_text(s, 0);
+	done(s);
+	return v;
+}
+
+void
+hb_book_setting_put(struct hb_book *b, const char *key, const char *value)
+{
+	sqlite3_stmt *s = stmt(b, SQL_SETTING_PUT);
+
+	bind_text(s, 1, key);
+	bind_text(s, 2, value);
+	step(b, s);
+	done(s);
+}
+
+char *
+hb_book_project_setting(struct hb_book *b, int64_t project_id,
+    const char *key)
+{
+	sqlite3_stmt *s = stmt(b, SQL_PROJECT_SETTING_GET);
+	char *v = NULL;
+
+	sqlite3_bind_int64(s, 1, project_id);
+	bind_text(s, 2, key);
+	if (step(b, s))
+		v = column_text(s, 0);
+	done(s);
+	return v;
+}
+
+void
+hb_book_project_setting_put(struct hb_book *b, int64_t project_id,
+    const char *key, const char *value)
+{
+	sqlite3_stmt *s = stmt(b, SQL_PROJECT_SETTING_PUT);
+
+	sqlite3_bind_int64(s, 1, project_id);
+	bind_text(s, 2, key);
+	bind_text(s, 3, value);
+	step(b, s);
+	done(s);
+}
+
+void
+hb_book_event(struct hb_book *b, const char *entity, const char *key,
+    const char *what, const char *old_value, const char *new_value,
+    const char *reason)
+{
+	sqlite3_stmt *s = stmt(b, SQL_EVENT_INSERT);
+	char at[HB_TIMESTAMP_BUFSZ];
+
+	bind_text(s, 1, hb_timestamp_format(hb_now(), at));
+	bind_text(s, 2, hb_actor());
+	bind_text(s, 3, entity);
+	bind_text(s, 4, key);
+	bind_text(s, 5, what);
+	bind_text(s, 6, old_value);
+	bind_text(s, 7, new_value);
+	bind_text(s, 8, reason);
+	step(b, s);
+	done(s);
+}
+
+/* ---- holidays ---------------------------------------------------------- */
+
+bool
+hb_book_holiday(struct hb_book *b, hb_day day, char **name)
+{
+	sqlite3_stmt *s = stmt(b, SQL_HOLIDAY_GET);
+	char buf[HB_DATE_BUFSZ];
+	bool found;
+
+	bind_text(s, 1, hb_date_format(day, buf));
+	found = step(b, s);
+	if (found && name != NULL)
+		*name = column_text(s, 0);
+	done(s);
+	return found;
+}
+
+void
+hb_book_holiday_insert(struct hb_book *b, hb_day day, const char *name)
+{
+	sqlite3_stmt *s = stmt(b, SQL_HOLIDAY_INSERT);
+	char buf[HB_DATE_BUFSZ];
+
+	bind_text(s, 1, hb_date_format(day, buf));
+	bind_text(s, 2, name ? name : "");
+	step(b, s);
+	done(s);
+}
+
+hb_day *
+hb_book_holidays(struct hb_book *b, size_t *count)
+{
+	sqlite3_stmt *s = stmt(b, SQL_HOLIDAY_ALL);
+	hb_day *days = NULL;
+	size_t n = 0, cap = 0;
+
+	while (step(b, s)) {
+		hb_day d;
+
+		if (hb_date_parse((const char *)sqlite3_column_text(s, 0), &d,
+		    NULL) != 0)
+			continue;
+		if (n == cap) {
+			cap = cap ? 2 * cap : 32;
+			days = hb_xrealloc(days, cap * sizeof *days);
+		}
+		days[n++] = d;
+	}
+	done(s);
+	*count = n;
+	return days;
+}
+
+/* ---- clients, people, projects, teams ----------------------------------- */
+
+static void
+read_client(sqlite3_stmt *s, struct hb_client *c)
+{
+	c->id = sqlite3_column_int64(s, 0);
+	c->name = column_text(s, 1);
+	c->display_name = column_text(s, 2);
+	c->email = column_text(s, 3);
+	c->currency = column_text(s, 4);
+	c->contact = column_text(s, 5);
+	c->created = column_text(s, 6);
+}
+
+bool
+hb_book_client_get(struct hb_book *b, const char *name, struct hb_client *out)
+{
+	sqlite3_stmt *s = stmt(b, SQL_CLIENT_GET);
+	bool found;
+
+	bind_text(s, 1, name);
+	found = step(b, s);
+	if (found)
+		read_client(s, out);
+	done(s);
+	return found;
+}
+
+void
+hb_book_client_insert(struct hb_book *b, struct hb_client *c)
+{
+	sqlite3_stmt *s = stmt(b, SQL_CLIENT_INSERT);
+
+	bind_text(s, 1, c->name);
+	bind_text(s, 2, c->display_name);
+	bind_text(s, 3, c->email);
+	bind_text(s, 4, c->currency);
+	bind_text(s, 5, c->created);
+	step(b, s);
+	done(s);
+	c->id = sqlite3_last_insert_rowid(b->db);
+}
+
+void
+hb_book_client_set_contact(struct hb_book *b, int64_t client_id,
+    int64_t person_id)
+{
+	sqlite3_stmt *s = stmt(b, SQL_CLIENT_SET_CONTACT);
+
+	sqlite3_bind_int64(s, 1, person_id);
+	sqlite3_bind_int64(s, 2, client_id);
+	step(b, s);
+	done(s);
+}
+
+void
+hb_book_each_client(struct hb_book *b,
+    void (*fn)(void *ctx, const struct hb_client *), void *ctx)
+{
+	sqlite3_stmt *s = stmt(b, SQL_CLIENT_ALL);
+	struct hb_client c;
+
+	while (step(b, s)) {
+		read_client(s, &c);
+		fn(ctx, &c);
+		hb_client_release(&c);
+	}
+	done(s);
+}
+
+static void
+read_person(sqlite3_stmt *s, struct hb_person *p)
+{
+	p->id = sqlite3_column_int64(s, 0);
+	p->handle = column_text(s, 1);
+	p->name = column_text(s, 2);
+	p->email = column_text(s, 3);
+	p->role = column_text(s, 4);
+	p->rate = sqlite3_column_int64(s, 5);
+	p->client_id = sqlite3_column_int64(s, 6);
+	p->client = column_text(s, 7);
+	p->created = column_text(s, 8);
+}
+
+bool
+hb_book_person_get(struct hb_book *b, const char *handle,
+    struct hb_person *out)
+{
+	sqlite3_stmt *s = stmt(b, SQL_PERSON_GET);
+	bool found;
+
+	bind_text(s, 1, handle);
+	found = step(b, s);
+	if (found)
+		read_person(s, out);
+	done(s);
+	return found;
+}
+
+void
+hb_book_person_insert(struct hb_book *b, struct hb_person *p)
+{
+	sqlite3_stmt *s = stmt(b, SQL_PERSON_INSERT);
+
+	bind_text(s, 1, p->handle);
+	bind_text(s, 2, p->name);
+	bind_text(s, 3, p->email);
+	bind_text(s, 4, p->role);
+	sqlite3_bind_int64(s, 5, p->rate);
+	if (p->client_id > 0)
+		sqlite3_bind_int64(s, 6, p->client_id);
+	else
+		sqlite3_bind_null(s, 6);
+	bind_text(s, 7, p->created);
+	step(b, s);
+	done(s);
+	p->id = sqlite3_last_insert_rowid(b->db);
+}
+
+void
+hb_book_each_person(struct hb_book *b, const char *client,
+    const char *project, void (*fn)(void *ctx, const struct hb_person *),
+    void *ctx)
+{
+	sqlite3_stmt *s = stmt(b, SQL_PERSON_ALL);
+	struct hb_person p;
+
+	bind_text(s, 1, client);
+	bind_text(s, 2, project);
+	while (step(b, s)) {
+		read_person(s, &p);
+		fn(ctx, &p);
+		hb_person_release(&p);
+	}
+	done(s);
+}
+
+static void
+read_project(sqlite3_stmt *s, struct hb_project *p)
+{
+	p->id = sqlite3_column_int64(s, 0);
+	p->code = column_text(s, 1);
+	p->client_id = sqlite3_column_int64(s, 2);
+	p->client = column_text(s, 3);
+	p->currency = column_text(s, 4);
+	p->name = column_text(s, 5);
+	p->rate = sqlite3_column_int64(s, 6);
+	p->model = column_text(s, 7);
+	p->has_penalty = sqlite3_column_type(s, 8) != SQLITE_NULL;
+	p->penalty_base = sqlite3_column_int(s, 8);
+	p->penalty_daily = sqlite3_column_int(s, 9);
+	p->sla = column_text(s, 10);
+	p->created = column_text(s, 11);
+}
+
+bool
+hb_book_project_get(struct hb_book *b, const char *code,
+    struct hb_project *out)
+{
+	sqlite3_stmt *s = stmt(b, SQL_PROJECT_GET);
+	bool found;
+
+	bind_text(s, 1, code);
+	found = step(b, s);
+	if (found)
+		read_project(s, out);
+	done(s);
+	return found;
+}
+
+void
+hb_book_project_insert(struct hb_book *b, struct hb_project *p)
+{
+	sqlite3_stmt *s = stmt(b, SQL_PROJECT_INSERT);
+
+	bind_text(s, 1, p->code);
+	sqlite3_bind_int64(s, 2, p->client_id);
+	bind_text(s, 3, p->name);
+	sqlite3_bind_int64(s, 4, p->rate);
+	bind_text(s, 5, p->model);
+	if (p->has_penalty) {
+		sqlite3_bind_int(s, 6, p->penalty_base);
+		sqlite3_bind_int(s, 7, p->penalty_daily);
+	} else {
+		sqlite3_bind_null(s, 6);
+		sqlite3_bind_null(s, 7);
+	}
+	bind_text(s, 8, p->created);
+	step(b, s);
+	done(s);
+	p->id = sqlite3_last_insert_rowid(b->db);
+}
+
+void
+hb_book_each_project(struct hb_book *b, const char *client,
+    void (*fn)(void *ctx, const struct hb_project *), void *ctx)
+{
+	sqlite3_stmt *s = stmt(b, SQL_PROJECT_ALL);
+	struct hb_project p;
+
+	bind_text(s, 1, client);
+	while (step(b, s)) {
+		read_project(s, &p);
+		fn(ctx, &p);
+		hb_project_release(&p);
+	}
+	done(s);
+}
+
+int
+hb_book_member_state(struct hb_book *b, int64_t project_id, int64_t person_id)
+{
+	sqlite3_stmt *s = stmt(b, SQL_MEMBER_STATE);
+	int state = -1;
+
+	sqlite3_bind_int64(s, 1, project_id);
+	sqlite3_bind_int64(s, 2, person_id);
+	if (step(b, s))
+		state = sqlite3_column_int(s, 0);
+	done(s);
+	return state;
+}
+
+static void
+member_change(struct hb_book *b, enum sql_id id, int64_t project_id,
+    int64_t person_id)
+{
+	sqlite3_stmt *s = stmt(b, id);
+	char at[HB_TIMESTAMP_BUFSZ];
+
+	sqlite3_bind_int64(s, 1, project_id);
+	sqlite3_bind_int64(s, 2, person_id);
+	bind_text(s, 3, hb_timestamp_format(hb_now(), at));
+	step(b, s);
+	done(s);
+}
+
+void
+hb_book_member_join(struct hb_book *b, int64_t project_id, int64_t person_id)
+{
+	member_change(b, SQL_MEMBER_JOIN, project_id, person_id);
+}
+
+void
+hb_book_member_leave(struct hb_book *b, int64_t project_id,
+    int64_t person_id)
+{
+	member_change(b, SQL_MEMBER_LEAVE, project_id, person_id);
+}

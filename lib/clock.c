@@ -1,0 +1,49 @@
+/*
+ * clock: now, from $HOURBOOK_NOW when it is set.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "hourbook/clock.h"
+#include "hourbook/diag.h"
+
+int
+hb_clock_parse(const char *s, int64_t *t, const char **why)
+{
+	hb_day day;
+
+	if (s != NULL && strlen(s) == 10) {
+		if (hb_date_parse(s, &day, why) != 0)
+			return -1;
+		*t = hb_local_instant(day, 0);
+		return 0;
+	}
+	return hb_timestamp_parse(s, t, why);
+}
+
+int64_t
+hb_now(void)
+{
+	static int cached;
+	static int64_t now;
+	const char *env, *why;
+
+	if (cached)
+		return now;
+	env = getenv("HOURBOOK_NOW");
+	if (env != NULL && *env != '\0') {
+		if (hb_clock_parse(env, &now, &why) != 0)
+			hb_die(HB_EXIT_USAGE, "HOURBOOK_NOW: \"%s\" %s", env, why);
+	} else {
+		now = (int64_t)time(NULL);
+	}
+	cached = 1;
+	return now;
+}
+
+hb_day
+hb_today(void)
+{
+	return hb_local_day(hb_now());
+}

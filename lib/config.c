@@ -1,0 +1,198 @@
+/*
+ * config: the settings table with defaults, validation and typed reads.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "hourbook/book.h"
+#include "hourbook/config.h"
+#include "hourbook/diag.h"
+#include "hourbook/duration.h"
+#include "hourbook/money.h"
+
+const struct hb_setting_def hb_settings[] = {
+	{ "currency", "EUR", HB_SETTING_CURRENCY, 0, false,
+	  "currency of new clients (ISO 4217 code)" },
+	{ "package.low_percent", "10", HB_SETTING_PERCENT, 0, false,
+	  "a package below this share of its loaded hours is low" },
+	{ "sla.client_info_days", "3", HB_SETTING_COUNT, 1, true,
+	  "business days a question to the client may wait" },
+	{ "sla.intake_days", "5", HB_SETTING_COUNT, 1, true,
+	  "business days to estimate a request, and for the client to approve" },
+	{ "sla.reply_hours", "2", HB_SETTING_COUNT, 1, true,
+	  "business hours to answer a client's comment" },
+	{ "sla.revision_days", "2", HB_SETTING_COUNT, 1, true,
+	  "business days a task may stay in revision" },
+	{ "support.hours", "Mon-Fri 09:00-13:00,14:00-18:00", HB_SETTING_SUPPORT,
+	  0, false, "support hours on business days, in the book's TZ" },
+	{ "task.minor_minutes", "30", HB_SETTING_MINUTES, 0, false,
+	  "extra requests up to this estimate are approved at once" },
+	{ "task.urgent_factor", "3", HB_SETTING_COUNT, 1, false,
+	  "logged time on urgent tasks counts this many times" },
+	{ "withdraw.minimum", "100.00", HB_SETTING_MONEY, 0, false,
+	  "the smallest withdrawal" },
+	{ "withdraw.payout_days", "5", HB_SETTING_COUNT, 0, false,
+	  "business days from a withdrawal request to its payout" },
+	{ "withdraw.per_month", "2", HB_SETTING_COUNT, 1, false,
+	  "withdrawal requests a person may make in a calendar month" },
+};
+const size_t hb_nsettings = sizeof hb_settings / sizeof hb_settings[0];
+
+const struct hb_setting_def *
+hb_setting_find(const char *key)
+{
+	for (size_t i = 0; i < hb_nsettings; i++)
+		if (strcmp(hb_settings[i].key, key) == 0)
+			return &hb_settings[i];
+	return NULL;
+}
+
+char *
+hb_setting_canonical(const struct hb_setting_def *def, const char *value,
+    const char **why)
+{
+	int64_t n;
+	int32_t bp;
+	char buf[HB_MONEY_BUFSZ];
+	struct hb_support sup;
+	const char *p;
+
+	switch (def->type) {
+	case HB_SETTING_CURRENCY:
+		if (strlen(value) != 3) {
+			*why = "is not a three-letter currency code";
+			return NULL;
+		}
+		for (p = value; *p; p++)
+			if (*p < 'A' || *p > 'Z') {
+				*why = "is not a three-letter currency code (e.g. EUR)";
+				return NULL;
+			}
+		return hb_xstrdup(value);
+	case HB_SETTING_MONEY:
+		if (hb_money_parse(value, &n, why) != 0)
+			return NULL;
+		return hb_xstrdup(hb_money_format(n, '.', buf));
+	case HB_SETTING_COUNT:
+		n = 0;
+		for (p = value; *p >= '0' && *p <= '9' && n <= 1000000; p++)
+			n = n * 10 + (*p - '0');
+		if (p == value || *p != '\0' || n > 1000000) {
+			*why = "is not a whole number";
+			return NULL;
+		}
+		if (n < def->minimum) {
+			*why = def->minimum == 1 ? "must be at least 1"
+			    : "is too small";
+			return NULL;
+		}
+		return hb_xprintf("%lld", (long long)n);
+	case HB_SETTING_MINUTES:
+		if (hb_duration_parse(value, &n, why) != 0)
+			return NULL;
+		return hb_xprintf("%lld", (long long)n);
+	case HB_SETTING_PERCENT:
+		if (hb_percent_parse(value, &bp, why) != 0)
+			return NULL;
+		if (bp > 10000) {
+			*why = "is over 100%";
+			return NULL;
+		}
+		return hb_xstrdup(hb_percent_format(bp, buf));
+	case HB_SETTING_SUPPORT:
+		if (hb_support_parse(value, &sup, why) != 0)
+			return NULL;
+		return hb_xstrdup(value);
+	}
+	*why = "has an unknown type";
+	return NULL;
+}
+
+static const struct hb_setting_def *
+known(const char *key, int status)
+{
+	const struct hb_setting_def *def = hb_setting_find(key);
+
+	if (def == NULL)
+		hb_fail(status, key, "no such setting (book-config --list shows them)");
+	return def;
+}
+
+char *
+hb_config_get(struct hb_book *book, const char *key)
+{
+	const struct hb_setting_def *def = known(key, HB_EXIT_SOFTWARE);
+	char *v = hb_book_setting(book, key);
+
+	return v ? v : hb_xstrdup(def->fallback);
+}
+
+char *
+hb_config_set(struct hb_book *book, const char *key, const char *value)
+{
+	const struct hb_setting_def *def = known(key, HB_EXIT_USAGE);
+	const char *why;
+	char *canonical = hb_setting_canonical(def, value, &why);
+	char *old;
+
+	if (canonical == NULL)
+		hb_fail(HB_EXIT_DATA, key, "\"%s\" %s", value, why);
+	old = hb_config_get(book, key);
+	hb_book_setting_put(book, key, canonical);
+	if (strcmp(old, canonical) != 0)
+		hb_book_event(book, "setting", key, "value", old, canonical, NULL);
+	free(old);
+	return canonical;
+}
+
+int64_t
+hb_config_int(struct hb_book *book, const char *key, int64_t project_id)
+{
+	const struct hb_setting_def *def = known(key, HB_EXIT_SOFTWARE);
+	char *v = NULL;
+	int64_t n;
+
+	if (project_id > 0 && def->per_project)
+		v = hb_book_project_setting(book, project_id, key);
+	if (v == NULL)
+		v = hb_config_get(book, key);
+	switch (def->type) {
+	case HB_SETTING_MONEY:
+		if (hb_money_parse(v, &n, NULL) != 0)
+			n = 0;
+		break;
+	case HB_SETTING_PERCENT: {
+		int32_t bp = 0;
+
+		hb_percent_parse(v, &bp, NULL);
+		n = bp;
+		break;
+	}
+	default:
+		n = strtoll(v, NULL, 10);
+		break;
+	}
+	free(v);
+	return n;
+}
+
+void
+hb_config_calendar(struct hb_book *book, struct hb_calendar *cal)
+{
+	char *v = hb_config_get(book, "support.hours");
+	const char *why;
+
+	memset(cal, 0, sizeof *cal);
+	if (hb_support_parse(v, &cal->support, &why) != 0)
+		hb_die(HB_EXIT_DATA, "support.hours: \"%s\" %s", v, why);
+	free(v);
+	cal->holidays = hb_book_holidays(book, &cal->nholidays);
+}
+
+void
+hb_config_calendar_release(struct hb_calendar *cal)
+{
+	free((void *)cal->holidays);
+	cal->holidays = NULL;
+	cal->nholidays = 0;
+}

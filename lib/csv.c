@@ -1,0 +1,495 @@
+/*
+ * csv: a strict, streaming reader over libcsv, and the RFC 4180 and
+ * excel-csv writers.
+ *
+ * The reader feeds libcsv one physical line at a time, so it always knows
+ * the line a record starts on, and validates each line (UTF-8, NUL bytes,
+ * bare CR) before libcsv sees it.  The line ending itself is fed
+ * separately: a record that libcsv ends on a CR inside the line is a bare
+ * CR, which we refuse rather than guess at.
+ */
+#include <ctype.h>
+#include <errno.h>
+#include <inttypes.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <csv.h>
+
+#include "hourbook/csv.h"
+#include "hourbook/diag.h"
+#include "hourbook/money.h"
+
+bool
+hb_utf8_valid(const char *str, size_t len)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	size_t i = 0;
+
+	while (i < len) {
+		unsigned char c = s[i];
+		uint32_t cp;
+		int n;
+
+		if (c == 0)
+			return false;
+		if (c < 0x80) {
+			i++;
+			continue;
+		}
+		if (c >= 0xc2 && c <= 0xdf) {
+			n = 1;
+			cp = c & 0x1f;
+		} else if (c >= 0xe0 && c <= 0xef) {
+			n = 2;
+			cp = c & 0x0f;
+		} else if (c >= 0xf0 && c <= 0xf4) {
+			n = 3;
+			cp = c & 0x07;
+		} else {
+			return false;
+		}
+		if (len - i <= (size_t)n)
+			return false;
+		for (int k = 1; k <= n; k++) {
+			if ((s[i + k] & 0xc0) != 0x80)
+				return false;
+			cp = cp << 6 | (s[i + k] & 0x3f);
+		}
+		if ((n == 2 && cp < 0x800) || (n == 3 && cp < 0x10000) ||
+		    cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
+			return false;
+		i += (size_t)n + 1;
+	}
+	return true;
+}
+
+/* ---- reader ---------------------------------------------------------- */
+
+struct reader {
+	struct csv_parser parser;
+	const struct hb_csv_column *columns;
+	size_t ncolumns;
+	hb_csv_row_fn *on_row;
+	void *ctx;
+	struct hb_csv_error *err;
+
+	/* The record being read: fields packed NUL-separated in `text`. */
+	char *text;
+	size_t text_len, text_cap;
+	size_t *offsets;
+	size_t nfields, fields_cap;
+
+	bool have_header;
+	size_t header_fields;
+	int *map;		/* columns[i] is field map[i] of a record, or -1 */
+	const char **values;
+
+	long line;		/* the physical line being fed */
+	long record_line;	/* where the current record started */
+	bool pending;		/* a record has started and not ended */
+	bool bare_cr;		/* libcsv ended a record on a CR mid-line */
+	int stop;		/* non-zero: stop (error, or on_row said so) */
+};
+
+static void
+set_error(struct reader *r, long line, const char *column, const char *fmt,
+    ...)
+{
+	va_list ap;
+
+	if (r->stop)
+		return;
+	r->err->line = line;
+	snprintf(r->err->column, sizeof r->err->column, "%s",
+	    column ? column : "");
+	va_start(ap, fmt);
+	vsnprintf(r->err->reason, sizeof r->err->reason, fmt, ap);
+	va_end(ap);
+	r->stop = -1;
+}
+
+static void
+on_field(void *data, size_t len, void *vr)
+{
+	struct reader *r = vr;
+
+	if (r->stop)
+		return;
+	if (len > HB_CSV_FIELD_MAX) {
+		set_error(r, r->record_line, NULL,
+		    "field %zu is longer than 1 MiB", r->nfields + 1);
+		return;
+	}
+	if (r->nfields == HB_CSV_COLUMNS_MAX) {
+		set_error(r, r->record_line, NULL,
+		    "more than %d columns", HB_CSV_COLUMNS_MAX);
+		return;
+	}
+	if (r->nfields == r->fields_cap) {
+		r->fields_cap = r->fields_cap ? 2 * r->fields_cap : 16;
+		r->offsets = hb_xrealloc(r->offsets,
+		    r->fields_cap * sizeof *r->offsets);
+	}
+	if (r->text_len + len + 1 > r->text_cap) {
+		while (r->text_len + len + 1 > r->text_cap)
+			r->text_cap = r->text_cap ? 2 * r->text_cap : 1024;
+		r->text = hb_xrealloc(r->text, r->text_cap);
+	}
+	r->offsets[r->nfields++] = r->text_len;
+	if (len > 0)
+		memcpy(r->text + r->text_len, data, len);
+	r->text_len += len;
+	r->text[r->text_len++] = '\0';
+}
+
+/* Header names compare case-insensitively, with '-' and '_' alike. */
+static bool
+same_name(const char *a, size_t alen, const char *b)
+{
+	size_t i;
+
+	for (i = 0; i < alen && b[i] != '\0'; i++) {
+		int x = tolower((unsigned char)a[i]), y = tolower((unsigned char)b[i]);
+
+		if (x == '-')
+			x = '_';
+		if (y == '-')
+			y = '_';
+		if (x != y)
+			return false;
+	}
+	return i == alen && b[i] == '\0';
+}
+
+/* Does the header name `h` match one of "a|b|c"? */
+static bool
+matches(const char *names, const char *h)
+{
+	const char *p = names;
+
+	for (;;) {
+		const char *bar = strchr(p, '|');
+		size_t len = bar ? (size_t)(bar - p) : strlen(p);
+
+		if (same_name(p, len, h))
+			return true;
+		if (bar == NULL)
+			return false;
+		p = bar + 1;
+	}
+}
+
+/* The first of "a|b|c", for messages. */
+static void
+first_name(const char *names, char *buf, size_t size)
+{
+	size_t len = strcspn(names, "|");
+
+	if (len >= size)
+		len = size - 1;
+	memcpy(buf, names, len);
+	buf[len] = '\0';
+}
+
+static void
+take_header(struct reader *r)
+{
+	char name[64];
+
+	r->header_fields = r->nfields;
+	for (size_t f = 0; f < r->nfields; f++) {
+		const char *h = r->text + r->offsets[f];
+
+		if (*h == '\0')
+			continue;
+		for (size_t g = 0; g < f; g++)
+			if (strcasecmp(h, r->text + r->offsets[g]) == 0) {
+				set_error(r, r->record_line, h,
+				    "duplicate column");
+				return;
+			}
+	}
+	for (size_t c = 0; c < r->ncolumns; c++) {
+		r->map[c] = -1;
+		for (size_t f = 0; f < r->nfields; f++) {
+			const char *h = r->text + r->offsets[f];
+
+			if (*h == '\0' || !matches(r->columns[c].names, h))
+				continue;
+			if (r->map[c] >= 0) {
+				first_name(r->columns[c].names, name, sizeof name);
+				set_error(r, r->record_line, name,
+				    "given twice (as \"%s\" and \"%s\")",
+				    r->text + r->offsets[r->map[c]], h);
+				return;
+			}
+			r->map[c] = (int)f;
+		}
+		if (r->map[c] < 0 && r->columns[c].required) {
+			first_name(r->columns[c].names, name, sizeof name);
+			set_error(r, r->record_line, name,
+			    "required column is missing");
+			return;
+		}
+	}
+	r->have_header = true;
+}
+
+static void
+on_record(int term, void *vr)
+{
+	struct reader *r = vr;
+
+	if (term == CSV_CR)
+		r->bare_cr = true;
+	r->pending = false;
+	if (r->stop)
+		goto done;
+	if (!r->have_header) {
+		take_header(r);
+		goto done;
+	}
+	if (r->nfields != r->header_fields) {
+		set_error(r, r->record_line, NULL,
+		    "%zu fields where the header has %zu", r->nfields,
+		    r->header_fields);
+		goto done;
+	}
+	for (size_t c = 0; c < r->ncolumns; c++)
+		r->values[c] = r->map[c] < 0 ? NULL
+		    : r->text + r->offsets[r->map[c]];
+	r->stop = r->on_row(r->ctx, r->values, r->record_line);
+done:
+	r->nfields = 0;
+	r->text_len = 0;
+}
+
+/* Spaces are data: never trim them. */
+static int
+no_space(unsigned char c)
+{
+	(void)c;
+	return 0;
+}
+
+static void
+feed(struct reader *r, const char *s, size_t len)
+{
+	if (len == 0 || r->stop)
+		return;
+	if (csv_parse(&r->parser, s, len, on_field, on_record, r) != len &&
+	    !r->stop) {
+		set_error(r, r->line, NULL, "%s",
+		    csv_error(&r->parser) == CSV_EPARSE
+		    ? "stray or unbalanced quote"
+		    : csv_strerror(csv_error(&r->parser)));
+	}
+	if (!r->stop && csv_get_buffer_size(&r->parser) > HB_CSV_FIELD_MAX + 4096)
+		set_error(r, r->record_line, NULL, "field longer than 1 MiB");
+}
+
+int
+hb_csv_read_stream(FILE *fp, const struct hb_csv_column *columns,
+    size_t ncolumns, hb_csv_row_fn *on_row, void *ctx,
+    struct hb_csv_error *err)
+{
+	struct reader r;
+	char *buf = NULL;
+	size_t cap = 0;
+	ssize_t got;
+
+	memset(&r, 0, sizeof r);
+	memset(err, 0, sizeof *err);
+	r.columns = columns;
+	r.ncolumns = ncolumns;
+	r.on_row = on_row;
+	r.ctx = ctx;
+	r.err = err;
+	r.map = hb_xcalloc(ncolumns + 1, sizeof *r.map);
+	r.values = hb_xcalloc(ncolumns + 1, sizeof *r.values);
+	if (csv_init(&r.parser, CSV_STRICT | CSV_STRICT_FINI |
+	    CSV_APPEND_NULL) != 0)
+		hb_die(HB_EXIT_SOFTWARE, "cannot start the CSV parser");
+	csv_set_space_func(&r.parser, no_space);
+
+	while (!r.stop && (got = getline(&buf, &cap, fp)) > 0) {
+		size_t len = (size_t)got, body;
+		const char *s = buf;
+
+		r.line++;
+		if (r.line == 1 && len >= 3 && memcmp(s, "\xef\xbb\xbf", 3) == 0) {
+			s += 3;
+			len -= 3;
+		}
+		if (memchr(s, '\0', len) != NULL) {
+			set_error(&r, r.line, NULL, "NUL byte in the input");
+			break;
+		}
+		if (!hb_utf8_valid(s, len)) {
+			set_error(&r, r.line, NULL, "invalid UTF-8%s",
+			    r.line == 1 && len >= 2 && ((unsigned char)s[0] == 0xff ||
+			    (unsigned char)s[0] == 0xfe) ? " (UTF-16? save as UTF-8)" : "");
+			break;
+		}
+		/* Split off the line ending: "\n", "\r\n", or a final "\r". */
+		body = len;
+		if (body > 0 && s[body - 1] == '\n')
+			body--;
+		if (body > 0 && s[body - 1] == '\r')
+			body--;
+		if (!r.pending && body > 0) {
+			r.record_line = r.line;
+			r.pending = true;
+		}
+		r.bare_cr = false;
+		feed(&r, s, body);
+		if (r.bare_cr && !r.stop) {
+			set_error(&r, r.line, NULL,
+			    "carriage return without line feed (use LF or CRLF line ends)");
+			break;
+		}
+		feed(&r, s + body, len - body);
+	}
+	if (!r.stop && ferror(fp))
+		set_error(&r, r.line, NULL, "read error: %s", strerror(errno));
+	if (!r.stop) {
+		if (csv_fini(&r.parser, on_field, on_record, &r) != 0 && !r.stop)
+			set_error(&r, r.record_line, NULL,
+			    "unterminated quoted field");
+		else if (!r.stop && !r.have_header)
+			set_error(&r, 1, NULL, "empty input: a header row is required");
+	}
+	csv_free(&r.parser);
+	free(buf);
+	free(r.text);
+	free(r.offsets);
+	free(r.map);
+	free(r.values);
+	return r.stop;
+}
+
+int
+hb_csv_read(const char *path, const struct hb_csv_column *columns,
+    size_t ncolumns, hb_csv_row_fn *on_row, void *ctx,
+    struct hb_csv_error *err)
+{
+	FILE *fp;
+	int rc;
+
+	if (strcmp(path, "-") == 0)
+		return hb_csv_read_stream(stdin, columns, ncolumns, on_row, ctx,
+		    err);
+	fp = fopen(path, "rb");
+	if (fp == NULL) {
+		memset(err, 0, sizeof *err);
+		snprintf(err->reason, sizeof err->reason, "%s", strerror(errno));
+		return -1;
+	}
+	rc = hb_csv_read_stream(fp, columns, ncolumns, on_row, ctx, err);
+	fclose(fp);
+	return rc;
+}
+
+/* ---- writer ---------------------------------------------------------- */
+
+void
+hb_csv_writer_init(struct hb_csv_writer *w, FILE *fp,
+    enum hb_csv_format format)
+{
+	w->fp = fp;
+	w->format = format;
+	w->column = 0;
+	if (format == HB_CSV_EXCEL)
+		fputs("\xef\xbb\xbf", fp);
+}
+
+static void
+separator(struct hb_csv_writer *w)
+{
+	if (w->column++ > 0)
+		putc(w->format == HB_CSV_EXCEL ? ';' : ',', w->fp);
+}
+
+/* Write s, quoted when it holds the separator, a quote or a line break. */
+static void
+put_field(struct hb_csv_writer *w, const char *s, bool neutralise)
+{
+	char sep = w->format == HB_CSV_EXCEL ? ';' : ',';
+	bool quote = false;
+	const char *p;
+
+	for (p = s; *p != '\0'; p++)
+		if (*p == sep || *p == '"' || *p == '\n' || *p == '\r') {
+			quote = true;
+			break;
+		}
+	if (!quote && !neutralise) {
+		fputs(s, w->fp);
+		return;
+	}
+	if (quote)
+		putc('"', w->fp);
+	if (neutralise)
+		putc('\'', w->fp);
+	for (p = s; *p != '\0'; p++) {
+		if (*p == '"')
+			putc('"', w->fp);
+		putc(*p, w->fp);
+	}
+	if (quote)
+		putc('"', w->fp);
+}
+
+void
+hb_csv_text(struct hb_csv_writer *w, const char *s)
+{
+	separator(w);
+	if (s == NULL)
+		return;
+	/* A spreadsheet would run these as formulas: make them text. */
+	put_field(w, s, w->format == HB_CSV_EXCEL &&
+	    (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' ||
+	    s[0] == '\t' || s[0] == '\r'));
+}
+
+void
+hb_csv_int(struct hb_csv_writer *w, int64_t n)
+{
+	separator(w);
+	fprintf(w->fp, "%" PRId64, n);
+}
+
+void
+hb_csv_money(struct hb_csv_writer *w, int64_t cents)
+{
+	char buf[HB_MONEY_BUFSZ];
+
+	separator(w);
+	fputs(hb_money_format(cents, w->format == HB_CSV_EXCEL ? ',' : '.', buf),
+	    w->fp);
+}
+
+void
+hb_csv_null(struct hb_csv_writer *w)
+{
+	separator(w);
+}
+
+void
+hb_csv_end_row(struct hb_csv_writer *w)
+{
+	fputs(w->format == HB_CSV_EXCEL ? "\r\n" : "\n", w->fp);
+	w->column = 0;
+}
+
+void
+hb_csv_header(struct hb_csv_writer *w, const char *const *names)
+{
+	for (; *names != NULL; names++) {
+		separator(w);
+		put_field(w, *names, false);
+	}
+	hb_csv_end_row(w);
+}

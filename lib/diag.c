@@ -1,0 +1,171 @@
+/*
+ * diag: messages to stderr, exit status, and allocation that cannot fail.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "hourbook/diag.h"
+
+static const char *progname = "hourbook";
+static char context[512];
+static int quiet;
+static void (*exit_fn)(int);
+
+void
+hb_diag_init(const char *argv0)
+{
+	const char *slash;
+
+	if (argv0 == NULL || *argv0 == '\0')
+		return;
+	slash = strrchr(argv0, '/');
+	progname = slash ? slash + 1 : argv0;
+}
+
+const char *
+hb_progname(void)
+{
+	return progname;
+}
+
+void
+hb_diag_set_context(const char *ctx)
+{
+	if (ctx == NULL)
+		ctx = "";
+	snprintf(context, sizeof context, "%s", ctx);
+}
+
+void
+hb_diag_set_quiet(int q)
+{
+	quiet = q;
+}
+
+void
+hb_diag_set_exit(void (*fn)(int))
+{
+	exit_fn = fn;
+}
+
+static void
+vreport(const char *column, const char *fmt, va_list ap)
+{
+	fflush(stdout);
+	fprintf(stderr, "%s: ", progname);
+	if (context[0] != '\0')
+		fprintf(stderr, "%s: ", context);
+	if (column != NULL && *column != '\0')
+		fprintf(stderr, "%s: ", column);
+	vfprintf(stderr, fmt, ap);
+	fputc('\n', stderr);
+}
+
+static _Noreturn void
+finish(int status)
+{
+	if (exit_fn != NULL)
+		exit_fn(status);
+	exit(status);
+}
+
+void
+hb_die(int status, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vreport(NULL, fmt, ap);
+	va_end(ap);
+	finish(status);
+}
+
+void
+hb_fail(int status, const char *column, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vreport(column, fmt, ap);
+	va_end(ap);
+	finish(status);
+}
+
+void
+hb_warn(const char *fmt, ...)
+{
+	va_list ap;
+
+	fprintf(stderr, "%s: warning: ", progname);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
+void
+hb_note(const char *fmt, ...)
+{
+	va_list ap;
+
+	if (quiet)
+		return;
+	fprintf(stderr, "%s: ", progname);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
+static void *
+check(void *p)
+{
+	if (p == NULL)
+		hb_die(HB_EXIT_SOFTWARE, "out of memory");
+	return p;
+}
+
+void *
+hb_xmalloc(size_t size)
+{
+	return check(malloc(size ? size : 1));
+}
+
+void *
+hb_xcalloc(size_t count, size_t size)
+{
+	return check(calloc(count ? count : 1, size ? size : 1));
+}
+
+void *
+hb_xrealloc(void *p, size_t size)
+{
+	return check(realloc(p, size ? size : 1));
+}
+
+char *
+hb_xstrdup(const char *s)
+{
+	return check(strdup(s));
+}
+
+char *
+hb_xprintf(const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+	char *s;
+
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		hb_die(HB_EXIT_SOFTWARE, "bad format \"%s\"", fmt);
+	s = hb_xmalloc((size_t)n + 1);
+	va_start(ap, fmt);
+	vsnprintf(s, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	return s;
+}

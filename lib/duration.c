@@ -1,0 +1,116 @@
+/*
+ * duration: minutes from "90", "90m", "1h30m", "1h30", "1:30", "1.5h".
+ */
+#include <stdio.h>
+
+#include "hourbook/duration.h"
+
+/* Read digits at *p into *n (at most 12 of them); returns how many. */
+static int
+digits(const char **p, int64_t *n)
+{
+	int count = 0;
+
+	*n = 0;
+	while (**p >= '0' && **p <= '9') {
+		if (++count > 12)
+			return -1;
+		*n = *n * 10 + (**p - '0');
+		(*p)++;
+	}
+	return count;
+}
+
+static int
+fail(const char **why, const char *reason)
+{
+	*why = reason;
+	return -1;
+}
+
+int
+hb_duration_parse(const char *s, int64_t *minutes, const char **why)
+{
+	const char *p = s, *dummy;
+	int64_t a, b, total;
+	int na, nb;
+
+	if (why == NULL)
+		why = &dummy;
+	if (s == NULL || *s == '\0')
+		return fail(why, "is empty");
+	if (*s == '-')
+		return fail(why, "must not be negative");
+	na = digits(&p, &a);
+	if (na < 0)
+		return fail(why, "is too long");
+	if (na == 0)
+		return fail(why, "is not a duration");
+
+	switch (*p) {
+	case '\0':			/* "90" */
+	case 'm':			/* "90m" */
+		if (*p == 'm' && p[1] != '\0')
+			return fail(why, "is not a duration");
+		total = a;
+		break;
+	case ':':			/* "1:30" */
+		p++;
+		nb = digits(&p, &b);
+		if (nb != 2 || *p != '\0')
+			return fail(why, "is not a duration (H:MM)");
+		if (b >= 60)
+			return fail(why, "has 60 or more minutes after the hours");
+		total = a * 60 + b;
+		break;
+	case 'h':			/* "2h", "1h30", "1h30m" */
+		p++;
+		if (*p == '\0') {
+			total = a * 60;
+			break;
+		}
+		nb = digits(&p, &b);
+		if (nb <= 0 || !(*p == '\0' || (*p == 'm' && p[1] == '\0')))
+			return fail(why, "is not a duration");
+		if (b >= 60)
+			return fail(why, "has 60 or more minutes after the hours");
+		total = a * 60 + b;
+		break;
+	case '.': {			/* "1.5h": decimal hours */
+		int64_t frac = 0, scale = 1;
+		int nf = 0;
+
+		p++;
+		while (*p >= '0' && *p <= '9') {
+			if (++nf > 6)
+				return fail(why, "has too many decimals");
+			frac = frac * 10 + (*p - '0');
+			scale *= 10;
+			p++;
+		}
+		if (nf == 0 || *p != 'h' || p[1] != '\0')
+			return fail(why, "is not a duration (decimal hours end in h)");
+		if (frac * 60 % scale != 0)
+			return fail(why, "is not a whole number of minutes");
+		total = a * 60 + frac * 60 / scale;
+		break;
+	}
+	default:
+		return fail(why, "is not a duration");
+	}
+	if (total > HB_MINUTES_MAX)
+		return fail(why, "is too long");
+	*minutes = total;
+	return 0;
+}
+
+char *
+hb_duration_format(int64_t minutes, char *buf)
+{
+	uint64_t mag = minutes < 0 ? (uint64_t)0 - (uint64_t)minutes
+	    : (uint64_t)minutes;
+
+	snprintf(buf, HB_DURATION_BUFSZ, "%s%llu:%02llu", minutes < 0 ? "-" : "",
+	    (unsigned long long)(mag / 60), (unsigned long long)(mag % 60));
+	return buf;
+}

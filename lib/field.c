@@ -1,0 +1,145 @@
+/*
+ * field: parse one field of a record, or fail naming its column (exit 65).
+ */
+#include <ctype.h>
+#include <string.h>
+#include <strings.h>
+
+#include "hourbook/csv.h"
+#include "hourbook/diag.h"
+#include "hourbook/duration.h"
+#include "hourbook/field.h"
+#include "hourbook/money.h"
+
+int64_t
+hb_field_money(const char *column, const char *s)
+{
+	int64_t v;
+	const char *why;
+
+	if (hb_money_parse(s, &v, &why) != 0)
+		hb_fail(HB_EXIT_DATA, column, "\"%s\" %s", s, why);
+	return v;
+}
+
+int64_t
+hb_field_minutes(const char *column, const char *s)
+{
+	int64_t v;
+	const char *why;
+
+	if (hb_duration_parse(s, &v, &why) != 0)
+		hb_fail(HB_EXIT_DATA, column, "\"%s\" %s", s, why);
+	return v;
+}
+
+int32_t
+hb_field_percent(const char *column, const char *s)
+{
+	int32_t v;
+	const char *why;
+
+	if (hb_percent_parse(s, &v, &why) != 0)
+		hb_fail(HB_EXIT_DATA, column, "\"%s\" %s", s, why);
+	return v;
+}
+
+hb_day
+hb_field_date(const char *column, const char *s)
+{
+	hb_day v;
+	const char *why;
+
+	if (hb_date_parse(s, &v, &why) != 0)
+		hb_fail(HB_EXIT_DATA, column, "\"%s\" %s", s, why);
+	return v;
+}
+
+int64_t
+hb_field_count(const char *column, const char *s, int64_t min, int64_t max)
+{
+	int64_t v = 0;
+	const char *p = s;
+
+	if (*p == '\0')
+		hb_fail(HB_EXIT_DATA, column, "is empty");
+	for (; *p >= '0' && *p <= '9'; p++) {
+		v = v * 10 + (*p - '0');
+		if (v > max)
+			break;
+	}
+	if (*p != '\0' && !(*p >= '0' && *p <= '9'))
+		hb_fail(HB_EXIT_DATA, column, "\"%s\" is not a whole number", s);
+	if (v < min || v > max)
+		hb_fail(HB_EXIT_DATA, column, "\"%s\" is out of range (%lld to %lld)",
+		    s, (long long)min, (long long)max);
+	return v;
+}
+
+size_t
+hb_field_choice(const char *column, const char *s, const char *const *choices)
+{
+	char list[256] = "";
+
+	for (size_t i = 0; choices[i] != NULL; i++)
+		if (strcmp(s, choices[i]) == 0)
+			return i;
+	for (size_t i = 0; choices[i] != NULL; i++) {
+		strncat(list, i ? ", " : "", sizeof list - strlen(list) - 1);
+		strncat(list, choices[i], sizeof list - strlen(list) - 1);
+	}
+	hb_fail(HB_EXIT_DATA, column, "\"%s\" is not one of %s", s, list);
+}
+
+const char *
+hb_field_text(const char *column, const char *s, size_t max, int multiline)
+{
+	size_t len = strlen(s);
+
+	if (!hb_utf8_valid(s, len))
+		hb_fail(HB_EXIT_DATA, column, "is not valid UTF-8");
+	if (len > max)
+		hb_fail(HB_EXIT_DATA, column, "is longer than %zu bytes", max);
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+		if ((*p < 0x20 || *p == 0x7f) &&
+		    !(multiline && (*p == '\n' || *p == '\t' || *p == '\r')))
+			hb_fail(HB_EXIT_DATA, column,
+			    "holds a control character (0x%02x)", *p);
+	return s;
+}
+
+const char *
+hb_field_key(const char *column, const char *s)
+{
+	size_t len = strlen(s);
+
+	if (len == 0)
+		hb_fail(HB_EXIT_DATA, column, "is empty");
+	if (len > 64)
+		hb_fail(HB_EXIT_DATA, column, "\"%.64s...\" is longer than 64 characters", s);
+	if (!isalnum((unsigned char)s[0]))
+		hb_fail(HB_EXIT_DATA, column,
+		    "\"%s\" must start with a letter or a digit", s);
+	for (const char *p = s; *p; p++)
+		if (!isalnum((unsigned char)*p) && *p != '.' && *p != '_' &&
+		    *p != '-')
+			hb_fail(HB_EXIT_DATA, column,
+			    "\"%s\" may only hold letters, digits, '.', '_' and '-'",
+			    s);
+	return s;
+}
+
+int
+hb_field_flag(const char *column, const char *s)
+{
+	static const char *const no[] = { "", "0", "no", "false", NULL };
+	static const char *const yes[] = { "1", "yes", "true", NULL };
+
+	for (size_t i = 0; no[i]; i++)
+		if (strcasecmp(s, no[i]) == 0)
+			return 0;
+	for (size_t i = 0; yes[i]; i++)
+		if (strcasecmp(s, yes[i]) == 0)
+			return 1;
+	hb_fail(HB_EXIT_DATA, column, "\"%s\" is not yes or no", s);
+}

@@ -1,0 +1,122 @@
+/*
+ * output: deferred or streamed CSV, to stdout or atomically to -o FILE.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <libgen.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "hourbook/cli.h"
+#include "hourbook/diag.h"
+#include "hourbook/output.h"
+
+static struct hb_csv_writer writer;
+static FILE *spool;		/* deferred rows, or NULL */
+static FILE *dest;		/* the -o temporary file, or stdout */
+static char *temp_path;		/* removed at exit unless renamed */
+
+static void
+remove_temp(void)
+{
+	if (temp_path != NULL)
+		unlink(temp_path);
+}
+
+/* Open a temporary file next to path, to be renamed over it. */
+static FILE *
+open_temp(const char *path)
+{
+	char *copy = hb_xstrdup(path), *dir, *base;
+	int fd;
+	FILE *fp;
+
+	dir = dirname(copy);
+	base = strrchr(path, '/') ? strrchr(path, '/') + 1 : (char *)path;
+	temp_path = hb_xprintf("%s/.%s.XXXXXX", dir, base);
+	free(copy);
+	fd = mkstemp(temp_path);
+	if (fd < 0) {
+		free(temp_path);
+		temp_path = NULL;
+		hb_die(HB_EXIT_IO, "%s: %s", path, strerror(errno));
+	}
+	atexit(remove_temp);
+	fchmod(fd, 0666 & ~(mode_t)umask(umask(0)));
+	fp = fdopen(fd, "w");
+	if (fp == NULL)
+		hb_die(HB_EXIT_IO, "%s: %s", path, strerror(errno));
+	return fp;
+}
+
+struct hb_csv_writer *
+hb_output_begin(enum hb_csv_format format, bool deferred)
+{
+	dest = hb_opts.output ? open_temp(hb_opts.output) : stdout;
+	if (deferred) {
+		spool = tmpfile();
+		if (spool == NULL)
+			hb_die(HB_EXIT_IO, "cannot create a temporary file: %s",
+			    strerror(errno));
+	}
+	hb_csv_writer_init(&writer, spool ? spool : dest, format);
+	return &writer;
+}
+
+void
+hb_output_header(const char *const *names)
+{
+	if (!hb_opts.no_header)
+		hb_csv_header(&writer, names);
+}
+
+static void
+write_failed(const char *what)
+{
+	hb_die(HB_EXIT_IO, "%s: write error: %s", what,
+	    errno ? strerror(errno) : "unknown error");
+}
+
+void
+hb_output_finish(void)
+{
+	const char *what = hb_opts.output ? hb_opts.output : "stdout";
+
+	if (spool != NULL) {
+		char buf[65536];
+		size_t n;
+
+		if (fflush(spool) != 0 || ferror(spool))
+			write_failed("temporary file");
+		rewind(spool);
+		while ((n = fread(buf, 1, sizeof buf, spool)) > 0)
+			if (fwrite(buf, 1, n, dest) != n)
+				write_failed(what);
+		if (ferror(spool))
+			write_failed("temporary file");
+		fclose(spool);
+		spool = NULL;
+	}
+	errno = 0;
+	if (fflush(dest) != 0 || ferror(dest))
+		write_failed(what);
+	if (dest != stdout) {
+		if (fsync(fileno(dest)) != 0 || fclose(dest) != 0)
+			write_failed(what);
+		if (rename(temp_path, hb_opts.output) != 0)
+			hb_die(HB_EXIT_IO, "%s: %s", hb_opts.output, strerror(errno));
+		free(temp_path);
+		temp_path = NULL;
+	}
+	dest = NULL;
+}
+
+void
+hb_stdout_finish(void)
+{
+	errno = 0;
+	if (fflush(stdout) != 0 || ferror(stdout))
+		write_failed("stdout");
+}
