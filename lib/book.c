@@ -14,6 +14,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/vfs.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <sqlite3.h>
@@ -230,6 +231,38 @@ exec(struct hb_book *b, const char *text)
 
 	if (rc != SQLITE_OK)
 		fail_db(b, rc, text);
+}
+
+static int64_t
+elapsed_ms(const struct timespec *start)
+{
+	struct timespec now;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	return (int64_t)(now.tv_sec - start->tv_sec) * 1000 +
+	    (now.tv_nsec - start->tv_nsec) / 1000000;
+}
+
+/* Run text, retrying while the book is busy, up to the busy timeout.
+ * Some statements (switching a new book to WAL while other processes open
+ * it) fail with SQLITE_BUSY at once, without calling the busy handler. */
+static void
+exec_retry(struct hb_book *b, const char *text)
+{
+	struct timespec start;
+	int rc;
+
+	clock_gettime(CLOCK_MONOTONIC, &start);
+	for (;;) {
+		rc = sqlite3_exec(b->db, text, NULL, NULL, NULL);
+		if (rc == SQLITE_OK)
+			return;
+		if ((rc & 0xff) != SQLITE_BUSY && (rc & 0xff) != SQLITE_LOCKED)
+			fail_db(b, rc, text);
+		if (elapsed_ms(&start) >= b->busy_ms)
+			fail_db(b, rc, text);
+		sqlite3_sleep(5 + (int)(getpid() % 7));
+	}
 }
 
 static sqlite3_stmt *
@@ -467,7 +500,7 @@ hb_book_open(enum hb_book_mode mode)
 	 * commit durable, not only crash-consistent. */
 	if (scalar_int(b, "SELECT count(*) FROM pragma_journal_mode "
 	    "WHERE journal_mode = 'wal'") == 0)
-		exec(b, "PRAGMA journal_mode = WAL");
+		exec_retry(b, "PRAGMA journal_mode = WAL");
 	exec(b, "PRAGMA synchronous = FULL");
 	migrate(b);
 	return b;

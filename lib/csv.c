@@ -323,14 +323,19 @@ hb_csv_read_stream(FILE *fp, const struct hb_csv_column *columns,
 			s += 3;
 			len -= 3;
 		}
+		if (r.line == 1 && len >= 2 &&
+		    (((unsigned char)s[0] == 0xff && (unsigned char)s[1] == 0xfe) ||
+		    ((unsigned char)s[0] == 0xfe && (unsigned char)s[1] == 0xff))) {
+			set_error(&r, r.line, NULL,
+			    "UTF-16 input: save the file as UTF-8");
+			break;
+		}
 		if (memchr(s, '\0', len) != NULL) {
 			set_error(&r, r.line, NULL, "NUL byte in the input");
 			break;
 		}
 		if (!hb_utf8_valid(s, len)) {
-			set_error(&r, r.line, NULL, "invalid UTF-8%s",
-			    r.line == 1 && len >= 2 && ((unsigned char)s[0] == 0xff ||
-			    (unsigned char)s[0] == 0xfe) ? " (UTF-16? save as UTF-8)" : "");
+			set_error(&r, r.line, NULL, "invalid UTF-8");
 			break;
 		}
 		/* Split off the line ending: "\n", "\r\n", or a final "\r". */

@@ -1,0 +1,293 @@
+/* Unit tests for the CSV reader (strictness, line numbers) and writers. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "hourbook/csv.h"
+
+static const struct hb_csv_column cols[] = {
+	{ "task", true }, { "duration|minutes", false }, { "note", false },
+};
+
+/* Rows joined as "task/duration/note;" with "-" for an absent column. */
+struct got {
+	char text[4096];
+	int rows;
+};
+
+static int
+collect(void *ctx, const char *const *v, long line)
+{
+	struct got *g = ctx;
+	size_t n = strlen(g->text);
+
+	snprintf(g->text + n, sizeof g->text - n, "%ld:%s/%s/%s;", line,
+	    v[0] ? v[0] : "-", v[1] ? v[1] : "-", v[2] ? v[2] : "-");
+	g->rows++;
+	return 0;
+}
+
+static int
+read_bytes(const char *bytes, size_t len, struct got *g,
+    struct hb_csv_error *err)
+{
+	FILE *fp = fmemopen((void *)bytes, len, "rb");
+	int rc;
+
+	assert_non_null(fp);
+	memset(g, 0, sizeof *g);
+	rc = hb_csv_read_stream(fp, cols, 3, collect, g, err);
+	fclose(fp);
+	return rc;
+}
+
+#define S(lit) lit, sizeof(lit) - 1
+
+static void
+test_good_inputs(void **state)
+{
+	static const struct { const char *in; size_t len; const char *want; } cases[] = {
+		{ S("task,minutes\n7,90\n8,1h\n"), "2:7/90/-;3:8/1h/-;" },
+		{ S("task,minutes\r\n7,90\r\n"), "2:7/90/-;" },
+		{ S("task,minutes\n7,90"), "2:7/90/-;" },
+		{ S("task,minutes\r\n7,90\r"), "2:7/90/-;" },
+		{ S("\xef\xbb\xbftask,note\n7,ok\n"), "2:7/-/ok;" },
+		{ S("Task,Duration,Note,extra\n1,2,3,4\n"), "2:1/2/3;" },
+		{ S("task,note\n7,\"a, \"\"b\"\"\nc\"\n8,x\n"), "2:7/-/a, \"b\"\nc;4:8/-/x;" },
+		{ S("task,note\n\n7,x\n\n"), "3:7/-/x;" },
+		{ S("task,note\n7, spaced \n"), "2:7/-/ spaced ;" },
+		{ S("task,note\n7,caf\xc3\xa9\n"), "2:7/-/caf\xc3\xa9;" },
+		{ S("task,note\n7,\"a\rb\"\n"), "2:7/-/a\rb;" },
+		{ S("task\n"), "" },
+		{ S("task,note\nx\"y,z\n"), NULL },	/* stray quote */
+	};
+	(void)state;
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		struct got g;
+		struct hb_csv_error err;
+		int rc = read_bytes(cases[i].in, cases[i].len, &g, &err);
+
+		if (cases[i].want == NULL) {
+			assert_int_equal(rc, -1);
+			continue;
+		}
+		if (rc != 0)
+			fail_msg("case %zu: %ld: %s", i, err.line, err.reason);
+		assert_string_equal(g.text, cases[i].want);
+	}
+}
+
+static void
+test_bad_inputs(void **state)
+{
+	static const struct {
+		const char *in; size_t len; long line; const char *column;
+		const char *reason;
+	} cases[] = {
+		{ S("task,note\n7,\"open\n"), 2, "", "unterminated" },
+		{ S("task,note\n7,a\"b\n"), 2, "", "quote" },
+		{ S("task,note\n7,\"a\"b\n"), 2, "", "quote" },
+		{ S("task,note\n7,x\n8\n"), 3, "", "1 fields where the header has 2" },
+		{ S("task,note\n7,x,y\n"), 2, "", "3 fields" },
+		{ S("task,note\n7,a\0b\n"), 2, "", "NUL" },
+		{ S("task,note\n7,caf\xe9\n"), 2, "", "UTF-8" },
+		{ S("task,note\n7,\xed\xa0\x80\n"), 2, "", "UTF-8" },	/* surrogate */
+		{ S("task,note\n7,\xc0\xaf\n"), 2, "", "UTF-8" },	/* overlong */
+		{ S("\xff\xfet\0a\0"), 1, "", "UTF-16" },
+		{ S("task,note\r7,x\r8,y\r"), 1, "", "carriage return" },
+		{ S("task,note\n7,x\r8,y\n"), 2, "", "carriage return" },
+		{ S("note\n1\n"), 1, "task", "required column is missing" },
+		{ S("task,note,Note\n"), 1, "Note", "duplicate column" },
+		{ S("task,duration,minutes\n"), 1, "duration", "given twice" },
+		{ S(""), 1, "", "empty input" },
+		{ S("\n\n"), 1, "", "empty input" },
+	};
+	(void)state;
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		struct got g;
+		struct hb_csv_error err;
+		int rc = read_bytes(cases[i].in, cases[i].len, &g, &err);
+
+		if (rc != -1)
+			fail_msg("case %zu: accepted", i);
+		if (err.line != cases[i].line)
+			fail_msg("case %zu: line %ld, want %ld (%s)", i, err.line,
+			    cases[i].line, err.reason);
+		assert_string_equal(err.column, cases[i].column);
+		if (strstr(err.reason, cases[i].reason) == NULL)
+			fail_msg("case %zu: \"%s\" lacks \"%s\"", i, err.reason,
+			    cases[i].reason);
+	}
+}
+
+static void
+test_limits(void **state)
+{
+	size_t big = HB_CSV_FIELD_MAX + 10, len;
+	char *in = malloc(big + 64);
+	struct got g;
+	struct hb_csv_error err;
+
+	(void)state;
+	/* A field over 1 MiB. */
+	len = (size_t)sprintf(in, "task,note\n7,");
+	memset(in + len, 'x', big);
+	len += big;
+	in[len++] = '\n';
+	assert_int_equal(read_bytes(in, len, &g, &err), -1);
+	assert_int_equal(err.line, 2);
+	assert_non_null(strstr(err.reason, "1 MiB"));
+	/* Too many columns. */
+	len = (size_t)sprintf(in, "task\n");
+	for (int i = 0; i < HB_CSV_COLUMNS_MAX + 5; i++)
+		in[len++] = ',';
+	in[len++] = '\n';
+	assert_int_equal(read_bytes(in, len, &g, &err), -1);
+	assert_non_null(strstr(err.reason, "columns"));
+	free(in);
+}
+
+static void
+test_record_lines_in_a_long_file(void **state)
+{
+	/* The bad row of a 10,000-row file is named by its own line. */
+	size_t cap = 200000, len = 0;
+	char *in = malloc(cap);
+	struct got g;
+	struct hb_csv_error err;
+
+	(void)state;
+	len += (size_t)sprintf(in + len, "task,note\n");
+	for (int i = 2; i <= 10001; i++)
+		len += (size_t)sprintf(in + len, i == 5000 ? "%d,\"bad\n" :
+		    "%d,ok\n", i);
+	assert_int_equal(read_bytes(in, len, &g, &err), -1);
+	/* The quote opened on line 5000 never closes. */
+	assert_int_equal(err.line, 5000);
+	free(in);
+}
+
+static int
+stop_at_second(void *ctx, const char *const *v, long line)
+{
+	(void)v;
+	(void)line;
+	return ++*(int *)ctx == 2 ? 42 : 0;
+}
+
+static void
+test_callback_stops(void **state)
+{
+	FILE *fp = fmemopen((void *)"task\n1\n2\n3\n", 11, "rb");
+	struct hb_csv_error err;
+	int n = 0;
+
+	(void)state;
+	assert_int_equal(hb_csv_read_stream(fp, cols, 1, stop_at_second, &n,
+	    &err), 42);
+	assert_int_equal(n, 2);
+	fclose(fp);
+}
+
+static char *
+written(enum hb_csv_format format, void (*fill)(struct hb_csv_writer *))
+{
+	char *buf = NULL;
+	size_t size = 0;
+	FILE *fp = open_memstream(&buf, &size);
+	struct hb_csv_writer w;
+
+	hb_csv_writer_init(&w, fp, format);
+	fill(&w);
+	fclose(fp);
+	return buf;
+}
+
+static void
+fill_row(struct hb_csv_writer *w)
+{
+	static const char *const header[] = { "a", "b", NULL };
+
+	hb_csv_header(w, header);
+	hb_csv_text(w, "plain");
+	hb_csv_text(w, "with, comma");
+	hb_csv_text(w, "say \"hi\"\nbye");
+	hb_csv_text(w, "=HYPERLINK(\"x\")");
+	hb_csv_text(w, "-5");
+	hb_csv_text(w, "a;b");
+	hb_csv_money(w, -123456);
+	hb_csv_int(w, 90);
+	hb_csv_null(w);
+	hb_csv_text(w, NULL);
+	hb_csv_end_row(w);
+}
+
+static void
+test_writers(void **state)
+{
+	char *plain = written(HB_CSV_PLAIN, fill_row);
+	char *excel = written(HB_CSV_EXCEL, fill_row);
+
+	(void)state;
+	assert_string_equal(plain, "a,b\nplain,\"with, comma\",\"say \"\"hi\"\"\n"
+	    "bye\",\"=HYPERLINK(\"\"x\"\")\",-5,a;b,-1234.56,90,,\n");
+	assert_string_equal(excel, "\xef\xbb\xbf" "a;b\r\nplain;with, comma;"
+	    "\"say \"\"hi\"\"\nbye\";\"'=HYPERLINK(\"\"x\"\")\";'-5;\"a;b\";"
+	    "-1234,56;90;;\r\n");
+	free(plain);
+	free(excel);
+}
+
+static void
+fill_tricky(struct hb_csv_writer *w)
+{
+	static const char *const header[] = { "task", "note", NULL };
+	static const char *const notes[] = {
+		"", " ", "a,b", "\"", "\"\"", "x\r\ny", "\n", "caf\xc3\xa9",
+		"'); DROP TABLE task; --", "\t=1",
+	};
+
+	hb_csv_header(w, header);
+	for (size_t i = 0; i < sizeof notes / sizeof notes[0]; i++) {
+		hb_csv_int(w, (int64_t)i);
+		hb_csv_text(w, notes[i]);
+		hb_csv_end_row(w);
+	}
+}
+
+static void
+test_round_trip(void **state)
+{
+	/* What the plain writer writes, the reader reads back unchanged. */
+	char *text = written(HB_CSV_PLAIN, fill_tricky);
+	struct got g;
+	struct hb_csv_error err;
+
+	(void)state;
+	assert_int_equal(read_bytes(text, strlen(text), &g, &err), 0);
+	assert_int_equal(g.rows, 10);
+	assert_non_null(strstr(g.text, "/-/x\r\ny;"));
+	assert_non_null(strstr(g.text, "/-/'); DROP TABLE task; --;"));
+	assert_non_null(strstr(g.text, "/-/\"\";"));
+	free(text);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_good_inputs),
+		cmocka_unit_test(test_bad_inputs),
+		cmocka_unit_test(test_limits),
+		cmocka_unit_test(test_record_lines_in_a_long_file),
+		cmocka_unit_test(test_callback_stops),
+		cmocka_unit_test(test_writers),
+		cmocka_unit_test(test_round_trip),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

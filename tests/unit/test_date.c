@@ -1,0 +1,153 @@
+/* Unit tests for dates, timestamps and the clock. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <time.h>
+#include <cmocka.h>
+
+#include "hourbook/clock.h"
+#include "hourbook/date.h"
+
+static void
+test_parse(void **state)
+{
+	static const struct { const char *in; int ok; int y, m, d; } cases[] = {
+		{ "2026-11-23", 1, 2026, 11, 23 }, { "2024-02-29", 1, 2024, 2, 29 },
+		{ "2000-02-29", 1, 2000, 2, 29 }, { "1970-01-01", 1, 1970, 1, 1 },
+		{ "9999-12-31", 1, 9999, 12, 31 },
+		{ "2026-02-30", 0, 0, 0, 0 }, { "2026-02-29", 0, 0, 0, 0 }, { "1900-02-29", 0, 0, 0, 0 },
+		{ "2026-13-01", 0, 0, 0, 0 }, { "2026-00-10", 0, 0, 0, 0 }, { "2026-01-00", 0, 0, 0, 0 },
+		{ "26-1-1", 0, 0, 0, 0 }, { "2026-1-1", 0, 0, 0, 0 }, { "2026/01/01", 0, 0, 0, 0 },
+		{ "2026-01-01x", 0, 0, 0, 0 }, { "", 0, 0, 0, 0 }, { "20260101", 0, 0, 0, 0 },
+		{ "2026-11-23T10:00:00Z", 0, 0, 0, 0 }, { "1899-12-31", 0, 0, 0, 0 },
+	};
+	(void)state;
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		hb_day d;
+		int rc = hb_date_parse(cases[i].in, &d, NULL);
+
+		if (rc != (cases[i].ok ? 0 : -1))
+			fail_msg("\"%s\": got %d", cases[i].in, rc);
+		if (cases[i].ok)
+			assert_int_equal(d, hb_day_from_civil(cases[i].y,
+			    cases[i].m, cases[i].d));
+	}
+}
+
+static void
+test_civil_round_trip(void **state)
+{
+	char buf[HB_DATE_BUFSZ];
+
+	(void)state;
+	assert_int_equal(hb_day_from_civil(1970, 1, 1), 0);
+	assert_int_equal(hb_day_from_civil(2026, 11, 23), 20780);
+	assert_string_equal(hb_date_format(20780, buf), "2026-11-23");
+	for (hb_day d = -25567; d < 2932896; d += 13) {	/* 1900..9999 */
+		int y, m, dd;
+
+		hb_civil_from_day(d, &y, &m, &dd);
+		assert_true(hb_valid_civil(y, m, dd));
+		assert_int_equal(hb_day_from_civil(y, m, dd), d);
+	}
+}
+
+static void
+test_weekday_and_months(void **state)
+{
+	hb_day d;
+
+	(void)state;
+	assert_int_equal(hb_weekday(hb_day_from_civil(2026, 11, 23)), 0); /* Mon */
+	assert_int_equal(hb_weekday(hb_day_from_civil(2026, 11, 27)), 4); /* Fri */
+	assert_int_equal(hb_weekday(hb_day_from_civil(1969, 12, 28)), 6); /* Sun */
+	assert_int_equal(hb_next_month(hb_day_from_civil(2026, 12, 15)),
+	    hb_day_from_civil(2027, 1, 1));
+	assert_int_equal(hb_month_parse("2026-02", &d, NULL), 0);
+	assert_int_equal(d, hb_day_from_civil(2026, 2, 1));
+	assert_int_equal(hb_month_parse("2026-13", &d, NULL), -1);
+	assert_int_equal(hb_month_parse("2026-1", &d, NULL), -1);
+}
+
+static void
+test_timestamps(void **state)
+{
+	static const struct { const char *in; int ok; int64_t t; } cases[] = {
+		{ "1970-01-01T00:00:00Z", 1, 0 },
+		{ "2026-11-23T14:05:00Z", 1, 1795442700 },
+		{ "2026-11-23T14:05Z", 1, 1795442700 },
+		{ "2026-11-23T15:05:00+01:00", 1, 1795442700 },
+		{ "2026-11-23T08:35:00-05:30", 1, 1795442700 },
+		{ "2026-11-23T14:05:00", 0, 0 }, { "2026-11-23T24:00:00Z", 0, 0 },
+		{ "2026-11-23T14:60:00Z", 0, 0 }, { "2026-11-23 14:05:00Z", 0, 0 },
+		{ "2026-02-30T00:00:00Z", 0, 0 },
+	};
+	char buf[HB_TIMESTAMP_BUFSZ];
+
+	(void)state;
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		int64_t t;
+		int rc = hb_timestamp_parse(cases[i].in, &t, NULL);
+
+		if (rc != (cases[i].ok ? 0 : -1))
+			fail_msg("\"%s\": got %d", cases[i].in, rc);
+		if (cases[i].ok)
+			assert_int_equal(t, cases[i].t);
+	}
+	assert_string_equal(hb_timestamp_format(1795442700, buf),
+	    "2026-11-23T14:05:00Z");
+	assert_string_equal(hb_timestamp_format(-1, buf), "1969-12-31T23:59:59Z");
+}
+
+static void
+test_local_time(void **state)
+{
+	(void)state;
+	setenv("TZ", "Europe/Rome", 1);
+	tzset();
+	/* 23:30 UTC on 30 Nov is 00:30 on 1 Dec in Rome. */
+	assert_int_equal(hb_local_day(1796081400),
+	    hb_day_from_civil(2026, 12, 1));
+	/* 09:00 in Rome in winter is 08:00 UTC, in summer 07:00 UTC. */
+	assert_int_equal(hb_local_instant(hb_day_from_civil(2026, 1, 15), 540),
+	    (int64_t)hb_day_from_civil(2026, 1, 15) * 86400 + 8 * 3600);
+	assert_int_equal(hb_local_instant(hb_day_from_civil(2026, 7, 15), 540),
+	    (int64_t)hb_day_from_civil(2026, 7, 15) * 86400 + 7 * 3600);
+	setenv("TZ", "UTC", 1);
+	tzset();
+}
+
+static void
+test_clock(void **state)
+{
+	int64_t t;
+
+	(void)state;
+	setenv("TZ", "UTC", 1);
+	tzset();
+	assert_int_equal(hb_clock_parse("2026-11-23", &t, NULL), 0);
+	assert_int_equal(t, (int64_t)20780 * 86400);
+	assert_int_equal(hb_clock_parse("2026-11-23T14:05:00Z", &t, NULL), 0);
+	assert_int_equal(t, 1795442700);
+	assert_int_equal(hb_clock_parse("2026-11-3", &t, NULL), -1);
+	assert_int_equal(hb_clock_parse("tomorrow", &t, NULL), -1);
+	setenv("HOURBOOK_NOW", "2026-11-23T14:05:00Z", 1);
+	assert_int_equal(hb_now(), 1795442700);
+	assert_int_equal(hb_today(), 20780);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_parse),
+		cmocka_unit_test(test_civil_round_trip),
+		cmocka_unit_test(test_weekday_and_months),
+		cmocka_unit_test(test_timestamps),
+		cmocka_unit_test(test_local_time),
+		cmocka_unit_test(test_clock),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,82 @@
+/* Unit tests for durations. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "hourbook/duration.h"
+
+static void
+test_parse(void **state)
+{
+	static const struct { const char *in; int ok; int64_t min; } cases[] = {
+		{ "90", 1, 90 }, { "90m", 1, 90 }, { "1h30m", 1, 90 },
+		{ "1h30", 1, 90 }, { "1:30", 1, 90 }, { "1.5h", 1, 90 },
+		{ "2h", 1, 120 }, { "0", 1, 0 }, { "0:05", 1, 5 },
+		{ "25:00", 1, 1500 }, { "0.25h", 1, 15 }, { "0.1h", 1, 6 },
+		{ "1.05h", 1, 63 }, { "1000000h", 1, 60000000 },
+		{ "1000000h1m", 0, 0 }, { "0:60", 0, 0 }, { "1h60", 0, 0 },
+		{ "1h60m", 0, 0 }, { "-0:30", 0, 0 }, { "-5", 0, 0 },
+		{ "99999999999h", 0, 0 }, { "9999999999999", 0, 0 },
+		{ "1e3", 0, 0 }, { "", 0, 0 }, { "h", 0, 0 }, { "1.h", 0, 0 },
+		{ "1.5", 0, 0 }, { "0.01h", 0, 0 }, { "1:5", 0, 0 },
+		{ "1:300", 0, 0 }, { " 90", 0, 0 }, { "90 m", 0, 0 },
+		{ "1h30x", 0, 0 }, { "1hm", 0, 0 }, { "90mm", 0, 0 },
+		{ "1,5h", 0, 0 }, { "1m30", 0, 0 },
+	};
+	(void)state;
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		int64_t v = -1;
+		const char *why = NULL;
+		int rc = hb_duration_parse(cases[i].in, &v, &why);
+
+		if (rc != (cases[i].ok ? 0 : -1))
+			fail_msg("\"%s\": got %d", cases[i].in, rc);
+		if (cases[i].ok)
+			assert_int_equal(v, cases[i].min);
+		else
+			assert_non_null(why);
+	}
+}
+
+static void
+test_format(void **state)
+{
+	static const struct { int64_t min; const char *want; } cases[] = {
+		{ 0, "0:00" }, { 5, "0:05" }, { 90, "1:30" }, { 1500, "25:00" },
+		{ -120, "-2:00" }, { 60000000, "1000000:00" },
+	};
+	char buf[HB_DURATION_BUFSZ];
+
+	(void)state;
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
+		assert_string_equal(hb_duration_format(cases[i].min, buf),
+		    cases[i].want);
+}
+
+static void
+test_round_trip(void **state)
+{
+	char buf[HB_DURATION_BUFSZ];
+
+	(void)state;
+	for (int64_t m = 0; m < 3000; m += 7) {
+		int64_t back;
+
+		assert_int_equal(hb_duration_parse(hb_duration_format(m, buf),
+		    &back, NULL), 0);
+		assert_int_equal(back, m);
+	}
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_parse),
+		cmocka_unit_test(test_format),
+		cmocka_unit_test(test_round_trip),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
