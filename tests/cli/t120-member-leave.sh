@@ -1,0 +1,32 @@
+# member-leave: leaving a team.
+. "$(dirname "$0")/lib.sh"
+
+client-add acme >/dev/null
+project-add --client acme acme-web >/dev/null
+member-add --project acme-web bruno >/dev/null
+member-add --project acme-web --role staff maria >/dev/null
+member-add --role staff outsider >/dev/null
+
+expect_exit 0 member-leave --project acme-web --reassign-to maria bruno
+expect_out "prints the tasks handed over (none yet)" <<'OUT'
+task,project,title,status,assignee
+OUT
+expect_err "says who left" "bruno left acme-web"
+expect_eq "membership ended" "1" "$(sql "SELECT left_at IS NOT NULL FROM member m JOIN person p ON p.id = m.person_id WHERE p.handle = 'bruno'")"
+expect_eq "leaving logged" "bruno" "$(sql "SELECT old FROM event WHERE what = 'member left'")"
+expect_exit 1 member-leave --project acme-web bruno
+expect_err "leaving twice refused" "bruno is not on the team of acme-web"
+expect_exit 1 member-leave --project acme-web --reassign-to outsider maria
+expect_err "heir must be on the team" "outsider is not on the team of acme-web"
+expect_exit 1 member-leave --project acme-web --reassign-to maria maria
+expect_exit 66 member-leave --project nope maria
+expect_exit 66 member-leave --project acme-web nobody
+expect_exit 64 member-leave maria
+expect_err "--project is required" "project is required"
+expect_exit 0 member-add --project acme-web bruno
+expect_eq "rejoining works" "0" "$(sql "SELECT left_at IS NOT NULL FROM member m JOIN person p ON p.id = m.person_id WHERE p.handle = 'bruno'")"
+printf 'person,project\nbruno,acme-web\nmaria,acme-web\n' | expect_exit 0 member-leave -q --csv -
+[ ! -s "$T/err" ] && ok "-q silences notes" || not_ok "-q silences notes"
+expect_eq "batch leave" 0 "$(sql "SELECT count(*) FROM member WHERE left_at IS NULL")"
+
+finish

@@ -1,0 +1,48 @@
+# book-config
+. "$(dirname "$0")/lib.sh"
+
+client-add acme >/dev/null
+expect_exit 0 book-config --list
+expect_out "defaults listed" <<'OUT'
+key,value,default,description
+currency,EUR,EUR,currency of new clients (ISO 4217 code)
+package.low_percent,10,10,a package below this share of its loaded hours is low
+sla.client_info_days,3,3,business days a question to the client may wait
+sla.intake_days,5,5,"business days to estimate a request, and for the client to approve"
+sla.reply_hours,2,2,business hours to answer a client's comment
+sla.revision_days,2,2,business days a task may stay in revision
+support.hours,"Mon-Fri 09:00-13:00,14:00-18:00","Mon-Fri 09:00-13:00,14:00-18:00","support hours on business days, in the book's TZ"
+task.minor_minutes,30,30,extra requests up to this estimate are approved at once
+task.urgent_factor,3,3,logged time on urgent tasks counts this many times
+withdraw.minimum,100.00,100.00,the smallest withdrawal
+withdraw.payout_days,5,5,business days from a withdrawal request to its payout
+withdraw.per_month,2,2,withdrawal requests a person may make in a calendar month
+OUT
+expect_exit 0 book-config withdraw.minimum 150
+expect_out "set prints the canonical value" <<'OUT'
+key,value
+withdraw.minimum,150.00
+OUT
+expect_exit 0 book-config withdraw.minimum
+expect_out "get prints the bare value" <<'OUT'
+150.00
+OUT
+expect_eq "change logged with old and new" "100.00 150.00 tester" "$(sql "SELECT old || ' ' || new || ' ' || actor FROM event WHERE entity = 'setting'")"
+expect_exit 0 book-config task.minor_minutes 1h
+expect_eq "durations stored in minutes" 60 "$(book-config task.minor_minutes)"
+expect_exit 0 book-config support.hours "Mon-Thu 09:00-17:00;Fri 09:00-13:00"
+expect_exit 65 book-config support.hours "whenever"
+expect_exit 65 book-config withdraw.per_month 0
+expect_exit 65 book-config withdraw.minimum 1e2
+expect_exit 64 book-config nope 1
+expect_err "unknown key" "nope: no such setting"
+expect_exit 64 book-config nope
+expect_exit 64 book-config
+expect_exit 64 book-config --list currency
+printf 'key,value\ncurrency,BRL\nsla.intake_days,3\n' | expect_exit 0 book-config --csv -
+expect_eq "batch set" "BRL 3" "$(book-config currency) $(book-config sla.intake_days)"
+printf 'key,value\ncurrency,USD\nsla.intake_days,x\n' | expect_exit 65 book-config --csv -
+expect_err "bad row named" "stdin:3: sla.intake_days: \"x\" is not a whole number"
+expect_eq "bad batch changed nothing" BRL "$(book-config currency)"
+
+finish
