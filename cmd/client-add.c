@@ -60,14 +60,9 @@ main(int argc, char **argv)
 	const char *values[NCOL] = { NULL };
 	struct hb_batch batch = { &command, columns, NCOL, values, apply, NULL };
 	int i = hb_cli_parse(&command, argc, argv, on_option, values);
-	int operands = argc - i;
+	static const size_t operands[] = { COL_CLIENT, COL_DISPLAY_NAME };
 
-	if (hb_opts.csv ? operands != 0 : operands < 1 || operands > 2)
-		hb_usage_error(&command, hb_opts.csv ? "--csv takes no NAME"
-		    : "give NAME and optionally DISPLAY-NAME");
-	if (!hb_opts.csv) {
-		values[COL_CLIENT] = argv[i];
-		values[COL_DISPLAY_NAME] = operands == 2 ? argv[i + 1] : NULL;
-	}
+	hb_batch_operands(&batch, argc - i, argv + i, operands, 1, 2,
+	    "NAME [DISPLAY-NAME]");
 	return hb_batch_main(&batch, hb_client_columns);
 }

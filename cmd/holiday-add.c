@@ -59,14 +59,9 @@ main(int argc, char **argv)
 	const char *values[NCOL] = { NULL };
 	struct hb_batch batch = { &command, columns, NCOL, values, apply, NULL };
 	int i = hb_cli_parse(&command, argc, argv, on_option, NULL);
-	int operands = argc - i;
+	static const size_t operands[] = { COL_HOLIDAY, COL_NAME };
 
-	if (hb_opts.csv ? operands != 0 : operands < 1 || operands > 2)
-		hb_usage_error(&command, hb_opts.csv ? "--csv takes no DATE"
-		    : "give DATE and optionally NAME");
-	if (!hb_opts.csv) {
-		values[COL_HOLIDAY] = argv[i];
-		values[COL_NAME] = operands == 2 ? argv[i + 1] : NULL;
-	}
+	hb_batch_operands(&batch, argc - i, argv + i, operands, 1, 2,
+	    "DATE [NAME]");
 	return hb_batch_main(&batch, holiday_columns);
 }

@@ -86,11 +86,8 @@ main(int argc, char **argv)
 	const char *values[NCOL] = { NULL };
 	struct hb_batch batch = { &command, columns, NCOL, values, apply, NULL };
 	int i = hb_cli_parse(&command, argc, argv, on_option, values);
+	static const size_t operands[] = { COL_PERSON };
 
-	if (argc - i != (hb_opts.csv ? 0 : 1))
-		hb_usage_error(&command, hb_opts.csv ? "--csv takes no HANDLE"
-		    : "give one HANDLE");
-	if (!hb_opts.csv)
-		values[COL_PERSON] = argv[i];
+	hb_batch_operands(&batch, argc - i, argv + i, operands, 1, 1, "HANDLE");
 	return hb_batch_main(&batch, task_columns);
 }

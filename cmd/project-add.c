@@ -96,12 +96,9 @@ main(int argc, char **argv)
 	struct hb_batch batch = { &command, columns, NCOL, values, apply, NULL };
 	int i = hb_cli_parse(&command, argc, argv, on_option, values);
 	int status;
+	static const size_t operands[] = { COL_PROJECT };
 
-	if (argc - i != (hb_opts.csv ? 0 : 1))
-		hb_usage_error(&command, hb_opts.csv ? "--csv takes no CODE"
-		    : "give one CODE");
-	if (!hb_opts.csv)
-		values[COL_PROJECT] = argv[i];
+	hb_batch_operands(&batch, argc - i, argv + i, operands, 1, 1, "CODE");
 	status = hb_batch_main(&batch, hb_project_columns);
 	free(sla);
 	return status;

@@ -18,17 +18,6 @@ struct run {
 	size_t count;
 };
 
-static void
-column_name(const char *names, char *buf, size_t size)
-{
-	size_t len = strcspn(names, "|");
-
-	if (len >= size)
-		len = size - 1;
-	memcpy(buf, names, len);
-	buf[len] = '\0';
-}
-
 static int
 on_row(void *ctx, const char *const *values, long line)
 {
@@ -44,7 +33,7 @@ on_row(void *ctx, const char *const *values, long line)
 		    ? values[i] : b->values[i];
 		if (b->columns[i].required && (run->merged[i] == NULL ||
 		    run->merged[i][0] == '\0')) {
-			column_name(b->columns[i].names, name, sizeof name);
+			hb_csv_column_name(b->columns[i].names, name, sizeof name);
 			hb_fail(HB_EXIT_DATA, name, "is empty");
 		}
 	}
@@ -66,7 +55,7 @@ hb_batch_run(struct hb_book *book, const struct hb_batch *b)
 		for (size_t i = 0; i < b->ncolumns; i++)
 			if (b->columns[i].required && (b->values[i] == NULL ||
 			    b->values[i][0] == '\0')) {
-				column_name(b->columns[i].names, name, sizeof name);
+				hb_csv_column_name(b->columns[i].names, name, sizeof name);
 				hb_usage_error(b->cmd, "%s is required", name);
 			}
 		hb_book_begin(book);
@@ -112,4 +101,19 @@ hb_batch_main(struct hb_batch *batch, const char *const *header)
 	hb_book_close(book);
 	hb_output_finish();
 	return HB_EXIT_OK;
+}
+
+void
+hb_batch_operands(struct hb_batch *b, int argc, char **argv,
+    const size_t *columns, int min, int max, const char *what)
+{
+	if (hb_opts.csv != NULL) {
+		if (argc != 0)
+			hb_usage_error(b->cmd, "--csv takes no %s", what);
+		return;
+	}
+	if (argc < min || argc > max)
+		hb_usage_error(b->cmd, "give %s", what);
+	for (int i = 0; i < argc; i++)
+		b->values[columns[i]] = argv[i];
 }

@@ -181,9 +181,8 @@ matches(const char *names, const char *h)
 	}
 }
 
-/* The first of "a|b|c", for messages. */
-static void
-first_name(const char *names, char *buf, size_t size)
+const char *
+hb_csv_column_name(const char *names, char *buf, size_t size)
 {
 	size_t len = strcspn(names, "|");
 
@@ -191,6 +190,7 @@ first_name(const char *names, char *buf, size_t size)
 		len = size - 1;
 	memcpy(buf, names, len);
 	buf[len] = '\0';
+	return buf;
 }
 
 static void
@@ -219,7 +219,7 @@ take_header(struct reader *r)
 			if (*h == '\0' || !matches(r->columns[c].names, h))
 				continue;
 			if (r->map[c] >= 0) {
-				first_name(r->columns[c].names, name, sizeof name);
+				hb_csv_column_name(r->columns[c].names, name, sizeof name);
 				set_error(r, r->record_line, name,
 				    "given twice (as \"%s\" and \"%s\")",
 				    r->text + r->offsets[r->map[c]], h);
@@ -228,7 +228,7 @@ take_header(struct reader *r)
 			r->map[c] = (int)f;
 		}
 		if (r->map[c] < 0 && r->columns[c].required) {
-			first_name(r->columns[c].names, name, sizeof name);
+			hb_csv_column_name(r->columns[c].names, name, sizeof name);
 			set_error(r, r->record_line, name,
 			    "required column is missing");
 			return;

@@ -32,6 +32,12 @@ struct hb_batch {
 /* Run the batch and commit; returns the number of records applied. */
 size_t hb_batch_run(struct hb_book *book, const struct hb_batch *batch);
 
+/* Put the command's operands into their columns: columns[i] is filled by
+ * operand i; between min and max operands, none with --csv (else a usage
+ * error naming `what`, such as "NAME [DISPLAY-NAME]"). */
+void hb_batch_operands(struct hb_batch *batch, int argc, char **argv,
+    const size_t *columns, int min, int max, const char *what);
+
 /* The whole life of a writing command after option parsing: open (or
  * create) the book, run the batch with the output writer as ctx (when
  * batch->ctx is NULL), print `header` and the rows after the commit.

@@ -29,6 +29,10 @@ struct hb_csv_column {
 	bool required;
 };
 
+/* The first of a column's names ("duration|minutes" -> "duration"), for
+ * messages, into buf of size bytes. */
+const char *hb_csv_column_name(const char *names, char *buf, size_t size);
+
 struct hb_csv_error {
 	long line;
 	char column[64];	/* "" when the error is not about one column */
