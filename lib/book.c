@@ -49,6 +49,15 @@ enum sql_id {
 	SQL_MEMBER_STATE,
 	SQL_MEMBER_JOIN,
 	SQL_MEMBER_LEAVE,
+	SQL_TASK_GET,
+	SQL_TASK_INSERT,
+	SQL_TASK_UPDATE,
+	SQL_TASK_SELECT,
+	SQL_TASK_OPEN_OF,
+	SQL_EVENT_SELECT,
+	SQL_COMMENT_INSERT,
+	SQL_COMMENT_GET,
+	SQL_COMMENT_SELECT,
 	SQL_COUNT
 };
 
@@ -64,6 +73,13 @@ enum sql_id {
 	"(SELECT group_concat(key || '=' || value, ';') FROM " \
 	"(SELECT key, value FROM project_setting WHERE project_id = p.id " \
 	"ORDER BY key)), p.created"
+
+#define TASK_COLUMNS \
+	"t.id, t.project_id, j.code, j.client_id, j.model, t.kind, t.title, " \
+	"t.description, t.status, t.blocked_from, t.assignee_id, " \
+	"(SELECT handle FROM person WHERE id = t.assignee_id), t.estimate, " \
+	"t.due, t.due_kind, t.urgent, t.extra, t.fee, t.created, t.updated"
+#define COMMENT_COLUMNS "id, task_id, author, body, reply_to, created"
 
 static const char *const sql[SQL_COUNT] = {
 	[SQL_SETTING_GET] = "SELECT value FROM setting WHERE key = ?",
@@ -112,6 +128,38 @@ static const char *const sql[SQL_COUNT] = {
 	    "DO UPDATE SET joined = ?3, left_at = NULL",
 	[SQL_MEMBER_LEAVE] = "UPDATE member SET left_at = ?3 "
 	    "WHERE project_id = ?1 AND person_id = ?2",
+	[SQL_TASK_GET] = "SELECT " TASK_COLUMNS " FROM task t "
+	    "JOIN project j ON j.id = t.project_id WHERE t.id = ?",
+	[SQL_TASK_INSERT] = "INSERT INTO task (project_id, kind, title, "
+	    "description, status, assignee_id, estimate, due, due_kind, "
+	    "urgent, extra, fee, created, updated) "
+	    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+	[SQL_TASK_UPDATE] = "UPDATE task SET status = ?2, blocked_from = ?3, "
+	    "assignee_id = ?4, estimate = ?5, due = ?6, due_kind = ?7, "
+	    "updated = ?8 WHERE id = ?1",
+	[SQL_TASK_SELECT] = "SELECT " TASK_COLUMNS " FROM task t "
+	    "JOIN project j ON j.id = t.project_id "
+	    "WHERE (?1 IS NULL OR j.code = ?1) "
+	    "AND (?2 IS NULL OR instr(',' || ?2 || ',', "
+	    "',' || t.status || ',') > 0) "
+	    "AND (?3 IS NULL OR t.assignee_id = "
+	    "(SELECT id FROM person WHERE handle = ?3)) "
+	    "AND (?4 IS NULL OR t.kind = ?4) "
+	    "AND (?5 IS NULL OR (t.due < ?5 AND t.status NOT IN "
+	    "('done', 'rejected', 'cancelled'))) "
+	    "AND (?6 IS NULL OR t.due < ?6) "
+	    "ORDER BY t.id",
+	[SQL_TASK_OPEN_OF] = "SELECT id FROM task WHERE project_id = ? "
+	    "AND assignee_id = ? AND status NOT IN "
+	    "('done', 'rejected', 'cancelled') ORDER BY id",
+	[SQL_EVENT_SELECT] = "SELECT id, at, actor, entity, key, what, old, "
+	    "new, reason FROM event WHERE entity = ? AND key = ? ORDER BY id",
+	[SQL_COMMENT_INSERT] = "INSERT INTO comment (task_id, author, body, "
+	    "reply_to, created) VALUES (?, ?, ?, ?, ?)",
+	[SQL_COMMENT_GET] = "SELECT " COMMENT_COLUMNS " FROM comment "
+	    "WHERE id = ?",
+	[SQL_COMMENT_SELECT] = "SELECT " COMMENT_COLUMNS " FROM comment "
+	    "WHERE task_id = ? ORDER BY id",
 };
 
 /* Migrations: migration[v] takes a book from version v to v + 1.  Each
@@ -185,6 +233,42 @@ static const char *const migration[HB_SCHEMA_VERSION] = {
 	"  reason TEXT"
 	") STRICT;"
 	"CREATE INDEX event_entity ON event (entity, key);",
+
+	/* 1 -> 2: tasks and their comments. */
+	"CREATE TABLE task ("
+	"  id INTEGER PRIMARY KEY,"
+	"  project_id INTEGER NOT NULL REFERENCES project (id),"
+	"  kind TEXT NOT NULL CHECK (kind IN ('idea', 'request', 'activity')),"
+	"  title TEXT NOT NULL CHECK (length(title) BETWEEN 1 AND 1000),"
+	"  description TEXT NOT NULL DEFAULT '',"
+	"  status TEXT NOT NULL CHECK (status IN ('idea', 'requested',"
+	"    'estimated', 'open', 'approved', 'in-progress', 'blocked',"
+	"    'delivered', 'revision', 'done', 'rejected', 'cancelled')),"
+	"  blocked_from TEXT CHECK ((status = 'blocked') ="
+	"    (blocked_from IS NOT NULL)),"
+	"  assignee_id INTEGER REFERENCES person (id),"
+	"  estimate INTEGER CHECK (estimate >= 0),"
+	"  due TEXT CHECK (due GLOB"
+	"    '[0-9][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),"
+	"  due_kind TEXT NOT NULL DEFAULT 'flexible'"
+	"    CHECK (due_kind IN ('rigid', 'flexible')),"
+	"  urgent INTEGER NOT NULL DEFAULT 0 CHECK (urgent IN (0, 1)),"
+	"  extra INTEGER NOT NULL DEFAULT 0 CHECK (extra IN (0, 1)),"
+	"  fee INTEGER CHECK (fee >= 0),"
+	"  created TEXT NOT NULL,"
+	"  updated TEXT NOT NULL"
+	") STRICT;"
+	"CREATE INDEX task_project ON task (project_id, status);"
+	"CREATE INDEX task_assignee ON task (assignee_id, status);"
+	"CREATE TABLE comment ("
+	"  id INTEGER PRIMARY KEY,"
+	"  task_id INTEGER NOT NULL REFERENCES task (id),"
+	"  author TEXT NOT NULL,"
+	"  body TEXT NOT NULL CHECK (length(body) > 0),"
+	"  reply_to INTEGER REFERENCES comment (id),"
+	"  created TEXT NOT NULL"
+	") STRICT;"
+	"CREATE INDEX comment_task ON comment (task_id, id);",
 };
 
 struct hb_book {
@@ -912,4 +996,230 @@ hb_book_member_leave(struct hb_book *b, int64_t project_id,
     int64_t person_id)
 {
 	member_change(b, SQL_MEMBER_LEAVE, project_id, person_id);
+}
+
+/* ---- tasks, events and comments ---------------------------------------- */
+
+static void
+read_task(sqlite3_stmt *s, struct hb_task *t)
+{
+	const char *text;
+
+	memset(t, 0, sizeof *t);
+	t->id = sqlite3_column_int64(s, 0);
+	t->project_id = sqlite3_column_int64(s, 1);
+	t->project = column_text(s, 2);
+	t->client_id = sqlite3_column_int64(s, 3);
+	t->model = column_text(s, 4);
+	t->kind = column_text(s, 5);
+	t->title = column_text(s, 6);
+	t->description = column_text(s, 7);
+	t->status = hb_task_state_find((const char *)sqlite3_column_text(s, 8));
+	text = (const char *)sqlite3_column_text(s, 9);
+	t->blocked_from = text ? hb_task_state_find(text) : -1;
+	t->assignee_id = sqlite3_column_int64(s, 10);
+	t->assignee = column_text(s, 11);
+	t->has_estimate = sqlite3_column_type(s, 12) != SQLITE_NULL;
+	t->estimate = sqlite3_column_int64(s, 12);
+	text = (const char *)sqlite3_column_text(s, 13);
+	t->has_due = text != NULL && hb_date_parse(text, &t->due, NULL) == 0;
+	text = (const char *)sqlite3_column_text(s, 14);
+	t->rigid = text != NULL && strcmp(text, "rigid") == 0;
+	t->urgent = sqlite3_column_int(s, 15) != 0;
+	t->extra = sqlite3_column_int(s, 16) != 0;
+	t->has_fee = sqlite3_column_type(s, 17) != SQLITE_NULL;
+	t->fee = sqlite3_column_int64(s, 17);
+	t->created = column_text(s, 18);
+	t->updated = column_text(s, 19);
+}
+
+bool
+hb_book_task_get(struct hb_book *b, int64_t id, struct hb_task *out)
+{
+	sqlite3_stmt *s = stmt(b, SQL_TASK_GET);
+	bool found;
+
+	sqlite3_bind_int64(s, 1, id);
+	found = step(b, s);
+	if (found)
+		read_task(s, out);
+	done(s);
+	return found;
+}
+
+static void
+bind_optional_int(sqlite3_stmt *s, int i, bool present, int64_t v)
+{
+	if (present)
+		sqlite3_bind_int64(s, i, v);
+	else
+		sqlite3_bind_null(s, i);
+}
+
+void
+hb_book_task_insert(struct hb_book *b, struct hb_task *t)
+{
+	sqlite3_stmt *s = stmt(b, SQL_TASK_INSERT);
+	char due[HB_DATE_BUFSZ];
+
+	sqlite3_bind_int64(s, 1, t->project_id);
+	bind_text(s, 2, t->kind);
+	bind_text(s, 3, t->title);
+	bind_text(s, 4, t->description ? t->description : "");
+	bind_text(s, 5, hb_task_state_names[t->status]);
+	bind_optional_int(s, 6, t->assignee_id > 0, t->assignee_id);
+	bind_optional_int(s, 7, t->has_estimate, t->estimate);
+	bind_text(s, 8, t->has_due ? hb_date_format(t->due, due) : NULL);
+	bind_text(s, 9, t->rigid ? "rigid" : "flexible");
+	sqlite3_bind_int(s, 10, t->urgent);
+	sqlite3_bind_int(s, 11, t->extra);
+	bind_optional_int(s, 12, t->has_fee, t->fee);
+	bind_text(s, 13, t->created);
+	bind_text(s, 14, t->updated);
+	step(b, s);
+	done(s);
+	t->id = sqlite3_last_insert_rowid(b->db);
+}
+
+void
+hb_book_task_update(struct hb_book *b, const struct hb_task *t)
+{
+	sqlite3_stmt *s = stmt(b, SQL_TASK_UPDATE);
+	char due[HB_DATE_BUFSZ];
+
+	sqlite3_bind_int64(s, 1, t->id);
+	bind_text(s, 2, hb_task_state_names[t->status]);
+	bind_text(s, 3, t->blocked_from >= 0
+	    ? hb_task_state_names[t->blocked_from] : NULL);
+	bind_optional_int(s, 4, t->assignee_id > 0, t->assignee_id);
+	bind_optional_int(s, 5, t->has_estimate, t->estimate);
+	bind_text(s, 6, t->has_due ? hb_date_format(t->due, due) : NULL);
+	bind_text(s, 7, t->rigid ? "rigid" : "flexible");
+	bind_text(s, 8, t->updated);
+	step(b, s);
+	done(s);
+}
+
+void
+hb_book_each_task(struct hb_book *b, const struct hb_task_filter *f,
+    void (*fn)(void *ctx, const struct hb_task *), void *ctx)
+{
+	sqlite3_stmt *s = stmt(b, SQL_TASK_SELECT);
+	char today[HB_DATE_BUFSZ];
+	struct hb_task t;
+
+	bind_text(s, 1, f->project);
+	bind_text(s, 2, f->statuses);
+	bind_text(s, 3, f->assignee);
+	bind_text(s, 4, f->kind);
+	bind_text(s, 5, f->overdue ? hb_date_format(f->today, today) : NULL);
+	bind_text(s, 6, f->due_before);
+	while (step(b, s)) {
+		read_task(s, &t);
+		fn(ctx, &t);
+		hb_task_release(&t);
+	}
+	done(s);
+}
+
+int64_t *
+hb_book_open_tasks_of(struct hb_book *b, int64_t project_id,
+    int64_t person_id, size_t *count)
+{
+	sqlite3_stmt *s = stmt(b, SQL_TASK_OPEN_OF);
+	int64_t *ids = NULL;
+	size_t n = 0, cap = 0;
+
+	sqlite3_bind_int64(s, 1, project_id);
+	sqlite3_bind_int64(s, 2, person_id);
+	while (step(b, s)) {
+		if (n == cap) {
+			cap = cap ? 2 * cap : 16;
+			ids = hb_xrealloc(ids, cap * sizeof *ids);
+		}
+		ids[n++] = sqlite3_column_int64(s, 0);
+	}
+	done(s);
+	*count = n;
+	return ids;
+}
+
+void
+hb_book_each_event(struct hb_book *b, const char *entity, const char *key,
+    void (*fn)(void *ctx, const struct hb_event *), void *ctx)
+{
+	sqlite3_stmt *s = stmt(b, SQL_EVENT_SELECT);
+	struct hb_event e;
+
+	bind_text(s, 1, entity);
+	bind_text(s, 2, key);
+	while (step(b, s)) {
+		e.id = sqlite3_column_int64(s, 0);
+		e.at = (const char *)sqlite3_column_text(s, 1);
+		e.actor = (const char *)sqlite3_column_text(s, 2);
+		e.entity = (const char *)sqlite3_column_text(s, 3);
+		e.key = (const char *)sqlite3_column_text(s, 4);
+		e.what = (const char *)sqlite3_column_text(s, 5);
+		e.old_value = (const char *)sqlite3_column_text(s, 6);
+		e.new_value = (const char *)sqlite3_column_text(s, 7);
+		e.reason = (const char *)sqlite3_column_text(s, 8);
+		fn(ctx, &e);
+	}
+	done(s);
+}
+
+static void
+read_comment(sqlite3_stmt *s, struct hb_comment *c)
+{
+	c->id = sqlite3_column_int64(s, 0);
+	c->task_id = sqlite3_column_int64(s, 1);
+	c->author = column_text(s, 2);
+	c->body = column_text(s, 3);
+	c->reply_to = sqlite3_column_int64(s, 4);
+	c->created = column_text(s, 5);
+}
+
+void
+hb_book_comment_insert(struct hb_book *b, struct hb_comment *c)
+{
+	sqlite3_stmt *s = stmt(b, SQL_COMMENT_INSERT);
+
+	sqlite3_bind_int64(s, 1, c->task_id);
+	bind_text(s, 2, c->author);
+	bind_text(s, 3, c->body);
+	bind_optional_int(s, 4, c->reply_to > 0, c->reply_to);
+	bind_text(s, 5, c->created);
+	step(b, s);
+	done(s);
+	c->id = sqlite3_last_insert_rowid(b->db);
+}
+
+bool
+hb_book_comment_get(struct hb_book *b, int64_t id, struct hb_comment *out)
+{
+	sqlite3_stmt *s = stmt(b, SQL_COMMENT_GET);
+	bool found;
+
+	sqlite3_bind_int64(s, 1, id);
+	found = step(b, s);
+	if (found)
+		read_comment(s, out);
+	done(s);
+	return found;
+}
+
+void
+hb_book_each_comment(struct hb_book *b, int64_t task_id,
+    void (*fn)(void *ctx, const struct hb_comment *), void *ctx)
+{
+	sqlite3_stmt *s = stmt(b, SQL_COMMENT_SELECT);
+	struct hb_comment c;
+
+	sqlite3_bind_int64(s, 1, task_id);
+	while (step(b, s)) {
+		read_comment(s, &c);
+		fn(ctx, &c);
+		hb_comment_release(&c);
+	}
+	done(s);
 }

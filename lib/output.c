@@ -65,6 +65,12 @@ hb_output_begin(enum hb_csv_format format, bool deferred)
 	return &writer;
 }
 
+struct hb_csv_writer *
+hb_output_writer(void)
+{
+	return &writer;
+}
+
 void
 hb_output_header(const char *const *names)
 {

@@ -12,6 +12,7 @@
 #include "hourbook/field.h"
 #include "hourbook/money.h"
 #include "hourbook/setup.h"
+#include "hourbook/task.h"
 
 #define TEXT_MAX 200
 
@@ -362,6 +363,42 @@ hb_project_add(struct hb_book *book, const struct hb_project_input *in,
 	free(code);
 }
 
+/* The leaver's open tasks on the project go to heir, or to nobody. */
+static size_t
+hand_over(struct hb_book *book, const struct hb_project *j,
+    const struct hb_person *leaver, const struct hb_person *heir,
+    void (*on_task)(void *ctx, const struct hb_task_ref *), void *ctx)
+{
+	size_t n;
+	int64_t *ids = hb_book_open_tasks_of(book, j->id, leaver->id, &n);
+	char stamp[HB_TIMESTAMP_BUFSZ], key[24];
+
+	for (size_t i = 0; i < n; i++) {
+		struct hb_task t;
+		struct hb_task_ref ref;
+
+		if (!hb_book_task_get(book, ids[i], &t))
+			continue;
+		free(t.assignee);
+		t.assignee = heir ? hb_xstrdup(heir->handle) : NULL;
+		t.assignee_id = heir ? heir->id : 0;
+		free(t.updated);
+		t.updated = hb_xstrdup(hb_timestamp_format(hb_now(), stamp));
+		hb_book_task_update(book, &t);
+		snprintf(key, sizeof key, "%lld", (long long)t.id);
+		hb_book_event(book, "task", key, "assignee", leaver->handle,
+		    t.assignee, "left the team");
+		ref.id = t.id;
+		ref.title = t.title;
+		ref.status = hb_task_state_names[t.status];
+		ref.assignee = t.assignee;
+		on_task(ctx, &ref);
+		hb_task_release(&t);
+	}
+	free(ids);
+	return n;
+}
+
 size_t
 hb_member_leave(struct hb_book *book, const char *project, const char *handle,
     const char *reassign_to,
@@ -389,10 +426,7 @@ hb_member_leave(struct hb_book *book, const char *project, const char *handle,
 	hb_book_member_leave(book, j.id, p.id);
 	hb_book_event(book, "project", j.code, "member left", p.handle, NULL,
 	    NULL);
-	/* Open tasks of the leaver are handed over here once the book holds
-	 * tasks (schema 2); until then there are none to change. */
-	(void)on_task;
-	(void)ctx;
+	changed = hand_over(book, &j, &p, heir.id ? &heir : NULL, on_task, ctx);
 	hb_project_release(&j);
 	hb_person_release(&p);
 	hb_person_release(&heir);

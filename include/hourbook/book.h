@@ -18,8 +18,9 @@
 #include <stdint.h>
 #include "hourbook/date.h"
 #include "hourbook/setup.h"
+#include "hourbook/task.h"
 
-#define HB_SCHEMA_VERSION 1
+#define HB_SCHEMA_VERSION 2
 
 struct hb_book;
 
@@ -94,5 +95,35 @@ void hb_book_each_person(struct hb_book *book, const char *client,
     void *ctx);
 void hb_book_each_project(struct hb_book *book, const char *client,
     void (*fn)(void *ctx, const struct hb_project *), void *ctx);
+
+/* Tasks (schema 2). */
+bool hb_book_task_get(struct hb_book *book, int64_t id, struct hb_task *out);
+void hb_book_task_insert(struct hb_book *book, struct hb_task *t);
+/* Store the mutable fields: status, blocked_from, assignee, estimate, due,
+ * due kind and updated. */
+void hb_book_task_update(struct hb_book *book, const struct hb_task *t);
+void hb_book_each_task(struct hb_book *book, const struct hb_task_filter *f,
+    void (*fn)(void *ctx, const struct hb_task *), void *ctx);
+/* The ids of a person's open tasks on a project, ascending, into an array
+ * the caller frees. */
+int64_t *hb_book_open_tasks_of(struct hb_book *book, int64_t project_id,
+    int64_t person_id, size_t *count);
+
+/* Events of one entity, oldest first; the strings are borrowed. */
+struct hb_event {
+	int64_t id;
+	const char *at, *actor, *entity, *key, *what, *old_value, *new_value,
+	    *reason;
+};
+void hb_book_each_event(struct hb_book *book, const char *entity,
+    const char *key, void (*fn)(void *ctx, const struct hb_event *),
+    void *ctx);
+
+/* Comments. */
+void hb_book_comment_insert(struct hb_book *book, struct hb_comment *c);
+bool hb_book_comment_get(struct hb_book *book, int64_t id,
+    struct hb_comment *out);
+void hb_book_each_comment(struct hb_book *book, int64_t task_id,
+    void (*fn)(void *ctx, const struct hb_comment *), void *ctx);
 
 #endif

@@ -21,6 +21,8 @@
  * stream straight to the destination (exports). */
 struct hb_csv_writer *hb_output_begin(enum hb_csv_format format,
     bool deferred);
+/* The writer hb_output_begin() returned (borrowed). */
+struct hb_csv_writer *hb_output_writer(void);
 /* Write the header row unless --no-header. */
 void hb_output_header(const char *const *names);
 /* Copy what was written to its destination, check for errors, and close. */

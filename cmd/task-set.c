@@ -1,0 +1,161 @@
+/*
+ * task-set: move tasks through their states and change their estimate,
+ * assignee and due date.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "hourbook/batch.h"
+#include "hourbook/book.h"
+#include "hourbook/cli.h"
+#include "hourbook/diag.h"
+#include "hourbook/output.h"
+#include "hourbook/task.h"
+
+enum {
+	COL_TASK, COL_ESTIMATE, COL_ASSIGN, COL_DUE, COL_REASON, COL_BLOCK,
+	COL_STATUS, NCOL
+};
+
+static const struct hb_csv_column columns[NCOL] = {
+	[COL_TASK] = { "task", true },
+	[COL_ESTIMATE] = { "estimate", false },
+	[COL_ASSIGN] = { "assign", false },
+	[COL_DUE] = { "due", false },
+	[COL_REASON] = { "reason", false },
+	[COL_BLOCK] = { "block", false },
+	[COL_STATUS] = { "status", false },
+};
+
+enum {
+	OPT_ESTIMATE = HB_OPT_FIRST, OPT_ASSIGN, OPT_DUE, OPT_REASON,
+	OPT_STATUS, OPT_BLOCK, OPT_MOVE	/* OPT_MOVE + index in moves_flags */
+};
+
+/* The move flags, in hb_task_actions' names (block takes a reason). */
+static const char *const move_flags[] = {
+	"approve", "reject", "start", "unblock", "deliver", "accept", "revise",
+	"cancel", NULL
+};
+
+static const struct hb_option options[] = {
+	{ "estimate", OPT_ESTIMATE, "DURATION", "set the estimate (a request becomes estimated)" },
+	{ "assign", OPT_ASSIGN, "HANDLE", "assign to HANDLE (on the team)" },
+	{ "due", OPT_DUE, "DATE", "change the due date (needs --reason)" },
+	{ "reason", OPT_REASON, "TEXT", "why the due date changes" },
+	{ "approve", OPT_MOVE + 0, NULL, "approve an idea (to open) or an estimate (to approved)" },
+	{ "reject", OPT_MOVE + 1, NULL, "reject an idea or an estimate" },
+	{ "start", OPT_MOVE + 2, NULL, "start work (open or approved to in-progress)" },
+	{ "block", OPT_BLOCK, "REASON", "block: waiting for the client's information" },
+	{ "unblock", OPT_MOVE + 3, NULL, "back to the state it was blocked from" },
+	{ "deliver", OPT_MOVE + 4, NULL, "deliver (in-progress or revision to delivered)" },
+	{ "accept", OPT_MOVE + 5, NULL, "accept a delivery (to done)" },
+	{ "revise", OPT_MOVE + 6, NULL, "ask for a revision of a delivery" },
+	{ "cancel", OPT_MOVE + 7, NULL, "cancel (any state but done)" },
+	{ "status", OPT_STATUS, "STATE", "move to STATE, by the move that reaches it" },
+	{ NULL, 0, NULL, NULL }
+};
+
+static const char *const synopsis[] = {
+	"[--estimate DURATION] [--assign HANDLE] [--due DATE --reason TEXT] "
+	"[--approve | --reject | --start | --block REASON | --unblock | "
+	"--deliver | --accept | --revise | --cancel | --status STATE] TASK ...",
+	"[options] --csv FILE",
+	NULL
+};
+
+static const struct hb_command command = {
+	"task-set", synopsis,
+	"Move tasks through their states; change estimates, assignees and due dates.",
+	options, HB_CLI_CSV
+};
+
+struct args {
+	const char **values;
+	const char *action;
+	int moves;
+};
+
+static void
+on_option(void *ctx, int key, const char *arg)
+{
+	struct args *a = ctx;
+
+	switch (key) {
+	case OPT_ESTIMATE: a->values[COL_ESTIMATE] = arg; break;
+	case OPT_ASSIGN: a->values[COL_ASSIGN] = arg; break;
+	case OPT_DUE: a->values[COL_DUE] = arg; break;
+	case OPT_REASON: a->values[COL_REASON] = arg; break;
+	case OPT_STATUS:
+		a->values[COL_STATUS] = arg;
+		a->moves++;
+		break;
+	case OPT_BLOCK:
+		a->values[COL_BLOCK] = arg;
+		a->moves++;
+		break;
+	default:
+		a->action = move_flags[key - OPT_MOVE];
+		a->moves++;
+		break;
+	}
+}
+
+static const char *action;
+
+static void
+apply(void *ctx, struct hb_book *book, const char *const *v)
+{
+	struct hb_task_change ch = {
+		v[COL_ESTIMATE], v[COL_ASSIGN], v[COL_DUE], v[COL_REASON],
+		v[COL_BLOCK], action, v[COL_STATUS]
+	};
+	struct hb_task t;
+
+	(void)ctx;
+	if (ch.block_reason != NULL && *ch.block_reason != '\0')
+		ch.action = "block";
+	hb_task_set(book, v[COL_TASK], &ch, &t);
+	hb_task_print(hb_output_writer(), &t);
+	hb_task_release(&t);
+}
+
+/* Several TASK operands: one record each, in one transaction. */
+static void
+apply_all(void *ctx, struct hb_book *book, const char *const *v)
+{
+	char **tasks = ctx;
+	const char *row[NCOL];
+
+	memcpy(row, v, sizeof row);
+	for (size_t i = 0; tasks[i] != NULL; i++) {
+		row[COL_TASK] = tasks[i];
+		apply(NULL, book, row);
+	}
+}
+
+int
+main(int argc, char **argv)
+{
+	const char *values[NCOL] = { NULL };
+	struct args a = { values, NULL, 0 };
+	struct hb_batch batch = { &command, columns, NCOL, values, apply, &a };
+	int i = hb_cli_parse(&command, argc, argv, on_option, &a);
+
+	if (a.moves > 1)
+		hb_usage_error(&command, "give at most one move");
+	if (values[COL_REASON] && !values[COL_DUE] && !hb_opts.csv)
+		hb_usage_error(&command, "--reason goes with --due");
+	action = a.action;
+	if (hb_opts.csv) {
+		if (argc - i != 0)
+			hb_usage_error(&command, "--csv takes no TASK");
+	} else {
+		if (argc - i < 1)
+			hb_usage_error(&command, "give one or more TASK");
+		values[COL_TASK] = argv[i];
+		batch.apply = apply_all;
+		batch.ctx = argv + i;
+	}
+	return hb_batch_main(&batch, hb_task_columns);
+}

@@ -1,0 +1,710 @@
+/*
+ * task: the task state machine (one table), who may move a task, and the
+ * task and comment records.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "hourbook/book.h"
+#include "hourbook/cli.h"
+#include "hourbook/clock.h"
+#include "hourbook/diag.h"
+#include "hourbook/duration.h"
+#include "hourbook/field.h"
+#include "hourbook/money.h"
+#include "hourbook/task.h"
+
+#define TITLE_MAX 1000
+#define DESCRIPTION_MAX 65536
+#define BODY_MAX (1024 * 1024)
+
+const char *const hb_task_state_names[] = {
+	"idea", "requested", "estimated", "open", "approved", "in-progress",
+	"blocked", "delivered", "revision", "done", "rejected", "cancelled",
+	NULL
+};
+
+static const char *const kinds[] = { "idea", "request", "activity", NULL };
+
+int
+hb_task_state_find(const char *s)
+{
+	for (int i = 0; s != NULL && i < HB_TASK_NSTATES; i++)
+		if (strcmp(s, hb_task_state_names[i]) == 0)
+			return i;
+	return -1;
+}
+
+bool
+hb_task_state_final(int state)
+{
+	return state == HB_TASK_DONE || state == HB_TASK_REJECTED ||
+	    state == HB_TASK_CANCELLED;
+}
+
+/* ---- who is acting ------------------------------------------------------ */
+
+/* Who may make a move. */
+enum {
+	BY_STAFF = 1 << 0,	/* staff, and actors who are not in the book */
+	BY_CONTACT = 1 << 1,	/* the designated contact of the task's client */
+	BY_ASSIGNEE = 1 << 2,	/* the task's assignee */
+	BY_ESTIMATOR = 1 << 3,	/* a freelancer on the team, on an unassigned
+				   task or their own */
+	BY_ANYONE = 1 << 4	/* anyone who may act on the task at all */
+};
+
+struct actor {
+	const char *handle;
+	struct hb_person person;	/* id 0: not in the book: acts as staff */
+	bool contact;			/* the contact of their client */
+};
+
+static void
+actor_load(struct hb_book *book, struct actor *a)
+{
+	struct hb_client c;
+
+	memset(a, 0, sizeof *a);
+	a->handle = hb_actor();
+	if (!hb_book_person_get(book, a->handle, &a->person))
+		return;
+	if (strcmp(a->person.role, "client") == 0 &&
+	    hb_book_client_get(book, a->person.client, &c)) {
+		a->contact = c.contact != NULL &&
+		    strcmp(c.contact, a->handle) == 0;
+		hb_client_release(&c);
+	}
+}
+
+static bool
+actor_is(const struct actor *a, const char *role)
+{
+	return a->person.id != 0 && strcmp(a->person.role, role) == 0;
+}
+
+static bool
+actor_is_staff(const struct actor *a)
+{
+	return a->person.id == 0 || actor_is(a, "staff");
+}
+
+/* May the actor act on project (client, project ids) at all?  Fails with
+ * exit 1 and the reason when not. */
+static void
+actor_on_project(struct hb_book *book, const struct actor *a,
+    int64_t project_id, const char *project, int64_t client_id)
+{
+	if (actor_is_staff(a))
+		return;
+	if (actor_is(a, "client")) {
+		if (a->person.client_id != client_id)
+			hb_fail(HB_EXIT_REFUSED, "project", "%s speaks for client "
+			    "%s, and %s is not that client's project", a->handle,
+			    a->person.client, project);
+		return;
+	}
+	if (hb_book_member_state(book, project_id, a->person.id) != 1)
+		hb_fail(HB_EXIT_REFUSED, "project", "%s is not on the team of %s",
+		    a->handle, project);
+}
+
+/* The BY_ bits the actor holds for task t. */
+static unsigned
+actor_rights(const struct actor *a, const struct hb_task *t)
+{
+	if (actor_is_staff(a))
+		return ~0u;
+	if (actor_is(a, "client"))
+		return BY_ANYONE | (a->contact ? BY_CONTACT : 0);
+	/* A freelancer: only their own tasks, or estimating unassigned ones. */
+	if (t->assignee_id == a->person.id)
+		return BY_ASSIGNEE | BY_ESTIMATOR | BY_ANYONE;
+	return t->assignee_id == 0 ? BY_ESTIMATOR : 0;
+}
+
+static const char *
+who_text(unsigned who)
+{
+	if (who & BY_ANYONE)
+		return "anyone on the project (a freelancer only on their own tasks)";
+	if (who == (BY_CONTACT | BY_STAFF))
+		return "only the client's contact or staff";
+	if (who == (BY_ASSIGNEE | BY_STAFF))
+		return "only the assignee or staff";
+	if (who == (BY_ESTIMATOR | BY_STAFF))
+		return "only staff, or a freelancer on the team when the task is "
+		    "theirs or unassigned";
+	return "only staff";
+}
+
+static const char *
+actor_text(const struct actor *a)
+{
+	static char buf[128];
+
+	snprintf(buf, sizeof buf, "%s (%s%s)", a->handle,
+	    a->person.id == 0 ? "not in the book: staff" : a->person.role,
+	    a->contact ? ", the client's contact" : "");
+	return buf;
+}
+
+/* ---- the moves ---------------------------------------------------------- */
+
+#define S(x) (1u << HB_TASK_##x)
+#define OPEN_STATES (S(IDEA) | S(REQUESTED) | S(ESTIMATED) | S(OPEN) | \
+	S(APPROVED) | S(IN_PROGRESS) | S(DELIVERED) | S(REVISION))
+#define BACK (-1)	/* unblock: back to the state it was blocked from */
+
+struct move {
+	const char *action;
+	unsigned from;		/* bits of the states it leaves */
+	int to;			/* the state it reaches, or BACK */
+	unsigned who;		/* BY_ bits that may make it */
+};
+
+/* SPEC §3, "States and moves".  Staff may make every move. */
+static const struct move moves[] = {
+	{ "approve", S(IDEA), HB_TASK_OPEN, BY_CONTACT | BY_STAFF },
+	{ "reject", S(IDEA), HB_TASK_REJECTED, BY_CONTACT | BY_STAFF },
+	{ "estimate", S(REQUESTED), HB_TASK_ESTIMATED, BY_ESTIMATOR | BY_STAFF },
+	{ "approve", S(ESTIMATED), HB_TASK_APPROVED, BY_CONTACT | BY_STAFF },
+	{ "reject", S(ESTIMATED), HB_TASK_REJECTED, BY_CONTACT | BY_STAFF },
+	{ "start", S(OPEN) | S(APPROVED), HB_TASK_IN_PROGRESS,
+	  BY_ASSIGNEE | BY_STAFF },
+	{ "block", OPEN_STATES, HB_TASK_BLOCKED, BY_ANYONE | BY_STAFF },
+	{ "unblock", S(BLOCKED), BACK, BY_ANYONE | BY_STAFF },
+	{ "deliver", S(IN_PROGRESS) | S(REVISION), HB_TASK_DELIVERED,
+	  BY_ASSIGNEE | BY_STAFF },
+	{ "accept", S(DELIVERED), HB_TASK_DONE, BY_CONTACT | BY_STAFF },
+	{ "revise", S(DELIVERED), HB_TASK_REVISION, BY_CONTACT | BY_STAFF },
+	{ "cancel", OPEN_STATES | S(BLOCKED), HB_TASK_CANCELLED,
+	  BY_CONTACT | BY_STAFF },
+};
+#define NMOVES (sizeof moves / sizeof moves[0])
+
+const char *const hb_task_actions[] = {
+	"approve", "reject", "estimate", "start", "block", "unblock", "deliver",
+	"accept", "revise", "cancel", NULL
+};
+
+static int
+move_target(const struct move *m, const struct hb_task *t)
+{
+	return m->to == BACK ? t->blocked_from : m->to;
+}
+
+/* "block, deliver, cancel": the moves that leave the task's state. */
+static const char *
+moves_from(const struct hb_task *t, char *buf, size_t size)
+{
+	buf[0] = '\0';
+	for (size_t i = 0; i < NMOVES; i++) {
+		if (!(moves[i].from & (1u << t->status)))
+			continue;
+		if (buf[0] != '\0')
+			strncat(buf, ", ", size - strlen(buf) - 1);
+		strncat(buf, moves[i].action, size - strlen(buf) - 1);
+		strncat(buf, " (to ", size - strlen(buf) - 1);
+		strncat(buf, move_target(&moves[i], t) >= 0
+		    ? hb_task_state_names[move_target(&moves[i], t)] : "?",
+		    size - strlen(buf) - 1);
+		strncat(buf, ")", size - strlen(buf) - 1);
+	}
+	if (buf[0] == '\0')
+		snprintf(buf, size, "none: %s is final",
+		    hb_task_state_names[t->status]);
+	return buf;
+}
+
+/* The move that `action` (or reaching state `target`) means for t, or
+ * fail with exit 1 naming the moves allowed. */
+static const struct move *
+find_move(const struct hb_task *t, const char *action, int target)
+{
+	char allowed[512];
+
+	for (size_t i = 0; i < NMOVES; i++) {
+		if (!(moves[i].from & (1u << t->status)))
+			continue;
+		if (action != NULL ? strcmp(moves[i].action, action) == 0
+		    : move_target(&moves[i], t) == target)
+			return &moves[i];
+	}
+	hb_fail(HB_EXIT_REFUSED, NULL, "task %lld is %s: it cannot %s%s; moves "
+	    "from %s: %s", (long long)t->id, hb_task_state_names[t->status],
+	    action ? action : "go to ",
+	    action ? "" : hb_task_state_names[target],
+	    hb_task_state_names[t->status], moves_from(t, allowed,
+	    sizeof allowed));
+}
+
+static char *
+now_stamp(void)
+{
+	char buf[HB_TIMESTAMP_BUFSZ];
+
+	return hb_xstrdup(hb_timestamp_format(hb_now(), buf));
+}
+
+static void
+log_task(struct hb_book *book, const struct hb_task *t, const char *what,
+    const char *old_value, const char *new_value, const char *reason)
+{
+	char key[24];
+
+	snprintf(key, sizeof key, "%lld", (long long)t->id);
+	hb_book_event(book, "task", key, what, old_value, new_value, reason);
+}
+
+static void
+make_move(struct hb_book *book, const struct actor *a, struct hb_task *t,
+    const struct move *m, const char *reason)
+{
+	int from = t->status, to = move_target(m, t);
+
+	if (!(actor_rights(a, t) & m->who))
+		hb_fail(HB_EXIT_REFUSED, NULL, "task %lld: %s may not %s it: %s",
+		    (long long)t->id, actor_text(a), m->action, who_text(m->who));
+	if (to == HB_TASK_ESTIMATED && !t->has_estimate)
+		hb_fail(HB_EXIT_REFUSED, NULL, "task %lld: estimating needs an "
+		    "estimate (--estimate DURATION)", (long long)t->id);
+	if (to == HB_TASK_BLOCKED)
+		t->blocked_from = from;
+	else if (from == HB_TASK_BLOCKED)
+		t->blocked_from = -1;
+	t->status = to;
+	log_task(book, t, "status", hb_task_state_names[from],
+	    hb_task_state_names[to], reason);
+}
+
+/* ---- records -------------------------------------------------------- */
+
+void
+hb_task_release(struct hb_task *t)
+{
+	free(t->project);
+	free(t->model);
+	free(t->kind);
+	free(t->title);
+	free(t->description);
+	free(t->assignee);
+	free(t->created);
+	free(t->updated);
+	memset(t, 0, sizeof *t);
+}
+
+void
+hb_comment_release(struct hb_comment *c)
+{
+	free(c->author);
+	free(c->body);
+	free(c->created);
+	memset(c, 0, sizeof *c);
+}
+
+int64_t
+hb_task_id(const char *column, const char *s)
+{
+	return hb_field_count(column, s, 1, INT64_C(999999999999));
+}
+
+void
+hb_task_need(struct hb_book *book, const char *column, const char *s,
+    struct hb_task *out)
+{
+	int64_t id = hb_task_id(column, s);
+
+	if (!hb_book_task_get(book, id, out))
+		hb_fail(HB_EXIT_NOINPUT, NULL, "task %lld does not exist",
+		    (long long)id);
+}
+
+static bool
+given(const char *s)
+{
+	return s != NULL && *s != '\0';
+}
+
+/* The assignee: on the team, and not a client's person. */
+static void
+check_assignee(struct hb_book *book, const char *column, const char *handle,
+    int64_t project_id, const char *project, struct hb_person *p)
+{
+	if (!hb_book_person_get(book, hb_field_key(column, handle), p))
+		hb_fail(HB_EXIT_NOINPUT, column, "\"%s\" does not exist", handle);
+	if (strcmp(p->role, "client") == 0)
+		hb_fail(HB_EXIT_REFUSED, column, "%s is a client's person; tasks "
+		    "go to freelancers or staff", handle);
+	if (hb_book_member_state(book, project_id, p->id) != 1)
+		hb_fail(HB_EXIT_REFUSED, column, "%s is not on the team of %s",
+		    handle, project);
+}
+
+void
+hb_task_add(struct hb_book *book, const struct hb_task_input *in,
+    struct hb_task *out)
+{
+	struct actor a;
+	struct hb_project j;
+	struct hb_task t = { 0 };
+	struct hb_person p;
+	size_t kind;
+	bool estimated = false;
+
+	actor_load(book, &a);
+	if (!hb_book_project_get(book, hb_field_key("project", in->project), &j))
+		hb_fail(HB_EXIT_NOINPUT, "project", "\"%s\" does not exist",
+		    in->project);
+	actor_on_project(book, &a, j.id, j.code, j.client_id);
+	kind = given(in->kind) ? hb_field_choice("kind", in->kind, kinds)
+	    : actor_is(&a, "client") ? 1 : 2;
+	t.project_id = j.id;
+	t.client_id = j.client_id;
+	t.kind = hb_xstrdup(kinds[kind]);
+	if (!given(in->title))
+		hb_fail(HB_EXIT_DATA, "title", "is empty");
+	t.title = hb_xstrdup(hb_field_text("title", in->title, TITLE_MAX, 0));
+	t.description = hb_xstrdup(given(in->description) ? hb_field_text(
+	    "description", in->description, DESCRIPTION_MAX, 1) : "");
+	t.blocked_from = -1;
+	if (given(in->assign)) {
+		check_assignee(book, "assign", in->assign, j.id, j.code, &p);
+		t.assignee_id = p.id;
+		t.assignee = hb_xstrdup(p.handle);
+		hb_person_release(&p);
+	}
+	if (given(in->estimate)) {
+		t.has_estimate = true;
+		t.estimate = hb_field_minutes("estimate", in->estimate);
+	}
+	if (given(in->due)) {
+		t.has_due = true;
+		t.due = hb_field_date("due", in->due);
+	}
+	if (given(in->rigid) && (strcmp(in->rigid, "rigid") == 0 ||
+	    (strcmp(in->rigid, "flexible") != 0 &&
+	    hb_field_flag("rigid", in->rigid)))) {
+		if (!t.has_due)
+			hb_fail(HB_EXIT_DATA, "rigid", "a rigid due date needs --due");
+		t.rigid = true;
+	}
+	t.urgent = given(in->urgent) && hb_field_flag("urgent", in->urgent);
+	t.extra = given(in->extra) && hb_field_flag("extra", in->extra);
+	if (given(in->fee)) {
+		if (strcmp(j.model, "self-service") != 0)
+			hb_fail(HB_EXIT_DATA, "fee", "fees are paid on self-service "
+			    "projects; %s is a %s project", j.code, j.model);
+		t.has_fee = true;
+		t.fee = hb_field_money("fee", in->fee);
+	}
+	t.status = kind == 0 ? HB_TASK_IDEA : kind == 1 ? HB_TASK_REQUESTED
+	    : HB_TASK_OPEN;
+	/* An estimate given with a request is the estimate move itself. */
+	if (t.status == HB_TASK_REQUESTED && t.has_estimate) {
+		if (actor_is(&a, "client"))
+			hb_fail(HB_EXIT_REFUSED, "estimate", "%s may not estimate "
+			    "a request: %s", actor_text(&a),
+			    who_text(BY_ESTIMATOR | BY_STAFF));
+		estimated = true;
+	}
+	t.created = now_stamp();
+	t.updated = hb_xstrdup(t.created);
+	hb_book_task_insert(book, &t);
+	log_task(book, &t, "created", NULL, hb_task_state_names[t.status], NULL);
+	if (estimated)
+		make_move(book, &a, &t, find_move(&t, "estimate", 0), NULL);
+	if (estimated)
+		hb_book_task_update(book, &t);
+	hb_project_release(&j);
+	hb_person_release(&a.person);
+	/* Read back, so the printed row is what the book holds. */
+	{
+		int64_t id = t.id;
+
+		hb_task_release(&t);
+		hb_book_task_get(book, id, out);
+	}
+}
+
+/* Fields of a done, rejected or cancelled task no longer change; feeding
+ * the same values back (task-list into task-set) is not a change. */
+static void
+refuse_if_final(const struct hb_task *t)
+{
+	if (hb_task_state_final(t->status))
+		hb_fail(HB_EXIT_REFUSED, NULL, "task %lld is %s: it can no longer "
+		    "change", (long long)t->id, hb_task_state_names[t->status]);
+}
+
+void
+hb_task_set(struct hb_book *book, const char *task,
+    const struct hb_task_change *ch, struct hb_task *out)
+{
+	struct actor a;
+	struct hb_task t;
+	struct hb_person p;
+	char old[32], new[32];
+	bool changed = false;
+	int target = -1;
+
+	actor_load(book, &a);
+	hb_task_need(book, "task", task, &t);
+	actor_on_project(book, &a, t.project_id, t.project, t.client_id);
+	if (given(ch->status) && (target = hb_task_state_find(ch->status)) < 0)
+		hb_fail(HB_EXIT_DATA, "status", "\"%s\" is not a task state",
+		    ch->status);
+
+	if (given(ch->estimate)) {
+		int64_t minutes = hb_field_minutes("estimate", ch->estimate);
+
+		if (!(actor_rights(&a, &t) & (BY_ESTIMATOR | BY_STAFF)))
+			hb_fail(HB_EXIT_REFUSED, "estimate", "%s may not estimate "
+			    "task %lld: %s", actor_text(&a), (long long)t.id,
+			    who_text(BY_ESTIMATOR | BY_STAFF));
+		if (!t.has_estimate || t.estimate != minutes) {
+			refuse_if_final(&t);
+			snprintf(old, sizeof old, "%lld", (long long)t.estimate);
+			snprintf(new, sizeof new, "%lld", (long long)minutes);
+			log_task(book, &t, "estimate", t.has_estimate ? old : NULL,
+			    new, NULL);
+			t.has_estimate = true;
+			t.estimate = minutes;
+			changed = true;
+		}
+		if (t.status == HB_TASK_REQUESTED)
+			make_move(book, &a, &t, find_move(&t, "estimate", 0), NULL);
+	}
+	if (given(ch->assign)) {
+		check_assignee(book, "assign", ch->assign, t.project_id, t.project,
+		    &p);
+		/* Staff and the client's contact assign; a freelancer may take
+		 * an unassigned task for themselves. */
+		if (!actor_is_staff(&a) && !(actor_is(&a, "client") && a.contact) &&
+		    !(t.assignee_id == 0 && p.id == a.person.id))
+			hb_fail(HB_EXIT_REFUSED, "assign", "%s may not assign task "
+			    "%lld: only staff, the client's contact, or a "
+			    "freelancer taking an unassigned task",
+			    actor_text(&a), (long long)t.id);
+		if (t.assignee_id != p.id) {
+			refuse_if_final(&t);
+			log_task(book, &t, "assignee", t.assignee, p.handle, NULL);
+			free(t.assignee);
+			t.assignee = hb_xstrdup(p.handle);
+			t.assignee_id = p.id;
+			changed = true;
+		}
+		hb_person_release(&p);
+	}
+	if (given(ch->due)) {
+		hb_day due = hb_field_date("due", ch->due);
+		char buf[HB_DATE_BUFSZ], was[HB_DATE_BUFSZ];
+
+		if (!t.has_due || t.due != due) {
+			refuse_if_final(&t);
+			if (!given(ch->reason))
+				hb_fail(HB_EXIT_REFUSED, "due", "changing the due "
+				    "date of task %lld needs a reason (--reason)",
+				    (long long)t.id);
+			hb_field_text("reason", ch->reason, 1000, 0);
+			if (!(actor_rights(&a, &t) & (BY_CONTACT | BY_STAFF)))
+				hb_fail(HB_EXIT_REFUSED, "due", "%s may not change "
+				    "the due date of task %lld: %s", actor_text(&a),
+				    (long long)t.id,
+				    who_text(BY_CONTACT | BY_STAFF));
+			log_task(book, &t, "due", t.has_due
+			    ? hb_date_format(t.due, was) : NULL,
+			    hb_date_format(due, buf), ch->reason);
+			t.has_due = true;
+			t.due = due;
+			changed = true;
+		}
+	}
+	if (target == t.status && !given(ch->action))
+		target = -1;
+	if (given(ch->action) || target >= 0) {
+		const char *reason = NULL;
+
+		if (given(ch->action) && strcmp(ch->action, "block") == 0) {
+			if (!given(ch->block_reason))
+				hb_fail(HB_EXIT_REFUSED, "block", "blocking needs a "
+				    "reason");
+			reason = hb_field_text("block", ch->block_reason, 1000, 0);
+		}
+		if (target == HB_TASK_BLOCKED)
+			hb_fail(HB_EXIT_REFUSED, "status", "use --block REASON to "
+			    "block a task");
+		make_move(book, &a, &t, find_move(&t, given(ch->action)
+		    ? ch->action : NULL, target), reason);
+		changed = true;
+	}
+	if (changed) {
+		free(t.updated);
+		t.updated = now_stamp();
+		hb_book_task_update(book, &t);
+	}
+	hb_person_release(&a.person);
+	*out = t;
+}
+
+/* ---- output ------------------------------------------------------------ */
+
+const char *const hb_task_columns[] = {
+	"task", "project", "kind", "title", "status", "assignee",
+	"estimate_minutes", "due", "due_kind", "urgent", "extra", "fee",
+	"created", "updated", "description", NULL
+};
+
+void
+hb_task_print(struct hb_csv_writer *w, const struct hb_task *t)
+{
+	char due[HB_DATE_BUFSZ];
+
+	hb_csv_int(w, t->id);
+	hb_csv_text(w, t->project);
+	hb_csv_text(w, t->kind);
+	hb_csv_text(w, t->title);
+	hb_csv_text(w, hb_task_state_names[t->status]);
+	hb_csv_text(w, t->assignee);
+	if (t->has_estimate)
+		hb_csv_int(w, t->estimate);
+	else
+		hb_csv_null(w);
+	hb_csv_text(w, t->has_due ? hb_date_format(t->due, due) : NULL);
+	hb_csv_text(w, t->rigid ? "rigid" : "flexible");
+	hb_csv_text(w, t->urgent ? "yes" : "no");
+	hb_csv_text(w, t->extra ? "yes" : "no");
+	if (t->has_fee)
+		hb_csv_money(w, t->fee);
+	else
+		hb_csv_null(w);
+	hb_csv_text(w, t->created);
+	hb_csv_text(w, t->updated);
+	hb_csv_text(w, t->description);
+	hb_csv_end_row(w);
+}
+
+static void
+print_task(void *ctx, const struct hb_task *t)
+{
+	hb_task_print(ctx, t);
+}
+
+void
+hb_task_list(struct hb_book *book, const struct hb_task_filter *f,
+    struct hb_csv_writer *w)
+{
+	hb_book_each_task(book, f, print_task, w);
+}
+
+const char *const hb_event_columns[] = {
+	"event", "task", "at", "actor", "what", "old", "new", "reason", NULL
+};
+
+static void
+print_event(void *ctx, const struct hb_event *e)
+{
+	struct hb_csv_writer *w = ctx;
+
+	hb_csv_int(w, e->id);
+	hb_csv_text(w, e->key);
+	hb_csv_text(w, e->at);
+	hb_csv_text(w, e->actor);
+	hb_csv_text(w, e->what);
+	hb_csv_text(w, e->old_value);
+	hb_csv_text(w, e->new_value);
+	hb_csv_text(w, e->reason);
+	hb_csv_end_row(w);
+}
+
+void
+hb_task_history(struct hb_book *book, const char *task,
+    struct hb_csv_writer *w)
+{
+	struct hb_task t;
+	char key[24];
+
+	hb_task_need(book, "task", task, &t);
+	snprintf(key, sizeof key, "%lld", (long long)t.id);
+	hb_book_each_event(book, "task", key, print_event, w);
+	hb_task_release(&t);
+}
+
+/* ---- comments -------------------------------------------------------- */
+
+const char *const hb_comment_columns[] = {
+	"comment", "task", "author", "reply_to", "created", "body", NULL
+};
+
+void
+hb_comment_add(struct hb_book *book, const char *task, const char *body,
+    const char *reply_to, struct hb_comment *out)
+{
+	struct actor a;
+	struct hb_task t;
+	struct hb_comment c = { 0 }, parent;
+
+	actor_load(book, &a);
+	hb_task_need(book, "task", task, &t);
+	actor_on_project(book, &a, t.project_id, t.project, t.client_id);
+	if (!given(body))
+		hb_fail(HB_EXIT_DATA, "body", "is empty (give -m TEXT or -F FILE)");
+	if (!hb_utf8_valid(body, strlen(body)))
+		hb_fail(HB_EXIT_DATA, "body", "is not valid UTF-8");
+	if (strlen(body) > BODY_MAX)
+		hb_fail(HB_EXIT_DATA, "body", "is longer than 1 MiB");
+	if (given(reply_to)) {
+		int64_t id = hb_field_count("reply_to", reply_to, 1,
+		    INT64_C(999999999999));
+
+		if (!hb_book_comment_get(book, id, &parent))
+			hb_fail(HB_EXIT_NOINPUT, "reply_to", "comment %lld does "
+			    "not exist", (long long)id);
+		if (parent.task_id != t.id)
+			hb_fail(HB_EXIT_REFUSED, "reply_to", "comment %lld is on "
+			    "task %lld, not on task %lld", (long long)id,
+			    (long long)parent.task_id, (long long)t.id);
+		c.reply_to = id;
+		hb_comment_release(&parent);
+	}
+	c.task_id = t.id;
+	c.author = hb_xstrdup(a.handle);
+	c.body = hb_xstrdup(body);
+	c.created = now_stamp();
+	hb_book_comment_insert(book, &c);
+	hb_task_release(&t);
+	hb_person_release(&a.person);
+	*out = c;
+}
+
+void
+hb_comment_print(struct hb_csv_writer *w, const struct hb_comment *c)
+{
+	hb_csv_int(w, c->id);
+	hb_csv_int(w, c->task_id);
+	hb_csv_text(w, c->author);
+	if (c->reply_to > 0)
+		hb_csv_int(w, c->reply_to);
+	else
+		hb_csv_null(w);
+	hb_csv_text(w, c->created);
+	hb_csv_text(w, c->body);
+	hb_csv_end_row(w);
+}
+
+static void
+print_comment(void *ctx, const struct hb_comment *c)
+{
+	hb_comment_print(ctx, c);
+}
+
+void
+hb_comment_list(struct hb_book *book, const char *task,
+    struct hb_csv_writer *w)
+{
+	struct hb_task t;
+
+	hb_task_need(book, "task", task, &t);
+	hb_book_each_comment(book, t.id, print_comment, w);
+	hb_task_release(&t);
+}
