@@ -421,6 +421,26 @@ scalar_int(struct hb_book *b, const char *text)
 	return v;
 }
 
+/* Fetch the one row statement `id` finds for a text or an integer key
+ * (key NULL: the integer), reading it into out with read(). */
+static bool
+get_row(struct hb_book *b, enum sql_id id, const char *key, int64_t number,
+    void (*read)(sqlite3_stmt *, void *), void *out)
+{
+	sqlite3_stmt *s = stmt(b, id);
+	bool found;
+
+	if (key != NULL)
+		bind_text(s, 1, key);
+	else
+		sqlite3_bind_int64(s, 1, number);
+	found = step(b, s);
+	if (found)
+		read(s, out);
+	done(s);
+	return found;
+}
+
 /* ---- opening ------------------------------------------------------------ */
 
 static char *
@@ -751,8 +771,9 @@ hb_book_holidays(struct hb_book *b, size_t *count)
 /* ---- clients, people, projects, teams ----------------------------------- */
 
 static void
-read_client(sqlite3_stmt *s, struct hb_client *c)
+read_client(sqlite3_stmt *s, void *out)
 {
+	struct hb_client *c = out;
 	c->id = sqlite3_column_int64(s, 0);
 	c->name = column_text(s, 1);
 	c->display_name = column_text(s, 2);
@@ -765,15 +786,7 @@ read_client(sqlite3_stmt *s, struct hb_client *c)
 bool
 hb_book_client_get(struct hb_book *b, const char *name, struct hb_client *out)
 {
-	sqlite3_stmt *s = stmt(b, SQL_CLIENT_GET);
-	bool found;
-
-	bind_text(s, 1, name);
-	found = step(b, s);
-	if (found)
-		read_client(s, out);
-	done(s);
-	return found;
+	return get_row(b, SQL_CLIENT_GET, name, 0, read_client, out);
 }
 
 void
@@ -819,8 +832,9 @@ hb_book_each_client(struct hb_book *b,
 }
 
 static void
-read_person(sqlite3_stmt *s, struct hb_person *p)
+read_person(sqlite3_stmt *s, void *out)
 {
+	struct hb_person *p = out;
 	p->id = sqlite3_column_int64(s, 0);
 	p->handle = column_text(s, 1);
 	p->name = column_text(s, 2);
@@ -836,15 +850,7 @@ bool
 hb_book_person_get(struct hb_book *b, const char *handle,
     struct hb_person *out)
 {
-	sqlite3_stmt *s = stmt(b, SQL_PERSON_GET);
-	bool found;
-
-	bind_text(s, 1, handle);
-	found = step(b, s);
-	if (found)
-		read_person(s, out);
-	done(s);
-	return found;
+	return get_row(b, SQL_PERSON_GET, handle, 0, read_person, out);
 }
 
 void
@@ -886,8 +892,9 @@ hb_book_each_person(struct hb_book *b, const char *client,
 }
 
 static void
-read_project(sqlite3_stmt *s, struct hb_project *p)
+read_project(sqlite3_stmt *s, void *out)
 {
+	struct hb_project *p = out;
 	p->id = sqlite3_column_int64(s, 0);
 	p->code = column_text(s, 1);
 	p->client_id = sqlite3_column_int64(s, 2);
@@ -907,15 +914,7 @@ bool
 hb_book_project_get(struct hb_book *b, const char *code,
     struct hb_project *out)
 {
-	sqlite3_stmt *s = stmt(b, SQL_PROJECT_GET);
-	bool found;
-
-	bind_text(s, 1, code);
-	found = step(b, s);
-	if (found)
-		read_project(s, out);
-	done(s);
-	return found;
+	return get_row(b, SQL_PROJECT_GET, code, 0, read_project, out);
 }
 
 void
@@ -1001,8 +1000,9 @@ hb_book_member_leave(struct hb_book *b, int64_t project_id,
 /* ---- tasks, events and comments ---------------------------------------- */
 
 static void
-read_task(sqlite3_stmt *s, struct hb_task *t)
+read_task(sqlite3_stmt *s, void *out)
 {
+	struct hb_task *t = out;
 	const char *text;
 
 	memset(t, 0, sizeof *t);
@@ -1036,15 +1036,7 @@ read_task(sqlite3_stmt *s, struct hb_task *t)
 bool
 hb_book_task_get(struct hb_book *b, int64_t id, struct hb_task *out)
 {
-	sqlite3_stmt *s = stmt(b, SQL_TASK_GET);
-	bool found;
-
-	sqlite3_bind_int64(s, 1, id);
-	found = step(b, s);
-	if (found)
-		read_task(s, out);
-	done(s);
-	return found;
+	return get_row(b, SQL_TASK_GET, NULL, id, read_task, out);
 }
 
 static void
@@ -1169,8 +1161,9 @@ hb_book_each_event(struct hb_book *b, const char *entity, const char *key,
 }
 
 static void
-read_comment(sqlite3_stmt *s, struct hb_comment *c)
+read_comment(sqlite3_stmt *s, void *out)
 {
+	struct hb_comment *c = out;
 	c->id = sqlite3_column_int64(s, 0);
 	c->task_id = sqlite3_column_int64(s, 1);
 	c->author = column_text(s, 2);
@@ -1197,15 +1190,7 @@ hb_book_comment_insert(struct hb_book *b, struct hb_comment *c)
 bool
 hb_book_comment_get(struct hb_book *b, int64_t id, struct hb_comment *out)
 {
-	sqlite3_stmt *s = stmt(b, SQL_COMMENT_GET);
-	bool found;
-
-	sqlite3_bind_int64(s, 1, id);
-	found = step(b, s);
-	if (found)
-		read_comment(s, out);
-	done(s);
-	return found;
+	return get_row(b, SQL_COMMENT_GET, NULL, id, read_comment, out);
 }
 
 void
