@@ -58,6 +58,23 @@ enum sql_id {
 	SQL_COMMENT_INSERT,
 	SQL_COMMENT_GET,
 	SQL_COMMENT_SELECT,
+	SQL_PACKAGE_GET,
+	SQL_PACKAGE_INSERT,
+	SQL_PACKAGE_STATUS,
+	SQL_PACKAGE_LOADED,
+	SQL_PACKAGE_USED,
+	SQL_PACKAGE_PERIODS,
+	SQL_INVOICE_INSERT,
+	SQL_PAYMENT_INSERT,
+	SQL_LEDGER_INSERT,
+	SQL_PACKAGE_ACTIVE,
+	SQL_PACKAGE_SELECT,
+	SQL_COMMITTED,
+	SQL_ENTRY_INSERT,
+	SQL_ENTRY_SPLIT_INSERT,
+	SQL_ENTRY_GET,
+	SQL_ENTRY_REVERSAL,
+	SQL_ENTRY_SPLITS,
 	SQL_COUNT
 };
 
@@ -160,6 +177,58 @@ static const char *const sql[SQL_COUNT] = {
 	    "WHERE id = ?",
 	[SQL_COMMENT_SELECT] = "SELECT " COMMENT_COLUMNS " FROM comment "
 	    "WHERE task_id = ? ORDER BY id",
+	[SQL_PACKAGE_GET] = "SELECT k.id, k.project_id, j.code, c.name, "
+	    "c.currency, k.plan, k.minutes, k.bonus_minutes, k.discount, "
+	    "k.bonus, k.months, k.rate, k.price, k.expires, k.lapse, k.status, "
+	    "k.created FROM package k JOIN project j ON j.id = k.project_id "
+	    "JOIN client c ON c.id = j.client_id WHERE k.id = ?",
+	[SQL_PACKAGE_INSERT] = "INSERT INTO package (project_id, plan, "
+	    "minutes, bonus_minutes, discount, bonus, months, rate, price, "
+	    "expires, lapse, status, created) "
+	    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'quoted', ?)",
+	[SQL_PACKAGE_STATUS] = "UPDATE package SET status = ?2 WHERE id = ?1",
+	[SQL_PACKAGE_LOADED] = "SELECT coalesce(sum(CASE WHEN kind = 'load' "
+	    "THEN minutes END), 0), coalesce(-sum(CASE WHEN kind = 'lapse' "
+	    "THEN minutes END), 0) FROM hours_ledger WHERE package_id = ?",
+	[SQL_PACKAGE_USED] = "SELECT coalesce((SELECT sum(package_minutes) "
+	    "FROM entry WHERE package_id = ?1), 0) + coalesce((SELECT "
+	    "sum(minutes) FROM entry_split WHERE package_id = ?1), 0)",
+	[SQL_PACKAGE_PERIODS] = "SELECT (SELECT count(*) FROM package_invoice "
+	    "WHERE package_id = ?1), (SELECT count(*) FROM package_payment "
+	    "WHERE package_id = ?1)",
+	[SQL_INVOICE_INSERT] = "INSERT INTO package_invoice (package_id, "
+	    "period, amount, issued) VALUES (?, ?, ?, ?)",
+	[SQL_PAYMENT_INSERT] = "INSERT INTO package_payment (package_id, "
+	    "period, paid) VALUES (?, ?, ?)",
+	[SQL_LEDGER_INSERT] = "INSERT INTO hours_ledger (package_id, kind, "
+	    "minutes, period, day) VALUES (?, ?, ?, ?, ?)",
+	[SQL_PACKAGE_ACTIVE] = "SELECT id FROM package WHERE project_id = ? "
+	    "AND status = 'active' ORDER BY id",
+	[SQL_PACKAGE_SELECT] = "SELECT k.id FROM package k "
+	    "JOIN project j ON j.id = k.project_id "
+	    "JOIN client c ON c.id = j.client_id "
+	    "WHERE (?1 IS NULL OR c.name = ?1) AND (?2 IS NULL OR j.code = ?2) "
+	    "AND (?3 IS NULL OR k.id = ?3) ORDER BY k.id",
+	[SQL_COMMITTED] = "SELECT coalesce(sum(max(0, t.estimate * "
+	    "(CASE WHEN t.urgent THEN ?2 ELSE 1 END) - coalesce((SELECT "
+	    "sum(e.billable) FROM entry e WHERE e.task_id = t.id), 0))), 0) "
+	    "FROM task t WHERE t.project_id = ?1 AND t.estimate IS NOT NULL "
+	    "AND (t.status IN ('open', 'approved', 'in-progress', 'delivered', "
+	    "'revision') OR (t.status = 'blocked' AND t.blocked_from IN "
+	    "('open', 'approved', 'in-progress', 'delivered', 'revision')))",
+	[SQL_ENTRY_INSERT] = "INSERT INTO entry (task_id, person_id, day, "
+	    "minutes, billable, overage, package_id, package_minutes, note, "
+	    "reverses, reason, actor, created) "
+	    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+	[SQL_ENTRY_SPLIT_INSERT] = "INSERT INTO entry_split (entry_id, "
+	    "package_id, minutes) VALUES (?, ?, ?)",
+	[SQL_ENTRY_GET] = "SELECT e.id, e.task_id, e.person_id, e.day, "
+	    "e.minutes, e.billable, e.overage, e.package_id, e.package_minutes, "
+	    "e.reverses, p.handle FROM entry e "
+	    "JOIN person p ON p.id = e.person_id WHERE e.id = ?",
+	[SQL_ENTRY_REVERSAL] = "SELECT id FROM entry WHERE reverses = ?",
+	[SQL_ENTRY_SPLITS] = "SELECT package_id, minutes FROM entry_split "
+	    "WHERE entry_id = ? ORDER BY rowid",
 };
 
 /* Migrations: migration[v] takes a book from version v to v + 1.  Each
@@ -269,6 +338,82 @@ static const char *const migration[HB_SCHEMA_VERSION] = {
 	"  created TEXT NOT NULL"
 	") STRICT;"
 	"CREATE INDEX comment_task ON comment (task_id, id);",
+
+	/* 2 -> 3: packages, their invoices and payments, the hours ledger,
+	 * time entries. */
+	"CREATE TABLE package ("
+	"  id INTEGER PRIMARY KEY,"
+	"  project_id INTEGER NOT NULL REFERENCES project (id),"
+	"  plan TEXT NOT NULL CHECK (plan IN ('standard', 'monthly', 'upfront')),"
+	"  minutes INTEGER NOT NULL CHECK (minutes > 0),"
+	"  bonus_minutes INTEGER NOT NULL CHECK (bonus_minutes >= 0),"
+	"  discount INTEGER NOT NULL CHECK (discount BETWEEN 0 AND 10000),"
+	"  bonus INTEGER NOT NULL CHECK (bonus >= 0),"
+	"  months INTEGER CHECK (months >= 3),"
+	"  rate INTEGER NOT NULL CHECK (rate >= 0),"
+	"  price INTEGER NOT NULL CHECK (price >= 0),"
+	"  expires TEXT,"
+	"  lapse INTEGER NOT NULL DEFAULT 0 CHECK (lapse IN (0, 1)),"
+	"  status TEXT NOT NULL CHECK (status IN ('quoted', 'invoiced',"
+	"    'active', 'closed')),"
+	"  created TEXT NOT NULL,"
+	"  CHECK ((plan = 'monthly') = (months IS NOT NULL)),"
+	"  CHECK (plan = 'monthly' OR lapse = 0)"
+	") STRICT;"
+	"CREATE INDEX package_project ON package (project_id, status);"
+	"CREATE TABLE package_invoice ("
+	"  id INTEGER PRIMARY KEY,"
+	"  package_id INTEGER NOT NULL REFERENCES package (id),"
+	"  period INTEGER NOT NULL CHECK (period >= 1),"
+	"  amount INTEGER NOT NULL CHECK (amount >= 0),"
+	"  issued TEXT NOT NULL,"
+	"  UNIQUE (package_id, period)"
+	") STRICT;"
+	"CREATE TABLE package_payment ("
+	"  id INTEGER PRIMARY KEY,"
+	"  package_id INTEGER NOT NULL REFERENCES package (id),"
+	"  period INTEGER NOT NULL,"
+	"  paid TEXT NOT NULL,"
+	"  UNIQUE (package_id, period),"
+	"  FOREIGN KEY (package_id, period)"
+	"    REFERENCES package_invoice (package_id, period)"
+	") STRICT;"
+	"CREATE TABLE hours_ledger ("
+	"  id INTEGER PRIMARY KEY,"
+	"  package_id INTEGER NOT NULL REFERENCES package (id),"
+	"  kind TEXT NOT NULL CHECK (kind IN ('load', 'lapse')),"
+	"  minutes INTEGER NOT NULL CHECK ((kind = 'load') = (minutes > 0)),"
+	"  period INTEGER,"
+	"  day TEXT NOT NULL"
+	") STRICT;"
+	"CREATE INDEX hours_ledger_package ON hours_ledger (package_id);"
+	"CREATE TABLE entry ("
+	"  id INTEGER PRIMARY KEY,"
+	"  task_id INTEGER NOT NULL REFERENCES task (id),"
+	"  person_id INTEGER NOT NULL REFERENCES person (id),"
+	"  day TEXT NOT NULL,"
+	"  minutes INTEGER NOT NULL CHECK (minutes <> 0),"
+	"  billable INTEGER NOT NULL,"
+	"  overage INTEGER NOT NULL DEFAULT 0,"
+	"  package_id INTEGER REFERENCES package (id),"
+	"  package_minutes INTEGER NOT NULL DEFAULT 0,"
+	"  note TEXT NOT NULL DEFAULT '',"
+	"  reverses INTEGER UNIQUE REFERENCES entry (id),"
+	"  reason TEXT,"
+	"  actor TEXT NOT NULL,"
+	"  created TEXT NOT NULL,"
+	"  CHECK ((reverses IS NULL) = (minutes > 0))"
+	") STRICT;"
+	"CREATE INDEX entry_task ON entry (task_id);"
+	"CREATE INDEX entry_person ON entry (person_id, day);"
+	"CREATE INDEX entry_package ON entry (package_id);"
+	"CREATE TABLE entry_split ("
+	"  entry_id INTEGER NOT NULL REFERENCES entry (id),"
+	"  package_id INTEGER NOT NULL REFERENCES package (id),"
+	"  minutes INTEGER NOT NULL"
+	") STRICT;"
+	"CREATE INDEX entry_split_package ON entry_split (package_id);"
+	"CREATE INDEX entry_split_entry ON entry_split (entry_id);",
 };
 
 struct hb_book {
@@ -1207,4 +1352,303 @@ hb_book_each_comment(struct hb_book *b, int64_t task_id,
 		hb_comment_release(&c);
 	}
 	done(s);
+}
+
+/* ---- packages, the hours ledger, time entries ------------------------- */
+
+static void
+read_package(sqlite3_stmt *s, void *out)
+{
+	struct hb_package *p = out;
+	const char *text;
+
+	memset(p, 0, sizeof *p);
+	p->id = sqlite3_column_int64(s, 0);
+	p->project_id = sqlite3_column_int64(s, 1);
+	p->project = column_text(s, 2);
+	p->client = column_text(s, 3);
+	p->currency = column_text(s, 4);
+	p->plan = column_text(s, 5);
+	p->minutes = sqlite3_column_int64(s, 6);
+	p->bonus_minutes = sqlite3_column_int64(s, 7);
+	p->discount = sqlite3_column_int(s, 8);
+	p->bonus = sqlite3_column_int(s, 9);
+	p->months = sqlite3_column_int(s, 10);
+	p->rate = sqlite3_column_int64(s, 11);
+	p->price = sqlite3_column_int64(s, 12);
+	text = (const char *)sqlite3_column_text(s, 13);
+	p->has_expires = text != NULL && hb_date_parse(text, &p->expires,
+	    NULL) == 0;
+	p->lapse = sqlite3_column_int(s, 14) != 0;
+	p->status = column_text(s, 15);
+	p->created = column_text(s, 16);
+}
+
+bool
+hb_book_package_get(struct hb_book *b, int64_t id, struct hb_package *out)
+{
+	return get_row(b, SQL_PACKAGE_GET, NULL, id, read_package, out);
+}
+
+void
+hb_book_package_insert(struct hb_book *b, struct hb_package *p)
+{
+	sqlite3_stmt *s = stmt(b, SQL_PACKAGE_INSERT);
+	char day[HB_DATE_BUFSZ];
+
+	sqlite3_bind_int64(s, 1, p->project_id);
+	bind_text(s, 2, p->plan);
+	sqlite3_bind_int64(s, 3, p->minutes);
+	sqlite3_bind_int64(s, 4, p->bonus_minutes);
+	sqlite3_bind_int(s, 5, p->discount);
+	sqlite3_bind_int(s, 6, p->bonus);
+	bind_optional_int(s, 7, p->months > 0, p->months);
+	sqlite3_bind_int64(s, 8, p->rate);
+	sqlite3_bind_int64(s, 9, p->price);
+	bind_text(s, 10, p->has_expires ? hb_date_format(p->expires, day) : NULL);
+	sqlite3_bind_int(s, 11, p->lapse);
+	bind_text(s, 12, p->created);
+	step(b, s);
+	done(s);
+	p->id = sqlite3_last_insert_rowid(b->db);
+}
+
+void
+hb_book_package_set_status(struct hb_book *b, int64_t id, const char *status)
+{
+	sqlite3_stmt *s = stmt(b, SQL_PACKAGE_STATUS);
+
+	sqlite3_bind_int64(s, 1, id);
+	bind_text(s, 2, status);
+	step(b, s);
+	done(s);
+}
+
+void
+hb_book_package_sums(struct hb_book *b, int64_t id, int64_t *loaded,
+    int64_t *used, int64_t *lapsed)
+{
+	sqlite3_stmt *s = stmt(b, SQL_PACKAGE_LOADED);
+
+	sqlite3_bind_int64(s, 1, id);
+	if (step(b, s)) {
+		*loaded = sqlite3_column_int64(s, 0);
+		*lapsed = sqlite3_column_int64(s, 1);
+	}
+	done(s);
+	s = stmt(b, SQL_PACKAGE_USED);
+	sqlite3_bind_int64(s, 1, id);
+	if (step(b, s))
+		*used = sqlite3_column_int64(s, 0);
+	done(s);
+}
+
+void
+hb_book_package_periods(struct hb_book *b, int64_t id, int *invoiced,
+    int *paid)
+{
+	sqlite3_stmt *s = stmt(b, SQL_PACKAGE_PERIODS);
+
+	sqlite3_bind_int64(s, 1, id);
+	if (step(b, s)) {
+		*invoiced = sqlite3_column_int(s, 0);
+		*paid = sqlite3_column_int(s, 1);
+	}
+	done(s);
+}
+
+void
+hb_book_invoice_insert(struct hb_book *b, int64_t package_id, int period,
+    int64_t amount, hb_day issued)
+{
+	sqlite3_stmt *s = stmt(b, SQL_INVOICE_INSERT);
+	char day[HB_DATE_BUFSZ];
+
+	sqlite3_bind_int64(s, 1, package_id);
+	sqlite3_bind_int(s, 2, period);
+	sqlite3_bind_int64(s, 3, amount);
+	bind_text(s, 4, hb_date_format(issued, day));
+	step(b, s);
+	done(s);
+}
+
+void
+hb_book_payment_insert(struct hb_book *b, int64_t package_id, int period,
+    hb_day paid)
+{
+	sqlite3_stmt *s = stmt(b, SQL_PAYMENT_INSERT);
+	char day[HB_DATE_BUFSZ];
+
+	sqlite3_bind_int64(s, 1, package_id);
+	sqlite3_bind_int(s, 2, period);
+	bind_text(s, 3, hb_date_format(paid, day));
+	step(b, s);
+	done(s);
+}
+
+void
+hb_book_ledger_insert(struct hb_book *b, int64_t package_id,
+    const char *kind, int64_t minutes, int period, hb_day day)
+{
+	sqlite3_stmt *s = stmt(b, SQL_LEDGER_INSERT);
+	char buf[HB_DATE_BUFSZ];
+
+	sqlite3_bind_int64(s, 1, package_id);
+	bind_text(s, 2, kind);
+	sqlite3_bind_int64(s, 3, minutes);
+	bind_optional_int(s, 4, period > 0, period);
+	bind_text(s, 5, hb_date_format(day, buf));
+	step(b, s);
+	done(s);
+}
+
+/* The int64 first column of every row of s, into an array. */
+static int64_t *
+collect_ids(struct hb_book *b, sqlite3_stmt *s, size_t *count)
+{
+	int64_t *ids = NULL;
+	size_t n = 0, cap = 0;
+
+	while (step(b, s)) {
+		if (n == cap) {
+			cap = cap ? 2 * cap : 16;
+			ids = hb_xrealloc(ids, cap * sizeof *ids);
+		}
+		ids[n++] = sqlite3_column_int64(s, 0);
+	}
+	done(s);
+	*count = n;
+	return ids;
+}
+
+int64_t *
+hb_book_active_packages(struct hb_book *b, int64_t project_id, size_t *count)
+{
+	sqlite3_stmt *s = stmt(b, SQL_PACKAGE_ACTIVE);
+
+	sqlite3_bind_int64(s, 1, project_id);
+	return collect_ids(b, s, count);
+}
+
+int64_t *
+hb_book_packages(struct hb_book *b, const struct hb_package_filter *f,
+    size_t *count)
+{
+	sqlite3_stmt *s = stmt(b, SQL_PACKAGE_SELECT);
+
+	bind_text(s, 1, f->client);
+	bind_text(s, 2, f->project);
+	bind_text(s, 3, f->package);
+	return collect_ids(b, s, count);
+}
+
+int64_t
+hb_book_committed(struct hb_book *b, int64_t project_id, int64_t factor)
+{
+	sqlite3_stmt *s = stmt(b, SQL_COMMITTED);
+	int64_t v = 0;
+
+	sqlite3_bind_int64(s, 1, project_id);
+	sqlite3_bind_int64(s, 2, factor);
+	if (step(b, s))
+		v = sqlite3_column_int64(s, 0);
+	done(s);
+	return v;
+}
+
+void
+hb_book_entry_insert(struct hb_book *b, struct hb_entry_row *e)
+{
+	sqlite3_stmt *s = stmt(b, SQL_ENTRY_INSERT);
+	char day[HB_DATE_BUFSZ], at[HB_TIMESTAMP_BUFSZ];
+
+	sqlite3_bind_int64(s, 1, e->task_id);
+	sqlite3_bind_int64(s, 2, e->person_id);
+	bind_text(s, 3, hb_date_format(e->day, day));
+	sqlite3_bind_int64(s, 4, e->minutes);
+	sqlite3_bind_int64(s, 5, e->billable);
+	sqlite3_bind_int64(s, 6, e->overage);
+	bind_optional_int(s, 7, e->package_id > 0, e->package_id);
+	sqlite3_bind_int64(s, 8, e->package_minutes);
+	bind_text(s, 9, e->note ? e->note : "");
+	bind_optional_int(s, 10, e->reverses > 0, e->reverses);
+	bind_text(s, 11, e->reason);
+	bind_text(s, 12, hb_actor());
+	bind_text(s, 13, hb_timestamp_format(hb_now(), at));
+	step(b, s);
+	done(s);
+	e->id = sqlite3_last_insert_rowid(b->db);
+}
+
+void
+hb_book_entry_split_insert(struct hb_book *b, int64_t entry_id,
+    int64_t package_id, int64_t minutes)
+{
+	sqlite3_stmt *s = stmt(b, SQL_ENTRY_SPLIT_INSERT);
+
+	sqlite3_bind_int64(s, 1, entry_id);
+	sqlite3_bind_int64(s, 2, package_id);
+	sqlite3_bind_int64(s, 3, minutes);
+	step(b, s);
+	done(s);
+}
+
+static void
+read_entry(sqlite3_stmt *s, void *out)
+{
+	struct hb_entry_row *e = out;
+
+	memset(e, 0, sizeof *e);
+	e->id = sqlite3_column_int64(s, 0);
+	e->task_id = sqlite3_column_int64(s, 1);
+	e->person_id = sqlite3_column_int64(s, 2);
+	hb_date_parse((const char *)sqlite3_column_text(s, 3), &e->day, NULL);
+	e->minutes = sqlite3_column_int64(s, 4);
+	e->billable = sqlite3_column_int64(s, 5);
+	e->overage = sqlite3_column_int64(s, 6);
+	e->package_id = sqlite3_column_int64(s, 7);
+	e->package_minutes = sqlite3_column_int64(s, 8);
+	e->reverses = sqlite3_column_int64(s, 9);
+	snprintf(e->person, sizeof e->person, "%s",
+	    (const char *)sqlite3_column_text(s, 10));
+}
+
+bool
+hb_book_entry_get(struct hb_book *b, int64_t id, struct hb_entry_row *out)
+{
+	return get_row(b, SQL_ENTRY_GET, NULL, id, read_entry, out);
+}
+
+int64_t
+hb_book_entry_reversal(struct hb_book *b, int64_t id)
+{
+	sqlite3_stmt *s = stmt(b, SQL_ENTRY_REVERSAL);
+	int64_t v = 0;
+
+	sqlite3_bind_int64(s, 1, id);
+	if (step(b, s))
+		v = sqlite3_column_int64(s, 0);
+	done(s);
+	return v;
+}
+
+int64_t *
+hb_book_entry_splits(struct hb_book *b, int64_t entry_id, size_t *npairs)
+{
+	sqlite3_stmt *s = stmt(b, SQL_ENTRY_SPLITS);
+	int64_t *pairs = NULL;
+	size_t n = 0, cap = 0;
+
+	sqlite3_bind_int64(s, 1, entry_id);
+	while (step(b, s)) {
+		if (n + 2 > cap) {
+			cap = cap ? 2 * cap : 8;
+			pairs = hb_xrealloc(pairs, cap * sizeof *pairs);
+		}
+		pairs[n++] = sqlite3_column_int64(s, 0);
+		pairs[n++] = sqlite3_column_int64(s, 1);
+	}
+	done(s);
+	*npairs = n / 2;
+	return pairs;
 }

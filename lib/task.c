@@ -12,6 +12,8 @@
 #include "hourbook/duration.h"
 #include "hourbook/field.h"
 #include "hourbook/money.h"
+#include "hourbook/package.h"
+#include "hourbook/config.h"
 #include "hourbook/task.h"
 
 #define TITLE_MAX 1000
@@ -278,6 +280,58 @@ make_move(struct hb_book *book, const struct actor *a, struct hb_task *t,
 	    hb_task_state_names[to], reason);
 }
 
+/* ---- budget rules on package projects ----------------------------------- */
+
+/* Minutes a task will take from the packages: its estimate, times the
+ * urgent factor when it is urgent. */
+static int64_t
+task_need(struct hb_book *book, const struct hb_task *t)
+{
+	return t->estimate * (t->urgent
+	    ? hb_config_int(book, "task.urgent_factor", 0) : 1);
+}
+
+/* An extra request on a package project has just been estimated: refuse it
+ * when the packages cannot cover it, approve it at once when it is minor
+ * (task.minor_minutes). */
+static void
+extra_request_budget(struct hb_book *book, struct hb_task *t)
+{
+	int64_t need, available;
+
+	if (!t->extra || strcmp(t->model, "package") != 0 ||
+	    t->status != HB_TASK_ESTIMATED)
+		return;
+	need = task_need(book, t);
+	available = hb_project_available(book, t->project_id, NULL);
+	if (need > available)
+		hb_fail(HB_EXIT_REFUSED, NULL, "task %lld: the extra request "
+		    "needs %lld minutes and the packages of %s have %lld "
+		    "available", (long long)t->id, (long long)need, t->project,
+		    (long long)available);
+	if (t->estimate <= hb_config_int(book, "task.minor_minutes", 0)) {
+		t->status = HB_TASK_APPROVED;
+		log_task(book, t, "status", "estimated", "approved",
+		    "minor extra request: approved at once");
+	}
+}
+
+/* Approving an estimate re-checks the packages: a warning, not a refusal. */
+static void
+approval_check(struct hb_book *book, const struct hb_task *t)
+{
+	int64_t need, available;
+
+	if (strcmp(t->model, "package") != 0 || !t->has_estimate)
+		return;
+	need = task_need(book, t);
+	available = hb_project_available(book, t->project_id, NULL);
+	if (need > available)
+		hb_warn("task %lld needs %lld minutes; the packages of %s have "
+		    "%lld available, which may not cover it", (long long)t->id,
+		    (long long)need, t->project, (long long)available);
+}
+
 /* ---- records -------------------------------------------------------- */
 
 void
@@ -361,6 +415,8 @@ hb_task_add(struct hb_book *book, const struct hb_task_input *in,
 	    : actor_is(&a, "client") ? 1 : 2;
 	t.project_id = j.id;
 	t.client_id = j.client_id;
+	t.project = hb_xstrdup(j.code);
+	t.model = hb_xstrdup(j.model);
 	t.kind = hb_xstrdup(kinds[kind]);
 	if (!given(in->title))
 		hb_fail(HB_EXIT_DATA, "title", "is empty");
@@ -412,10 +468,11 @@ hb_task_add(struct hb_book *book, const struct hb_task_input *in,
 	t.updated = hb_xstrdup(t.created);
 	hb_book_task_insert(book, &t);
 	log_task(book, &t, "created", NULL, hb_task_state_names[t.status], NULL);
-	if (estimated)
+	if (estimated) {
 		make_move(book, &a, &t, find_move(&t, "estimate", 0), NULL);
-	if (estimated)
+		extra_request_budget(book, &t);
 		hb_book_task_update(book, &t);
+	}
 	hb_project_release(&j);
 	hb_person_release(&a.person);
 	/* Read back, so the printed row is what the book holds. */
@@ -472,8 +529,10 @@ hb_task_set(struct hb_book *book, const char *task,
 			t.estimate = minutes;
 			changed = true;
 		}
-		if (t.status == HB_TASK_REQUESTED)
+		if (t.status == HB_TASK_REQUESTED) {
 			make_move(book, &a, &t, find_move(&t, "estimate", 0), NULL);
+			extra_request_budget(book, &t);
+		}
 	}
 	if (given(ch->assign)) {
 		check_assignee(book, "assign", ch->assign, t.project_id, t.project,
@@ -536,6 +595,8 @@ hb_task_set(struct hb_book *book, const char *task,
 			    "block a task");
 		make_move(book, &a, &t, find_move(&t, given(ch->action)
 		    ? ch->action : NULL, target), reason);
+		if (t.status == HB_TASK_APPROVED)
+			approval_check(book, &t);
 		changed = true;
 	}
 	if (changed) {

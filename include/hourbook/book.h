@@ -17,10 +17,11 @@
 #include <stddef.h>
 #include <stdint.h>
 #include "hourbook/date.h"
+#include "hourbook/package.h"
 #include "hourbook/setup.h"
 #include "hourbook/task.h"
 
-#define HB_SCHEMA_VERSION 2
+#define HB_SCHEMA_VERSION 3
 
 struct hb_book;
 
@@ -125,5 +126,63 @@ bool hb_book_comment_get(struct hb_book *book, int64_t id,
     struct hb_comment *out);
 void hb_book_each_comment(struct hb_book *book, int64_t task_id,
     void (*fn)(void *ctx, const struct hb_comment *), void *ctx);
+
+/* Packages (schema 3).  _get fills the record without its figures. */
+bool hb_book_package_get(struct hb_book *book, int64_t id,
+    struct hb_package *out);
+void hb_book_package_insert(struct hb_book *book, struct hb_package *p);
+void hb_book_package_set_status(struct hb_book *book, int64_t id,
+    const char *status);
+/* Ledger sums of a package: loaded (loads), used (entries), lapsed. */
+void hb_book_package_sums(struct hb_book *book, int64_t id, int64_t *loaded,
+    int64_t *used, int64_t *lapsed);
+/* Invoices issued and paid for a package. */
+void hb_book_package_periods(struct hb_book *book, int64_t id,
+    int *invoiced, int *paid);
+void hb_book_invoice_insert(struct hb_book *book, int64_t package_id,
+    int period, int64_t amount, hb_day issued);
+void hb_book_payment_insert(struct hb_book *book, int64_t package_id,
+    int period, hb_day paid);
+/* kind: "load" or "lapse"; minutes signed (a lapse is negative). */
+void hb_book_ledger_insert(struct hb_book *book, int64_t package_id,
+    const char *kind, int64_t minutes, int period, hb_day day);
+/* The project's active packages, oldest first: ids into an array the
+ * caller frees. */
+int64_t *hb_book_active_packages(struct hb_book *book, int64_t project_id,
+    size_t *count);
+/* Package ids matching the filter, in order, into an array the caller
+ * frees. */
+int64_t *hb_book_packages(struct hb_book *book,
+    const struct hb_package_filter *f, size_t *count);
+/* Minutes still to come from agreed, unfinished tasks of the project:
+ * estimate x factor (urgent) less what was logged, never below 0. */
+int64_t hb_book_committed(struct hb_book *book, int64_t project_id,
+    int64_t urgent_factor);
+
+/* Time entries.  A split lists (package, minutes) pairs beyond the first. */
+struct hb_entry_row {
+	int64_t id;
+	int64_t task_id;
+	int64_t person_id;
+	hb_day day;
+	int64_t minutes, billable, overage;
+	int64_t package_id, package_minutes;	/* the first package, or 0 */
+	const char *note;
+	int64_t reverses;
+	const char *reason;
+	char person[72];	/* the person's handle, filled by _get */
+};
+void hb_book_entry_insert(struct hb_book *book, struct hb_entry_row *e);
+void hb_book_entry_split_insert(struct hb_book *book, int64_t entry_id,
+    int64_t package_id, int64_t minutes);
+/* An entry (note and reason are not read). */
+bool hb_book_entry_get(struct hb_book *book, int64_t id,
+    struct hb_entry_row *out);
+/* The entry that reverses id, or 0. */
+int64_t hb_book_entry_reversal(struct hb_book *book, int64_t id);
+/* The split of an entry beyond its first package: pairs into an array
+ * (package, minutes, package, minutes, ...) the caller frees. */
+int64_t *hb_book_entry_splits(struct hb_book *book, int64_t entry_id,
+    size_t *npairs);
 
 #endif

@@ -1,0 +1,82 @@
+/*
+ * package-add: quote a prepaid hour package for a project.
+ */
+#include "hourbook/batch.h"
+#include "hourbook/book.h"
+#include "hourbook/cli.h"
+#include "hourbook/output.h"
+#include "hourbook/package.h"
+
+enum {
+	COL_PROJECT, COL_HOURS, COL_PLAN, COL_DISCOUNT, COL_BONUS, COL_MONTHS,
+	COL_EXPIRES, COL_LAPSE, NCOL
+};
+
+static const struct hb_csv_column columns[NCOL] = {
+	[COL_PROJECT] = { "project", true },
+	[COL_HOURS] = { "hours", true },
+	[COL_PLAN] = { "plan", false },
+	[COL_DISCOUNT] = { "discount", false },
+	[COL_BONUS] = { "bonus", false },
+	[COL_MONTHS] = { "months", false },
+	[COL_EXPIRES] = { "expires", false },
+	[COL_LAPSE] = { "lapse", false },
+};
+
+static const struct hb_option options[] = {
+	{ "project", HB_OPT_FIRST + COL_PROJECT, "P", "the project (a package project)" },
+	{ "hours", HB_OPT_FIRST + COL_HOURS, "DURATION", "hours bought (a month's, for monthly)" },
+	{ "plan", HB_OPT_FIRST + COL_PLAN, "PLAN", "standard (default), monthly or upfront" },
+	{ "discount", HB_OPT_FIRST + COL_DISCOUNT, "PCT", "discount on the hourly rate (default: the plan's)" },
+	{ "bonus", HB_OPT_FIRST + COL_BONUS, "PCT", "bonus hours (default: the plan's)" },
+	{ "months", HB_OPT_FIRST + COL_MONTHS, "N", "monthly: months of the term (default 12, at least 3)" },
+	{ "expires", HB_OPT_FIRST + COL_EXPIRES, "DATE", "no hours are given after DATE" },
+	{ "lapse", HB_OPT_FIRST + COL_LAPSE, NULL, "monthly: unused hours lapse at month end" },
+	{ NULL, 0, NULL, NULL }
+};
+
+static const char *const synopsis[] = {
+	"--project P --hours DURATION [--plan standard|monthly|upfront] "
+	"[--discount PCT] [--bonus PCT] [--months N] [--expires DATE] [--lapse]",
+	"[--project P] --csv FILE",
+	NULL
+};
+
+static const struct hb_command command = {
+	"package-add", synopsis, "Quote prepaid hour packages.", options,
+	HB_CLI_CSV
+};
+
+static void
+on_option(void *ctx, int key, const char *arg)
+{
+	const char **values = ctx;
+
+	values[key - HB_OPT_FIRST] = arg ? arg : "yes";
+}
+
+static void
+apply(void *ctx, struct hb_book *book, const char *const *v)
+{
+	struct hb_package_input in = {
+		v[COL_PROJECT], v[COL_HOURS], v[COL_PLAN], v[COL_DISCOUNT],
+		v[COL_BONUS], v[COL_MONTHS], v[COL_EXPIRES], v[COL_LAPSE]
+	};
+	struct hb_package p;
+
+	hb_package_add(book, &in, &p);
+	hb_package_print(ctx, &p);
+	hb_package_release(&p);
+}
+
+int
+main(int argc, char **argv)
+{
+	const char *values[NCOL] = { NULL };
+	struct hb_batch batch = { &command, columns, NCOL, values, apply, NULL };
+	int i = hb_cli_parse(&command, argc, argv, on_option, values);
+
+	hb_batch_operands(&batch, argc - i, argv + i, NULL, 0, 0,
+	    "no operand");
+	return hb_batch_main(&batch, hb_package_columns);
+}

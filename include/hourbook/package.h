@@ -1,0 +1,112 @@
+/*
+ * package: prepaid hour packages (plans, price, life) and the hours ledger
+ * they keep; time entries deducted from them.
+ *
+ * The plans are one table (package.c: plans[]).  A package's hours live in
+ * an append-only ledger: a paid period loads hours, a time entry uses them
+ * (a reversal gives them back), closing lapses what is left.  Time logged
+ * on a project is deducted from its active packages, oldest first; an
+ * entry spans two packages when the first runs out.
+ */
+#ifndef HOURBOOK_PACKAGE_H
+#define HOURBOOK_PACKAGE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include "hourbook/csv.h"
+#include "hourbook/date.h"
+
+struct hb_book;
+
+struct hb_package {
+	int64_t id;
+	int64_t project_id;
+	char *project;
+	char *client;
+	char *currency;
+	char *plan;		/* "standard", "monthly" or "upfront" */
+	int64_t minutes;	/* bought (a month's, for monthly) */
+	int64_t bonus_minutes;	/* loaded on top, per paid period */
+	int32_t discount;	/* basis points */
+	int32_t bonus;		/* basis points */
+	int months;		/* monthly: the term; else 0 */
+	int64_t rate;		/* the project's rate when quoted, cents/hour */
+	int64_t price;		/* cents; a month's for monthly */
+	bool has_expires;
+	hb_day expires;
+	bool lapse;		/* monthly: unused hours lapse at month end */
+	char *status;		/* "quoted", "invoiced", "active", "closed" */
+	char *created;
+	/* Figures, from the ledger and the tasks (hb_package_figures). */
+	int64_t loaded, used, lapsed, committed, available;
+	int invoiced_periods, paid_periods;
+};
+
+void hb_package_release(struct hb_package *p);
+
+struct hb_package_input {
+	const char *project, *hours, *plan, *discount, *bonus, *months,
+	    *expires, *lapse;
+};
+void hb_package_add(struct hb_book *book, const struct hb_package_input *in,
+    struct hb_package *out);
+
+enum hb_package_action { HB_PACKAGE_INVOICED, HB_PACKAGE_PAID,
+	HB_PACKAGE_CLOSED };
+void hb_package_set(struct hb_book *book, const char *package,
+    enum hb_package_action action, const char *date, struct hb_package *out);
+
+extern const char *const hb_package_columns[];
+void hb_package_print(struct hb_csv_writer *w, const struct hb_package *p);
+
+/* report-export balances: one row per package with its figures. */
+struct hb_package_filter {
+	const char *client, *project, *package;
+};
+extern const char *const hb_balance_columns[];
+void hb_package_balances(struct hb_book *book,
+    const struct hb_package_filter *f, struct hb_csv_writer *w);
+
+/* The project's available minutes now (loaded - used - lapsed - committed
+ * over its active packages); *has_packages tells whether it has any. */
+int64_t hb_project_available(struct hb_book *book, int64_t project_id,
+    bool *has_packages);
+
+/* ---- time entries ---------------------------------------------------- */
+
+struct hb_entry {
+	int64_t id;
+	int64_t task_id;
+	char *person;
+	hb_day day;
+	int64_t minutes;	/* negative for a reversal */
+	int64_t billable;
+	int64_t overage;	/* billable minutes no package covered */
+	char *packages;		/* "3" or "3;4" when split; NULL when none */
+	bool has_available;
+	int64_t available_after;
+	int64_t reverses;	/* 0, or the entry this one reverses */
+};
+
+void hb_entry_release(struct hb_entry *e);
+
+/* A batch logger keeps running balances in memory for the length of one
+ * transaction; create it after BEGIN and free it before COMMIT. */
+struct hb_logger;
+struct hb_logger *hb_logger_new(struct hb_book *book);
+void hb_logger_free(struct hb_logger *l);
+
+struct hb_entry_input {
+	const char *task, *duration, *date, *person, *note;
+	bool overdraft;
+};
+void hb_hours_log(struct hb_logger *l, const struct hb_entry_input *in,
+    struct hb_entry *out);
+void hb_hours_reverse(struct hb_logger *l, const char *entry,
+    const char *reason, struct hb_entry *out);
+
+extern const char *const hb_entry_columns[];
+void hb_entry_print(struct hb_csv_writer *w, const struct hb_entry *e);
+
+#endif

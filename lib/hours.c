@@ -1,0 +1,506 @@
+/*
+ * hours: time entries and their deduction from packages.
+ *
+ * A logger lives for one transaction (one command) and keeps what every row
+ * of a batch asks again: tasks, people, team membership and each project's
+ * package balances.  The balances start from the ledger when a project is
+ * first seen and then move with every entry written, so a batch of a
+ * million rows reads the ledger once per project, and the book's
+ * BEGIN IMMEDIATE keeps another process from changing it meanwhile.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "hourbook/book.h"
+#include "hourbook/cli.h"
+#include "hourbook/clock.h"
+#include "hourbook/config.h"
+#include "hourbook/diag.h"
+#include "hourbook/duration.h"
+#include "hourbook/field.h"
+#include "hourbook/package.h"
+#include "hourbook/task.h"
+
+#define NOTE_MAX 4096
+#define ENTRY_MINUTES_MAX (24 * 60)
+
+struct task_info {
+	int64_t id;		/* 0: an empty slot */
+	int64_t project_id;
+	int status;
+	bool urgent;
+	bool package_model;	/* its project sells prepaid hours */
+};
+
+struct project_info {
+	int64_t id;
+	bool package_model;
+	size_t n;		/* active packages, oldest first */
+	int64_t *package;
+	int64_t *balance;	/* loaded - used - lapsed, kept current */
+	hb_day *expires;	/* INT32_MAX when none */
+};
+
+struct person_info {
+	char *handle;
+	int64_t id;
+	char *role;
+};
+
+struct member_info {
+	int64_t project_id, person_id;
+	bool member;
+};
+
+struct hb_logger {
+	struct hb_book *book;
+	int64_t factor;
+	hb_day today;
+	struct person_info actor;	/* id 0: not in the book: staff */
+	struct task_info *tasks;	/* open addressing on the task id */
+	size_t tasks_cap, tasks_count;
+	struct project_info *projects;
+	size_t nprojects;
+	struct person_info *people;
+	size_t npeople;
+	struct member_info *members;
+	size_t nmembers;
+};
+
+static void
+person_load(struct hb_book *book, const char *column, const char *handle,
+    struct person_info *out)
+{
+	struct hb_person p;
+
+	if (!hb_book_person_get(book, handle, &p))
+		hb_fail(HB_EXIT_NOINPUT, column, "\"%s\" does not exist", handle);
+	out->handle = hb_xstrdup(p.handle);
+	out->id = p.id;
+	out->role = hb_xstrdup(p.role);
+	hb_person_release(&p);
+}
+
+struct hb_logger *
+hb_logger_new(struct hb_book *book)
+{
+	struct hb_logger *l = hb_xcalloc(1, sizeof *l);
+	struct hb_person p;
+
+	l->book = book;
+	l->factor = hb_config_int(book, "task.urgent_factor", 0);
+	l->today = hb_today();
+	l->actor.handle = hb_xstrdup(hb_actor());
+	if (hb_book_person_get(book, l->actor.handle, &p)) {
+		l->actor.id = p.id;
+		l->actor.role = hb_xstrdup(p.role);
+		hb_person_release(&p);
+	}
+	return l;
+}
+
+void
+hb_logger_free(struct hb_logger *l)
+{
+	if (l == NULL)
+		return;
+	for (size_t i = 0; i < l->nprojects; i++) {
+		free(l->projects[i].package);
+		free(l->projects[i].balance);
+		free(l->projects[i].expires);
+	}
+	for (size_t i = 0; i < l->npeople; i++) {
+		free(l->people[i].handle);
+		free(l->people[i].role);
+	}
+	free(l->actor.handle);
+	free(l->actor.role);
+	free(l->tasks);
+	free(l->projects);
+	free(l->people);
+	free(l->members);
+	free(l);
+}
+
+static struct task_info *
+task_slot(struct task_info *slots, size_t cap, int64_t id)
+{
+	size_t i = (size_t)((uint64_t)id * UINT64_C(0x9e3779b97f4a7c15) >> 20)
+	    & (cap - 1);
+
+	while (slots[i].id != 0 && slots[i].id != id)
+		i = (i + 1) & (cap - 1);
+	return &slots[i];
+}
+
+static struct task_info *
+task_info(struct hb_logger *l, const char *s)
+{
+	int64_t id = hb_task_id("task", s);
+	struct task_info *slot;
+	struct hb_task t;
+
+	if (l->tasks_cap > 0) {
+		slot = task_slot(l->tasks, l->tasks_cap, id);
+		if (slot->id == id)
+			return slot;
+	}
+	if (!hb_book_task_get(l->book, id, &t))
+		hb_fail(HB_EXIT_NOINPUT, NULL, "task %lld does not exist",
+		    (long long)id);
+	if (2 * (l->tasks_count + 1) > l->tasks_cap) {
+		size_t cap = l->tasks_cap ? 2 * l->tasks_cap : 1024;
+		struct task_info *slots = hb_xcalloc(cap, sizeof *slots);
+
+		for (size_t i = 0; i < l->tasks_cap; i++)
+			if (l->tasks[i].id != 0)
+				*task_slot(slots, cap, l->tasks[i].id) = l->tasks[i];
+		free(l->tasks);
+		l->tasks = slots;
+		l->tasks_cap = cap;
+	}
+	slot = task_slot(l->tasks, l->tasks_cap, id);
+	slot->id = id;
+	slot->project_id = t.project_id;
+	slot->status = t.status;
+	slot->urgent = t.urgent;
+	slot->package_model = strcmp(t.model, "package") == 0;
+	l->tasks_count++;
+	hb_task_release(&t);
+	return slot;
+}
+
+static struct project_info *
+project_info(struct hb_logger *l, int64_t project_id, bool package_model)
+{
+	struct project_info *p;
+	struct hb_package k;
+
+	for (size_t i = 0; i < l->nprojects; i++)
+		if (l->projects[i].id == project_id)
+			return &l->projects[i];
+	l->projects = hb_xrealloc(l->projects,
+	    (l->nprojects + 1) * sizeof *l->projects);
+	p = &l->projects[l->nprojects++];
+	memset(p, 0, sizeof *p);
+	p->id = project_id;
+	p->package_model = package_model;
+	p->package = hb_book_active_packages(l->book, project_id, &p->n);
+	p->balance = hb_xcalloc(p->n, sizeof *p->balance);
+	p->expires = hb_xcalloc(p->n, sizeof *p->expires);
+	for (size_t i = 0; i < p->n; i++) {
+		int64_t loaded = 0, used = 0, lapsed = 0;
+
+		hb_book_package_sums(l->book, p->package[i], &loaded, &used,
+		    &lapsed);
+		p->balance[i] = loaded - used - lapsed;
+		p->expires[i] = INT32_MAX;
+		if (hb_book_package_get(l->book, p->package[i], &k)) {
+			if (k.has_expires)
+				p->expires[i] = k.expires;
+			hb_package_release(&k);
+		}
+	}
+	return p;
+}
+
+static struct person_info *
+person_info(struct hb_logger *l, const char *handle)
+{
+	for (size_t i = 0; i < l->npeople; i++)
+		if (strcmp(l->people[i].handle, handle) == 0)
+			return &l->people[i];
+	l->people = hb_xrealloc(l->people, (l->npeople + 1) * sizeof *l->people);
+	person_load(l->book, "person", hb_field_key("person", handle),
+	    &l->people[l->npeople]);
+	return &l->people[l->npeople++];
+}
+
+static bool
+is_member(struct hb_logger *l, int64_t project_id, int64_t person_id)
+{
+	for (size_t i = 0; i < l->nmembers; i++)
+		if (l->members[i].project_id == project_id &&
+		    l->members[i].person_id == person_id)
+			return l->members[i].member;
+	l->members = hb_xrealloc(l->members,
+	    (l->nmembers + 1) * sizeof *l->members);
+	l->members[l->nmembers].project_id = project_id;
+	l->members[l->nmembers].person_id = person_id;
+	l->members[l->nmembers].member = hb_book_member_state(l->book,
+	    project_id, person_id) == 1;
+	return l->members[l->nmembers++].member;
+}
+
+static bool
+actor_is_staff(const struct hb_logger *l)
+{
+	return l->actor.id == 0 || strcmp(l->actor.role, "staff") == 0;
+}
+
+void
+hb_entry_release(struct hb_entry *e)
+{
+	free(e->person);
+	free(e->packages);
+	memset(e, 0, sizeof *e);
+}
+
+/* The first time is logged on an open or approved task: it is in progress. */
+static void
+start_task(struct hb_logger *l, struct task_info *ti)
+{
+	struct hb_task t;
+	char key[24], at[HB_TIMESTAMP_BUFSZ];
+
+	if (ti->status != HB_TASK_OPEN && ti->status != HB_TASK_APPROVED)
+		return;
+	if (!hb_book_task_get(l->book, ti->id, &t))
+		return;
+	t.status = HB_TASK_IN_PROGRESS;
+	free(t.updated);
+	t.updated = hb_xstrdup(hb_timestamp_format(hb_now(), at));
+	hb_book_task_update(l->book, &t);
+	snprintf(key, sizeof key, "%lld", (long long)t.id);
+	hb_book_event(l->book, "task", key, "status",
+	    hb_task_state_names[ti->status], "in-progress", "time logged");
+	ti->status = HB_TASK_IN_PROGRESS;
+	hb_task_release(&t);
+}
+
+static int64_t
+balance_left(const struct project_info *p, hb_day day)
+{
+	int64_t left = 0;
+
+	for (size_t i = 0; i < p->n; i++)
+		if (p->expires[i] >= day && p->balance[i] > 0)
+			left += p->balance[i];
+	return left;
+}
+
+/* A package an entry draws on, and how many minutes. */
+struct draw {
+	int64_t package;
+	int64_t minutes;
+};
+
+/* Packages drawn on, as "3" or "3;4"; NULL when none. */
+static char *
+package_list(const struct draw *draws, size_t n)
+{
+	char *s = NULL, *t;
+
+	for (size_t i = 0; i < n; i++) {
+		t = s ? hb_xprintf("%s;%lld", s, (long long)draws[i].package)
+		    : hb_xprintf("%lld", (long long)draws[i].package);
+		free(s);
+		s = t;
+	}
+	return s;
+}
+
+/* Write the entry and the split beyond its first package. */
+static void
+write_entry(struct hb_book *book, struct hb_entry_row *row,
+    const struct draw *draws, size_t n)
+{
+	if (n > 0) {
+		row->package_id = draws[0].package;
+		row->package_minutes = draws[0].minutes;
+	}
+	hb_book_entry_insert(book, row);
+	for (size_t i = 1; i < n; i++)
+		hb_book_entry_split_insert(book, row->id, draws[i].package,
+		    draws[i].minutes);
+}
+
+static void
+fill_output(struct hb_entry *out, const struct hb_entry_row *row,
+    const char *person, const struct draw *draws, size_t n,
+    const struct project_info *pi)
+{
+	memset(out, 0, sizeof *out);
+	out->id = row->id;
+	out->task_id = row->task_id;
+	out->person = hb_xstrdup(person);
+	out->day = row->day;
+	out->minutes = row->minutes;
+	out->billable = row->billable;
+	out->overage = row->overage;
+	out->packages = package_list(draws, n);
+	out->reverses = row->reverses;
+	out->has_available = pi != NULL && (pi->package_model || pi->n > 0);
+	out->available_after = pi != NULL ? balance_left(pi, row->day) : 0;
+}
+
+void
+hb_hours_log(struct hb_logger *l, const struct hb_entry_input *in,
+    struct hb_entry *out)
+{
+	static const unsigned refused = 1u << HB_TASK_IDEA |
+	    1u << HB_TASK_REQUESTED | 1u << HB_TASK_ESTIMATED |
+	    1u << HB_TASK_REJECTED | 1u << HB_TASK_CANCELLED;
+	struct task_info *ti = task_info(l, in->task);
+	struct project_info *pi;
+	struct person_info *who;
+	struct hb_entry_row row = { 0 };
+	struct draw *draws;
+	size_t ndraws = 0;
+	int64_t left, need;
+	const char *handle;
+
+	if (refused & (1u << ti->status))
+		hb_fail(HB_EXIT_REFUSED, NULL, "task %lld is %s: time is logged "
+		    "on agreed work only", (long long)ti->id,
+		    hb_task_state_names[ti->status]);
+	row.minutes = hb_field_minutes("duration", in->duration);
+	if (row.minutes <= 0)
+		hb_fail(HB_EXIT_DATA, "duration", "must be more than 0");
+	if (row.minutes > ENTRY_MINUTES_MAX)
+		hb_fail(HB_EXIT_DATA, "duration", "\"%s\" is more than 24 hours "
+		    "in one entry", in->duration);
+	row.day = in->date && *in->date ? hb_field_date("date", in->date)
+	    : l->today;
+	if (row.day > l->today)
+		hb_fail(HB_EXIT_REFUSED, "date", "%s is in the future", in->date);
+	handle = in->person && *in->person ? in->person : l->actor.handle;
+	if (!(in->person && *in->person) && l->actor.id == 0)
+		hb_fail(HB_EXIT_DATA, "person", "%s is not a person in the book: "
+		    "give --person", handle);
+	who = person_info(l, handle);
+	if (strcmp(who->role, "client") == 0)
+		hb_fail(HB_EXIT_REFUSED, "person", "%s is a client's person; "
+		    "time is logged by freelancers and staff", who->handle);
+	if (!actor_is_staff(l) && who->id != l->actor.id)
+		hb_fail(HB_EXIT_REFUSED, "person", "%s may only log their own "
+		    "time", l->actor.handle);
+	if (!is_member(l, ti->project_id, who->id))
+		hb_fail(HB_EXIT_REFUSED, "person", "%s is not on the team of the "
+		    "project of task %lld", who->handle, (long long)ti->id);
+	if (in->note && *in->note)
+		row.note = hb_field_text("note", in->note, NOTE_MAX, 1);
+	row.task_id = ti->id;
+	row.person_id = who->id;
+	row.billable = row.minutes * (ti->urgent ? l->factor : 1);
+
+	/* Deduct from the active packages, oldest first. */
+	pi = project_info(l, ti->project_id, ti->package_model);
+	draws = hb_xcalloc(pi->n + 1, sizeof *draws);
+	need = row.billable;
+	left = balance_left(pi, row.day);
+	if (pi->package_model) {
+		if (left < need && !in->overdraft)
+			hb_fail(HB_EXIT_REFUSED, NULL, "task %lld: the packages of "
+			    "its project have %lld minutes left: %lld minutes "
+			    "missing (--overdraft bills them at the standard "
+			    "rate)", (long long)ti->id, (long long)left,
+			    (long long)(need - left));
+		for (size_t i = 0; i < pi->n && need > 0; i++) {
+			int64_t take;
+
+			if (pi->expires[i] < row.day || pi->balance[i] <= 0)
+				continue;
+			take = pi->balance[i] < need ? pi->balance[i] : need;
+			draws[ndraws].package = pi->package[i];
+			draws[ndraws].minutes = take;
+			ndraws++;
+			pi->balance[i] -= take;
+			need -= take;
+		}
+		row.overage = need;
+	}
+	write_entry(l->book, &row, draws, ndraws);
+	start_task(l, ti);
+	fill_output(out, &row, who->handle, draws, ndraws, pi);
+	free(draws);
+}
+
+void
+hb_hours_reverse(struct hb_logger *l, const char *entry, const char *reason,
+    struct hb_entry *out)
+{
+	struct hb_entry_row orig, row;
+	struct project_info *pi;
+	struct task_info *ti;
+	struct draw *draws;
+	size_t n = 0, nsplits;
+	int64_t id = hb_field_count("entry", entry, 1, INT64_C(999999999999));
+	int64_t *splits, by;
+	char task[24];
+
+	if (!hb_book_entry_get(l->book, id, &orig))
+		hb_fail(HB_EXIT_NOINPUT, NULL, "entry %lld does not exist",
+		    (long long)id);
+	if (orig.reverses != 0)
+		hb_fail(HB_EXIT_REFUSED, NULL, "entry %lld is itself the reversal "
+		    "of entry %lld", (long long)id, (long long)orig.reverses);
+	if ((by = hb_book_entry_reversal(l->book, id)) != 0)
+		hb_fail(HB_EXIT_REFUSED, NULL, "entry %lld is already reversed "
+		    "by entry %lld", (long long)id, (long long)by);
+	if (!actor_is_staff(l) && orig.person_id != l->actor.id)
+		hb_fail(HB_EXIT_REFUSED, NULL, "%s may only reverse their own "
+		    "entries", l->actor.handle);
+	if (reason != NULL && *reason != '\0')
+		hb_field_text("reason", reason, NOTE_MAX, 0);
+	snprintf(task, sizeof task, "%lld", (long long)orig.task_id);
+	ti = task_info(l, task);
+	pi = project_info(l, ti->project_id, ti->package_model);
+
+	/* The same draws, given back. */
+	splits = hb_book_entry_splits(l->book, id, &nsplits);
+	draws = hb_xcalloc(nsplits + 1, sizeof *draws);
+	if (orig.package_id != 0) {
+		draws[n].package = orig.package_id;
+		draws[n++].minutes = -orig.package_minutes;
+	}
+	for (size_t i = 0; i < nsplits; i++) {
+		draws[n].package = splits[2 * i];
+		draws[n++].minutes = -splits[2 * i + 1];
+	}
+	for (size_t i = 0; i < n; i++)
+		for (size_t k = 0; k < pi->n; k++)
+			if (pi->package[k] == draws[i].package)
+				pi->balance[k] -= draws[i].minutes;
+	row = orig;
+	row.id = 0;
+	row.minutes = -orig.minutes;
+	row.billable = -orig.billable;
+	row.overage = -orig.overage;
+	row.note = NULL;
+	row.reverses = id;
+	row.reason = reason && *reason ? reason : NULL;
+	write_entry(l->book, &row, draws, n);
+	fill_output(out, &row, orig.person, draws, n, pi);
+	free(draws);
+	free(splits);
+}
+
+const char *const hb_entry_columns[] = {
+	"entry", "task", "person", "date", "minutes", "billable_minutes",
+	"package", "available_after", "overage_minutes", "reverses", NULL
+};
+
+void
+hb_entry_print(struct hb_csv_writer *w, const struct hb_entry *e)
+{
+	char day[HB_DATE_BUFSZ];
+
+	hb_csv_int(w, e->id);
+	hb_csv_int(w, e->task_id);
+	hb_csv_text(w, e->person);
+	hb_csv_text(w, hb_date_format(e->day, day));
+	hb_csv_int(w, e->minutes);
+	hb_csv_int(w, e->billable);
+	hb_csv_text(w, e->packages);
+	if (e->has_available)
+		hb_csv_int(w, e->available_after);
+	else
+		hb_csv_null(w);
+	hb_csv_int(w, e->overage);
+	if (e->reverses > 0)
+		hb_csv_int(w, e->reverses);
+	else
+		hb_csv_null(w);
+	hb_csv_end_row(w);
+}

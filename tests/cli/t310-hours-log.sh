@@ -1,0 +1,120 @@
+# hours-log: entries, urgent time, packages oldest first, spans, overdraft,
+# reversals, refusals, batches.
+. "$(dirname "$0")/lib.sh"
+
+client-add acme >/dev/null
+project-add --client acme --rate 50 web >/dev/null
+project-add --client acme --model self-service blog >/dev/null
+member-add --role staff --project web maria >/dev/null
+member-add --project web --project web bruno >/dev/null
+member-add --project blog bruno >/dev/null
+member-add --project blog eli >/dev/null
+member-add --client acme --project web ana >/dev/null
+task-add --project web --assign bruno --estimate 2h "Hero" >/dev/null	# 1
+task-add --project web --assign bruno --urgent "Hotfix" >/dev/null	# 2
+task-add --project blog --assign eli --fee 80 "Post" >/dev/null		# 3
+package-add -q --project web --hours 2 >/dev/null			# 1: 120 min
+package-add -q --project web --hours 3 >/dev/null			# 2: 180 min
+for p in 1 2; do package-set -q --invoiced "$p" >/dev/null; package-set -q --paid "$p" >/dev/null; done
+
+balance() { report-export balances --no-header --package "$1" | cut -d, -f6,7 | tr , ' '; }
+ledger_ok() {	# the used minutes agree with the entries
+	expect_eq "ledger agrees with entries ($1)" \
+	    "$(sql "SELECT coalesce(sum(e.billable - e.overage), 0) FROM entry e JOIN task t ON t.id = e.task_id JOIN project j ON j.id = t.project_id WHERE j.model = 'package'")" \
+	    "$(sql 'SELECT coalesce(sum(package_minutes), 0) + (SELECT coalesce(sum(minutes), 0) FROM entry_split) FROM entry')"
+}
+
+expect_exit 0 hours-log --person bruno --note "hero, first pass" --date 2026-11-20 1 1h30
+expect_out "entry row" <<'OUT'
+entry,task,person,date,minutes,billable_minutes,package,available_after,overage_minutes,reverses
+1,1,bruno,2026-11-20,90,90,1,210,0,
+OUT
+expect_eq "first entry starts the task" "in-progress" "$(task-list --no-header --status in-progress | cut -d, -f1,5 | grep '^1,' | cut -d, -f2)"
+expect_eq "the start is logged" "open in-progress time logged" "$(sql "SELECT old || ' ' || new || ' ' || reason FROM event WHERE entity = 'task' AND key = '1' AND what = 'status'")"
+
+# Urgent time counts three times; it spans from package 1 into package 2.
+expect_exit 0 hours-log --person bruno 2 20m
+expect_out "urgent x3, spanning two packages" <<'OUT'
+entry,task,person,date,minutes,billable_minutes,package,available_after,overage_minutes,reverses
+2,2,bruno,2026-11-23,20,60,1;2,150,0,
+OUT
+expect_eq "the split is recorded" "1:30 2:30" "$(sql "SELECT package_id || ':' || package_minutes FROM entry WHERE id = 2") $(sql 'SELECT package_id || ":" || minutes FROM entry_split WHERE entry_id = 2')"
+expect_eq "package 1 used up" "120 120" "$(balance 1)"
+expect_eq "package 2 partly used" "180 30" "$(balance 2)"
+ledger_ok "after a span"
+
+# Too few hours: refused with the minutes missing, unless --overdraft.
+expect_exit 1 hours-log --person bruno 1 3h
+expect_err "says how many minutes are missing" "have 150 minutes left: 30 minutes missing"
+expect_exit 0 hours-log --person bruno --overdraft 1 3h
+expect_eq "overage recorded" "30" "$(sed -n 2p "$T/out" | cut -d, -f9)"
+expect_eq "never below zero" "180 180" "$(balance 2)"
+ledger_ok "after an overdraft"
+
+# Reversal: a negative entry pointing at the original gives the hours back.
+expect_exit 0 hours-log --reverse 3 --reason "logged twice"
+expect_out "reversal row" <<'OUT'
+entry,task,person,date,minutes,billable_minutes,package,available_after,overage_minutes,reverses
+4,1,bruno,2026-11-23,-180,-180,2,150,-30,3
+OUT
+expect_eq "hours back" "180 30" "$(balance 2)"
+expect_exit 1 hours-log --reverse 3
+expect_err "reversing twice" "entry 3 is already reversed by entry 4"
+expect_exit 1 hours-log --reverse 4
+expect_err "reversing a reversal" "entry 4 is itself the reversal of entry 3"
+expect_exit 0 hours-log --reverse 2
+expect_eq "a split reversal gives both back" "120 90|180 0" "$(balance 1)|$(balance 2)"
+ledger_ok "after reversals"
+expect_eq "entries only grow" "5 2" "$(sql 'SELECT count(*) FROM entry') $(sql 'SELECT count(*) FROM entry_split')"
+expect_exit 66 hours-log --reverse 99
+
+# Self-service: time without packages.
+expect_exit 0 hours-log --person eli 3 45m
+expect_eq "no package, no balance" ",," "$(sed -n 2p "$T/out" | cut -d, -f7,8,9 | sed 's/0$//')"
+
+# Refusals.
+expect_exit 1 hours-log --person bruno --date 2026-11-24 1 1h
+expect_err "future date" "2026-11-24 is in the future"
+expect_exit 1 hours-log --person eli 1 1h
+expect_err "not on the team" "eli is not on the team"
+expect_exit 1 hours-log --person ana 1 1h
+expect_err "clients do not log time" "ana is a client's person"
+expect_exit 1 hours-log --as bruno --person maria 1 1h
+expect_err "freelancers log their own time" "bruno may only log their own time"
+expect_exit 0 hours-log --as bruno 1 10m
+expect_exit 65 hours-log 1 10m
+expect_err "an actor outside the book names the person" "tester is not a person in the book: give --person"
+for kind in idea request; do task-add --project web --kind "$kind" "A $kind" >/dev/null; done
+task-add --project web --kind request --estimate 1h "Estimated" >/dev/null
+task-add --project web --kind idea "Rejected" >/dev/null; task-set --reject 7 >/dev/null
+task-add --project web "Cancelled" >/dev/null; task-set --cancel 8 >/dev/null
+for t in 4 5 6 7 8; do
+	expect_exit 1 hours-log --person bruno "$t" 10m
+done
+expect_err "refused states named" "task 8 is cancelled: time is logged on agreed work only"
+expect_exit 65 hours-log --person bruno 1 0
+expect_exit 65 hours-log --person bruno 1 25h
+expect_exit 65 hours-log --person bruno 1 1h60
+expect_exit 66 hours-log --person bruno 99 1h
+expect_exit 66 hours-log --person nobody 1 1h
+expect_exit 64 hours-log 1
+expect_exit 64 hours-log --reverse 1 1 1h
+expect_exit 64 hours-log --reason x 1 1h
+
+# A 10,000-row batch with a bad row at line 5,000 writes nothing.
+before=$(sql 'SELECT count(*) FROM entry')
+awk 'BEGIN { print "task,minutes,date,person,note"
+	for (i = 2; i <= 10001; i++)
+		printf "1,%s,2026-11-%02d,bruno,\"note %d, with \"\"quotes\"\" and café\"\n",
+		    i == 5000 ? "1h6o" : "1", 1 + i % 22, i }' >"$T/big.csv"
+expect_exit 65 hours-log --overdraft --csv "$T/big.csv"
+expect_err "line 5,000 named" "big.csv:5000: duration: \"1h6o\" is not a duration"
+expect_empty_out "nothing printed"
+expect_eq "nothing written" "$before" "$(sql 'SELECT count(*) FROM entry')"
+sed -i '5000s/1h6o/1/' "$T/big.csv"
+expect_exit 0 hours-log --overdraft --csv "$T/big.csv"
+expect_eq "10,000 written" "$((before + 10000))" "$(sql 'SELECT count(*) FROM entry')"
+expect_eq "notes kept" 'note 77, with "quotes" and café' "$(sql "SELECT note FROM entry WHERE note LIKE 'note 77,%'")"
+ledger_ok "after a batch"
+
+finish
