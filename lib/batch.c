@@ -23,10 +23,9 @@ on_row(void *ctx, const char *const *values, long line)
 {
 	struct run *run = ctx;
 	const struct hb_batch *b = run->batch;
-	char where[512], name[64];
+	char name[64];
 
-	snprintf(where, sizeof where, "%s:%ld", run->name, line);
-	hb_diag_set_context(where);
+	hb_diag_set_location(run->name, line);
 	for (size_t i = 0; i < b->ncolumns; i++) {
 		/* An empty field takes the command line's value, if any. */
 		run->merged[i] = values[i] != NULL && values[i][0] != '\0'

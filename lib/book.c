@@ -398,7 +398,7 @@ static const char *const migration[HB_SCHEMA_VERSION] = {
 	"  package_id INTEGER REFERENCES package (id),"
 	"  package_minutes INTEGER NOT NULL DEFAULT 0,"
 	"  note TEXT NOT NULL DEFAULT '',"
-	"  reverses INTEGER UNIQUE REFERENCES entry (id),"
+	"  reverses INTEGER REFERENCES entry (id),"
 	"  reason TEXT,"
 	"  actor TEXT NOT NULL,"
 	"  created TEXT NOT NULL,"
@@ -407,6 +407,9 @@ static const char *const migration[HB_SCHEMA_VERSION] = {
 	"CREATE INDEX entry_task ON entry (task_id);"
 	"CREATE INDEX entry_person ON entry (person_id, day);"
 	"CREATE INDEX entry_package ON entry (package_id);"
+	/* An entry is reversed at most once; only reversals are indexed. */
+	"CREATE UNIQUE INDEX entry_reverses ON entry (reverses)"
+	"  WHERE reverses IS NOT NULL;"
 	"CREATE TABLE entry_split ("
 	"  entry_id INTEGER NOT NULL REFERENCES entry (id),"
 	"  package_id INTEGER NOT NULL REFERENCES package (id),"
@@ -420,6 +423,7 @@ struct hb_book {
 	sqlite3 *db;
 	char *path;
 	int busy_ms;
+	char now[HB_TIMESTAMP_BUFSZ];	/* hb_now(), formatted once */
 	sqlite3_stmt *stmt[SQL_COUNT];
 };
 
@@ -715,6 +719,7 @@ hb_book_open(enum hb_book_mode mode)
 	int rc, fd;
 
 	b->path = book_path();
+	hb_timestamp_format(hb_now(), b->now);
 	if (strncmp(b->path, "postgresql://", 13) == 0 ||
 	    strncmp(b->path, "postgres://", 11) == 0)
 		hb_die(HB_EXIT_USAGE, "%s: PostgreSQL books are not supported by "
@@ -846,9 +851,8 @@ hb_book_event(struct hb_book *b, const char *entity, const char *key,
     const char *reason)
 {
 	sqlite3_stmt *s = stmt(b, SQL_EVENT_INSERT);
-	char at[HB_TIMESTAMP_BUFSZ];
 
-	bind_text(s, 1, hb_timestamp_format(hb_now(), at));
+	bind_text(s, 1, b->now);
 	bind_text(s, 2, hb_actor());
 	bind_text(s, 3, entity);
 	bind_text(s, 4, key);
@@ -1120,11 +1124,10 @@ member_change(struct hb_book *b, enum sql_id id, int64_t project_id,
     int64_t person_id)
 {
 	sqlite3_stmt *s = stmt(b, id);
-	char at[HB_TIMESTAMP_BUFSZ];
 
 	sqlite3_bind_int64(s, 1, project_id);
 	sqlite3_bind_int64(s, 2, person_id);
-	bind_text(s, 3, hb_timestamp_format(hb_now(), at));
+	bind_text(s, 3, b->now);
 	step(b, s);
 	done(s);
 }
@@ -1560,7 +1563,7 @@ void
 hb_book_entry_insert(struct hb_book *b, struct hb_entry_row *e)
 {
 	sqlite3_stmt *s = stmt(b, SQL_ENTRY_INSERT);
-	char day[HB_DATE_BUFSZ], at[HB_TIMESTAMP_BUFSZ];
+	char day[HB_DATE_BUFSZ];
 
 	sqlite3_bind_int64(s, 1, e->task_id);
 	sqlite3_bind_int64(s, 2, e->person_id);
@@ -1574,7 +1577,7 @@ hb_book_entry_insert(struct hb_book *b, struct hb_entry_row *e)
 	bind_optional_int(s, 10, e->reverses > 0, e->reverses);
 	bind_text(s, 11, e->reason);
 	bind_text(s, 12, hb_actor());
-	bind_text(s, 13, hb_timestamp_format(hb_now(), at));
+	bind_text(s, 13, b->now);
 	step(b, s);
 	done(s);
 	e->id = sqlite3_last_insert_rowid(b->db);

@@ -10,7 +10,6 @@
  */
 #include <ctype.h>
 #include <errno.h>
-#include <inttypes.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -462,8 +461,16 @@ hb_csv_text(struct hb_csv_writer *w, const char *s)
 void
 hb_csv_int(struct hb_csv_writer *w, int64_t n)
 {
+	char buf[24], *p = buf + sizeof buf;
+	uint64_t mag = n < 0 ? (uint64_t)0 - (uint64_t)n : (uint64_t)n;
+
 	separator(w);
-	fprintf(w->fp, "%" PRId64, n);
+	do
+		*--p = (char)('0' + mag % 10);
+	while ((mag /= 10) != 0);
+	if (n < 0)
+		*--p = '-';
+	fwrite(p, 1, (size_t)(buf + sizeof buf - p), w->fp);
 }
 
 void

@@ -128,14 +128,26 @@ hb_date_parse(const char *s, hb_day *day, const char **why)
 	return 0;
 }
 
+/* Written digit by digit: exports format millions of dates. */
 char *
 hb_date_format(hb_day day, char *buf)
 {
 	int y, m, d;
+	unsigned u;
 
 	hb_civil_from_day(day, &y, &m, &d);
-	snprintf(buf, HB_DATE_BUFSZ, "%04u-%02u-%02u", (unsigned)y % 10000u,
-	    (unsigned)m % 100u, (unsigned)d % 100u);
+	u = (unsigned)y % 10000u;
+	buf[0] = (char)('0' + u / 1000);
+	buf[1] = (char)('0' + u / 100 % 10);
+	buf[2] = (char)('0' + u / 10 % 10);
+	buf[3] = (char)('0' + u % 10);
+	buf[4] = '-';
+	buf[5] = (char)('0' + m / 10);
+	buf[6] = (char)('0' + m % 10);
+	buf[7] = '-';
+	buf[8] = (char)('0' + d / 10);
+	buf[9] = (char)('0' + d % 10);
+	buf[10] = '\0';
 	return buf;
 }
 

@@ -10,6 +10,8 @@
 
 static const char *progname = "hourbook";
 static char context[512];
+static const char *location_name;	/* with location_line: "FILE:LINE" */
+static long location_line;
 static int quiet;
 static void (*exit_fn)(int);
 
@@ -35,7 +37,15 @@ hb_diag_set_context(const char *ctx)
 {
 	if (ctx == NULL)
 		ctx = "";
+	location_name = NULL;
 	snprintf(context, sizeof context, "%s", ctx);
+}
+
+void
+hb_diag_set_location(const char *name, long line)
+{
+	location_name = name;
+	location_line = line;
 }
 
 void
@@ -55,7 +65,9 @@ vreport(const char *column, const char *fmt, va_list ap)
 {
 	fflush(stdout);
 	fprintf(stderr, "%s: ", progname);
-	if (context[0] != '\0')
+	if (location_name != NULL)
+		fprintf(stderr, "%s:%ld: ", location_name, location_line);
+	else if (context[0] != '\0')
 		fprintf(stderr, "%s: ", context);
 	if (column != NULL && *column != '\0')
 		fprintf(stderr, "%s: ", column);

@@ -291,6 +291,16 @@ package_list(const struct draw *draws, size_t n)
 {
 	char *s = NULL, *t;
 
+	if (n == 1) {
+		char buf[24], *p = buf + sizeof buf;
+		uint64_t v = (uint64_t)draws[0].package;
+
+		*--p = '\0';
+		do
+			*--p = (char)('0' + v % 10);
+		while ((v /= 10) != 0);
+		return hb_xstrdup(p);
+	}
 	for (size_t i = 0; i < n; i++) {
 		t = s ? hb_xprintf("%s;%lld", s, (long long)draws[i].package)
 		    : hb_xprintf("%lld", (long long)draws[i].package);

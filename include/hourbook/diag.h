@@ -32,6 +32,11 @@ const char *hb_progname(void);
  * "" clears it.  The string is copied. */
 void hb_diag_set_context(const char *context);
 
+/* Set the context to "name:line" without formatting it until a message
+ * needs it (the batch driver calls this for every row).  name is
+ * borrowed and must outlive the context. */
+void hb_diag_set_location(const char *name, long line);
+
 /* Quiet mode (-q) silences hb_note(), never warnings or errors. */
 void hb_diag_set_quiet(int quiet);
 
