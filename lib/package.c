@@ -303,9 +303,13 @@ hb_package_set(struct hb_book *book, const char *package,
 			    "invoice%s", (long long)p.id,
 			    strcmp(p.status, "quoted") == 0
 			    ? " (it is quoted: --invoiced first)" : "");
-		if (p.has_expires && day > p.expires)
-			hb_warn("package %lld expired on its expiry date; the "
-			    "hours loaded now give no time", (long long)p.id);
+		if (p.has_expires && day > p.expires) {
+			char until[HB_DATE_BUFSZ];
+
+			hb_warn("package %lld expired on %s: its hours serve only "
+			    "time worked until then", (long long)p.id,
+			    hb_date_format(p.expires, until));
+		}
 		hb_book_payment_insert(book, p.id, p.paid_periods + 1, day);
 		hb_book_ledger_insert(book, p.id, "load", p.minutes +
 		    p.bonus_minutes, p.paid_periods + 1, day);
