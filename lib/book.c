@@ -75,6 +75,14 @@ enum sql_id {
 	SQL_ENTRY_GET,
 	SQL_ENTRY_REVERSAL,
 	SQL_ENTRY_SPLITS,
+	SQL_FEE_INSERT,
+	SQL_MONEY_SUMS,
+	SQL_WITHDRAWAL_INSERT,
+	SQL_WITHDRAWAL_GET,
+	SQL_WITHDRAWAL_BY_KEY,
+	SQL_WITHDRAWAL_DECIDE,
+	SQL_WITHDRAWAL_SELECT,
+	SQL_EARNING_SELECT,
 	SQL_COUNT
 };
 
@@ -97,6 +105,9 @@ enum sql_id {
 	"(SELECT handle FROM person WHERE id = t.assignee_id), t.estimate, " \
 	"t.due, t.due_kind, t.urgent, t.extra, t.fee, t.created, t.updated"
 #define COMMENT_COLUMNS "id, task_id, author, body, reply_to, created"
+#define WITHDRAWAL_COLUMNS \
+	"w.id, p.handle, w.amount, coalesce(o.outcome, 'requested'), " \
+	"w.requested, w.due, o.day, o.reason, w.key"
 
 static const char *const sql[SQL_COUNT] = {
 	[SQL_SETTING_GET] = "SELECT value FROM setting WHERE key = ?",
@@ -218,17 +229,52 @@ static const char *const sql[SQL_COUNT] = {
 	    "('open', 'approved', 'in-progress', 'delivered', 'revision')))",
 	[SQL_ENTRY_INSERT] = "INSERT INTO entry (task_id, person_id, day, "
 	    "minutes, billable, overage, package_id, package_minutes, note, "
-	    "reverses, reason, actor, created) "
-	    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+	    "reverses, reason, actor, created, earned) "
+	    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
 	[SQL_ENTRY_SPLIT_INSERT] = "INSERT INTO entry_split (entry_id, "
 	    "package_id, minutes) VALUES (?, ?, ?)",
 	[SQL_ENTRY_GET] = "SELECT e.id, e.task_id, e.person_id, e.day, "
 	    "e.minutes, e.billable, e.overage, e.package_id, e.package_minutes, "
-	    "e.reverses, p.handle FROM entry e "
+	    "e.reverses, p.handle, e.earned FROM entry e "
 	    "JOIN person p ON p.id = e.person_id WHERE e.id = ?",
 	[SQL_ENTRY_REVERSAL] = "SELECT id FROM entry WHERE reverses = ?",
 	[SQL_ENTRY_SPLITS] = "SELECT package_id, minutes FROM entry_split "
 	    "WHERE entry_id = ? ORDER BY rowid",
+	[SQL_FEE_INSERT] = "INSERT INTO money_ledger (person_id, kind, amount, "
+	    "task_id, day, created) VALUES (?, 'fee', ?, ?, ?, ?)",
+	[SQL_MONEY_SUMS] = "SELECT "
+	    "(SELECT coalesce(sum(earned), 0) FROM entry WHERE person_id = ?1) + "
+	    "(SELECT coalesce(sum(amount), 0) FROM money_ledger "
+	    "WHERE person_id = ?1), "
+	    "coalesce(sum(CASE WHEN o.outcome IS NULL THEN w.amount END), 0), "
+	    "coalesce(sum(CASE WHEN o.outcome = 'paid' THEN w.amount END), 0), "
+	    "coalesce(sum(CASE WHEN o.outcome = 'paid' AND w.month = ?2 "
+	    "THEN w.amount END), 0), "
+	    "count(CASE WHEN w.month = ?2 AND o.outcome IS NOT 'rejected' "
+	    "THEN 1 END) "
+	    "FROM withdrawal w LEFT JOIN withdrawal_outcome o "
+	    "ON o.withdrawal_id = w.id WHERE w.person_id = ?1",
+	[SQL_WITHDRAWAL_INSERT] = "INSERT INTO withdrawal (person_id, amount, "
+	    "requested, month, due, key, actor) VALUES (?, ?, ?, ?, ?, ?, ?)",
+	[SQL_WITHDRAWAL_GET] = "SELECT " WITHDRAWAL_COLUMNS " FROM withdrawal w "
+	    "JOIN person p ON p.id = w.person_id LEFT JOIN withdrawal_outcome o "
+	    "ON o.withdrawal_id = w.id WHERE w.id = ?",
+	[SQL_WITHDRAWAL_BY_KEY] = "SELECT id FROM withdrawal "
+	    "WHERE person_id = ? AND key = ?",
+	[SQL_WITHDRAWAL_DECIDE] = "INSERT INTO withdrawal_outcome "
+	    "(withdrawal_id, outcome, reason, day, actor, created) "
+	    "VALUES (?, ?, ?, ?, ?, ?)",
+	[SQL_WITHDRAWAL_SELECT] = "SELECT " WITHDRAWAL_COLUMNS
+	    " FROM withdrawal w JOIN person p ON p.id = w.person_id "
+	    "LEFT JOIN withdrawal_outcome o ON o.withdrawal_id = w.id "
+	    "WHERE ?1 IS NULL OR p.handle = ?1 ORDER BY w.id",
+	[SQL_EARNING_SELECT] = "SELECT p.handle, e.day, CASE WHEN e.reverses "
+	    "IS NULL THEN 'time' ELSE 'reversal' END, e.task_id, e.id, "
+	    "e.minutes, e.earned FROM entry e JOIN person p ON p.id = e.person_id "
+	    "WHERE e.earned <> 0 AND (?1 IS NULL OR p.handle = ?1) "
+	    "UNION ALL SELECT p.handle, m.day, m.kind, m.task_id, NULL, NULL, "
+	    "m.amount FROM money_ledger m JOIN person p ON p.id = m.person_id "
+	    "WHERE ?1 IS NULL OR p.handle = ?1 ORDER BY 1, 2, 5",
 };
 
 /* Migrations: migration[v] takes a book from version v to v + 1.  Each
@@ -397,6 +443,7 @@ static const char *const migration[HB_SCHEMA_VERSION] = {
 	"  overage INTEGER NOT NULL DEFAULT 0,"
 	"  package_id INTEGER REFERENCES package (id),"
 	"  package_minutes INTEGER NOT NULL DEFAULT 0,"
+	"  earned INTEGER NOT NULL DEFAULT 0,"
 	"  note TEXT NOT NULL DEFAULT '',"
 	"  reverses INTEGER REFERENCES entry (id),"
 	"  reason TEXT,"
@@ -417,6 +464,39 @@ static const char *const migration[HB_SCHEMA_VERSION] = {
 	") STRICT;"
 	"CREATE INDEX entry_split_package ON entry_split (package_id);"
 	"CREATE INDEX entry_split_entry ON entry_split (entry_id);",
+
+	/* 3 -> 4: fees earned, withdrawals and their outcomes. */
+	"CREATE TABLE money_ledger ("
+	"  id INTEGER PRIMARY KEY,"
+	"  person_id INTEGER NOT NULL REFERENCES person (id),"
+	"  kind TEXT NOT NULL CHECK (kind IN ('fee')),"
+	"  amount INTEGER NOT NULL,"
+	"  task_id INTEGER REFERENCES task (id),"
+	"  day TEXT NOT NULL,"
+	"  created TEXT NOT NULL"
+	") STRICT;"
+	"CREATE INDEX money_ledger_person ON money_ledger (person_id);"
+	"CREATE TABLE withdrawal ("
+	"  id INTEGER PRIMARY KEY,"
+	"  person_id INTEGER NOT NULL REFERENCES person (id),"
+	"  amount INTEGER NOT NULL CHECK (amount > 0),"
+	"  requested TEXT NOT NULL,"
+	"  month TEXT NOT NULL CHECK (month GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]'),"
+	"  due TEXT NOT NULL,"
+	"  key TEXT,"
+	"  actor TEXT NOT NULL,"
+	"  UNIQUE (person_id, key)"
+	") STRICT;"
+	"CREATE INDEX withdrawal_person ON withdrawal (person_id, month);"
+	"CREATE TABLE withdrawal_outcome ("
+	"  withdrawal_id INTEGER PRIMARY KEY REFERENCES withdrawal (id),"
+	"  outcome TEXT NOT NULL CHECK (outcome IN ('paid', 'rejected')),"
+	"  reason TEXT,"
+	"  day TEXT NOT NULL,"
+	"  actor TEXT NOT NULL,"
+	"  created TEXT NOT NULL,"
+	"  CHECK ((outcome = 'rejected') = (reason IS NOT NULL))"
+	") STRICT;",
 };
 
 struct hb_book {
@@ -1578,6 +1658,7 @@ hb_book_entry_insert(struct hb_book *b, struct hb_entry_row *e)
 	bind_text(s, 11, e->reason);
 	bind_text(s, 12, hb_actor());
 	bind_text(s, 13, b->now);
+	sqlite3_bind_int64(s, 14, e->earned);
 	step(b, s);
 	done(s);
 	e->id = sqlite3_last_insert_rowid(b->db);
@@ -1614,6 +1695,7 @@ read_entry(sqlite3_stmt *s, void *out)
 	e->reverses = sqlite3_column_int64(s, 9);
 	snprintf(e->person, sizeof e->person, "%s",
 	    (const char *)sqlite3_column_text(s, 10));
+	e->earned = sqlite3_column_int64(s, 11);
 }
 
 bool
@@ -1654,4 +1736,151 @@ hb_book_entry_splits(struct hb_book *b, int64_t entry_id, size_t *npairs)
 	done(s);
 	*npairs = n / 2;
 	return pairs;
+}
+
+/* ---- earnings and withdrawals ----------------------------------------- */
+
+void
+hb_book_fee_insert(struct hb_book *b, int64_t person_id, int64_t task_id,
+    int64_t amount, hb_day day)
+{
+	sqlite3_stmt *s = stmt(b, SQL_FEE_INSERT);
+	char buf[HB_DATE_BUFSZ];
+
+	sqlite3_bind_int64(s, 1, person_id);
+	sqlite3_bind_int64(s, 2, amount);
+	sqlite3_bind_int64(s, 3, task_id);
+	bind_text(s, 4, hb_date_format(day, buf));
+	bind_text(s, 5, b->now);
+	step(b, s);
+	done(s);
+}
+
+void
+hb_book_money_sums(struct hb_book *b, int64_t person_id, const char *month,
+    struct hb_money_sums *out)
+{
+	sqlite3_stmt *s = stmt(b, SQL_MONEY_SUMS);
+
+	memset(out, 0, sizeof *out);
+	sqlite3_bind_int64(s, 1, person_id);
+	bind_text(s, 2, month);
+	if (step(b, s)) {
+		out->earned = sqlite3_column_int64(s, 0);
+		out->pending = sqlite3_column_int64(s, 1);
+		out->paid = sqlite3_column_int64(s, 2);
+		out->paid_in_month = sqlite3_column_int64(s, 3);
+		out->requests_in_month = sqlite3_column_int(s, 4);
+	}
+	done(s);
+}
+
+int64_t
+hb_book_withdrawal_insert(struct hb_book *b, const struct hb_withdrawal_row *w)
+{
+	sqlite3_stmt *s = stmt(b, SQL_WITHDRAWAL_INSERT);
+	char due[HB_DATE_BUFSZ];
+
+	sqlite3_bind_int64(s, 1, w->person_id);
+	sqlite3_bind_int64(s, 2, w->amount);
+	bind_text(s, 3, b->now);
+	bind_text(s, 4, w->month);
+	bind_text(s, 5, hb_date_format(w->due, due));
+	bind_text(s, 6, w->key);
+	bind_text(s, 7, hb_actor());
+	step(b, s);
+	done(s);
+	return sqlite3_last_insert_rowid(b->db);
+}
+
+static void
+read_withdrawal(sqlite3_stmt *s, void *out)
+{
+	struct hb_withdrawal *w = out;
+
+	memset(w, 0, sizeof *w);
+	w->id = sqlite3_column_int64(s, 0);
+	w->person = column_text(s, 1);
+	w->amount = sqlite3_column_int64(s, 2);
+	w->status = column_text(s, 3);
+	w->requested = column_text(s, 4);
+	hb_date_parse((const char *)sqlite3_column_text(s, 5), &w->due, NULL);
+	w->decided = column_text(s, 6);
+	w->reason = column_text(s, 7);
+	w->key = column_text(s, 8);
+}
+
+bool
+hb_book_withdrawal_get(struct hb_book *b, int64_t id, struct hb_withdrawal *out)
+{
+	return get_row(b, SQL_WITHDRAWAL_GET, NULL, id, read_withdrawal, out);
+}
+
+int64_t
+hb_book_withdrawal_by_key(struct hb_book *b, int64_t person_id,
+    const char *key)
+{
+	sqlite3_stmt *s = stmt(b, SQL_WITHDRAWAL_BY_KEY);
+	int64_t id = 0;
+
+	sqlite3_bind_int64(s, 1, person_id);
+	bind_text(s, 2, key);
+	if (step(b, s))
+		id = sqlite3_column_int64(s, 0);
+	done(s);
+	return id;
+}
+
+void
+hb_book_withdrawal_decide(struct hb_book *b, int64_t id, const char *outcome,
+    const char *reason, hb_day day)
+{
+	sqlite3_stmt *s = stmt(b, SQL_WITHDRAWAL_DECIDE);
+	char buf[HB_DATE_BUFSZ];
+
+	sqlite3_bind_int64(s, 1, id);
+	bind_text(s, 2, outcome);
+	bind_text(s, 3, reason);
+	bind_text(s, 4, hb_date_format(day, buf));
+	bind_text(s, 5, hb_actor());
+	bind_text(s, 6, b->now);
+	step(b, s);
+	done(s);
+}
+
+void
+hb_book_each_withdrawal(struct hb_book *b, const char *person,
+    void (*fn)(void *ctx, const struct hb_withdrawal *), void *ctx)
+{
+	sqlite3_stmt *s = stmt(b, SQL_WITHDRAWAL_SELECT);
+	struct hb_withdrawal w;
+
+	bind_text(s, 1, person);
+	while (step(b, s)) {
+		read_withdrawal(s, &w);
+		fn(ctx, &w);
+		hb_withdrawal_release(&w);
+	}
+	done(s);
+}
+
+void
+hb_book_each_earning(struct hb_book *b, const char *person,
+    void (*fn)(void *ctx, const struct hb_earning *), void *ctx)
+{
+	sqlite3_stmt *s = stmt(b, SQL_EARNING_SELECT);
+	struct hb_earning e;
+
+	bind_text(s, 1, person);
+	while (step(b, s)) {
+		e.person = (const char *)sqlite3_column_text(s, 0);
+		e.day = (const char *)sqlite3_column_text(s, 1);
+		e.kind = (const char *)sqlite3_column_text(s, 2);
+		e.task_id = sqlite3_column_int64(s, 3);
+		e.entry_id = sqlite3_column_int64(s, 4);
+		e.minutes = sqlite3_column_int64(s, 5);
+		e.amount = sqlite3_column_int64(s, 6);
+		fn(ctx, &e);
+	}
+	done(s);
 }

@@ -170,8 +170,11 @@ hb_business_days_add(const struct hb_calendar *cal, hb_day day, int n)
 {
 	int guard = 0;
 
-	while (!hb_is_business_day(cal, day) && guard++ < WALK_MAX_DAYS)
-		day++;
+	/* n business days after day count from the day after it, whatever
+	 * day is; only "0 days after" needs a business day of its own. */
+	if (n == 0)
+		while (!hb_is_business_day(cal, day) && guard++ < WALK_MAX_DAYS)
+			day++;
 	while (n > 0 && guard++ < WALK_MAX_DAYS) {
 		day++;
 		if (hb_is_business_day(cal, day))

@@ -18,6 +18,7 @@
 #include "hourbook/diag.h"
 #include "hourbook/duration.h"
 #include "hourbook/field.h"
+#include "hourbook/money.h"
 #include "hourbook/package.h"
 #include "hourbook/task.h"
 
@@ -45,6 +46,7 @@ struct person_info {
 	char *handle;
 	int64_t id;
 	char *role;
+	int64_t rate;		/* cents an hour, freelancers */
 };
 
 struct member_info {
@@ -78,6 +80,7 @@ person_load(struct hb_book *book, const char *column, const char *handle,
 	out->handle = hb_xstrdup(p.handle);
 	out->id = p.id;
 	out->role = hb_xstrdup(p.role);
+	out->rate = strcmp(p.role, "freelancer") == 0 ? p.rate : 0;
 	hb_person_release(&p);
 }
 
@@ -393,6 +396,10 @@ hb_hours_log(struct hb_logger *l, const struct hb_entry_input *in,
 	row.task_id = ti->id;
 	row.person_id = who->id;
 	row.billable = row.minutes * (ti->urgent ? l->factor : 1);
+	/* A freelancer earns the minutes worked at their rate. */
+	if (who->rate > 0 && !hb_scale_round(row.minutes, who->rate, 60,
+	    &row.earned))
+		hb_fail(HB_EXIT_DATA, "duration", "the earnings are too large");
 
 	/* Deduct from the active packages, oldest first. */
 	pi = project_info(l, ti->project_id, ti->package_model);
@@ -477,6 +484,7 @@ hb_hours_reverse(struct hb_logger *l, const char *entry, const char *reason,
 	row.minutes = -orig.minutes;
 	row.billable = -orig.billable;
 	row.overage = -orig.overage;
+	row.earned = -orig.earned;
 	row.note = NULL;
 	row.reverses = id;
 	row.reason = reason && *reason ? reason : NULL;

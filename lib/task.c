@@ -13,6 +13,7 @@
 #include "hourbook/field.h"
 #include "hourbook/money.h"
 #include "hourbook/package.h"
+#include "hourbook/money_ledger.h"
 #include "hourbook/config.h"
 #include "hourbook/task.h"
 
@@ -278,6 +279,9 @@ make_move(struct hb_book *book, const struct actor *a, struct hb_task *t,
 	t->status = to;
 	log_task(book, t, "status", hb_task_state_names[from],
 	    hb_task_state_names[to], reason);
+	/* Done: the fee of a self-service task is earned by its assignee. */
+	if (to == HB_TASK_DONE && t->has_fee && t->assignee_id > 0)
+		hb_earnings_credit_fee(book, t->id, t->assignee_id, t->fee);
 }
 
 /* ---- budget rules on package projects ----------------------------------- */

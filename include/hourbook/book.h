@@ -17,11 +17,12 @@
 #include <stddef.h>
 #include <stdint.h>
 #include "hourbook/date.h"
+#include "hourbook/money_ledger.h"
 #include "hourbook/package.h"
 #include "hourbook/setup.h"
 #include "hourbook/task.h"
 
-#define HB_SCHEMA_VERSION 3
+#define HB_SCHEMA_VERSION 4
 
 struct hb_book;
 
@@ -167,6 +168,7 @@ struct hb_entry_row {
 	hb_day day;
 	int64_t minutes, billable, overage;
 	int64_t package_id, package_minutes;	/* the first package, or 0 */
+	int64_t earned;		/* cents credited to a freelancer */
 	const char *note;
 	int64_t reverses;
 	const char *reason;
@@ -184,5 +186,43 @@ int64_t hb_book_entry_reversal(struct hb_book *book, int64_t id);
  * (package, minutes, package, minutes, ...) the caller frees. */
 int64_t *hb_book_entry_splits(struct hb_book *book, int64_t entry_id,
     size_t *npairs);
+
+/* Earnings and withdrawals (schema 4). */
+void hb_book_fee_insert(struct hb_book *book, int64_t person_id,
+    int64_t task_id, int64_t amount, hb_day day);
+/* A person's money: earned (entries and fees), pending (requested, not yet
+ * paid or rejected), paid, and paid in `month` (YYYY-MM). */
+struct hb_money_sums {
+	int64_t earned, pending, paid, paid_in_month;
+	int requests_in_month;	/* not rejected */
+};
+void hb_book_money_sums(struct hb_book *book, int64_t person_id,
+    const char *month, struct hb_money_sums *out);
+struct hb_withdrawal_row {
+	int64_t person_id;
+	int64_t amount;
+	const char *month;
+	hb_day due;
+	const char *key;
+};
+int64_t hb_book_withdrawal_insert(struct hb_book *book,
+    const struct hb_withdrawal_row *w);
+bool hb_book_withdrawal_get(struct hb_book *book, int64_t id,
+    struct hb_withdrawal *out);
+/* The request person made with key, or 0. */
+int64_t hb_book_withdrawal_by_key(struct hb_book *book, int64_t person_id,
+    const char *key);
+void hb_book_withdrawal_decide(struct hb_book *book, int64_t id,
+    const char *outcome, const char *reason, hb_day day);
+void hb_book_each_withdrawal(struct hb_book *book, const char *person,
+    void (*fn)(void *ctx, const struct hb_withdrawal *), void *ctx);
+/* Every credit of person (NULL: everyone): date, kind, task, entry,
+ * minutes, amount, person handle. */
+struct hb_earning {
+	const char *person, *day, *kind;
+	int64_t task_id, entry_id, minutes, amount;
+};
+void hb_book_each_earning(struct hb_book *book, const char *person,
+    void (*fn)(void *ctx, const struct hb_earning *), void *ctx);
 
 #endif

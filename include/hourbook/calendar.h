@@ -35,8 +35,9 @@ struct hb_calendar {
 int hb_support_parse(const char *s, struct hb_support *out, const char **why);
 
 bool hb_is_business_day(const struct hb_calendar *cal, hb_day day);
-/* The business day that comes n business days after day (n >= 0; n = 0 is
- * day itself when it is a business day, else the next one). */
+/* The business day that comes n business days after day, counting from
+ * the day after it (Saturday + 5 is the next Friday, as is Friday + 5);
+ * n = 0 is day itself when it is a business day, else the next one. */
 hb_day hb_business_days_add(const struct hb_calendar *cal, hb_day day, int n);
 /* Business days in (from, to]; 0 when to <= from. */
 int hb_business_days_between(const struct hb_calendar *cal, hb_day from,

@@ -85,6 +85,16 @@ test_business_days(void **state)
 	    D(2026, 12, 7));
 	assert_int_equal(hb_business_days_add(&cal, D(2026, 11, 28), 0),
 	    D(2026, 11, 30));
+	/* From a Saturday or a Sunday, 5 business days are the next Friday
+	 * (here Monday, with the holiday on Tuesday 2026-12-01). */
+	assert_int_equal(hb_business_days_add(&cal, D(2026, 11, 28), 5),
+	    D(2026, 12, 7));
+	assert_int_equal(hb_business_days_add(&cal, D(2026, 11, 29), 1),
+	    D(2026, 11, 30));
+	cal.nholidays = 0;
+	assert_int_equal(hb_business_days_add(&cal, D(2026, 11, 28), 5),
+	    D(2026, 12, 4));
+	cal.nholidays = 2;
 	assert_int_equal(hb_business_days_between(&cal, D(2026, 11, 27),
 	    D(2026, 12, 4)), 4);
 	assert_int_equal(hb_business_days_between(&cal, D(2026, 12, 4),

@@ -1,0 +1,161 @@
+/*
+ * withdraw: request a withdrawal of earnings; show whether one is possible;
+ * list them; pay or reject them (staff).
+ */
+#include <string.h>
+
+#include "hourbook/batch.h"
+#include "hourbook/book.h"
+#include "hourbook/cli.h"
+#include "hourbook/diag.h"
+#include "hourbook/output.h"
+#include "hourbook/money_ledger.h"
+
+enum { COL_AMOUNT, COL_PERSON, COL_KEY, COL_WITHDRAWAL, COL_REASON, NCOL };
+
+static const struct hb_csv_column columns[NCOL] = {
+	[COL_AMOUNT] = { "amount", false },
+	[COL_PERSON] = { "person", false },
+	[COL_KEY] = { "key", false },
+	[COL_WITHDRAWAL] = { "withdrawal", false },
+	[COL_REASON] = { "reason", false },
+};
+
+enum {
+	OPT_PERSON = HB_OPT_FIRST, OPT_KEY, OPT_STATUS, OPT_LIST, OPT_PAY,
+	OPT_REJECT, OPT_REASON
+};
+
+static const struct hb_option options[] = {
+	{ "person", OPT_PERSON, "HANDLE", "whose withdrawals (default: the actor's; others' for staff)" },
+	{ "key", OPT_KEY, "TOKEN", "make the request idempotent: a retry returns the first" },
+	{ "status", OPT_STATUS, NULL, "say whether a withdrawal is possible now, and if not why (exit 1)" },
+	{ "list", OPT_LIST, NULL, "list withdrawals" },
+	{ "pay", OPT_PAY, NULL, "mark WITHDRAWAL paid (staff)" },
+	{ "reject", OPT_REJECT, NULL, "reject WITHDRAWAL; the money returns to the balance (staff)" },
+	{ "reason", OPT_REASON, "TEXT", "why it is rejected" },
+	{ NULL, 0, NULL, NULL }
+};
+
+static const char *const synopsis[] = {
+	"[--person HANDLE] [--key TOKEN] AMOUNT",
+	"(--status | --list) [--person HANDLE]",
+	"(--pay | --reject --reason TEXT) WITHDRAWAL",
+	"[--person HANDLE] --csv FILE",
+	NULL
+};
+
+static const struct hb_command command = {
+	"withdraw", synopsis,
+	"Request withdrawals of earnings, see if one is possible, pay or reject them.",
+	options, HB_CLI_CSV
+};
+
+enum mode { REQUEST, STATUS, LIST, PAY, REJECT };
+
+struct args {
+	const char **values;
+	enum mode mode;
+	int modes;
+};
+
+static void
+on_option(void *ctx, int key, const char *arg)
+{
+	struct args *a = ctx;
+
+	switch (key) {
+	case OPT_PERSON: a->values[COL_PERSON] = arg; return;
+	case OPT_KEY: a->values[COL_KEY] = arg; return;
+	case OPT_REASON: a->values[COL_REASON] = arg; return;
+	case OPT_STATUS: a->mode = STATUS; break;
+	case OPT_LIST: a->mode = LIST; break;
+	case OPT_PAY: a->mode = PAY; break;
+	case OPT_REJECT: a->mode = REJECT; break;
+	}
+	a->modes++;
+}
+
+static void
+apply(void *ctx, struct hb_book *book, const char *const *v)
+{
+	struct args *a = ctx;
+	struct hb_withdrawal w;
+	bool repeated = false;
+
+	if (a->mode == REQUEST) {
+		if (v[COL_AMOUNT] == NULL || *v[COL_AMOUNT] == '\0')
+			hb_fail(HB_EXIT_DATA, "amount", "is empty");
+		hb_withdraw_request(book, v[COL_PERSON], v[COL_AMOUNT],
+		    v[COL_KEY], &w, &repeated);
+		if (repeated)
+			hb_note("withdrawal %lld was already requested with key "
+			    "\"%s\"; nothing new was made", (long long)w.id,
+			    v[COL_KEY]);
+	} else {
+		if (v[COL_WITHDRAWAL] == NULL || *v[COL_WITHDRAWAL] == '\0')
+			hb_fail(HB_EXIT_DATA, "withdrawal", "is empty");
+		hb_withdraw_decide(book, v[COL_WITHDRAWAL], a->mode == PAY,
+		    v[COL_REASON], &w);
+	}
+	hb_withdrawal_print(hb_output_writer(), &w);
+	hb_withdrawal_release(&w);
+}
+
+/* --status and --list only read. */
+static int
+show(const struct args *a)
+{
+	struct hb_book *book = hb_book_open(HB_BOOK_READ);
+	struct hb_csv_writer *w = hb_output_begin(HB_CSV_PLAIN, false);
+	bool possible = true;
+
+	if (a->mode == STATUS) {
+		hb_output_header(hb_status_columns);
+		possible = hb_withdraw_status(book, a->values[COL_PERSON], w);
+	} else {
+		hb_output_header(hb_withdrawal_columns);
+		hb_withdraw_list(book, a->values[COL_PERSON], w);
+	}
+	hb_book_close(book);
+	hb_output_finish();
+	return possible ? HB_EXIT_OK : HB_EXIT_REFUSED;
+}
+
+int
+main(int argc, char **argv)
+{
+	const char *values[NCOL] = { NULL };
+	struct args a = { values, REQUEST, 0 };
+	struct hb_batch batch = { &command, columns, NCOL, values, apply, &a };
+	int i = hb_cli_parse(&command, argc, argv, on_option, &a);
+	static const size_t amount[] = { COL_AMOUNT };
+	static const size_t withdrawal[] = { COL_WITHDRAWAL };
+
+	if (a.modes > 1)
+		hb_usage_error(&command, "give one of --status, --list, --pay, "
+		    "--reject");
+	if (values[COL_REASON] && a.mode != REJECT)
+		hb_usage_error(&command, "--reason goes with --reject");
+	switch (a.mode) {
+	case STATUS:
+	case LIST:
+		if (argc - i != 0 || hb_opts.csv || values[COL_KEY])
+			hb_usage_error(&command, "--status and --list take only "
+			    "--person");
+		return show(&a);
+	case PAY:
+	case REJECT:
+		if (values[COL_PERSON] || values[COL_KEY])
+			hb_usage_error(&command, "--pay and --reject take a "
+			    "WITHDRAWAL, not --person or --key");
+		hb_batch_operands(&batch, argc - i, argv + i, withdrawal, 1, 1,
+		    "WITHDRAWAL");
+		break;
+	case REQUEST:
+		hb_batch_operands(&batch, argc - i, argv + i, amount, 1, 1,
+		    "AMOUNT");
+		break;
+	}
+	return hb_batch_main(&batch, hb_withdrawal_columns);
+}

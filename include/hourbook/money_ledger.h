@@ -1,0 +1,68 @@
+/*
+ * earnings: what freelancers earn and withdraw.
+ *
+ * Earnings are append-only: the minutes a freelancer logs are credited at
+ * their hourly rate on the time entry itself (a reversal debits them), and
+ * the fee of a self-service task is credited to its assignee when the task
+ * is done.  A withdrawal is a request row; paying or rejecting it adds an
+ * outcome row.  Balance = earnings - withdrawals requested or paid.  Every
+ * decision to accept a request reads and writes inside one BEGIN IMMEDIATE
+ * transaction, so concurrent requests never spend the same money twice.
+ */
+#ifndef HOURBOOK_MONEY_LEDGER_H
+#define HOURBOOK_MONEY_LEDGER_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include "hourbook/csv.h"
+#include "hourbook/date.h"
+
+struct hb_book;
+
+struct hb_withdrawal {
+	int64_t id;
+	char *person;
+	int64_t amount;		/* cents */
+	char *status;		/* "requested", "paid" or "rejected" */
+	char *requested;	/* UTC timestamp */
+	hb_day due;		/* the payout date */
+	char *decided;		/* the date it was paid or rejected, or NULL */
+	char *reason;		/* why it was rejected, or NULL */
+	char *key;		/* the idempotency key, or NULL */
+};
+
+void hb_withdrawal_release(struct hb_withdrawal *w);
+
+/* Request a withdrawal for person (NULL: the actor); key may be NULL.
+ * *repeated is set when key named an earlier request, which is returned
+ * instead of a new one. */
+void hb_withdraw_request(struct hb_book *book, const char *person,
+    const char *amount, const char *key, struct hb_withdrawal *out,
+    bool *repeated);
+/* Staff only: pay, or reject with a reason (the money returns). */
+void hb_withdraw_decide(struct hb_book *book, const char *withdrawal,
+    bool pay, const char *reason, struct hb_withdrawal *out);
+
+/* Whether a withdrawal is possible now, and why not. */
+extern const char *const hb_status_columns[];
+/* Prints the row; returns true when a withdrawal is possible. */
+bool hb_withdraw_status(struct hb_book *book, const char *person,
+    struct hb_csv_writer *w);
+
+extern const char *const hb_withdrawal_columns[];
+void hb_withdrawal_print(struct hb_csv_writer *w,
+    const struct hb_withdrawal *x);
+/* Every withdrawal (of person, when not NULL), oldest first. */
+void hb_withdraw_list(struct hb_book *book, const char *person,
+    struct hb_csv_writer *w);
+
+/* report-export earnings: every credit and debit, per person. */
+extern const char *const hb_earning_columns[];
+void hb_earnings_export(struct hb_book *book, const char *person,
+    struct hb_csv_writer *w);
+
+/* The fee of a task reaching done, credited to its assignee (task.c). */
+void hb_earnings_credit_fee(struct hb_book *book, int64_t task_id,
+    int64_t person_id, int64_t fee);
+
+#endif
