@@ -47,3 +47,11 @@ hb_today(void)
 {
 	return hb_local_day(hb_now());
 }
+
+char *
+hb_now_text(void)
+{
+	char buf[HB_TIMESTAMP_BUFSZ];
+
+	return hb_xstrdup(hb_timestamp_format(hb_now(), buf));
+}

@@ -11,6 +11,12 @@
 #include "hourbook/field.h"
 #include "hourbook/money.h"
 
+bool
+hb_given(const char *s)
+{
+	return s != NULL && *s != '\0';
+}
+
 int64_t
 hb_field_money(const char *column, const char *s)
 {

@@ -45,20 +45,6 @@ hb_package_release(struct hb_package *p)
 	memset(p, 0, sizeof *p);
 }
 
-static bool
-given(const char *s)
-{
-	return s != NULL && *s != '\0';
-}
-
-static char *
-now_stamp(void)
-{
-	char buf[HB_TIMESTAMP_BUFSZ];
-
-	return hb_xstrdup(hb_timestamp_format(hb_now(), buf));
-}
-
 /* Balances of the project's active packages, oldest first, and the share of
  * the project's committed minutes each carries: the oldest take what they
  * can hold, the newest takes the rest. */
@@ -186,31 +172,31 @@ hb_package_add(struct hb_book *book, const struct hb_package_input *in,
 	minutes = package_minutes(in->hours);
 	if (minutes <= 0)
 		hb_fail(HB_EXIT_DATA, "hours", "must be more than 0");
-	plan = &plans[given(in->plan)
+	plan = &plans[hb_given(in->plan)
 	    ? hb_field_choice("plan", in->plan, plan_names) : 0];
-	discount = given(in->discount)
+	discount = hb_given(in->discount)
 	    ? hb_field_percent("discount", in->discount) : plan->discount;
 	if (discount > 10000)
 		hb_fail(HB_EXIT_DATA, "discount", "\"%s\" is over 100%%",
 		    in->discount);
-	bonus = given(in->bonus) ? hb_field_percent("bonus", in->bonus)
+	bonus = hb_given(in->bonus) ? hb_field_percent("bonus", in->bonus)
 	    : plan->bonus;
 	if (plan->monthly) {
-		p.months = given(in->months) ? (int)hb_field_count("months",
+		p.months = hb_given(in->months) ? (int)hb_field_count("months",
 		    in->months, 0, MONTHS_MAX) : MONTHS_DEFAULT;
 		if (p.months < MONTHS_MIN)
 			hb_fail(HB_EXIT_DATA, "months", "a monthly plan runs at "
 			    "least %d months", MONTHS_MIN);
-		p.lapse = given(in->lapse) && hb_field_flag("lapse", in->lapse);
+		p.lapse = hb_given(in->lapse) && hb_field_flag("lapse", in->lapse);
 	} else {
-		if (given(in->months))
+		if (hb_given(in->months))
 			hb_fail(HB_EXIT_DATA, "months", "only monthly plans have "
 			    "months");
-		if (given(in->lapse) && hb_field_flag("lapse", in->lapse))
+		if (hb_given(in->lapse) && hb_field_flag("lapse", in->lapse))
 			hb_fail(HB_EXIT_DATA, "lapse", "only monthly plans lapse "
 			    "at month end");
 	}
-	if (given(in->expires)) {
+	if (hb_given(in->expires)) {
 		p.has_expires = true;
 		p.expires = hb_field_date("expires", in->expires);
 	}
@@ -226,7 +212,7 @@ hb_package_add(struct hb_book *book, const struct hb_package_input *in,
 	p.bonus = bonus;
 	p.rate = j.rate;
 	p.price = price;
-	p.created = now_stamp();
+	p.created = hb_now_text();
 	hb_book_package_insert(book, &p);
 	{
 		char key[24];
@@ -266,7 +252,7 @@ hb_package_set(struct hb_book *book, const char *package,
     enum hb_package_action action, const char *date, struct hb_package *out)
 {
 	struct hb_package p;
-	hb_day day = given(date) ? hb_field_date("date", date) : hb_today();
+	hb_day day = hb_given(date) ? hb_field_date("date", date) : hb_today();
 	bool monthly;
 	char amount[HB_MONEY_BUFSZ], period[16], key[24];
 

@@ -31,20 +31,6 @@ const char *const hb_project_columns[] = {
 static const char *const roles[] = { "client", "freelancer", "staff", NULL };
 static const char *const models[] = { "package", "self-service", NULL };
 
-static bool
-given(const char *s)
-{
-	return s != NULL && *s != '\0';
-}
-
-static char *
-now_stamp(void)
-{
-	char buf[HB_TIMESTAMP_BUFSZ];
-
-	return hb_xstrdup(hb_timestamp_format(hb_now(), buf));
-}
-
 static char *
 dup_or_empty(const char *s)
 {
@@ -138,12 +124,12 @@ hb_client_add(struct hb_book *book, const struct hb_client_input *in,
 		    in->name);
 	}
 	c.name = hb_xstrdup(in->name);
-	c.display_name = hb_xstrdup(given(in->display_name)
+	c.display_name = hb_xstrdup(hb_given(in->display_name)
 	    ? hb_field_text("display_name", in->display_name, TEXT_MAX, 0)
 	    : in->name);
-	c.email = dup_or_empty(given(in->email)
+	c.email = dup_or_empty(hb_given(in->email)
 	    ? check_email("email", in->email) : NULL);
-	if (given(in->currency)) {
+	if (hb_given(in->currency)) {
 		c.currency = hb_setting_canonical(hb_setting_find("currency"),
 		    in->currency, &why);
 		if (c.currency == NULL)
@@ -152,7 +138,7 @@ hb_client_add(struct hb_book *book, const struct hb_client_input *in,
 	} else {
 		c.currency = hb_config_get(book, "currency");
 	}
-	c.created = now_stamp();
+	c.created = hb_now_text();
 	hb_book_client_insert(book, &c);
 	hb_book_event(book, "client", c.name, "created", NULL, c.display_name,
 	    NULL);
@@ -207,41 +193,41 @@ hb_person_add(struct hb_book *book, const struct hb_person_input *in,
 	hb_field_key("person", in->handle);
 	if (hb_book_person_get(book, in->handle, &p)) {
 		/* An existing person: only join a team or become the contact. */
-		if (given(in->name) || given(in->email) || given(in->role) ||
-		    given(in->client) || given(in->rate) ||
-		    (!given(in->project) && !in->contact)) {
+		if (hb_given(in->name) || hb_given(in->email) || hb_given(in->role) ||
+		    hb_given(in->client) || hb_given(in->rate) ||
+		    (!hb_given(in->project) && !in->contact)) {
 			hb_fail(HB_EXIT_REFUSED, "person", "\"%s\" already exists "
 			    "(for an existing person, member-add only joins "
 			    "--project or sets --contact)", in->handle);
 		}
 	} else {
-		role = given(in->role) ? hb_field_choice("role", in->role, roles)
-		    : given(in->client) ? 0 : 1;
+		role = hb_given(in->role) ? hb_field_choice("role", in->role, roles)
+		    : hb_given(in->client) ? 0 : 1;
 		p.handle = hb_xstrdup(in->handle);
-		p.name = dup_or_empty(given(in->name)
+		p.name = dup_or_empty(hb_given(in->name)
 		    ? hb_field_text("name", in->name, TEXT_MAX, 0) : NULL);
-		p.email = dup_or_empty(given(in->email)
+		p.email = dup_or_empty(hb_given(in->email)
 		    ? check_email("email", in->email) : NULL);
 		p.role = hb_xstrdup(roles[role]);
 		if (role == 0) {
-			if (!given(in->client))
+			if (!hb_given(in->client))
 				hb_fail(HB_EXIT_DATA, "client", "a client-role "
 				    "person needs --client");
 			need_client(book, in->client, &c);
 			p.client_id = c.id;
 			p.client = hb_xstrdup(c.name);
 			hb_client_release(&c);
-		} else if (given(in->client)) {
+		} else if (hb_given(in->client)) {
 			hb_fail(HB_EXIT_DATA, "client", "only client-role people "
 			    "belong to a client");
 		}
-		if (given(in->rate)) {
+		if (hb_given(in->rate)) {
 			if (role != 1)
 				hb_fail(HB_EXIT_DATA, "rate", "only freelancers "
 				    "have a pay rate");
 			p.rate = hb_field_money("rate", in->rate);
 		}
-		p.created = now_stamp();
+		p.created = hb_now_text();
 		hb_book_person_insert(book, &p);
 		hb_book_event(book, "person", p.handle, "created", NULL, p.role,
 		    NULL);
@@ -259,7 +245,7 @@ hb_person_add(struct hb_book *book, const struct hb_person_input *in,
 			    "client-role person", p.handle);
 		make_contact(book, &p);
 	}
-	if (given(in->project))
+	if (hb_given(in->project))
 		join(book, &p, hb_field_key("project", in->project), joined);
 	*out = p;
 }
@@ -340,19 +326,19 @@ hb_project_add(struct hb_book *book, const struct hb_project_input *in,
 	need_client(book, hb_field_key("client", in->client), &c);
 	p.code = hb_xstrdup(in->code);
 	p.client_id = c.id;
-	p.name = hb_xstrdup(given(in->name)
+	p.name = hb_xstrdup(hb_given(in->name)
 	    ? hb_field_text("name", in->name, TEXT_MAX, 0) : in->code);
-	p.rate = given(in->rate) ? hb_field_money("rate", in->rate) : 0;
-	p.model = hb_xstrdup(models[given(in->model)
+	p.rate = hb_given(in->rate) ? hb_field_money("rate", in->rate) : 0;
+	p.model = hb_xstrdup(models[hb_given(in->model)
 	    ? hb_field_choice("model", in->model, models) : 0]);
-	if (given(in->penalty)) {
+	if (hb_given(in->penalty)) {
 		p.has_penalty = true;
 		parse_penalty(in->penalty, &p.penalty_base, &p.penalty_daily);
 	}
-	p.created = now_stamp();
+	p.created = hb_now_text();
 	hb_book_project_insert(book, &p);
 	hb_book_event(book, "project", p.code, "created", NULL, c.name, NULL);
-	if (given(in->sla))
+	if (hb_given(in->sla))
 		apply_sla(book, &p, in->sla);
 	hb_client_release(&c);
 	/* Read it back: the record as the book now holds it. */
@@ -413,7 +399,7 @@ hb_member_leave(struct hb_book *book, const char *project, const char *handle,
 	if (hb_book_member_state(book, j.id, p.id) != 1)
 		hb_fail(HB_EXIT_REFUSED, "person", "%s is not on the team of %s",
 		    p.handle, j.code);
-	if (given(reassign_to)) {
+	if (hb_given(reassign_to)) {
 		need_person(book, "reassign_to",
 		    hb_field_key("reassign_to", reassign_to), &heir);
 		if (heir.id == p.id)

@@ -242,14 +242,6 @@ find_move(const struct hb_task *t, const char *action, int target)
 	    sizeof allowed));
 }
 
-static char *
-now_stamp(void)
-{
-	char buf[HB_TIMESTAMP_BUFSZ];
-
-	return hb_xstrdup(hb_timestamp_format(hb_now(), buf));
-}
-
 static void
 log_task(struct hb_book *book, const struct hb_task *t, const char *what,
     const char *old_value, const char *new_value, const char *reason)
@@ -378,12 +370,6 @@ hb_task_need(struct hb_book *book, const char *column, const char *s,
 		    (long long)id);
 }
 
-static bool
-given(const char *s)
-{
-	return s != NULL && *s != '\0';
-}
-
 /* The assignee: on the team, and not a client's person. */
 static void
 check_assignee(struct hb_book *book, const char *column, const char *handle,
@@ -415,43 +401,43 @@ hb_task_add(struct hb_book *book, const struct hb_task_input *in,
 		hb_fail(HB_EXIT_NOINPUT, "project", "\"%s\" does not exist",
 		    in->project);
 	actor_on_project(book, &a, j.id, j.code, j.client_id);
-	kind = given(in->kind) ? hb_field_choice("kind", in->kind, kinds)
+	kind = hb_given(in->kind) ? hb_field_choice("kind", in->kind, kinds)
 	    : actor_is(&a, "client") ? 1 : 2;
 	t.project_id = j.id;
 	t.client_id = j.client_id;
 	t.project = hb_xstrdup(j.code);
 	t.model = hb_xstrdup(j.model);
 	t.kind = hb_xstrdup(kinds[kind]);
-	if (!given(in->title))
+	if (!hb_given(in->title))
 		hb_fail(HB_EXIT_DATA, "title", "is empty");
 	t.title = hb_xstrdup(hb_field_text("title", in->title, TITLE_MAX, 0));
-	t.description = hb_xstrdup(given(in->description) ? hb_field_text(
+	t.description = hb_xstrdup(hb_given(in->description) ? hb_field_text(
 	    "description", in->description, DESCRIPTION_MAX, 1) : "");
 	t.blocked_from = -1;
-	if (given(in->assign)) {
+	if (hb_given(in->assign)) {
 		check_assignee(book, "assign", in->assign, j.id, j.code, &p);
 		t.assignee_id = p.id;
 		t.assignee = hb_xstrdup(p.handle);
 		hb_person_release(&p);
 	}
-	if (given(in->estimate)) {
+	if (hb_given(in->estimate)) {
 		t.has_estimate = true;
 		t.estimate = hb_field_minutes("estimate", in->estimate);
 	}
-	if (given(in->due)) {
+	if (hb_given(in->due)) {
 		t.has_due = true;
 		t.due = hb_field_date("due", in->due);
 	}
-	if (given(in->rigid) && (strcmp(in->rigid, "rigid") == 0 ||
+	if (hb_given(in->rigid) && (strcmp(in->rigid, "rigid") == 0 ||
 	    (strcmp(in->rigid, "flexible") != 0 &&
 	    hb_field_flag("rigid", in->rigid)))) {
 		if (!t.has_due)
 			hb_fail(HB_EXIT_DATA, "rigid", "a rigid due date needs --due");
 		t.rigid = true;
 	}
-	t.urgent = given(in->urgent) && hb_field_flag("urgent", in->urgent);
-	t.extra = given(in->extra) && hb_field_flag("extra", in->extra);
-	if (given(in->fee)) {
+	t.urgent = hb_given(in->urgent) && hb_field_flag("urgent", in->urgent);
+	t.extra = hb_given(in->extra) && hb_field_flag("extra", in->extra);
+	if (hb_given(in->fee)) {
 		if (strcmp(j.model, "self-service") != 0)
 			hb_fail(HB_EXIT_DATA, "fee", "fees are paid on self-service "
 			    "projects; %s is a %s project", j.code, j.model);
@@ -468,7 +454,7 @@ hb_task_add(struct hb_book *book, const struct hb_task_input *in,
 			    who_text(BY_ESTIMATOR | BY_STAFF));
 		estimated = true;
 	}
-	t.created = now_stamp();
+	t.created = hb_now_text();
 	t.updated = hb_xstrdup(t.created);
 	hb_book_task_insert(book, &t);
 	log_task(book, &t, "created", NULL, hb_task_state_names[t.status], NULL);
@@ -512,11 +498,11 @@ hb_task_set(struct hb_book *book, const char *task,
 	actor_load(book, &a);
 	hb_task_need(book, "task", task, &t);
 	actor_on_project(book, &a, t.project_id, t.project, t.client_id);
-	if (given(ch->status) && (target = hb_task_state_find(ch->status)) < 0)
+	if (hb_given(ch->status) && (target = hb_task_state_find(ch->status)) < 0)
 		hb_fail(HB_EXIT_DATA, "status", "\"%s\" is not a task state",
 		    ch->status);
 
-	if (given(ch->estimate)) {
+	if (hb_given(ch->estimate)) {
 		int64_t minutes = hb_field_minutes("estimate", ch->estimate);
 
 		if (!(actor_rights(&a, &t) & (BY_ESTIMATOR | BY_STAFF)))
@@ -538,7 +524,7 @@ hb_task_set(struct hb_book *book, const char *task,
 			extra_request_budget(book, &t);
 		}
 	}
-	if (given(ch->assign)) {
+	if (hb_given(ch->assign)) {
 		check_assignee(book, "assign", ch->assign, t.project_id, t.project,
 		    &p);
 		/* Staff and the client's contact assign; a freelancer may take
@@ -559,13 +545,13 @@ hb_task_set(struct hb_book *book, const char *task,
 		}
 		hb_person_release(&p);
 	}
-	if (given(ch->due)) {
+	if (hb_given(ch->due)) {
 		hb_day due = hb_field_date("due", ch->due);
 		char buf[HB_DATE_BUFSZ], was[HB_DATE_BUFSZ];
 
 		if (!t.has_due || t.due != due) {
 			refuse_if_final(&t);
-			if (!given(ch->reason))
+			if (!hb_given(ch->reason))
 				hb_fail(HB_EXIT_REFUSED, "due", "changing the due "
 				    "date of task %lld needs a reason (--reason)",
 				    (long long)t.id);
@@ -583,13 +569,13 @@ hb_task_set(struct hb_book *book, const char *task,
 			changed = true;
 		}
 	}
-	if (target == t.status && !given(ch->action))
+	if (target == t.status && !hb_given(ch->action))
 		target = -1;
-	if (given(ch->action) || target >= 0) {
+	if (hb_given(ch->action) || target >= 0) {
 		const char *reason = NULL;
 
-		if (given(ch->action) && strcmp(ch->action, "block") == 0) {
-			if (!given(ch->block_reason))
+		if (hb_given(ch->action) && strcmp(ch->action, "block") == 0) {
+			if (!hb_given(ch->block_reason))
 				hb_fail(HB_EXIT_REFUSED, "block", "blocking needs a "
 				    "reason");
 			reason = hb_field_text("block", ch->block_reason, 1000, 0);
@@ -597,7 +583,7 @@ hb_task_set(struct hb_book *book, const char *task,
 		if (target == HB_TASK_BLOCKED)
 			hb_fail(HB_EXIT_REFUSED, "status", "use --block REASON to "
 			    "block a task");
-		make_move(book, &a, &t, find_move(&t, given(ch->action)
+		make_move(book, &a, &t, find_move(&t, hb_given(ch->action)
 		    ? ch->action : NULL, target), reason);
 		if (t.status == HB_TASK_APPROVED)
 			approval_check(book, &t);
@@ -605,7 +591,7 @@ hb_task_set(struct hb_book *book, const char *task,
 	}
 	if (changed) {
 		free(t.updated);
-		t.updated = now_stamp();
+		t.updated = hb_now_text();
 		hb_book_task_update(book, &t);
 	}
 	hb_person_release(&a.person);
@@ -712,13 +698,13 @@ hb_comment_add(struct hb_book *book, const char *task, const char *body,
 	actor_load(book, &a);
 	hb_task_need(book, "task", task, &t);
 	actor_on_project(book, &a, t.project_id, t.project, t.client_id);
-	if (!given(body))
+	if (!hb_given(body))
 		hb_fail(HB_EXIT_DATA, "body", "is empty (give -m TEXT or -F FILE)");
 	if (!hb_utf8_valid(body, strlen(body)))
 		hb_fail(HB_EXIT_DATA, "body", "is not valid UTF-8");
 	if (strlen(body) > BODY_MAX)
 		hb_fail(HB_EXIT_DATA, "body", "is longer than 1 MiB");
-	if (given(reply_to)) {
+	if (hb_given(reply_to)) {
 		int64_t id = hb_field_count("reply_to", reply_to, 1,
 		    INT64_C(999999999999));
 
@@ -735,7 +721,7 @@ hb_comment_add(struct hb_book *book, const char *task, const char *body,
 	c.task_id = t.id;
 	c.author = hb_xstrdup(a.handle);
 	c.body = hb_xstrdup(body);
-	c.created = now_stamp();
+	c.created = hb_now_text();
 	hb_book_comment_insert(book, &c);
 	hb_task_release(&t);
 	hb_person_release(&a.person);

@@ -11,6 +11,8 @@
 
 /* Seconds since the epoch; dies with exit 64 on a malformed $HOURBOOK_NOW. */
 int64_t hb_now(void);
+/* hb_now() as a UTC timestamp string; the caller's to free. */
+char *hb_now_text(void);
 /* The local date of hb_now(). */
 hb_day hb_today(void);
 /* Parse a HOURBOOK_NOW-style value (date or timestamp). */

@@ -6,9 +6,13 @@
 #ifndef HOURBOOK_FIELD_H
 #define HOURBOOK_FIELD_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include "hourbook/date.h"
+
+/* True when s was given: not NULL and not empty. */
+bool hb_given(const char *s);
 
 int64_t hb_field_money(const char *column, const char *s);
 int64_t hb_field_minutes(const char *column, const char *s);
