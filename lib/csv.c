@@ -18,7 +18,9 @@
 
 #include "hourbook/csv.h"
 #include "hourbook/diag.h"
+#include "hourbook/date.h"
 #include "hourbook/money.h"
+#include "hourbook/xlsx.h"
 
 bool
 hb_utf8_valid(const char *str, size_t len)
@@ -405,6 +407,8 @@ hb_csv_writer_init(struct hb_csv_writer *w, FILE *fp,
 	w->fp = fp;
 	w->format = format;
 	w->column = 0;
+	w->xlsx = NULL;
+	w->sheet = NULL;
 	if (format == HB_CSV_EXCEL)
 		fputs("\xef\xbb\xbf", fp);
 }
@@ -449,6 +453,10 @@ put_field(struct hb_csv_writer *w, const char *s, bool neutralise)
 void
 hb_csv_text(struct hb_csv_writer *w, const char *s)
 {
+	if (w->xlsx) {
+		hb_xlsx_text(w->xlsx, s);
+		return;
+	}
 	separator(w);
 	if (s == NULL)
 		return;
@@ -464,6 +472,10 @@ hb_csv_int(struct hb_csv_writer *w, int64_t n)
 	char buf[24], *p = buf + sizeof buf;
 	uint64_t mag = n < 0 ? (uint64_t)0 - (uint64_t)n : (uint64_t)n;
 
+	if (w->xlsx) {
+		hb_xlsx_int(w->xlsx, n);
+		return;
+	}
 	separator(w);
 	do
 		*--p = (char)('0' + mag % 10);
@@ -478,6 +490,10 @@ hb_csv_money(struct hb_csv_writer *w, int64_t cents)
 {
 	char buf[HB_MONEY_BUFSZ];
 
+	if (w->xlsx) {
+		hb_xlsx_money(w->xlsx, cents);
+		return;
+	}
 	separator(w);
 	fputs(hb_money_format(cents, w->format == HB_CSV_EXCEL ? ',' : '.', buf),
 	    w->fp);
@@ -486,12 +502,52 @@ hb_csv_money(struct hb_csv_writer *w, int64_t cents)
 void
 hb_csv_null(struct hb_csv_writer *w)
 {
+	if (w->xlsx) {
+		hb_xlsx_blank(w->xlsx);
+		return;
+	}
 	separator(w);
+}
+
+void
+hb_csv_minutes(struct hb_csv_writer *w, int64_t minutes)
+{
+	if (w->xlsx)
+		hb_xlsx_minutes(w->xlsx, minutes);
+	else
+		hb_csv_int(w, minutes);
+}
+
+void
+hb_csv_date(struct hb_csv_writer *w, const char *date)
+{
+	hb_day day;
+
+	if (w->xlsx && date != NULL && hb_date_parse(date, &day, NULL) == 0)
+		hb_xlsx_date(w->xlsx, day);
+	else
+		hb_csv_text(w, date);
+}
+
+void
+hb_csv_timestamp(struct hb_csv_writer *w, const char *timestamp)
+{
+	int64_t t;
+
+	if (w->xlsx && timestamp != NULL &&
+	    hb_timestamp_parse(timestamp, &t, NULL) == 0)
+		hb_xlsx_timestamp(w->xlsx, t);
+	else
+		hb_csv_text(w, timestamp);
 }
 
 void
 hb_csv_end_row(struct hb_csv_writer *w)
 {
+	if (w->xlsx) {
+		hb_xlsx_end_row(w->xlsx);
+		return;
+	}
 	fputs(w->format == HB_CSV_EXCEL ? "\r\n" : "\n", w->fp);
 	w->column = 0;
 }
@@ -499,6 +555,10 @@ hb_csv_end_row(struct hb_csv_writer *w)
 void
 hb_csv_header(struct hb_csv_writer *w, const char *const *names)
 {
+	if (w->xlsx) {
+		hb_xlsx_sheet(w->xlsx, w->sheet ? w->sheet : "Sheet1", names);
+		return;
+	}
 	for (; *names != NULL; names++) {
 		separator(w);
 		put_field(w, *names, false);

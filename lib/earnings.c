@@ -261,9 +261,9 @@ hb_withdrawal_print(struct hb_csv_writer *w, const struct hb_withdrawal *x)
 	hb_csv_text(w, x->person);
 	hb_csv_money(w, x->amount);
 	hb_csv_text(w, x->status);
-	hb_csv_text(w, x->requested);
-	hb_csv_text(w, hb_date_format(x->due, due));
-	hb_csv_text(w, x->decided);
+	hb_csv_timestamp(w, x->requested);
+	hb_csv_date(w, hb_date_format(x->due, due));
+	hb_csv_date(w, x->decided);
 	hb_csv_text(w, x->reason);
 	hb_csv_text(w, x->key);
 	hb_csv_end_row(w);
@@ -304,7 +304,7 @@ print_earning(void *ctx, const struct hb_earning *e)
 	struct hb_csv_writer *w = ctx;
 
 	hb_csv_text(w, e->person);
-	hb_csv_text(w, e->day);
+	hb_csv_date(w, e->day);
 	hb_csv_text(w, e->kind);
 	if (e->task_id)
 		hb_csv_int(w, e->task_id);
@@ -315,7 +315,7 @@ print_earning(void *ctx, const struct hb_earning *e)
 	else
 		hb_csv_null(w);
 	if (e->entry_id)
-		hb_csv_int(w, e->minutes);
+		hb_csv_minutes(w, e->minutes);
 	else
 		hb_csv_null(w);
 	hb_csv_money(w, e->amount);

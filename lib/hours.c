@@ -507,15 +507,15 @@ hb_entry_print(struct hb_csv_writer *w, const struct hb_entry *e)
 	hb_csv_int(w, e->id);
 	hb_csv_int(w, e->task_id);
 	hb_csv_text(w, e->person);
-	hb_csv_text(w, hb_date_format(e->day, day));
-	hb_csv_int(w, e->minutes);
-	hb_csv_int(w, e->billable);
+	hb_csv_date(w, hb_date_format(e->day, day));
+	hb_csv_minutes(w, e->minutes);
+	hb_csv_minutes(w, e->billable);
 	hb_csv_text(w, e->packages);
 	if (e->has_available)
-		hb_csv_int(w, e->available_after);
+		hb_csv_minutes(w, e->available_after);
 	else
 		hb_csv_null(w);
-	hb_csv_int(w, e->overage);
+	hb_csv_minutes(w, e->overage);
 	if (e->reverses > 0)
 		hb_csv_int(w, e->reverses);
 	else

@@ -12,17 +12,21 @@
 #include "hourbook/cli.h"
 #include "hourbook/diag.h"
 #include "hourbook/output.h"
+#include "hourbook/xlsx.h"
 
 static struct hb_csv_writer writer;
 static FILE *spool;		/* deferred rows, or NULL */
 static FILE *dest;		/* the -o temporary file, or stdout */
 static char *temp_path;		/* removed at exit unless renamed */
+static char *xlsx_path;		/* an xlsx for stdout, built here first */
 
 static void
 remove_temp(void)
 {
 	if (temp_path != NULL)
 		unlink(temp_path);
+	if (xlsx_path != NULL)
+		unlink(xlsx_path);
 }
 
 /* Open a temporary file next to path, to be renamed over it. */
@@ -54,6 +58,28 @@ open_temp(const char *path)
 struct hb_csv_writer *
 hb_output_begin(enum hb_csv_format format, bool deferred)
 {
+	if (format == HB_CSV_XLSX) {
+		int fd;
+
+		if (hb_opts.output == NULL && isatty(STDOUT_FILENO))
+			hb_die(HB_EXIT_USAGE, "xlsx is binary: give -o FILE.xlsx "
+			    "or send it into a pipe or a file");
+		if (hb_opts.output != NULL) {
+			fclose(open_temp(hb_opts.output));
+		} else {
+			xlsx_path = hb_xprintf("%s/hourbook.XXXXXX",
+			    getenv("TMPDIR") && *getenv("TMPDIR")
+			    ? getenv("TMPDIR") : "/tmp");
+			if ((fd = mkstemp(xlsx_path)) < 0)
+				hb_die(HB_EXIT_IO, "cannot create a temporary file: "
+				    "%s", strerror(errno));
+			close(fd);
+			atexit(remove_temp);
+		}
+		hb_csv_writer_init(&writer, NULL, format);
+		writer.xlsx = hb_xlsx_open(temp_path ? temp_path : xlsx_path);
+		return &writer;
+	}
 	dest = hb_opts.output ? open_temp(hb_opts.output) : stdout;
 	if (deferred) {
 		spool = tmpfile();
@@ -85,10 +111,46 @@ write_failed(const char *what)
 	    errno ? strerror(errno) : "unknown error");
 }
 
+/* The finished workbook: renamed over -o FILE, or copied to stdout. */
+static void
+finish_xlsx(void)
+{
+	char buf[65536];
+	size_t n;
+	FILE *fp;
+
+	hb_xlsx_close(writer.xlsx);
+	writer.xlsx = NULL;
+	if (hb_opts.output != NULL) {
+		if (rename(temp_path, hb_opts.output) != 0)
+			hb_die(HB_EXIT_IO, "%s: %s", hb_opts.output, strerror(errno));
+		free(temp_path);
+		temp_path = NULL;
+		return;
+	}
+	if ((fp = fopen(xlsx_path, "rb")) == NULL)
+		hb_die(HB_EXIT_IO, "%s: %s", xlsx_path, strerror(errno));
+	errno = 0;
+	while ((n = fread(buf, 1, sizeof buf, fp)) > 0)
+		if (fwrite(buf, 1, n, stdout) != n)
+			write_failed("stdout");
+	fclose(fp);
+	unlink(xlsx_path);
+	free(xlsx_path);
+	xlsx_path = NULL;
+	if (fflush(stdout) != 0 || ferror(stdout))
+		write_failed("stdout");
+}
+
 void
 hb_output_finish(void)
 {
 	const char *what = hb_opts.output ? hb_opts.output : "stdout";
+
+	if (writer.xlsx != NULL) {
+		finish_xlsx();
+		return;
+	}
 
 	if (spool != NULL) {
 		char buf[65536];

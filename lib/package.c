@@ -334,8 +334,8 @@ hb_package_print(struct hb_csv_writer *w, const struct hb_package *p)
 	hb_csv_text(w, p->client);
 	hb_csv_text(w, p->plan);
 	hb_csv_text(w, p->status);
-	hb_csv_int(w, p->minutes);
-	hb_csv_int(w, p->bonus_minutes);
+	hb_csv_minutes(w, p->minutes);
+	hb_csv_minutes(w, p->bonus_minutes);
 	hb_csv_text(w, hb_percent_format(p->discount, buf));
 	hb_csv_text(w, hb_percent_format(p->bonus, buf));
 	if (p->months > 0)
@@ -345,12 +345,12 @@ hb_package_print(struct hb_csv_writer *w, const struct hb_package *p)
 	hb_csv_text(w, p->lapse ? "yes" : "no");
 	hb_csv_money(w, p->price);
 	hb_csv_text(w, p->currency);
-	hb_csv_text(w, p->has_expires ? hb_date_format(p->expires, day) : NULL);
+	hb_csv_date(w, p->has_expires ? hb_date_format(p->expires, day) : NULL);
 	hb_csv_int(w, p->invoiced_periods);
 	hb_csv_int(w, p->paid_periods);
-	hb_csv_int(w, p->loaded - p->lapsed);
-	hb_csv_int(w, p->available);
-	hb_csv_text(w, p->created);
+	hb_csv_minutes(w, p->loaded - p->lapsed);
+	hb_csv_minutes(w, p->available);
+	hb_csv_timestamp(w, p->created);
 	hb_csv_end_row(w);
 }
 
@@ -379,15 +379,15 @@ hb_package_balances(struct hb_book *book, const struct hb_package_filter *f,
 		hb_csv_text(w, p.client);
 		hb_csv_text(w, p.plan);
 		hb_csv_text(w, p.status);
-		hb_csv_int(w, p.loaded);
-		hb_csv_int(w, p.used);
-		hb_csv_int(w, p.committed);
-		hb_csv_int(w, p.available);
+		hb_csv_minutes(w, p.loaded);
+		hb_csv_minutes(w, p.used);
+		hb_csv_minutes(w, p.committed);
+		hb_csv_minutes(w, p.available);
 		hb_csv_money(w, p.price);
 		hb_csv_text(w, p.currency);
-		hb_csv_text(w, p.has_expires ? hb_date_format(p.expires, day)
+		hb_csv_date(w, p.has_expires ? hb_date_format(p.expires, day)
 		    : NULL);
-		hb_csv_int(w, p.lapsed);
+		hb_csv_minutes(w, p.lapsed);
 		hb_csv_end_row(w);
 		hb_package_release(&p);
 	}

@@ -453,7 +453,7 @@ hb_client_print(struct hb_csv_writer *w, const struct hb_client *c)
 	hb_csv_text(w, c->email);
 	hb_csv_text(w, c->currency);
 	hb_csv_text(w, c->contact);
-	hb_csv_text(w, c->created);
+	hb_csv_timestamp(w, c->created);
 	hb_csv_end_row(w);
 }
 
@@ -471,7 +471,7 @@ hb_person_print(struct hb_csv_writer *w, const struct hb_person *p,
 	else
 		hb_csv_null(w);
 	hb_csv_text(w, project);
-	hb_csv_text(w, p->created);
+	hb_csv_timestamp(w, p->created);
 	hb_csv_end_row(w);
 }
 
@@ -491,6 +491,6 @@ hb_project_print(struct hb_csv_writer *w, const struct hb_project *p)
 	hb_csv_text(w, p->has_penalty ? hb_percent_format(p->penalty_daily, buf)
 	    : NULL);
 	hb_csv_text(w, p->sla);
-	hb_csv_text(w, p->created);
+	hb_csv_timestamp(w, p->created);
 	hb_csv_end_row(w);
 }

@@ -618,10 +618,10 @@ hb_task_print(struct hb_csv_writer *w, const struct hb_task *t)
 	hb_csv_text(w, hb_task_state_names[t->status]);
 	hb_csv_text(w, t->assignee);
 	if (t->has_estimate)
-		hb_csv_int(w, t->estimate);
+		hb_csv_minutes(w, t->estimate);
 	else
 		hb_csv_null(w);
-	hb_csv_text(w, t->has_due ? hb_date_format(t->due, due) : NULL);
+	hb_csv_date(w, t->has_due ? hb_date_format(t->due, due) : NULL);
 	hb_csv_text(w, t->rigid ? "rigid" : "flexible");
 	hb_csv_text(w, t->urgent ? "yes" : "no");
 	hb_csv_text(w, t->extra ? "yes" : "no");
@@ -629,8 +629,8 @@ hb_task_print(struct hb_csv_writer *w, const struct hb_task *t)
 		hb_csv_money(w, t->fee);
 	else
 		hb_csv_null(w);
-	hb_csv_text(w, t->created);
-	hb_csv_text(w, t->updated);
+	hb_csv_timestamp(w, t->created);
+	hb_csv_timestamp(w, t->updated);
 	hb_csv_text(w, t->description);
 	hb_csv_end_row(w);
 }
@@ -659,7 +659,7 @@ print_event(void *ctx, const struct hb_event *e)
 
 	hb_csv_int(w, e->id);
 	hb_csv_text(w, e->key);
-	hb_csv_text(w, e->at);
+	hb_csv_timestamp(w, e->at);
 	hb_csv_text(w, e->actor);
 	hb_csv_text(w, e->what);
 	hb_csv_text(w, e->old_value);
@@ -738,7 +738,7 @@ hb_comment_print(struct hb_csv_writer *w, const struct hb_comment *c)
 		hb_csv_int(w, c->reply_to);
 	else
 		hb_csv_null(w);
-	hb_csv_text(w, c->created);
+	hb_csv_timestamp(w, c->created);
 	hb_csv_text(w, c->body);
 	hb_csv_end_row(w);
 }

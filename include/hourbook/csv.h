@@ -61,14 +61,21 @@ bool hb_utf8_valid(const char *s, size_t len);
 
 enum hb_csv_format {
 	HB_CSV_PLAIN,	/* RFC 4180 quoting, ',' and LF, '.' decimals */
-	HB_CSV_EXCEL	/* BOM, ';', CRLF, ',' decimals, formulas neutralised */
+	HB_CSV_EXCEL,	/* BOM, ';', CRLF, ',' decimals, formulas neutralised */
+	HB_CSV_XLSX	/* typed cells in a workbook (see xlsx.h) */
 };
 
-/* A writer borrows its stream; the caller checks and closes it. */
+struct hb_xlsx;
+
+/* A writer borrows its stream (or workbook); the caller checks and closes
+ * it.  The same typed calls write CSV text or xlsx cells, so every record
+ * printer serves every format. */
 struct hb_csv_writer {
 	FILE *fp;
 	enum hb_csv_format format;
 	size_t column;		/* fields written in the current row */
+	struct hb_xlsx *xlsx;	/* HB_CSV_XLSX: the workbook */
+	const char *sheet;	/* HB_CSV_XLSX: the next sheet's name */
 };
 
 /* Start writing (the excel format writes its BOM here). */
@@ -83,6 +90,12 @@ void hb_csv_int(struct hb_csv_writer *w, int64_t n);
 void hb_csv_money(struct hb_csv_writer *w, int64_t cents);
 /* An empty field. */
 void hb_csv_null(struct hb_csv_writer *w);
+/* Minutes: a number in CSV, a duration ([h]:mm) in xlsx. */
+void hb_csv_minutes(struct hb_csv_writer *w, int64_t minutes);
+/* "YYYY-MM-DD" (NULL or "" is empty): text in CSV, a date in xlsx. */
+void hb_csv_date(struct hb_csv_writer *w, const char *date);
+/* A UTC timestamp (NULL or "" is empty): text in CSV, a date-time in xlsx. */
+void hb_csv_timestamp(struct hb_csv_writer *w, const char *timestamp);
 void hb_csv_end_row(struct hb_csv_writer *w);
 
 #endif

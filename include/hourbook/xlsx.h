@@ -1,0 +1,38 @@
+/*
+ * xlsx: spreadsheets through libxlsxwriter, in constant-memory mode, so an
+ * export of a million rows holds one row in memory.
+ *
+ * Cells are typed: text is always written as a string (never a formula),
+ * numbers as numbers, money with two decimals, durations as fractions of a
+ * day formatted [h]:mm, dates and timestamps as dates.  Each sheet gets a
+ * bold frozen header, an autofilter, column widths that fit and a totals
+ * row of SUBTOTAL formulas, which still sum when the rows are filtered.
+ * The limits of the format (1,048,576 rows, 32,767 characters a cell) end
+ * the program with an error; nothing is cut silently.
+ */
+#ifndef HOURBOOK_XLSX_H
+#define HOURBOOK_XLSX_H
+
+#include <stdint.h>
+#include "hourbook/date.h"
+
+struct hb_xlsx;
+
+/* Create the workbook at path (replacing it); dies with exit 74. */
+struct hb_xlsx *hb_xlsx_open(const char *path);
+/* Start a sheet named name with a header row of columns (NULL-ended); the
+ * previous sheet, if any, is finished (totals, filter, widths). */
+void hb_xlsx_sheet(struct hb_xlsx *x, const char *name,
+    const char *const *columns);
+void hb_xlsx_text(struct hb_xlsx *x, const char *s);
+void hb_xlsx_int(struct hb_xlsx *x, int64_t n);
+void hb_xlsx_money(struct hb_xlsx *x, int64_t cents);
+void hb_xlsx_minutes(struct hb_xlsx *x, int64_t minutes);
+void hb_xlsx_date(struct hb_xlsx *x, hb_day day);
+void hb_xlsx_timestamp(struct hb_xlsx *x, int64_t t);
+void hb_xlsx_blank(struct hb_xlsx *x);
+void hb_xlsx_end_row(struct hb_xlsx *x);
+/* Finish and write the file; dies with exit 74 on failure.  Frees x. */
+void hb_xlsx_close(struct hb_xlsx *x);
+
+#endif
