@@ -1,139 +1,149 @@
 /*
- * report-export: the read side of the book, as CSV.  The kinds are one
- * table; each says which filters apply to it.
+ * report-export: every read-only export of the book, in CSV, Excel-CSV or
+ * xlsx.  The kinds live in lib/report.c.
  */
 #include <string.h>
 
 #include "hourbook/book.h"
 #include "hourbook/cli.h"
+#include "hourbook/date.h"
 #include "hourbook/diag.h"
 #include "hourbook/output.h"
-#include "hourbook/money_ledger.h"
-#include "hourbook/package.h"
+#include "hourbook/report.h"
 
 enum {
 	OPT_FORMAT = 'f', OPT_CLIENT = HB_OPT_FIRST, OPT_PROJECT, OPT_PACKAGE,
-	OPT_PERSON
+	OPT_PERSON, OPT_FROM, OPT_TO, OPT_MONTH
 };
 
-/* The filters, as bits, so each kind can say which apply to it. */
-enum { F_CLIENT = 1, F_PROJECT = 2, F_PACKAGE = 4, F_PERSON = 8 };
-
 static const struct hb_option options[] = {
-	{ "format", OPT_FORMAT, "FORMAT", "csv (default) or excel-csv" },
+	{ "format", OPT_FORMAT, "FORMAT", "csv (default), excel-csv or xlsx; -o FILE.xlsx implies xlsx" },
 	{ "client", OPT_CLIENT, "C", "only client C" },
 	{ "project", OPT_PROJECT, "P", "only project P" },
-	{ "package", OPT_PACKAGE, "N", "only package N" },
+	{ "package", OPT_PACKAGE, "N", "only package N (its project, for activities)" },
 	{ "person", OPT_PERSON, "HANDLE", "only person HANDLE" },
+	{ "from", OPT_FROM, "DATE", "from DATE (inclusive)" },
+	{ "to", OPT_TO, "DATE", "to DATE (inclusive)" },
+	{ "month", OPT_MONTH, "YYYY-MM", "the calendar month YYYY-MM" },
 	{ NULL, 0, NULL, NULL }
 };
 
 static const char *const synopsis[] = {
-	"KIND [-f csv|excel-csv] [-o FILE] [--client C] [--project P] "
-	"[--package N] [--person HANDLE]",
+	"KIND [-f csv|excel-csv|xlsx] [-o FILE] [--client C] [--project P] "
+	"[--package N] [--person HANDLE] [--from DATE] [--to DATE] "
+	"[--month YYYY-MM]",
 	NULL
 };
 
 static const struct hb_command command = {
 	"report-export", synopsis,
-	"Export the book: balances, earnings, withdrawals.",
+	"Export the book: activities, balances, clients, comments, earnings, "
+	"entries, events, people, projects, tasks, withdrawals.",
 	options, 0
 };
 
 struct args {
-	enum hb_csv_format format;
-	struct hb_package_filter filter;
-	const char *person;
-	unsigned filters;	/* F_ bits given */
+	const char *format;
+	struct hb_report_filter f;
+	const char *month;
+	char from[HB_DATE_BUFSZ], to[HB_DATE_BUFSZ];
 };
 
 static void
 on_option(void *ctx, int key, const char *arg)
 {
 	struct args *a = ctx;
+	hb_day day;
 
 	switch (key) {
-	case OPT_FORMAT:
-		if (strcmp(arg, "csv") == 0)
-			a->format = HB_CSV_PLAIN;
-		else if (strcmp(arg, "excel-csv") == 0)
-			a->format = HB_CSV_EXCEL;
-		else
-			hb_usage_error(&command, "-f: \"%s\" is not csv or "
-			    "excel-csv", arg);
+	case OPT_FORMAT: a->format = arg; return;
+	case OPT_CLIENT: a->f.client = arg; a->f.given |= HB_FILTER_CLIENT; return;
+	case OPT_PROJECT: a->f.project = arg; a->f.given |= HB_FILTER_PROJECT; return;
+	case OPT_PERSON: a->f.person = arg; a->f.given |= HB_FILTER_PERSON; return;
+	case OPT_PACKAGE:
+		if (strspn(arg, "0123456789") != strlen(arg) || *arg == '\0')
+			hb_usage_error(&command, "--package: \"%s\" is not a "
+			    "package number", arg);
+		a->f.package = arg;
+		a->f.given |= HB_FILTER_PACKAGE;
+		return;
+	case OPT_MONTH:
+		if (hb_month_parse(arg, &day, NULL) != 0)
+			hb_usage_error(&command, "--month: \"%s\" is not YYYY-MM",
+			    arg);
+		a->month = arg;
 		break;
-	case OPT_CLIENT: a->filter.client = arg; a->filters |= F_CLIENT; break;
-	case OPT_PROJECT: a->filter.project = arg; a->filters |= F_PROJECT; break;
-	case OPT_PACKAGE: a->filter.package = arg; a->filters |= F_PACKAGE; break;
-	case OPT_PERSON: a->person = arg; a->filters |= F_PERSON; break;
+	case OPT_FROM:
+	case OPT_TO:
+		if (hb_date_parse(arg, &day, NULL) != 0)
+			hb_usage_error(&command, "--%s: \"%s\" is not a date "
+			    "(YYYY-MM-DD)", key == OPT_FROM ? "from" : "to", arg);
+		if (key == OPT_FROM)
+			a->f.from = arg;
+		else
+			a->f.to = arg;
+		break;
 	}
+	a->f.given |= HB_FILTER_PERIOD;
 }
 
-static void
-write_balances(struct hb_book *book, const struct args *a,
-    struct hb_csv_writer *w)
+static enum hb_csv_format
+format_of(const struct args *a)
 {
-	hb_package_balances(book, &a->filter, w);
+	const char *name = a->format, *dot;
+
+	if (name == NULL && hb_opts.output != NULL &&
+	    (dot = strrchr(hb_opts.output, '.')) != NULL) {
+		if (strcmp(dot, ".xlsx") == 0)
+			return HB_CSV_XLSX;
+		if (strcmp(dot, ".csv") == 0)
+			return HB_CSV_PLAIN;
+	}
+	if (name == NULL || strcmp(name, "csv") == 0)
+		return HB_CSV_PLAIN;
+	if (strcmp(name, "excel-csv") == 0)
+		return HB_CSV_EXCEL;
+	if (strcmp(name, "xlsx") == 0)
+		return HB_CSV_XLSX;
+	hb_usage_error(&command, "-f: \"%s\" is not csv, excel-csv or xlsx",
+	    name);
 }
-
-static void
-write_earnings(struct hb_book *book, const struct args *a,
-    struct hb_csv_writer *w)
-{
-	hb_earnings_export(book, a->person, w);
-}
-
-static void
-write_withdrawals(struct hb_book *book, const struct args *a,
-    struct hb_csv_writer *w)
-{
-	hb_withdraw_list(book, a->person, w);
-}
-
-/* The kinds, and how each one writes itself. */
-static const struct kind {
-	const char *name;
-	const char *const *columns;
-	unsigned filters;	/* the F_ bits that apply */
-	void (*write)(struct hb_book *, const struct args *,
-	    struct hb_csv_writer *);
-} kinds[] = {
-	{ "balances", hb_balance_columns, F_CLIENT | F_PROJECT | F_PACKAGE,
-	  write_balances },
-	{ "earnings", hb_earning_columns, F_PERSON, write_earnings },
-	{ "withdrawals", hb_withdrawal_columns, F_PERSON, write_withdrawals },
-};
-
-static const char *const filter_names[] = {
-	"--client", "--project", "--package", "--person"
-};
 
 int
 main(int argc, char **argv)
 {
-	struct args a = { HB_CSV_PLAIN, { NULL, NULL, NULL }, NULL, 0 };
+	struct args a = { 0 };
 	int i = hb_cli_parse(&command, argc, argv, on_option, &a);
-	const struct kind *k = NULL;
+	enum hb_csv_format format = format_of(&a);
 	struct hb_book *book;
 	struct hb_csv_writer *w;
+	const char *misfit;
+	int kind;
 
 	if (argc - i != 1)
-		hb_usage_error(&command, "give one KIND (balances, earnings, "
-		    "withdrawals)");
-	for (size_t n = 0; n < sizeof kinds / sizeof kinds[0]; n++)
-		if (strcmp(argv[i], kinds[n].name) == 0)
-			k = &kinds[n];
-	if (k == NULL)
-		hb_usage_error(&command, "\"%s\" is not a kind (balances, "
-		    "earnings, withdrawals)", argv[i]);
-	for (unsigned bit = 0; bit < 4; bit++)
-		if ((a.filters & ~k->filters) & (1u << bit))
-			hb_usage_error(&command, "%s does not apply to %s",
-			    filter_names[bit], k->name);
+		hb_usage_error(&command, "give one KIND (%s)", hb_report_names());
+	if ((kind = hb_report_find(argv[i])) < 0)
+		hb_usage_error(&command, "\"%s\" is not a kind (%s)", argv[i],
+		    hb_report_names());
+	if ((misfit = hb_report_misfit(kind, a.f.given)) != NULL)
+		hb_usage_error(&command, "%s does not apply to %s", misfit,
+		    argv[i]);
+	if (a.month != NULL) {
+		hb_day first;
+
+		if (a.f.from != NULL || a.f.to != NULL)
+			hb_usage_error(&command, "--month or --from/--to, not "
+			    "both");
+		hb_month_parse(a.month, &first, NULL);
+		a.f.from = hb_date_format(first, a.from);
+		a.f.to = hb_date_format(hb_next_month(first) - 1, a.to);
+	}
+	if (a.f.from != NULL && a.f.to != NULL && strcmp(a.f.from, a.f.to) > 0)
+		hb_usage_error(&command, "--from %s is after --to %s", a.f.from,
+		    a.f.to);
 	book = hb_book_open(HB_BOOK_READ);
-	w = hb_output_begin(a.format, false);
-	hb_output_header(k->columns);
-	k->write(book, &a, w);
+	w = hb_output_begin(format, false);
+	hb_report_write(book, kind, &a.f, w, hb_opts.no_header);
 	hb_book_close(book);
 	hb_output_finish();
 	return HB_EXIT_OK;

@@ -83,6 +83,10 @@ enum sql_id {
 	SQL_WITHDRAWAL_DECIDE,
 	SQL_WITHDRAWAL_SELECT,
 	SQL_EARNING_SELECT,
+	SQL_EXPORT_ACTIVITIES,
+	SQL_EXPORT_ENTRIES,
+	SQL_EXPORT_COMMENTS,
+	SQL_EXPORT_EVENTS,
 	SQL_COUNT
 };
 
@@ -275,6 +279,69 @@ static const char *const sql[SQL_COUNT] = {
 	    "UNION ALL SELECT p.handle, m.day, m.kind, m.task_id, NULL, NULL, "
 	    "m.amount FROM money_ledger m JOIN person p ON p.id = m.person_id "
 	    "WHERE ?1 IS NULL OR p.handle = ?1 ORDER BY 1, 2, 5",
+	/* The parameters of every export: ?1 client, ?2 project, ?3 package,
+	 * ?4 person, ?5 from, ?6 to. */
+	[SQL_EXPORT_ACTIVITIES] = "SELECT t.id, j.code, t.title, t.kind, "
+	    "(SELECT handle FROM person WHERE id = t.assignee_id), t.status, "
+	    "CASE WHEN t.status IN ('idea', 'requested', 'estimated') "
+	    "THEN 'pending' WHEN t.status IN ('rejected', 'cancelled') "
+	    "THEN t.status ELSE 'approved' END, t.estimate, "
+	    "(SELECT coalesce(sum(e.minutes), 0) FROM entry e "
+	    "WHERE e.task_id = t.id AND e.day BETWEEN coalesce(?5, '0000') "
+	    "AND coalesce(?6, '9999')), "
+	    "(SELECT coalesce(sum(e.billable), 0) FROM entry e "
+	    "WHERE e.task_id = t.id AND e.day BETWEEN coalesce(?5, '0000') "
+	    "AND coalesce(?6, '9999')), "
+	    "t.due, t.due_kind, t.extra, t.urgent, "
+	    "(SELECT substr(min(at), 1, 10) FROM event WHERE entity = 'task' "
+	    "AND key = CAST(t.id AS TEXT) AND what = 'status' "
+	    "AND new = 'delivered'), "
+	    "(SELECT substr(max(at), 1, 10) FROM event WHERE entity = 'task' "
+	    "AND key = CAST(t.id AS TEXT) AND what = 'status' AND new = 'done') "
+	    "FROM task t JOIN project j ON j.id = t.project_id "
+	    "JOIN client c ON c.id = j.client_id "
+	    "WHERE (?1 IS NULL OR c.name = ?1) AND (?2 IS NULL OR j.code = ?2) "
+	    "AND (?3 IS NULL OR j.id = (SELECT project_id FROM package "
+	    "WHERE id = ?3)) AND ?4 IS NULL "
+	    "AND ((?5 IS NULL AND ?6 IS NULL) "
+	    "OR substr(t.created, 1, 10) BETWEEN coalesce(?5, '0000') "
+	    "AND coalesce(?6, '9999') "
+	    "OR substr(t.updated, 1, 10) BETWEEN coalesce(?5, '0000') "
+	    "AND coalesce(?6, '9999') "
+	    "OR EXISTS (SELECT 1 FROM entry e WHERE e.task_id = t.id "
+	    "AND e.day BETWEEN coalesce(?5, '0000') AND coalesce(?6, '9999'))) "
+	    "ORDER BY j.code, t.id",
+	[SQL_EXPORT_ENTRIES] = "SELECT e.id, e.task_id, j.code, c.name, "
+	    "p.handle, e.day, e.minutes, e.billable, e.overage, "
+	    "CASE WHEN e.package_id IS NOT NULL THEN e.package_id || "
+	    "coalesce((SELECT ';' || group_concat(package_id, ';') "
+	    "FROM entry_split WHERE entry_id = e.id), '') END, "
+	    "e.earned, e.note, e.reverses "
+	    "FROM entry e JOIN task t ON t.id = e.task_id "
+	    "JOIN project j ON j.id = t.project_id "
+	    "JOIN client c ON c.id = j.client_id "
+	    "JOIN person p ON p.id = e.person_id "
+	    "WHERE (?1 IS NULL OR c.name = ?1) AND (?2 IS NULL OR j.code = ?2) "
+	    "AND (?3 IS NULL OR e.package_id = ?3 OR EXISTS (SELECT 1 "
+	    "FROM entry_split s WHERE s.entry_id = e.id AND s.package_id = ?3)) "
+	    "AND (?4 IS NULL OR p.handle = ?4) "
+	    "AND (?5 IS NULL OR e.day >= ?5) AND (?6 IS NULL OR e.day <= ?6) "
+	    "ORDER BY e.id",
+	[SQL_EXPORT_COMMENTS] = "SELECT m.id, m.task_id, j.code, m.author, "
+	    "m.reply_to, m.created, m.body FROM comment m "
+	    "JOIN task t ON t.id = m.task_id "
+	    "JOIN project j ON j.id = t.project_id "
+	    "JOIN client c ON c.id = j.client_id "
+	    "WHERE (?1 IS NULL OR c.name = ?1) AND (?2 IS NULL OR j.code = ?2) "
+	    "AND ?3 IS NULL AND (?4 IS NULL OR m.author = ?4) "
+	    "AND (?5 IS NULL OR substr(m.created, 1, 10) >= ?5) "
+	    "AND (?6 IS NULL OR substr(m.created, 1, 10) <= ?6) "
+	    "ORDER BY m.id",
+	[SQL_EXPORT_EVENTS] = "SELECT id, at, actor, entity, key, what, old, "
+	    "new, reason FROM event WHERE ?1 IS NULL AND ?2 IS NULL "
+	    "AND ?3 IS NULL AND (?4 IS NULL OR actor = ?4) "
+	    "AND (?5 IS NULL OR substr(at, 1, 10) >= ?5) "
+	    "AND (?6 IS NULL OR substr(at, 1, 10) <= ?6) ORDER BY id",
 };
 
 /* Migrations: migration[v] takes a book from version v to v + 1.  Each
@@ -1882,5 +1949,58 @@ hb_book_each_earning(struct hb_book *b, const char *person,
 		e.amount = sqlite3_column_int64(s, 6);
 		fn(ctx, &e);
 	}
+	done(s);
+}
+
+/* ---- exports ------------------------------------------------------------ */
+
+/* A row is the statement itself, seen through the accessors below. */
+struct hb_row {
+	sqlite3_stmt *stmt;
+};
+
+bool
+hb_row_null(const struct hb_row *row, int column)
+{
+	return sqlite3_column_type(row->stmt, column) == SQLITE_NULL;
+}
+
+int64_t
+hb_row_int(const struct hb_row *row, int column)
+{
+	return sqlite3_column_int64(row->stmt, column);
+}
+
+const char *
+hb_row_text(const struct hb_row *row, int column)
+{
+	return (const char *)sqlite3_column_text(row->stmt, column);
+}
+
+void
+hb_book_export(struct hb_book *b, enum hb_export what,
+    const struct hb_export_filter *f,
+    void (*fn)(void *ctx, const struct hb_row *), void *ctx)
+{
+	static const enum sql_id ids[] = {
+		[HB_EXPORT_ACTIVITIES] = SQL_EXPORT_ACTIVITIES,
+		[HB_EXPORT_ENTRIES] = SQL_EXPORT_ENTRIES,
+		[HB_EXPORT_COMMENTS] = SQL_EXPORT_COMMENTS,
+		[HB_EXPORT_EVENTS] = SQL_EXPORT_EVENTS,
+	};
+	sqlite3_stmt *s = stmt(b, ids[what]);
+	struct hb_row row = { s };
+
+	bind_text(s, 1, f->client);
+	bind_text(s, 2, f->project);
+	if (f->package != NULL)
+		sqlite3_bind_int64(s, 3, strtoll(f->package, NULL, 10));
+	else
+		sqlite3_bind_null(s, 3);
+	bind_text(s, 4, f->person);
+	bind_text(s, 5, f->from);
+	bind_text(s, 6, f->to);
+	while (step(b, s))
+		fn(ctx, &row);
 	done(s);
 }

@@ -125,6 +125,15 @@ package_figures(struct hb_book *book, struct hb_package *p)
 	p->available = p->loaded - p->used - p->lapsed - p->committed;
 }
 
+bool
+hb_package_load(struct hb_book *book, int64_t id, struct hb_package *out)
+{
+	if (!hb_book_package_get(book, id, out))
+		return false;
+	package_figures(book, out);
+	return true;
+}
+
 static void
 need_package(struct hb_book *book, const char *s, struct hb_package *out)
 {

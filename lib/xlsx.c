@@ -111,6 +111,11 @@ finish_sheet(struct hb_xlsx *x)
 		return;
 	for (lxw_col_t c = 0; c < x->ncols; c++)
 		totals |= summable(x, c);
+	/* In constant-memory mode a range must be set before the rows after
+	 * it are written: the filter covers the data, not the totals. */
+	if (x->ncols > 0)
+		check(x, worksheet_autofilter(x->ws, 0, 0,
+		    last > 1 ? last - 1 : 0, x->ncols - 1));
 	if (totals && last > 1) {
 		check(x, worksheet_write_string(x->ws, last, 0, "Total",
 		    x->header));
@@ -126,9 +131,6 @@ finish_sheet(struct hb_xlsx *x)
 			    : (double)x->sum[c] / 1440.0));
 		}
 	}
-	if (x->ncols > 0)
-		check(x, worksheet_autofilter(x->ws, 0, 0,
-		    last > 1 ? last - 1 : 1, x->ncols - 1));
 	for (lxw_col_t c = 0; c < x->ncols; c++) {
 		size_t w = x->width[c] + 2;
 

@@ -225,4 +225,25 @@ struct hb_earning {
 void hb_book_each_earning(struct hb_book *book, const char *person,
     void (*fn)(void *ctx, const struct hb_earning *), void *ctx);
 
+/* Exports: rows streamed from one query, read through an opaque row. */
+struct hb_row;
+bool hb_row_null(const struct hb_row *row, int column);
+int64_t hb_row_int(const struct hb_row *row, int column);
+/* Borrowed until the callback returns; NULL for SQL NULL. */
+const char *hb_row_text(const struct hb_row *row, int column);
+
+struct hb_export_filter {
+	const char *client, *project, *package, *person;
+	const char *from, *to;	/* YYYY-MM-DD, inclusive */
+};
+enum hb_export {
+	HB_EXPORT_ACTIVITIES,
+	HB_EXPORT_ENTRIES,
+	HB_EXPORT_COMMENTS,
+	HB_EXPORT_EVENTS
+};
+void hb_book_export(struct hb_book *book, enum hb_export what,
+    const struct hb_export_filter *f,
+    void (*fn)(void *ctx, const struct hb_row *), void *ctx);
+
 #endif

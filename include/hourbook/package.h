@@ -57,6 +57,9 @@ enum hb_package_action { HB_PACKAGE_INVOICED, HB_PACKAGE_PAID,
 void hb_package_set(struct hb_book *book, const char *package,
     enum hb_package_action action, const char *date, struct hb_package *out);
 
+/* A package with its figures; false when it does not exist. */
+bool hb_package_load(struct hb_book *book, int64_t id, struct hb_package *out);
+
 extern const char *const hb_package_columns[];
 void hb_package_print(struct hb_csv_writer *w, const struct hb_package *p);
 

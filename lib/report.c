@@ -1,0 +1,361 @@
+/*
+ * report: the export kinds and their writers.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "hourbook/book.h"
+#include "hourbook/clock.h"
+#include "hourbook/diag.h"
+#include "hourbook/money_ledger.h"
+#include "hourbook/package.h"
+#include "hourbook/report.h"
+#include "hourbook/setup.h"
+#include "hourbook/task.h"
+
+/* ---- kinds read straight from an export query ----------------------- */
+
+enum type { T_TEXT, T_INT, T_MONEY, T_MINUTES, T_DATE, T_TIMESTAMP, T_FLAG };
+
+struct column {
+	const char *name;
+	enum type type;
+};
+
+static const struct column activity_columns[] = {
+	{ "task", T_INT }, { "project", T_TEXT }, { "title", T_TEXT },
+	{ "kind", T_TEXT }, { "assignee", T_TEXT }, { "status", T_TEXT },
+	{ "client_approval", T_TEXT }, { "estimate_minutes", T_MINUTES },
+	{ "actual_minutes", T_MINUTES }, { "billable_minutes", T_MINUTES },
+	{ "due", T_DATE }, { "due_kind", T_TEXT }, { "extra", T_FLAG },
+	{ "urgent", T_FLAG }, { "delivered", T_DATE }, { "done", T_DATE },
+	{ NULL, T_TEXT }
+};
+
+static const struct column entry_columns[] = {
+	{ "entry", T_INT }, { "task", T_INT }, { "project", T_TEXT },
+	{ "client", T_TEXT }, { "person", T_TEXT }, { "date", T_DATE },
+	{ "minutes", T_MINUTES }, { "billable_minutes", T_MINUTES },
+	{ "overage_minutes", T_MINUTES }, { "package", T_TEXT },
+	{ "earned", T_MONEY }, { "note", T_TEXT }, { "reverses", T_INT },
+	{ NULL, T_TEXT }
+};
+
+static const struct column comment_columns[] = {
+	{ "comment", T_INT }, { "task", T_INT }, { "project", T_TEXT },
+	{ "author", T_TEXT }, { "reply_to", T_INT }, { "created", T_TIMESTAMP },
+	{ "body", T_TEXT }, { NULL, T_TEXT }
+};
+
+static const struct column event_columns[] = {
+	{ "event", T_INT }, { "at", T_TIMESTAMP }, { "actor", T_TEXT },
+	{ "entity", T_TEXT }, { "key", T_TEXT }, { "what", T_TEXT },
+	{ "old", T_TEXT }, { "new", T_TEXT }, { "reason", T_TEXT },
+	{ NULL, T_TEXT }
+};
+
+struct query_ctx {
+	const struct column *columns;
+	struct hb_csv_writer *w;
+};
+
+static void
+print_row(void *vctx, const struct hb_row *row)
+{
+	const struct query_ctx *q = vctx;
+
+	for (int i = 0; q->columns[i].name != NULL; i++) {
+		if (hb_row_null(row, i)) {
+			hb_csv_null(q->w);
+			continue;
+		}
+		switch (q->columns[i].type) {
+		case T_TEXT: hb_csv_text(q->w, hb_row_text(row, i)); break;
+		case T_INT: hb_csv_int(q->w, hb_row_int(row, i)); break;
+		case T_MONEY: hb_csv_money(q->w, hb_row_int(row, i)); break;
+		case T_MINUTES: hb_csv_minutes(q->w, hb_row_int(row, i)); break;
+		case T_DATE: hb_csv_date(q->w, hb_row_text(row, i)); break;
+		case T_TIMESTAMP:
+			hb_csv_timestamp(q->w, hb_row_text(row, i));
+			break;
+		case T_FLAG:
+			hb_csv_text(q->w, hb_row_int(row, i) ? "yes" : "no");
+			break;
+		}
+	}
+	hb_csv_end_row(q->w);
+}
+
+static void
+header(struct hb_csv_writer *w, bool no_header, const char *sheet,
+    const char *const *names)
+{
+	w->sheet = sheet;
+	if (!no_header || w->xlsx != NULL)
+		hb_csv_header(w, names);
+}
+
+static void
+query_kind(struct hb_book *book, enum hb_export what,
+    const struct column *columns, const char *sheet,
+    const struct hb_report_filter *f, struct hb_csv_writer *w,
+    bool no_header)
+{
+	const char *names[32];
+	struct hb_export_filter ef = {
+		f->client, f->project, f->package, f->person, f->from, f->to
+	};
+	struct query_ctx q = { columns, w };
+	size_t n = 0;
+
+	for (; columns[n].name != NULL && n < 31; n++)
+		names[n] = columns[n].name;
+	names[n] = NULL;
+	header(w, no_header, sheet, names);
+	hb_book_export(book, what, &ef, print_row, &q);
+}
+
+/* ---- the writers ------------------------------------------------------- */
+
+typedef void writer_fn(struct hb_book *, const struct hb_report_filter *,
+    struct hb_csv_writer *, bool);
+
+static const char *const summary_columns[] = {
+	"client", "project", "package", "plan", "status", "loaded_minutes",
+	"used_minutes", "available_minutes", "from", "to", NULL
+};
+
+/* The first sheet of an xlsx activity sheet: its packages at a glance. */
+static void
+write_summary(struct hb_book *book, const struct hb_report_filter *f,
+    struct hb_csv_writer *w)
+{
+	struct hb_package_filter pf = { f->client, f->project, f->package };
+	size_t n;
+	int64_t *ids = hb_book_packages(book, &pf, &n);
+	char today[HB_DATE_BUFSZ];
+
+	hb_date_format(hb_today(), today);
+	header(w, false, "Summary", summary_columns);
+	for (size_t i = 0; i < n; i++) {
+		struct hb_package p;
+
+		if (!hb_package_load(book, ids[i], &p))
+			continue;
+		hb_csv_text(w, p.client);
+		hb_csv_text(w, p.project);
+		hb_csv_int(w, p.id);
+		hb_csv_text(w, p.plan);
+		hb_csv_text(w, p.status);
+		hb_csv_minutes(w, p.loaded);
+		hb_csv_minutes(w, p.used);
+		hb_csv_minutes(w, p.available);
+		hb_csv_date(w, f->from ? f->from : NULL);
+		hb_csv_date(w, f->to ? f->to : today);
+		hb_csv_end_row(w);
+		hb_package_release(&p);
+	}
+	free(ids);
+}
+
+static void
+write_activities(struct hb_book *book, const struct hb_report_filter *f,
+    struct hb_csv_writer *w, bool no_header)
+{
+	if (w->xlsx != NULL)
+		write_summary(book, f, w);
+	query_kind(book, HB_EXPORT_ACTIVITIES, activity_columns, "Activities",
+	    f, w, no_header);
+}
+
+static void
+write_entries(struct hb_book *book, const struct hb_report_filter *f,
+    struct hb_csv_writer *w, bool no_header)
+{
+	query_kind(book, HB_EXPORT_ENTRIES, entry_columns, "Entries", f, w,
+	    no_header);
+}
+
+static void
+write_comments(struct hb_book *book, const struct hb_report_filter *f,
+    struct hb_csv_writer *w, bool no_header)
+{
+	query_kind(book, HB_EXPORT_COMMENTS, comment_columns, "Comments", f, w,
+	    no_header);
+}
+
+static void
+write_events(struct hb_book *book, const struct hb_report_filter *f,
+    struct hb_csv_writer *w, bool no_header)
+{
+	query_kind(book, HB_EXPORT_EVENTS, event_columns, "Events", f, w,
+	    no_header);
+}
+
+static void
+write_balances(struct hb_book *book, const struct hb_report_filter *f,
+    struct hb_csv_writer *w, bool no_header)
+{
+	struct hb_package_filter pf = { f->client, f->project, f->package };
+
+	header(w, no_header, "Balances", hb_balance_columns);
+	hb_package_balances(book, &pf, w);
+}
+
+static void
+write_earnings(struct hb_book *book, const struct hb_report_filter *f,
+    struct hb_csv_writer *w, bool no_header)
+{
+	header(w, no_header, "Earnings", hb_earning_columns);
+	hb_earnings_export(book, f->person, w);
+}
+
+static void
+write_withdrawals(struct hb_book *book, const struct hb_report_filter *f,
+    struct hb_csv_writer *w, bool no_header)
+{
+	header(w, no_header, "Withdrawals", hb_withdrawal_columns);
+	hb_withdraw_list(book, f->person, w);
+}
+
+struct each_ctx {
+	const struct hb_report_filter *f;
+	struct hb_csv_writer *w;
+};
+
+static void
+each_client(void *vctx, const struct hb_client *c)
+{
+	const struct each_ctx *e = vctx;
+
+	if (e->f->client == NULL || strcmp(e->f->client, c->name) == 0)
+		hb_client_print(e->w, c);
+}
+
+static void
+write_clients(struct hb_book *book, const struct hb_report_filter *f,
+    struct hb_csv_writer *w, bool no_header)
+{
+	struct each_ctx e = { f, w };
+
+	header(w, no_header, "Clients", hb_client_columns);
+	hb_book_each_client(book, each_client, &e);
+}
+
+static void
+each_project(void *vctx, const struct hb_project *p)
+{
+	const struct each_ctx *e = vctx;
+
+	if (e->f->project == NULL || strcmp(e->f->project, p->code) == 0)
+		hb_project_print(e->w, p);
+}
+
+static void
+write_projects(struct hb_book *book, const struct hb_report_filter *f,
+    struct hb_csv_writer *w, bool no_header)
+{
+	struct each_ctx e = { f, w };
+
+	header(w, no_header, "Projects", hb_project_columns);
+	hb_book_each_project(book, f->client, each_project, &e);
+}
+
+static void
+each_person(void *vctx, const struct hb_person *p)
+{
+	const struct each_ctx *e = vctx;
+
+	if (e->f->person == NULL || strcmp(e->f->person, p->handle) == 0)
+		hb_person_print(e->w, p, e->f->project);
+}
+
+static void
+write_people(struct hb_book *book, const struct hb_report_filter *f,
+    struct hb_csv_writer *w, bool no_header)
+{
+	struct each_ctx e = { f, w };
+
+	header(w, no_header, "People", hb_person_columns);
+	hb_book_each_person(book, f->client, f->project, each_person, &e);
+}
+
+static void
+write_tasks(struct hb_book *book, const struct hb_report_filter *f,
+    struct hb_csv_writer *w, bool no_header)
+{
+	struct hb_task_filter tf = { 0 };
+
+	tf.project = f->project;
+	tf.assignee = f->person;
+	tf.today = hb_today();
+	header(w, no_header, "Tasks", hb_task_columns);
+	hb_task_list(book, &tf, w);
+}
+
+#define CPP (HB_FILTER_CLIENT | HB_FILTER_PROJECT | HB_FILTER_PACKAGE)
+
+static const struct kind {
+	const char *name;
+	unsigned filters;
+	writer_fn *write;
+} kinds[] = {
+	{ "activities", CPP | HB_FILTER_PERIOD, write_activities },
+	{ "balances", CPP, write_balances },
+	{ "clients", HB_FILTER_CLIENT, write_clients },
+	{ "comments", HB_FILTER_CLIENT | HB_FILTER_PROJECT | HB_FILTER_PERSON |
+	  HB_FILTER_PERIOD, write_comments },
+	{ "earnings", HB_FILTER_PERSON, write_earnings },
+	{ "entries", CPP | HB_FILTER_PERSON | HB_FILTER_PERIOD, write_entries },
+	{ "events", HB_FILTER_PERSON | HB_FILTER_PERIOD, write_events },
+	{ "people", HB_FILTER_CLIENT | HB_FILTER_PROJECT | HB_FILTER_PERSON,
+	  write_people },
+	{ "projects", HB_FILTER_CLIENT | HB_FILTER_PROJECT, write_projects },
+	{ "tasks", HB_FILTER_PROJECT | HB_FILTER_PERSON, write_tasks },
+	{ "withdrawals", HB_FILTER_PERSON, write_withdrawals },
+};
+#define NKINDS (sizeof kinds / sizeof kinds[0])
+
+int
+hb_report_find(const char *name)
+{
+	for (size_t i = 0; i < NKINDS; i++)
+		if (strcmp(kinds[i].name, name) == 0)
+			return (int)i;
+	return -1;
+}
+
+const char *
+hb_report_names(void)
+{
+	static char buf[256];
+
+	if (buf[0] == '\0')
+		for (size_t i = 0; i < NKINDS; i++) {
+			strncat(buf, i ? ", " : "", sizeof buf - strlen(buf) - 1);
+			strncat(buf, kinds[i].name, sizeof buf - strlen(buf) - 1);
+		}
+	return buf;
+}
+
+const char *
+hb_report_misfit(int kind, unsigned given)
+{
+	static const char *const options[] = {
+		"--client", "--project", "--package", "--person",
+		"--from, --to or --month"
+	};
+
+	for (unsigned bit = 0; bit < 5; bit++)
+		if ((given & ~kinds[kind].filters) & (1u << bit))
+			return options[bit];
+	return NULL;
+}
+
+void
+hb_report_write(struct hb_book *book, int kind,
+    const struct hb_report_filter *f, struct hb_csv_writer *w,
+    bool no_header)
+{
+	kinds[kind].write(book, f, w, no_header);
+}
