@@ -5,8 +5,10 @@
 #include "hourbook/batch.h"
 #include "hourbook/book.h"
 #include "hourbook/cli.h"
+#include "hourbook/diag.h"
 #include "hourbook/output.h"
 #include "hourbook/package.h"
+#include "hourbook/report.h"
 
 enum { COL_PACKAGE, COL_DATE, NCOL };
 
@@ -15,18 +17,19 @@ static const struct hb_csv_column columns[NCOL] = {
 	[COL_DATE] = { "date", false },
 };
 
-enum { OPT_INVOICED = HB_OPT_FIRST, OPT_PAID, OPT_CLOSED, OPT_DATE };
+enum { OPT_INVOICED = HB_OPT_FIRST, OPT_PAID, OPT_CLOSED, OPT_DATE, OPT_SHEET };
 
 static const struct hb_option options[] = {
 	{ "invoiced", OPT_INVOICED, NULL, "issue the invoice (monthly: the next period's)" },
 	{ "paid", OPT_PAID, NULL, "record the payment: the hours (and bonus) are loaded" },
 	{ "closed", OPT_CLOSED, NULL, "close the package: the hours left lapse" },
 	{ "date", OPT_DATE, "DATE", "the date of it (default: today)" },
+	{ "sheet", OPT_SHEET, "FILE.xlsx", "with --closed: write the final activity sheet to FILE.xlsx" },
 	{ NULL, 0, NULL, NULL }
 };
 
 static const char *const synopsis[] = {
-	"(--invoiced | --paid | --closed) [--date DATE] PACKAGE",
+	"(--invoiced | --paid | --closed [--sheet FILE.xlsx]) [--date DATE] PACKAGE",
 	"(--invoiced | --paid | --closed) [--date DATE] --csv FILE",
 	NULL
 };
@@ -40,6 +43,7 @@ struct args {
 	const char **values;
 	int actions;
 	enum hb_package_action action;
+	const char *sheet;
 };
 
 static void
@@ -49,6 +53,7 @@ on_option(void *ctx, int key, const char *arg)
 
 	switch (key) {
 	case OPT_DATE: a->values[COL_DATE] = arg; return;
+	case OPT_SHEET: a->sheet = arg; return;
 	case OPT_INVOICED: a->action = HB_PACKAGE_INVOICED; break;
 	case OPT_PAID: a->action = HB_PACKAGE_PAID; break;
 	case OPT_CLOSED: a->action = HB_PACKAGE_CLOSED; break;
@@ -67,11 +72,33 @@ apply(void *ctx, struct hb_book *book, const char *const *v)
 	hb_package_release(&p);
 }
 
+/* Close the package, then hand over its activity sheet: the sheet is
+ * written after the commit, so a failed sheet (exit 74) leaves the package
+ * closed, and report-export activities --package N -o FILE.xlsx makes it
+ * again. */
+static int
+close_with_sheet(struct hb_batch *batch, const char *sheet)
+{
+	struct hb_book *book = hb_book_open(HB_BOOK_WRITE);
+	struct hb_report_filter f = { 0 };
+
+	hb_output_begin(HB_CSV_PLAIN, true);
+	hb_output_header(hb_package_columns);
+	hb_batch_run(book, batch);
+	f.package = batch->values[COL_PACKAGE];
+	f.given = HB_FILTER_PACKAGE;
+	hb_report_xlsx_file(book, hb_report_find("activities"), &f, sheet);
+	hb_book_close(book);
+	hb_output_finish();
+	hb_note("activity sheet written to %s", sheet);
+	return HB_EXIT_OK;
+}
+
 int
 main(int argc, char **argv)
 {
 	const char *values[NCOL] = { NULL };
-	struct args a = { values, 0, HB_PACKAGE_INVOICED };
+	struct args a = { values, 0, HB_PACKAGE_INVOICED, NULL };
 	struct hb_batch batch = { &command, columns, NCOL, values, apply, &a };
 	int i = hb_cli_parse(&command, argc, argv, on_option, &a);
 	static const size_t operands[] = { COL_PACKAGE };
@@ -79,5 +106,10 @@ main(int argc, char **argv)
 	if (a.actions != 1)
 		hb_usage_error(&command, "give one of --invoiced, --paid, --closed");
 	hb_batch_operands(&batch, argc - i, argv + i, operands, 1, 1, "PACKAGE");
-	return hb_batch_main(&batch, hb_package_columns);
+	if (a.sheet == NULL)
+		return hb_batch_main(&batch, hb_package_columns);
+	if (a.action != HB_PACKAGE_CLOSED || hb_opts.csv)
+		hb_usage_error(&command, "--sheet goes with --closed and one "
+		    "PACKAGE");
+	return close_with_sheet(&batch, a.sheet);
 }

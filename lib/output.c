@@ -20,36 +20,74 @@ static FILE *dest;		/* the -o temporary file, or stdout */
 static char *temp_path;		/* removed at exit unless renamed */
 static char *xlsx_path;		/* an xlsx for stdout, built here first */
 
+/* Temporary files to remove at exit: the command's -o file and any other
+ * file written beside its destination (package-set --sheet). */
+static char *temps[4];
+
 static void
-remove_temp(void)
+remove_temps(void)
 {
-	if (temp_path != NULL)
-		unlink(temp_path);
-	if (xlsx_path != NULL)
-		unlink(xlsx_path);
+	for (size_t i = 0; i < sizeof temps / sizeof temps[0]; i++)
+		if (temps[i] != NULL)
+			unlink(temps[i]);
+}
+
+static void
+watch(char *path)
+{
+	static int registered;
+
+	if (!registered) {
+		atexit(remove_temps);
+		registered = 1;
+	}
+	for (size_t i = 0; i < sizeof temps / sizeof temps[0]; i++)
+		if (temps[i] == NULL) {
+			temps[i] = path;
+			return;
+		}
+	hb_die(HB_EXIT_SOFTWARE, "too many temporary files");
+}
+
+char *
+hb_temp_beside(const char *path)
+{
+	char *copy = hb_xstrdup(path), *temp;
+	const char *base = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
+	int fd;
+
+	temp = hb_xprintf("%s/.%s.XXXXXX", dirname(copy), base);
+	free(copy);
+	fd = mkstemp(temp);
+	if (fd < 0) {
+		free(temp);
+		hb_die(HB_EXIT_IO, "%s: %s", path, strerror(errno));
+	}
+	fchmod(fd, 0666 & ~(mode_t)umask(umask(0)));
+	close(fd);
+	watch(temp);
+	return temp;
+}
+
+void
+hb_temp_commit(char *temp, const char *path)
+{
+	if (rename(temp, path) != 0)
+		hb_die(HB_EXIT_IO, "%s: %s", path, strerror(errno));
+	for (size_t i = 0; i < sizeof temps / sizeof temps[0]; i++)
+		if (temps[i] == temp)
+			temps[i] = NULL;
+	free(temp);
 }
 
 /* Open a temporary file next to path, to be renamed over it. */
 static FILE *
 open_temp(const char *path)
 {
-	char *copy = hb_xstrdup(path), *dir, *base;
-	int fd;
 	FILE *fp;
 
-	dir = dirname(copy);
-	base = strrchr(path, '/') ? strrchr(path, '/') + 1 : (char *)path;
-	temp_path = hb_xprintf("%s/.%s.XXXXXX", dir, base);
-	free(copy);
-	fd = mkstemp(temp_path);
-	if (fd < 0) {
-		free(temp_path);
-		temp_path = NULL;
-		hb_die(HB_EXIT_IO, "%s: %s", path, strerror(errno));
-	}
-	atexit(remove_temp);
-	fchmod(fd, 0666 & ~(mode_t)umask(umask(0)));
-	fp = fdopen(fd, "w");
+	temp_path = hb_temp_beside(path);
+	fp = fopen(temp_path, "w");
 	if (fp == NULL)
 		hb_die(HB_EXIT_IO, "%s: %s", path, strerror(errno));
 	return fp;
@@ -74,7 +112,7 @@ hb_output_begin(enum hb_csv_format format, bool deferred)
 				hb_die(HB_EXIT_IO, "cannot create a temporary file: "
 				    "%s", strerror(errno));
 			close(fd);
-			atexit(remove_temp);
+			watch(hb_xstrdup(xlsx_path));
 		}
 		hb_csv_writer_init(&writer, NULL, format);
 		writer.xlsx = hb_xlsx_open(temp_path ? temp_path : xlsx_path);
@@ -122,9 +160,7 @@ finish_xlsx(void)
 	hb_xlsx_close(writer.xlsx);
 	writer.xlsx = NULL;
 	if (hb_opts.output != NULL) {
-		if (rename(temp_path, hb_opts.output) != 0)
-			hb_die(HB_EXIT_IO, "%s: %s", hb_opts.output, strerror(errno));
-		free(temp_path);
+		hb_temp_commit(temp_path, hb_opts.output);
 		temp_path = NULL;
 		return;
 	}
@@ -173,9 +209,7 @@ hb_output_finish(void)
 	if (dest != stdout) {
 		if (fsync(fileno(dest)) != 0 || fclose(dest) != 0)
 			write_failed(what);
-		if (rename(temp_path, hb_opts.output) != 0)
-			hb_die(HB_EXIT_IO, "%s: %s", hb_opts.output, strerror(errno));
-		free(temp_path);
+		hb_temp_commit(temp_path, hb_opts.output);
 		temp_path = NULL;
 	}
 	dest = NULL;

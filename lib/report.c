@@ -8,10 +8,12 @@
 #include "hourbook/clock.h"
 #include "hourbook/diag.h"
 #include "hourbook/money_ledger.h"
+#include "hourbook/output.h"
 #include "hourbook/package.h"
 #include "hourbook/report.h"
 #include "hourbook/setup.h"
 #include "hourbook/task.h"
+#include "hourbook/xlsx.h"
 
 /* ---- kinds read straight from an export query ----------------------- */
 
@@ -358,4 +360,18 @@ hb_report_write(struct hb_book *book, int kind,
     bool no_header)
 {
 	kinds[kind].write(book, f, w, no_header);
+}
+
+void
+hb_report_xlsx_file(struct hb_book *book, int kind,
+    const struct hb_report_filter *f, const char *path)
+{
+	char *temp = hb_temp_beside(path);
+	struct hb_csv_writer w;
+
+	hb_csv_writer_init(&w, NULL, HB_CSV_XLSX);
+	w.xlsx = hb_xlsx_open(temp);
+	hb_report_write(book, kind, f, &w, false);
+	hb_xlsx_close(w.xlsx);
+	hb_temp_commit(temp, path);
 }

@@ -27,6 +27,13 @@ struct hb_csv_writer *hb_output_writer(void);
 void hb_output_header(const char *const *names);
 /* Copy what was written to its destination, check for errors, and close. */
 void hb_output_finish(void);
+/* A new temporary file beside path, removed at exit unless committed: a
+ * failed command never leaves a half-written file.  The name is the
+ * caller's to pass to hb_temp_commit(). */
+char *hb_temp_beside(const char *path);
+/* Rename temp over path (and forget it); dies with exit 74. */
+void hb_temp_commit(char *temp, const char *path);
+
 /* Flush and check stdout (for commands that print without a writer). */
 void hb_stdout_finish(void);
 

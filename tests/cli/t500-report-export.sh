@@ -1,0 +1,136 @@
+# report-export: every kind, the filters, the three formats, atomic -o.
+. "$(dirname "$0")/lib.sh"
+PY=/usr/bin/python3
+
+client-add --email ops@acme.example acme "ACME, S.p.A." >/dev/null
+client-add beta >/dev/null
+project-add --client acme --rate 50 web >/dev/null
+project-add --client beta --model self-service other >/dev/null
+member-add --client acme --project web ana >/dev/null
+member-add --rate 30 --project web --project web bruno >/dev/null
+member-add --project other bruno >/dev/null
+task-add --project web --assign bruno --estimate 2h --due 2026-11-30 --rigid "Hero, big" >/dev/null
+task-add --project web --assign bruno --urgent "=HYPERLINK(\"http://evil\")" >/dev/null
+task-add --project other --assign bruno "Other client" >/dev/null
+package-add -q --project web --hours 10 >/dev/null
+package-set -q --invoiced 1 >/dev/null; package-set -q --paid 1 >/dev/null
+hours-log -q --person bruno --date 2026-10-30 1 1h >/dev/null
+hours-log -q --person bruno --date 2026-11-02 --note "-5 is not a formula; @neither" 1 30m >/dev/null
+hours-log -q --person bruno --date 2026-11-03 2 20m >/dev/null
+hours-log -q --person bruno 3 1h >/dev/null
+task-set -q --deliver 1 >/dev/null
+comment -m "+1 from me" 1 >/dev/null
+comment --as ana -m "$(printf '\tindented\nsecond line')" 1 >/dev/null
+
+# Every kind answers in CSV with its header.
+for kind in activities balances clients comments earnings entries events people projects tasks withdrawals; do
+	expect_exit 0 report-export "$kind"
+	[ -s "$T/out" ] && ok "$kind has a header" || not_ok "$kind has a header"
+done
+expect_exit 64 report-export nothing
+expect_err "kinds listed" "activities, balances, clients, comments"
+
+# The activity sheet.
+expect_exit 0 report-export activities --project web
+expect_out "activities" <<'OUT'
+task,project,title,kind,assignee,status,client_approval,estimate_minutes,actual_minutes,billable_minutes,due,due_kind,extra,urgent,delivered,done
+1,web,"Hero, big",activity,bruno,delivered,approved,120,90,90,2026-11-30,rigid,no,no,2026-11-23,
+2,web,"=HYPERLINK(""http://evil"")",activity,bruno,in-progress,approved,,20,60,,flexible,no,yes,,
+OUT
+expect_exit 0 report-export activities --month 2026-10
+expect_eq "--month counts that month's time" "1,web,60" "$(sed -n 2p "$T/out" | cut -d, -f1,2,10)"
+expect_exit 0 report-export entries --from 2026-11-01 --to 2026-11-03 --person bruno
+expect_eq "entries in a period" "2 3" "$(sed 1d "$T/out" | cut -d, -f1 | tr '\n' ' ' | sed 's/ $//')"
+expect_exit 0 report-export entries --package 1
+expect_eq "entries of a package" "3" "$(sed 1d "$T/out" | wc -l | tr -d ' ')"
+expect_exit 0 report-export entries --client beta
+expect_eq "entries of a client" "4" "$(sed 1d "$T/out" | cut -d, -f1)"
+expect_exit 0 report-export people --project other
+expect_eq "people of a team" "bruno" "$(sed 1d "$T/out" | cut -d, -f1)"
+
+# Invalid combinations are usage errors that say why.
+expect_exit 64 report-export clients --person bruno
+expect_err "misfit filter named" "--person does not apply to clients"
+expect_exit 64 report-export balances --month 2026-11
+expect_exit 64 report-export entries --month 2026-11 --from 2026-11-01
+expect_err "month or range" "--month or --from/--to, not both"
+expect_exit 64 report-export entries --from 2026-11-05 --to 2026-11-01
+expect_exit 64 report-export entries --from 2026-02-30
+expect_exit 64 report-export entries --month 2026-13
+expect_exit 64 report-export entries --package x
+expect_exit 64 report-export -f ods entries
+
+# excel-csv: BOM, CRLF, ';', decimal comma, formulas neutralised.
+expect_exit 0 report-export -f excel-csv entries --person bruno --package 1
+head -c 3 "$T/out" | od -An -tx1 | grep -q 'ef bb bf' && ok "BOM" || not_ok "BOM"
+grep -q ';30,00;' "$T/out" && ok "decimal comma" || not_ok "decimal comma" "$(cat "$T/out")"
+grep -q "$(printf '\r')$" "$T/out" && ok "CRLF line ends" || not_ok "CRLF"
+grep -q ";'-5 is not a formula; @neither;" "$T/out" || grep -q ";\"'-5 is not a formula; @neither\";" "$T/out" && ok "leading minus neutralised" || not_ok "leading minus neutralised" "$(cat "$T/out")"
+expect_exit 0 report-export -f excel-csv comments
+grep -q "'+1 from me" "$T/out" && ok "leading plus neutralised" || not_ok "leading plus"
+grep -q "\"'	indented" "$T/out" && ok "leading tab neutralised" || not_ok "leading tab" "$(cat -A "$T/out" | head)"
+expect_exit 0 report-export -f excel-csv tasks --project web
+grep -q "'=HYPERLINK" "$T/out" && ok "leading = neutralised" || not_ok "leading ="
+
+# xlsx, read back with openpyxl.
+expect_exit 0 report-export activities --project web -o "$T/sheet.xlsx"
+expect_empty_out "-o FILE.xlsx: nothing on stdout"
+expect_eq "-o .xlsx picks xlsx" "PK" "$(head -c 2 "$T/sheet.xlsx")"
+cat >"$T/check.py" <<'PY'
+import sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+assert wb.sheetnames == ["Summary", "Activities"], wb.sheetnames
+s = wb["Summary"]
+assert [c.value for c in s[1]][:6] == ["client", "project", "package", "plan", "status", "loaded_minutes"]
+assert s["F2"].number_format == "[h]:mm" and s["F2"].value.total_seconds() == 600 * 60
+ws = wb["Activities"]
+assert ws.freeze_panes == "A2", ws.freeze_panes
+assert ws.auto_filter.ref == "A1:P3", ws.auto_filter.ref
+assert all(c.font.b for c in ws[1]), "bold header"
+assert ws["A2"].data_type == "n" and ws["A2"].value == 1
+assert ws["C3"].data_type == "s" and ws["C3"].value == '=HYPERLINK("http://evil")', (ws["C3"].data_type, ws["C3"].value)
+assert ws["H2"].number_format == "[h]:mm" and ws["H2"].value.total_seconds() == 7200
+assert ws["K2"].number_format == "yyyy-mm-dd" and ws["K2"].value.date().isoformat() == "2026-11-30"
+assert ws["A4"].value == "Total"
+assert ws["I4"].value == "=SUBTOTAL(109,I2:I3)", ws["I4"].value
+assert ws.column_dimensions["C"].width >= len('=HYPERLINK("http://evil")'), ws.column_dimensions["C"].width
+print("ok")
+PY
+expect_eq "xlsx: sheets, types, formats, header, filter, totals, text never a formula" ok "$($PY "$T/check.py" "$T/sheet.xlsx" 2>&1 | tail -1)"
+report-export entries -f xlsx >"$T/piped.xlsx"
+cat >"$T/money.py" <<'PY'
+import sys, openpyxl
+ws = openpyxl.load_workbook(sys.argv[1])["Entries"]
+col = {c.value: c.column_letter for c in ws[1]}
+c = ws[col["earned"] + "2"]
+assert c.number_format == "#,##0.00" and abs(c.value - 30.0) < 1e-9, (c.number_format, c.value)
+assert ws[col["date"] + "2"].is_date
+last = ws.max_row
+assert ws["A%d" % last].value == "Total"
+assert ws[col["earned"] + str(last)].value.startswith("=SUBTOTAL(109,")
+print("ok")
+PY
+expect_eq "xlsx into a pipe; money as numbers, dates as dates" ok "$($PY "$T/money.py" "$T/piped.xlsx" 2>&1 | tail -1)"
+
+# xlsx limits are errors, never silent loss; no file is left behind.
+long=$(head -c 40000 /dev/zero | tr '\0' x)
+comment -m "$long" 1 >/dev/null
+expect_exit 65 report-export comments -o "$T/long.xlsx"
+expect_err "cell limit" "longer than an xlsx cell holds"
+[ ! -e "$T/long.xlsx" ] && ok "no partial xlsx" || not_ok "no partial xlsx"
+ls -a "$T" | grep -q '^\.long' && not_ok "no temporary left" || ok "no temporary left"
+expect_exit 0 report-export comments -o "$T/long.csv"
+expect_eq "CSV keeps the long text" 40000 "$(grep -o 'xxxx*' "$T/long.csv" | awk '{ print length }' | sort -n | tail -1)"
+expect_exit 74 report-export clients -o "$T/no/such/dir/x.csv"
+
+# CSV out, read back by the library's reader, is the book.
+report-export clients >"$T/clients.csv"
+HOURBOOK_DB="$T/copy.db" client-add --csv "$T/clients.csv" >/dev/null
+expect_eq "clients round-trip" "$(cut -d, -f1-4 "$T/clients.csv")" "$(HOURBOOK_DB="$T/copy.db" report-export clients | cut -d, -f1-4)"
+
+# The final activity sheet as the package closes.
+expect_exit 0 package-set --closed --sheet "$T/final.xlsx" 1
+[ -s "$T/final.xlsx" ] && ok "closing hands over the sheet" || not_ok "closing hands over the sheet"
+expect_exit 64 package-set --paid --sheet "$T/x.xlsx" 1
+
+finish
