@@ -38,7 +38,7 @@ static const char *const synopsis[] = {
 static const struct hb_command command = {
 	"report-export", synopsis,
 	"Export the book: activities, balances, clients, comments, earnings, "
-	"entries, events, people, projects, tasks, withdrawals.",
+	"entries, events, invoices, people, projects, tasks, withdrawals.",
 	options, 0
 };
 

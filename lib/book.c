@@ -87,6 +87,8 @@ enum sql_id {
 	SQL_EXPORT_ENTRIES,
 	SQL_EXPORT_COMMENTS,
 	SQL_EXPORT_EVENTS,
+	SQL_INVOICE_NEW,
+	SQL_INVOICE_LINE,
 	SQL_COUNT
 };
 
@@ -337,6 +339,11 @@ static const char *const sql[SQL_COUNT] = {
 	    "AND (?5 IS NULL OR substr(m.created, 1, 10) >= ?5) "
 	    "AND (?6 IS NULL OR substr(m.created, 1, 10) <= ?6) "
 	    "ORDER BY m.id",
+	[SQL_INVOICE_NEW] = "INSERT INTO invoice (project_id, package_id, "
+	    "period, currency, created) VALUES (?, ?, ?, ?, ?)",
+	[SQL_INVOICE_LINE] = "INSERT INTO invoice_line (invoice_id, line, kind, "
+	    "description, quantity_minutes, unit_price, amount, task_id, "
+	    "package_invoice_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
 	[SQL_EXPORT_EVENTS] = "SELECT id, at, actor, entity, key, what, old, "
 	    "new, reason FROM event WHERE ?1 IS NULL AND ?2 IS NULL "
 	    "AND ?3 IS NULL AND (?4 IS NULL OR actor = ?4) "
@@ -564,6 +571,38 @@ static const char *const migration[HB_SCHEMA_VERSION] = {
 	"  created TEXT NOT NULL,"
 	"  CHECK ((outcome = 'rejected') = (reason IS NOT NULL))"
 	") STRICT;",
+
+	/* 4 -> 5: invoices from billing-run, at most one per project, month
+	 * and package; a package invoice and a task's penalty are billed once;
+	 * a month's lapse is recorded once. */
+	"CREATE TABLE invoice ("
+	"  id INTEGER PRIMARY KEY,"
+	"  project_id INTEGER NOT NULL REFERENCES project (id),"
+	"  package_id INTEGER REFERENCES package (id),"
+	"  period TEXT NOT NULL CHECK (period GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]'),"
+	"  currency TEXT NOT NULL,"
+	"  created TEXT NOT NULL"
+	") STRICT;"
+	"CREATE UNIQUE INDEX invoice_once ON invoice"
+	"  (project_id, period, ifnull(package_id, 0));"
+	"CREATE TABLE invoice_line ("
+	"  invoice_id INTEGER NOT NULL REFERENCES invoice (id),"
+	"  line INTEGER NOT NULL,"
+	"  kind TEXT NOT NULL CHECK (kind IN ('fee', 'overage', 'penalty')),"
+	"  description TEXT NOT NULL,"
+	"  quantity_minutes INTEGER,"
+	"  unit_price INTEGER NOT NULL,"
+	"  amount INTEGER NOT NULL,"
+	"  task_id INTEGER REFERENCES task (id),"
+	"  package_invoice_id INTEGER REFERENCES package_invoice (id),"
+	"  PRIMARY KEY (invoice_id, line)"
+	") STRICT;"
+	"CREATE UNIQUE INDEX invoice_line_fee ON invoice_line (package_invoice_id)"
+	"  WHERE package_invoice_id IS NOT NULL;"
+	"CREATE UNIQUE INDEX invoice_line_penalty ON invoice_line (task_id)"
+	"  WHERE kind = 'penalty';"
+	"CREATE UNIQUE INDEX hours_ledger_lapse ON hours_ledger (package_id, period)"
+	"  WHERE kind = 'lapse' AND period IS NOT NULL;",
 };
 
 struct hb_book {
@@ -572,6 +611,7 @@ struct hb_book {
 	int busy_ms;
 	char now[HB_TIMESTAMP_BUFSZ];	/* hb_now(), formatted once */
 	sqlite3_stmt *stmt[SQL_COUNT];
+	sqlite3_stmt *query[HB_Q_COUNT];
 };
 
 /* End the program for a failed SQLite call, with the exit status its
@@ -914,6 +954,8 @@ hb_book_close(struct hb_book *b)
 		return;
 	for (int i = 0; i < SQL_COUNT; i++)
 		sqlite3_finalize(b->stmt[i]);
+	for (int i = 0; i < HB_Q_COUNT; i++)
+		sqlite3_finalize(b->query[i]);
 	if (sqlite3_close(b->db) != SQLITE_OK)
 		hb_die(HB_EXIT_IO, "%s: %s", b->path, sqlite3_errmsg(b->db));
 	free(b->path);
@@ -1952,12 +1994,198 @@ hb_book_each_earning(struct hb_book *b, const char *person,
 	done(s);
 }
 
-/* ---- exports ------------------------------------------------------------ */
-
-/* A row is the statement itself, seen through the accessors below. */
+/* A row is the statement itself, seen through the hb_row accessors. */
 struct hb_row {
 	sqlite3_stmt *stmt;
 };
+
+/* ---- named queries ------------------------------------------------------ */
+
+static const char *const query_sql[HB_Q_COUNT] = {
+	[HB_Q_LAPSE_PACKAGES] = "SELECT id FROM package WHERE plan = 'monthly' AND lapse = 1 "
+	    "AND status = 'active' ORDER BY id",
+	[HB_Q_PACKAGE_BALANCE_UNTIL] = "SELECT coalesce((SELECT sum(minutes) FROM hours_ledger "
+	    "WHERE package_id = ?1 AND day <= ?2), 0) - coalesce((SELECT "
+	    "sum(package_minutes) FROM entry WHERE package_id = ?1 "
+	    "AND day <= ?2), 0) - coalesce((SELECT sum(s.minutes) "
+	    "FROM entry_split s JOIN entry e ON e.id = s.entry_id "
+	    "WHERE s.package_id = ?1 AND e.day <= ?2), 0)",
+	[HB_Q_LAPSE_EXISTS] = "SELECT count(*) FROM hours_ledger WHERE package_id = ?1 "
+	    "AND kind = 'lapse' AND period = ?2",
+	[HB_Q_MONTHLY_TO_INVOICE] = "SELECT k.id, (SELECT count(*) FROM package_invoice "
+	    "WHERE package_id = k.id) + 1, k.price FROM package k "
+	    "WHERE k.plan = 'monthly' AND k.status = 'active' "
+	    "AND (SELECT count(*) FROM package_invoice WHERE package_id = k.id) "
+	    "< k.months AND (SELECT count(*) FROM package_invoice "
+	    "WHERE package_id = k.id) = (SELECT count(*) FROM package_payment "
+	    "WHERE package_id = k.id) AND (SELECT max(issued) FROM "
+	    "package_invoice WHERE package_id = k.id) < ?1 ORDER BY k.id",
+	[HB_Q_FEES_TO_BILL] = "SELECT pi.id, k.id, k.project_id, pi.period, pi.amount, "
+	    "k.minutes + k.bonus_minutes, k.plan, k.months, (SELECT c.currency "
+	    "FROM project j JOIN client c ON c.id = j.client_id "
+	    "WHERE j.id = k.project_id) "
+	    "FROM package_invoice pi JOIN package k ON k.id = pi.package_id "
+	    "WHERE pi.issued BETWEEN ?1 AND ?2 AND NOT EXISTS (SELECT 1 "
+	    "FROM invoice_line l WHERE l.package_invoice_id = pi.id) "
+	    "ORDER BY pi.id",
+	[HB_Q_OVERAGE] = "SELECT t.project_id, sum(e.overage), j.rate, (SELECT "
+	    "currency FROM client WHERE id = j.client_id) FROM entry e "
+	    "JOIN task t ON t.id = e.task_id JOIN project j "
+	    "ON j.id = t.project_id WHERE e.day BETWEEN ?1 AND ?2 "
+	    "GROUP BY t.project_id HAVING sum(e.overage) <> 0 "
+	    "ORDER BY t.project_id",
+	[HB_Q_LATE_DELIVERIES] = "SELECT t.id, t.project_id, t.due, d.at, t.estimate, t.fee, "
+	    "j.rate, j.penalty_base, j.penalty_daily, j.model, t.title, "
+	    "(SELECT currency FROM client WHERE id = j.client_id) "
+	    "FROM task t JOIN project j ON j.id = t.project_id JOIN (SELECT "
+	    "CAST(key AS INTEGER) AS task_id, min(at) AS at FROM event "
+	    "WHERE entity = 'task' AND what = 'status' AND new = 'delivered' "
+	    "GROUP BY key) d ON d.task_id = t.id "
+	    "WHERE j.penalty_base IS NOT NULL AND t.due_kind = 'rigid' "
+	    "AND t.due IS NOT NULL AND substr(d.at, 1, 10) "
+	    "BETWEEN date(?1, '-1 day') AND date(?2, '+1 day') "
+	    "AND NOT EXISTS (SELECT 1 FROM invoice_line l "
+	    "WHERE l.task_id = t.id AND l.kind = 'penalty') ORDER BY t.id",
+	[HB_Q_NEWEST_PACKAGE] = "SELECT max(id) FROM package WHERE project_id = ?1",
+	[HB_Q_INVOICE_FIND] = "SELECT id FROM invoice WHERE project_id = ?1 AND period = ?2 "
+	    "AND ifnull(package_id, 0) = ifnull(?3, 0)",
+	[HB_Q_INVOICES_OF] = "SELECT i.id, c.name, j.code, i.package_id, i.period, l.line, "
+	    "l.kind, l.description, l.quantity_minutes, l.unit_price, "
+	    "l.amount, i.currency FROM invoice i JOIN invoice_line l "
+	    "ON l.invoice_id = i.id JOIN project j ON j.id = i.project_id "
+	    "JOIN client c ON c.id = j.client_id WHERE i.period = ?1 "
+	    "ORDER BY i.id, l.line",
+	[HB_Q_INVOICES_ALL] = "SELECT i.id, c.name, j.code, i.package_id, i.period, l.line, "
+	    "l.kind, l.description, l.quantity_minutes, l.unit_price, "
+	    "l.amount, i.currency FROM invoice i JOIN invoice_line l "
+	    "ON l.invoice_id = i.id JOIN project j ON j.id = i.project_id "
+	    "JOIN client c ON c.id = j.client_id "
+	    "WHERE (?1 IS NULL OR c.name = ?1) AND (?2 IS NULL OR j.code = ?2) "
+	    "AND (?3 IS NULL OR i.package_id = ?3) "
+	    "AND (?4 IS NULL OR i.period >= substr(?4, 1, 7)) "
+	    "AND (?5 IS NULL OR i.period <= substr(?5, 1, 7)) "
+	    "ORDER BY i.id, l.line",
+	[HB_Q_SLA_TASKS] = "SELECT t.id, j.code, j.id, t.status, t.kind, t.due, "
+	    "t.due_kind, t.created, (SELECT max(at) FROM event "
+	    "WHERE entity = 'task' AND key = CAST(t.id AS TEXT) "
+	    "AND what = 'status' AND new = t.status) FROM task t "
+	    "JOIN project j ON j.id = t.project_id "
+	    "WHERE (?1 IS NULL OR j.code = ?1) "
+	    "AND t.status NOT IN ('done', 'rejected', 'cancelled') "
+	    "ORDER BY t.id",
+	[HB_Q_SLA_COMMENTS] = "SELECT m.id, m.task_id, j.code, j.id, m.author, m.created, "
+	    "t.status, coalesce(p.role, 'staff'), "
+	    "c.contact_id IS NOT NULL AND c.contact_id = p.id "
+	    "FROM comment m JOIN task t ON t.id = m.task_id "
+	    "JOIN project j ON j.id = t.project_id "
+	    "JOIN client c ON c.id = j.client_id "
+	    "LEFT JOIN person p ON p.handle = m.author "
+	    "WHERE (?1 IS NULL OR j.code = ?1) "
+	    "AND t.status NOT IN ('done', 'rejected', 'cancelled') "
+	    "ORDER BY m.task_id, m.id",
+	[HB_Q_SLA_PACKAGES] = "SELECT k.id, j.code, j.id FROM package k "
+	    "JOIN project j ON j.id = k.project_id "
+	    "WHERE k.status = 'active' AND (?1 IS NULL OR j.code = ?1) "
+	    "ORDER BY k.id",
+	[HB_Q_SLA_WITHDRAWALS] = "SELECT w.id, p.handle, w.due, w.requested FROM withdrawal w "
+	    "JOIN person p ON p.id = w.person_id "
+	    "LEFT JOIN withdrawal_outcome o ON o.withdrawal_id = w.id "
+	    "WHERE o.outcome IS NULL ORDER BY w.id",
+};
+
+size_t
+hb_book_query(struct hb_book *b, enum hb_query q, const struct hb_param *params,
+    size_t nparams, void (*fn)(void *ctx, const struct hb_row *), void *ctx)
+{
+	sqlite3_stmt *s;
+	struct hb_row row;
+	size_t n = 0;
+	int rc;
+
+	if (b->query[q] == NULL) {
+		rc = sqlite3_prepare_v3(b->db, query_sql[q], -1,
+		    SQLITE_PREPARE_PERSISTENT, &b->query[q], NULL);
+		if (rc != SQLITE_OK)
+			fail_db(b, rc, query_sql[q]);
+	}
+	s = row.stmt = b->query[q];
+	for (size_t i = 0; i < nparams; i++) {
+		switch (params[i].type) {
+		case HB_P_NULL: sqlite3_bind_null(s, (int)i + 1); break;
+		case HB_P_INT: sqlite3_bind_int64(s, (int)i + 1, params[i].i); break;
+		case HB_P_TEXT: bind_text(s, (int)i + 1, params[i].s); break;
+		}
+	}
+	while (step(b, s)) {
+		n++;
+		if (fn != NULL)
+			fn(ctx, &row);
+	}
+	done(s);
+	return n;
+}
+
+/* ---- invoices ----------------------------------------------------------- */
+
+int64_t
+hb_book_bill_insert(struct hb_book *b, int64_t project_id,
+    int64_t package_id, const char *period, const char *currency)
+{
+	sqlite3_stmt *s = stmt(b, SQL_INVOICE_NEW);
+
+	sqlite3_bind_int64(s, 1, project_id);
+	bind_optional_int(s, 2, package_id > 0, package_id);
+	bind_text(s, 3, period);
+	bind_text(s, 4, currency);
+	bind_text(s, 5, b->now);
+	step(b, s);
+	done(s);
+	return sqlite3_last_insert_rowid(b->db);
+}
+
+void
+hb_book_bill_line_insert(struct hb_book *b, int64_t invoice_id, int line,
+    const char *kind, const char *description, int64_t quantity_minutes,
+    bool has_quantity, int64_t unit_price, int64_t amount, int64_t task_id,
+    int64_t package_invoice_id)
+{
+	sqlite3_stmt *s = stmt(b, SQL_INVOICE_LINE);
+
+	sqlite3_bind_int64(s, 1, invoice_id);
+	sqlite3_bind_int(s, 2, line);
+	bind_text(s, 3, kind);
+	bind_text(s, 4, description);
+	bind_optional_int(s, 5, has_quantity, quantity_minutes);
+	sqlite3_bind_int64(s, 6, unit_price);
+	sqlite3_bind_int64(s, 7, amount);
+	bind_optional_int(s, 8, task_id > 0, task_id);
+	bind_optional_int(s, 9, package_invoice_id > 0, package_invoice_id);
+	step(b, s);
+	done(s);
+}
+
+int64_t
+hb_book_package_invoice_add(struct hb_book *b, int64_t package_id, int period,
+    int64_t amount, hb_day day)
+{
+	hb_book_invoice_insert(b, package_id, period, amount, day);
+	return sqlite3_last_insert_rowid(b->db);
+}
+
+void
+hb_book_lapse_insert(struct hb_book *b, int64_t package_id, int64_t minutes,
+    int period, hb_day day)
+{
+	hb_book_ledger_insert(b, package_id, "lapse", -minutes, period, day);
+}
+
+void
+hb_book_rollback(struct hb_book *b)
+{
+	exec(b, "ROLLBACK");
+}
+
+/* ---- exports ------------------------------------------------------------ */
 
 bool
 hb_row_null(const struct hb_row *row, int column)

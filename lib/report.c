@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "hourbook/billing.h"
 #include "hourbook/book.h"
 #include "hourbook/clock.h"
 #include "hourbook/diag.h"
@@ -220,6 +221,15 @@ write_withdrawals(struct hb_book *book, const struct hb_report_filter *f,
 	hb_withdraw_list(book, f->person, w);
 }
 
+static void
+write_invoices(struct hb_book *book, const struct hb_report_filter *f,
+    struct hb_csv_writer *w, bool no_header)
+{
+	header(w, no_header, "Invoices", hb_invoice_columns);
+	hb_invoices_export(book, f->client, f->project, f->package, f->from,
+	    f->to, w);
+}
+
 struct each_ctx {
 	const struct hb_report_filter *f;
 	struct hb_csv_writer *w;
@@ -310,6 +320,7 @@ static const struct kind {
 	{ "earnings", HB_FILTER_PERSON, write_earnings },
 	{ "entries", CPP | HB_FILTER_PERSON | HB_FILTER_PERIOD, write_entries },
 	{ "events", HB_FILTER_PERSON | HB_FILTER_PERIOD, write_events },
+	{ "invoices", CPP | HB_FILTER_PERIOD, write_invoices },
 	{ "people", HB_FILTER_CLIENT | HB_FILTER_PROJECT | HB_FILTER_PERSON,
 	  write_people },
 	{ "projects", HB_FILTER_CLIENT | HB_FILTER_PROJECT, write_projects },

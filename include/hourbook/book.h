@@ -22,7 +22,7 @@
 #include "hourbook/setup.h"
 #include "hourbook/task.h"
 
-#define HB_SCHEMA_VERSION 4
+#define HB_SCHEMA_VERSION 5
 
 struct hb_book;
 
@@ -245,5 +245,68 @@ enum hb_export {
 void hb_book_export(struct hb_book *book, enum hb_export what,
     const struct hb_export_filter *f,
     void (*fn)(void *ctx, const struct hb_row *), void *ctx);
+
+/* Named queries for billing and the SLA rules: parameters by position,
+ * rows through hb_row.  Returns the number of rows. */
+enum hb_query {
+	HB_Q_LAPSE_PACKAGES,		/* active monthly packages that lapse */
+	HB_Q_PACKAGE_BALANCE_UNTIL,	/* (package, day) -> balance */
+	HB_Q_LAPSE_EXISTS,		/* (package, period) -> count */
+	HB_Q_MONTHLY_TO_INVOICE,	/* (first, last) -> package, next period, price */
+	HB_Q_FEES_TO_BILL,		/* (first, last) -> package_invoice ... */
+	HB_Q_OVERAGE,			/* (first, last) -> project, minutes, rate */
+	HB_Q_LATE_DELIVERIES,		/* (first, last) -> task ... */
+	HB_Q_NEWEST_PACKAGE,		/* (project) -> package */
+	HB_Q_INVOICE_FIND,		/* (project, period, package) -> invoice */
+	HB_Q_INVOICES_OF,		/* (period) -> printable lines */
+	HB_Q_INVOICES_ALL,		/* (client, project, package, from, to) */
+	HB_Q_SLA_TASKS,			/* (project) -> open tasks and their dates */
+	HB_Q_SLA_COMMENTS,		/* (project) -> comments with roles */
+	HB_Q_SLA_PACKAGES,		/* (project) -> active packages */
+	HB_Q_SLA_WITHDRAWALS,		/* () -> requested withdrawals */
+	HB_Q_COUNT
+};
+
+struct hb_param {
+	enum { HB_P_NULL, HB_P_INT, HB_P_TEXT } type;
+	int64_t i;
+	const char *s;
+};
+static inline struct hb_param
+hb_int(int64_t v)
+{
+	struct hb_param p = { HB_P_INT, v, NULL };
+
+	return p;
+}
+
+/* Text; NULL binds SQL NULL. */
+static inline struct hb_param
+hb_text(const char *s)
+{
+	struct hb_param p = { s ? HB_P_TEXT : HB_P_NULL, 0, s };
+
+	return p;
+}
+
+size_t hb_book_query(struct hb_book *book, enum hb_query q,
+    const struct hb_param *params, size_t nparams,
+    void (*fn)(void *ctx, const struct hb_row *), void *ctx);
+
+/* Invoices (schema 5). */
+int64_t hb_book_bill_insert(struct hb_book *book, int64_t project_id,
+    int64_t package_id, const char *period, const char *currency);
+void hb_book_bill_line_insert(struct hb_book *book, int64_t invoice_id,
+    int line, const char *kind, const char *description,
+    int64_t quantity_minutes, bool has_quantity, int64_t unit_price,
+    int64_t amount, int64_t task_id, int64_t package_invoice_id);
+/* A new package_invoice row for period, dated day; returns its id. */
+int64_t hb_book_package_invoice_add(struct hb_book *book, int64_t package_id,
+    int period, int64_t amount, hb_day day);
+/* Lapse minutes (positive) of package for the month period (YYYYMM). */
+void hb_book_lapse_insert(struct hb_book *book, int64_t package_id,
+    int64_t minutes, int period, hb_day day);
+/* Undo the open transaction (billing-run --dry-run). */
+void hb_book_rollback(struct hb_book *book);
 
 #endif

@@ -2,6 +2,7 @@
 # transaction, keeping what it holds.
 . "$(dirname "$0")/lib.sh"
 
+V5='DROP TABLE invoice_line; DROP TABLE invoice; DROP INDEX IF EXISTS hours_ledger_lapse;'
 V4='DROP TABLE withdrawal_outcome; DROP TABLE withdrawal; DROP TABLE money_ledger;'
 V3='DROP TABLE entry_split; DROP TABLE entry; DROP TABLE hours_ledger;
 DROP TABLE package_payment; DROP TABLE package_invoice; DROP TABLE package;'
@@ -12,25 +13,25 @@ project-add --client acme p >/dev/null
 cp "$HOURBOOK_DB" "$T/fresh.db"
 
 # Back to schema 1, as the first release wrote it, then forward.
-sql "$V4 $V3 $V2 PRAGMA user_version = 1" >/dev/null
+sql "$V5 $V4 $V3 $V2 PRAGMA user_version = 1" >/dev/null
 expect_eq "a version-1 book" "1" "$(sql 'PRAGMA user_version')"
 expect_exit 0 task-list
-expect_eq "migrated to 4 by a read" "4" "$(sql 'PRAGMA user_version')"
+expect_eq "migrated to 5 by a read" "5" "$(sql 'PRAGMA user_version')"
 expect_eq "tables added" "comment entry package task" "$(sql "SELECT group_concat(name, ' ') FROM (SELECT name FROM sqlite_master WHERE type = 'table' AND name IN ('task', 'comment', 'package', 'entry') ORDER BY name)")"
 expect_eq "data kept" "acme p" "$(sql "SELECT c.name || ' ' || j.code FROM client c JOIN project j ON j.client_id = c.id")"
 expect_exit 0 task-add --project p "After the migration"
 expect_eq "integrity" ok "$(sql 'PRAGMA integrity_check')"
 
 # Schema 2 (tasks, no packages) to 3, keeping the tasks.
-sqlite3 "$T/fresh.db" "INSERT INTO task (project_id, kind, title, status, created, updated) VALUES (1, 'activity', 'Old task', 'open', 'x', 'x'); $V4 $V3 PRAGMA user_version = 2"
+sqlite3 "$T/fresh.db" "INSERT INTO task (project_id, kind, title, status, created, updated) VALUES (1, 'activity', 'Old task', 'open', 'x', 'x'); $V5 $V4 $V3 PRAGMA user_version = 2"
 expect_exit 0 task-list --db "$T/fresh.db"
-expect_eq "2 -> 4" "4" "$(sqlite3 "$T/fresh.db" 'PRAGMA user_version')"
+expect_eq "2 -> 5" "5" "$(sqlite3 "$T/fresh.db" 'PRAGMA user_version')"
 grep -q ',Old task,open,' "$T/out" && ok "tasks kept" || not_ok "tasks kept"
 
 # A migration that cannot finish leaves the book as it was: here the
 # version-1 book already holds a table the migration would create.
 cp "$HOURBOOK_DB" "$T/v1.db"
-sqlite3 "$T/v1.db" "$V4 $V3 $V2 PRAGMA user_version = 1; CREATE TABLE comment (x)"
+sqlite3 "$T/v1.db" "$V5 $V4 $V3 $V2 PRAGMA user_version = 1; CREATE TABLE comment (x)"
 expect_exit 74 task-list --db "$T/v1.db"
 expect_eq "failed migration rolled back" "1" "$(sqlite3 "$T/v1.db" 'PRAGMA user_version')"
 expect_eq "nothing half-made" "0" "$(sqlite3 "$T/v1.db" "SELECT count(*) FROM sqlite_master WHERE name IN ('task', 'package')")"

@@ -1,0 +1,92 @@
+/*
+ * sla-check: evaluate the service-level rules as of now (or --as-of) and
+ * fail when one is broken: a CI gate.
+ */
+#include <string.h>
+
+#include "hourbook/book.h"
+#include "hourbook/cli.h"
+#include "hourbook/clock.h"
+#include "hourbook/diag.h"
+#include "hourbook/output.h"
+#include "hourbook/sla.h"
+
+enum { OPT_AS_OF = HB_OPT_FIRST, OPT_RULE, OPT_PROJECT, OPT_FORMAT };
+
+static const struct hb_option options[] = {
+	{ "as-of", OPT_AS_OF, "DATE", "evaluate as of DATE (its start, in TZ) or a UTC timestamp" },
+	{ "rule", OPT_RULE, "R", "only rule R" },
+	{ "project", OPT_PROJECT, "P", "only project P" },
+	{ "format", OPT_FORMAT, "FORMAT", "csv (findings, the default), tap or junit" },
+	{ NULL, 0, NULL, NULL }
+};
+
+static const char *const synopsis[] = {
+	"[--as-of DATE] [--rule R] [--project P] [--format csv|tap|junit] [-q]",
+	NULL
+};
+
+static const struct hb_command command = {
+	"sla-check", synopsis,
+	"Check the service levels; exit 1 when a rule of severity error is broken.",
+	options, 0
+};
+
+struct args {
+	const char *as_of, *rule, *project;
+	enum hb_sla_format format;
+};
+
+static void
+on_option(void *ctx, int key, const char *arg)
+{
+	struct args *a = ctx;
+
+	switch (key) {
+	case OPT_AS_OF: a->as_of = arg; break;
+	case OPT_RULE:
+		if (!hb_sla_rule_known(arg))
+			hb_usage_error(&command, "\"%s\" is not a rule (%s)", arg,
+			    hb_sla_rule_names());
+		a->rule = arg;
+		break;
+	case OPT_PROJECT: a->project = arg; break;
+	case OPT_FORMAT:
+		if (strcmp(arg, "csv") == 0)
+			a->format = HB_SLA_CSV;
+		else if (strcmp(arg, "tap") == 0)
+			a->format = HB_SLA_TAP;
+		else if (strcmp(arg, "junit") == 0)
+			a->format = HB_SLA_JUNIT;
+		else
+			hb_usage_error(&command, "--format: \"%s\" is not csv, tap "
+			    "or junit", arg);
+		break;
+	}
+}
+
+int
+main(int argc, char **argv)
+{
+	struct args a = { NULL, NULL, NULL, HB_SLA_CSV };
+	int i = hb_cli_parse(&command, argc, argv, on_option, &a);
+	struct hb_book *book;
+	struct hb_csv_writer *w;
+	int64_t as_of;
+	const char *why;
+	bool errors;
+
+	if (argc - i != 0)
+		hb_usage_error(&command, "unexpected operand \"%s\"", argv[i]);
+	if (a.as_of == NULL)
+		as_of = hb_now();
+	else if (hb_clock_parse(a.as_of, &as_of, &why) != 0)
+		hb_usage_error(&command, "--as-of: \"%s\" %s", a.as_of, why);
+	book = hb_book_open(HB_BOOK_READ);
+	w = hb_output_begin(HB_CSV_PLAIN, false);
+	errors = hb_sla_check(book, as_of, a.rule, a.project, a.format,
+	    hb_opts.quiet, hb_opts.no_header, w->fp);
+	hb_book_close(book);
+	hb_output_finish();
+	return errors ? HB_EXIT_REFUSED : HB_EXIT_OK;
+}

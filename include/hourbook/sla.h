@@ -1,0 +1,31 @@
+/*
+ * sla: the service-level rules, one table, evaluated as of a moment.
+ *
+ * Each rule checks a set of entities (tasks, comments, packages,
+ * withdrawals) and says for each whether it passes; a failure has the
+ * rule's severity.  The results print as CSV findings, TAP 13 or JUnit XML,
+ * and an error-severity finding makes sla-check exit 1: a CI gate.
+ */
+#ifndef HOURBOOK_SLA_H
+#define HOURBOOK_SLA_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+
+struct hb_book;
+
+enum hb_sla_format { HB_SLA_CSV, HB_SLA_TAP, HB_SLA_JUNIT };
+
+/* "due-rigid, due-flexible, ..." for messages; true when id is a rule. */
+const char *hb_sla_rule_names(void);
+bool hb_sla_rule_known(const char *id);
+
+/* Evaluate the rules (only `rule`, and only `project`, when not NULL) as
+ * of instant as_of, and print in format to fp (nothing when quiet).
+ * Returns true when an error-severity rule failed. */
+bool hb_sla_check(struct hb_book *book, int64_t as_of, const char *rule,
+    const char *project, enum hb_sla_format format, bool quiet,
+    bool no_header, FILE *fp);
+
+#endif

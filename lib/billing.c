@@ -1,0 +1,369 @@
+/*
+ * billing: invoices for a month, made once.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "hourbook/billing.h"
+#include "hourbook/book.h"
+#include "hourbook/calendar.h"
+#include "hourbook/clock.h"
+#include "hourbook/config.h"
+#include "hourbook/diag.h"
+#include "hourbook/duration.h"
+#include "hourbook/money.h"
+
+#define LINES_MAX 64
+
+struct line {
+	const char *kind;
+	char *description;
+	bool has_quantity;
+	int64_t quantity, unit_price, amount;
+	int64_t task_id, package_invoice_id;
+};
+
+/* The lines of one invoice to be: a project, a package (0: none), and
+ * the client's currency. */
+struct bill {
+	int64_t project_id, package_id;
+	char currency[8];
+	size_t n;
+	struct line line[LINES_MAX];
+};
+
+struct run {
+	struct hb_book *book;
+	hb_day first, last;
+	char month[8];
+	struct hb_calendar cal;
+	struct bill *bills;
+	size_t nbills;
+};
+
+int64_t
+hb_penalty(int64_t value, int32_t base, int32_t daily, int days)
+{
+	int64_t pct = (int64_t)base + (int64_t)daily * days, out;
+
+	if (pct > 10000)
+		pct = 10000;
+	if (!hb_money_percent(value, (int32_t)pct, &out))
+		hb_die(HB_EXIT_DATA, "a penalty is too large");
+	return out;
+}
+
+static int64_t
+first_int(struct hb_book *book, enum hb_query q, const struct hb_param *p,
+    size_t n);
+
+static void
+take_int(void *ctx, const struct hb_row *row)
+{
+	*(int64_t *)ctx = hb_row_null(row, 0) ? 0 : hb_row_int(row, 0);
+}
+
+static int64_t
+first_int(struct hb_book *book, enum hb_query q, const struct hb_param *p,
+    size_t n)
+{
+	int64_t v = 0;
+
+	hb_book_query(book, q, p, n, take_int, &v);
+	return v;
+}
+
+/* The bill for (project, package), made on first use. */
+static struct bill *
+bill_for(struct run *r, int64_t project_id, int64_t package_id,
+    const char *currency)
+{
+	struct bill *b;
+
+	for (size_t i = 0; i < r->nbills; i++)
+		if (r->bills[i].project_id == project_id &&
+		    r->bills[i].package_id == package_id)
+			return &r->bills[i];
+	r->bills = hb_xrealloc(r->bills, (r->nbills + 1) * sizeof *r->bills);
+	b = &r->bills[r->nbills++];
+	memset(b, 0, sizeof *b);
+	b->project_id = project_id;
+	b->package_id = package_id;
+	snprintf(b->currency, sizeof b->currency, "%s", currency);
+	return b;
+}
+
+static struct line *
+add_line(struct bill *b, const char *kind)
+{
+	struct line *l;
+
+	if (b->n == LINES_MAX)
+		hb_die(HB_EXIT_DATA, "more than %d lines on one invoice",
+		    LINES_MAX);
+	l = &b->line[b->n++];
+	memset(l, 0, sizeof *l);
+	l->kind = kind;
+	return l;
+}
+
+/* The newest package of a project carries its overage and penalties. */
+static int64_t
+newest_package(struct run *r, int64_t project_id)
+{
+	struct hb_param p[] = { hb_int(project_id) };
+
+	return first_int(r->book, HB_Q_NEWEST_PACKAGE, p, 1);
+}
+
+static void
+lapse_package(void *ctx, const struct hb_row *row)
+{
+	struct run *r = ctx;
+	int64_t id = hb_row_int(row, 0), left;
+	int y, m, d, period;
+	char day[HB_DATE_BUFSZ], key[24], minutes[24];
+	struct hb_param exists[2], until[2];
+
+	hb_civil_from_day(r->first, &y, &m, &d);
+	period = y * 100 + m;
+	exists[0] = hb_int(id);
+	exists[1] = hb_int(period);
+	until[0] = hb_int(id);
+	until[1] = hb_text(hb_date_format(r->last, day));
+	if (first_int(r->book, HB_Q_LAPSE_EXISTS, exists, 2) != 0)
+		return;
+	left = first_int(r->book, HB_Q_PACKAGE_BALANCE_UNTIL, until, 2);
+	if (left <= 0)
+		return;
+	hb_book_lapse_insert(r->book, id, left, period, r->last);
+	snprintf(key, sizeof key, "%lld", (long long)id);
+	snprintf(minutes, sizeof minutes, "%lld", (long long)left);
+	hb_book_event(r->book, "package", key, "lapsed", NULL, minutes, r->month);
+}
+
+static void
+invoice_month(void *ctx, const struct hb_row *row)
+{
+	struct run *r = ctx;
+	int64_t id = hb_row_int(row, 0);
+	int period = (int)hb_row_int(row, 1);
+	char key[24], p[16], amount[HB_MONEY_BUFSZ];
+
+	hb_book_package_invoice_add(r->book, id, period, hb_row_int(row, 2),
+	    r->last);
+	snprintf(key, sizeof key, "%lld", (long long)id);
+	snprintf(p, sizeof p, "%d", period);
+	hb_book_event(r->book, "package", key, "invoiced", p,
+	    hb_money_format(hb_row_int(row, 2), '.', amount), r->month);
+}
+
+static void
+fee_line(void *ctx, const struct hb_row *row)
+{
+	struct run *r = ctx;
+	struct bill *b = bill_for(r, hb_row_int(row, 2), hb_row_int(row, 1),
+	    hb_row_text(row, 8));
+	struct line *l = add_line(b, "fee");
+	char hours[HB_DURATION_BUFSZ];
+
+	hb_duration_format(hb_row_int(row, 5), hours);
+	if (strcmp(hb_row_text(row, 6), "monthly") == 0)
+		l->description = hb_xprintf("package %lld, monthly plan: month %lld "
+		    "of %lld, %s h", (long long)hb_row_int(row, 1),
+		    (long long)hb_row_int(row, 3), (long long)hb_row_int(row, 7),
+		    hours);
+	else
+		l->description = hb_xprintf("package %lld, %s plan: %s h",
+		    (long long)hb_row_int(row, 1), hb_row_text(row, 6), hours);
+	l->has_quantity = true;
+	l->quantity = hb_row_int(row, 5);
+	l->unit_price = hb_row_int(row, 4);
+	l->amount = hb_row_int(row, 4);
+	l->package_invoice_id = hb_row_int(row, 0);
+}
+
+static void
+overage_line(void *ctx, const struct hb_row *row)
+{
+	struct run *r = ctx;
+	int64_t project = hb_row_int(row, 0), minutes = hb_row_int(row, 1);
+	int64_t rate = hb_row_int(row, 2);
+	struct bill *b = bill_for(r, project, newest_package(r, project),
+	    hb_row_text(row, 3));
+	struct line *l = add_line(b, "overage");
+	char hours[HB_DURATION_BUFSZ];
+
+	l->description = hb_xprintf("overage at the standard rate: %s h",
+	    hb_duration_format(minutes, hours));
+	l->has_quantity = true;
+	l->quantity = minutes;
+	l->unit_price = rate;
+	if (!hb_scale_round(minutes, rate, 60, &l->amount))
+		hb_die(HB_EXIT_DATA, "an overage amount is too large");
+}
+
+static void
+penalty_line(void *ctx, const struct hb_row *row)
+{
+	struct run *r = ctx;
+	int64_t task = hb_row_int(row, 0), project = hb_row_int(row, 1);
+	int64_t at, value;
+	hb_day due, delivered;
+	int days;
+	struct bill *b;
+	struct line *l;
+	char pct[16], money[HB_MONEY_BUFSZ];
+
+	if (hb_date_parse(hb_row_text(row, 2), &due, NULL) != 0 ||
+	    hb_timestamp_parse(hb_row_text(row, 3), &at, NULL) != 0)
+		return;
+	delivered = hb_local_day(at);
+	if (delivered < r->first || delivered > r->last || delivered <= due)
+		return;
+	/* A task's contract value: its fee on self-service, else its
+	 * estimate at the project's rate. */
+	if (strcmp(hb_row_text(row, 9), "self-service") == 0)
+		value = hb_row_null(row, 5) ? 0 : hb_row_int(row, 5);
+	else if (!hb_row_null(row, 4))
+		hb_scale_round(hb_row_int(row, 4), hb_row_int(row, 6), 60, &value);
+	else
+		value = 0;
+	if (value == 0)
+		return;
+	days = hb_business_days_between(&r->cal, due, delivered);
+	b = bill_for(r, project, newest_package(r, project),
+	    hb_row_text(row, 11));
+	l = add_line(b, "penalty");
+	{
+		int64_t total = (int64_t)hb_row_int(row, 7) +
+		    hb_row_int(row, 8) * days;
+
+		hb_percent_format((int32_t)(total > 10000 ? 10000 : total), pct);
+	}
+	l->description = hb_xprintf("late delivery of task %lld \"%s\": %s%% of "
+	    "%s (%d business day%s late)", (long long)task, hb_row_text(row, 10),
+	    pct, hb_money_format(value, '.', money), days, days == 1 ? "" : "s");
+	l->unit_price = value;
+	l->amount = -hb_penalty(value, (int32_t)hb_row_int(row, 7),
+	    (int32_t)hb_row_int(row, 8), days);
+	l->task_id = task;
+}
+
+const char *const hb_invoice_columns[] = {
+	"invoice", "client", "project", "package", "period", "line", "kind",
+	"description", "quantity_minutes", "unit_price", "amount", "currency",
+	NULL
+};
+
+static void
+print_line(void *ctx, const struct hb_row *row)
+{
+	struct hb_csv_writer *w = ctx;
+
+	hb_csv_int(w, hb_row_int(row, 0));
+	hb_csv_text(w, hb_row_text(row, 1));
+	hb_csv_text(w, hb_row_text(row, 2));
+	if (hb_row_null(row, 3))
+		hb_csv_null(w);
+	else
+		hb_csv_int(w, hb_row_int(row, 3));
+	hb_csv_text(w, hb_row_text(row, 4));
+	hb_csv_int(w, hb_row_int(row, 5));
+	hb_csv_text(w, hb_row_text(row, 6));
+	hb_csv_text(w, hb_row_text(row, 7));
+	if (hb_row_null(row, 8))
+		hb_csv_null(w);
+	else
+		hb_csv_minutes(w, hb_row_int(row, 8));
+	hb_csv_money(w, hb_row_int(row, 9));
+	hb_csv_money(w, hb_row_int(row, 10));
+	hb_csv_text(w, hb_row_text(row, 11));
+	hb_csv_end_row(w);
+}
+
+void
+hb_billing_run(struct hb_book *book, const char *month, bool dry_run,
+    bool force, struct hb_csv_writer *w)
+{
+	struct run r = { .book = book };
+	const char *why;
+	char first[HB_DATE_BUFSZ], last[HB_DATE_BUFSZ];
+
+	if (hb_month_parse(month, &r.first, &why) != 0)
+		hb_fail(HB_EXIT_DATA, "month", "\"%s\" %s", month, why);
+	r.last = hb_next_month(r.first) - 1;
+	snprintf(r.month, sizeof r.month, "%s", month);
+	if (r.last >= hb_today() && !force)
+		hb_fail(HB_EXIT_REFUSED, "month", "%s has not ended yet (its last "
+		    "day is %s): give --force to bill it now", month,
+		    hb_date_format(r.last, last));
+	hb_date_format(r.first, first);
+	hb_date_format(r.last, last);
+	hb_book_begin(book);
+	hb_config_calendar(book, &r.cal);
+	hb_book_query(book, HB_Q_LAPSE_PACKAGES, NULL, 0, lapse_package, &r);
+	{
+		struct hb_param range[] = { hb_text(first), hb_text(last) };
+
+		hb_book_query(book, HB_Q_MONTHLY_TO_INVOICE, range, 2,
+		    invoice_month, &r);
+		hb_book_query(book, HB_Q_FEES_TO_BILL, range, 2, fee_line, &r);
+		hb_book_query(book, HB_Q_OVERAGE, range, 2, overage_line, &r);
+		hb_book_query(book, HB_Q_LATE_DELIVERIES, range, 2,
+		    penalty_line, &r);
+	}
+	for (size_t i = 0; i < r.nbills; i++) {
+		struct bill *b = &r.bills[i];
+		struct hb_param key[] = {
+			hb_int(b->project_id), hb_text(r.month),
+			b->package_id ? hb_int(b->package_id) : hb_text(NULL)
+		};
+		int64_t id;
+		char ids[24];
+
+		/* Billed already: nothing new, whatever was added since. */
+		if (b->n > 0 && first_int(book, HB_Q_INVOICE_FIND, key, 3) == 0) {
+			id = hb_book_bill_insert(book, b->project_id, b->package_id,
+			    r.month, b->currency);
+			for (size_t k = 0; k < b->n; k++) {
+				struct line *l = &b->line[k];
+
+				hb_book_bill_line_insert(book, id, (int)k + 1, l->kind,
+				    l->description, l->quantity, l->has_quantity,
+				    l->unit_price, l->amount, l->task_id,
+				    l->package_invoice_id);
+			}
+			snprintf(ids, sizeof ids, "%lld", (long long)id);
+			hb_book_event(book, "invoice", ids, "created", NULL,
+			    r.month, NULL);
+		}
+		for (size_t k = 0; k < b->n; k++)
+			free(b->line[k].description);
+	}
+	free(r.bills);
+	hb_config_calendar_release(&r.cal);
+	{
+		struct hb_param p[] = { hb_text(r.month) };
+
+		hb_book_query(book, HB_Q_INVOICES_OF, p, 1, print_line, w);
+	}
+	if (dry_run)
+		hb_book_rollback(book);
+	else
+		hb_book_commit(book);
+}
+
+void
+hb_invoices_export(struct hb_book *book, const char *client,
+    const char *project, const char *package, const char *from,
+    const char *to, struct hb_csv_writer *w)
+{
+	struct hb_param p[] = {
+		hb_text(client), hb_text(project),
+		package ? hb_int(strtoll(package, NULL, 10)) : hb_text(NULL),
+		hb_text(from), hb_text(to)
+	};
+
+	hb_book_query(book, HB_Q_INVOICES_ALL, p, 5, print_line, w);
+}

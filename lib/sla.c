@@ -1,0 +1,528 @@
+/*
+ * sla: the rules and the three report formats.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "hourbook/book.h"
+#include "hourbook/calendar.h"
+#include "hourbook/clock.h"
+#include "hourbook/config.h"
+#include "hourbook/csv.h"
+#include "hourbook/diag.h"
+#include "hourbook/package.h"
+#include "hourbook/sla.h"
+
+struct result {
+	const struct rule *rule;
+	const char *entity;	/* "task", "comment", "package", "withdrawal" */
+	int64_t key;
+	char *project;		/* NULL for withdrawals */
+	char since[HB_TIMESTAMP_BUFSZ];
+	char due[HB_TIMESTAMP_BUFSZ];
+	bool failed;
+	char *message;
+};
+
+struct sla {
+	struct hb_book *book;
+	int64_t as_of;
+	hb_day today;		/* the local date of as_of */
+	const char *project;
+	struct hb_calendar cal;
+	struct result *results;
+	size_t n, cap;
+	const struct rule *rule;	/* the one being evaluated */
+};
+
+struct rule {
+	const char *id;
+	const char *severity;	/* "error" or "warning" */
+	const char *setting;	/* its threshold, or NULL */
+	const char *checks;	/* what it reads */
+	void (*check)(struct sla *);
+};
+
+static void
+add(struct sla *s, const char *entity, int64_t key, const char *project,
+    const char *since, const char *due, bool failed, char *message)
+{
+	struct result *r;
+
+	if (s->n == s->cap) {
+		s->cap = s->cap ? 2 * s->cap : 64;
+		s->results = hb_xrealloc(s->results, s->cap * sizeof *s->results);
+	}
+	r = &s->results[s->n++];
+	memset(r, 0, sizeof *r);
+	r->rule = s->rule;
+	r->entity = entity;
+	r->key = key;
+	r->project = project ? hb_xstrdup(project) : NULL;
+	snprintf(r->since, sizeof r->since, "%s", since ? since : "");
+	snprintf(r->due, sizeof r->due, "%s", due ? due : "");
+	r->failed = failed;
+	r->message = message;
+}
+
+static int64_t
+setting(struct sla *s, const char *key, int64_t project_id)
+{
+	return hb_config_int(s->book, key, project_id);
+}
+
+/* ---- task rules ---------------------------------------------------------- */
+
+/* Columns of HB_Q_SLA_TASKS: 0 id, 1 project, 2 project id, 3 status,
+ * 4 kind, 5 due, 6 due kind, 7 created, 8 since (entered this status). */
+
+static hb_day
+day_of(const char *timestamp)
+{
+	int64_t t;
+
+	return timestamp && hb_timestamp_parse(timestamp, &t, NULL) == 0
+	    ? hb_local_day(t) : 0;
+}
+
+static void
+due_row(void *ctx, const struct hb_row *row)
+{
+	struct sla *s = ctx;
+	bool rigid = strcmp(hb_row_text(row, 6), "rigid") == 0;
+	hb_day due;
+
+	/* Delivered work is not overdue; a late delivery is billing's
+	 * penalty. */
+	if (hb_row_null(row, 5) || rigid != (strcmp(s->rule->id, "due-rigid") == 0) ||
+	    strcmp(hb_row_text(row, 3), "delivered") == 0)
+		return;
+	hb_date_parse(hb_row_text(row, 5), &due, NULL);
+	add(s, "task", hb_row_int(row, 0), hb_row_text(row, 1),
+	    hb_row_text(row, 5), hb_row_text(row, 5), due < s->today,
+	    due < s->today ? hb_xprintf("task %lld is %s and was due on %s "
+	    "(%s)", (long long)hb_row_int(row, 0), hb_row_text(row, 3),
+	    hb_row_text(row, 5), rigid ? "rigid" : "flexible") : NULL);
+}
+
+/* A task has been in a status since a day; it may stay `days` business
+ * days. */
+static void
+stay_row(void *ctx, const struct hb_row *row)
+{
+	struct sla *s = ctx;
+	static const struct { const char *rule, *status, *setting, *what; }
+	    stays[] = {
+		{ "intake", "requested", "sla.intake_days",
+		  "a request waiting for its estimate" },
+		{ "approval", "estimated", "sla.intake_days",
+		  "an estimate waiting for the client's approval" },
+		{ "revision", "revision", "sla.revision_days",
+		  "a delivery in revision" },
+	};
+	const char *since;
+	hb_day from, deadline;
+	char due[HB_DATE_BUFSZ];
+
+	for (size_t i = 0; i < sizeof stays / sizeof stays[0]; i++) {
+		if (strcmp(stays[i].rule, s->rule->id) != 0 ||
+		    strcmp(stays[i].status, hb_row_text(row, 3)) != 0)
+			continue;
+		/* A request waits from its creation, the rest from the move. */
+		since = i == 0 || hb_row_null(row, 8) ? hb_row_text(row, 7)
+		    : hb_row_text(row, 8);
+		from = day_of(since);
+		deadline = hb_business_days_add(&s->cal, from,
+		    (int)setting(s, stays[i].setting, hb_row_int(row, 2)));
+		hb_date_format(deadline, due);
+		add(s, "task", hb_row_int(row, 0), hb_row_text(row, 1), since, due,
+		    s->today > deadline, s->today > deadline
+		    ? hb_xprintf("task %lld: %s since %.10s, due by %s",
+		    (long long)hb_row_int(row, 0), stays[i].what, since, due)
+		    : NULL);
+	}
+}
+
+static void
+task_rule(struct sla *s, void (*fn)(void *, const struct hb_row *))
+{
+	struct hb_param p[] = { hb_text(s->project) };
+
+	hb_book_query(s->book, HB_Q_SLA_TASKS, p, 1, fn, s);
+}
+
+static void check_due(struct sla *s) { task_rule(s, due_row); }
+static void check_stay(struct sla *s) { task_rule(s, stay_row); }
+
+/* ---- comment rules --------------------------------------------------- */
+
+/* Columns of HB_Q_SLA_COMMENTS: 0 id, 1 task, 2 project, 3 project id,
+ * 4 author, 5 created, 6 task status, 7 author's role, 8 is the contact. */
+struct comment {
+	int64_t id, task, project_id;
+	char *project, *author, *created, *status, *role;
+	bool contact;
+};
+
+struct comments {
+	struct comment *c;
+	size_t n, cap;
+};
+
+static void
+collect_comment(void *ctx, const struct hb_row *row)
+{
+	struct comments *cs = ctx;
+	struct comment *c;
+
+	if (cs->n == cs->cap) {
+		cs->cap = cs->cap ? 2 * cs->cap : 64;
+		cs->c = hb_xrealloc(cs->c, cs->cap * sizeof *cs->c);
+	}
+	c = &cs->c[cs->n++];
+	c->id = hb_row_int(row, 0);
+	c->task = hb_row_int(row, 1);
+	c->project = hb_xstrdup(hb_row_text(row, 2));
+	c->project_id = hb_row_int(row, 3);
+	c->author = hb_xstrdup(hb_row_text(row, 4));
+	c->created = hb_xstrdup(hb_row_text(row, 5));
+	c->status = hb_xstrdup(hb_row_text(row, 6));
+	c->role = hb_xstrdup(hb_row_text(row, 7));
+	c->contact = hb_row_int(row, 8) != 0;
+}
+
+static void
+check_comments(struct sla *s)
+{
+	struct comments cs = { 0 };
+	struct hb_param p[] = { hb_text(s->project) };
+	bool reply = strcmp(s->rule->id, "reply") == 0;
+
+	hb_book_query(s->book, HB_Q_SLA_COMMENTS, p, 1, collect_comment, &cs);
+	for (size_t i = 0; i < cs.n; i++) {
+		struct comment *c = &cs.c[i];
+		bool answered = false;
+		int64_t t = 0, deadline;
+		char due[HB_TIMESTAMP_BUFSZ];
+
+		/* reply: the client's contact asked; anyone else answers.
+		 * client-info: the team asked on a blocked task; the client
+		 * answers. */
+		if (reply ? !c->contact : strcmp(c->role, "client") == 0 ||
+		    strcmp(c->status, "blocked") != 0)
+			continue;
+		for (size_t k = i + 1; k < cs.n && cs.c[k].task == c->task; k++)
+			if (reply ? strcmp(cs.c[k].author, c->author) != 0
+			    : strcmp(cs.c[k].role, "client") == 0)
+				answered = true;
+		hb_timestamp_parse(c->created, &t, NULL);
+		if (reply) {
+			deadline = hb_business_deadline(&s->cal, t,
+			    setting(s, "sla.reply_hours", c->project_id) * 60);
+			hb_timestamp_format(deadline, due);
+		} else {
+			deadline = hb_business_days_add(&s->cal, hb_local_day(t),
+			    (int)setting(s, "sla.client_info_days", c->project_id));
+			hb_date_format((hb_day)deadline, due);
+		}
+		{
+			bool late = !answered && (reply ? s->as_of > deadline
+			    : s->today > (hb_day)deadline);
+
+			add(s, "comment", c->id, c->project, c->created, due, late,
+			    late ? hb_xprintf(reply ? "task %lld: %s's comment "
+			    "%lld is unanswered since %s, due by %s"
+			    : "task %lld is blocked: %s's question (comment %lld) "
+			    "to the client is unanswered since %s, due by %s",
+			    (long long)c->task, c->author, (long long)c->id,
+			    c->created, due) : NULL);
+		}
+	}
+	for (size_t i = 0; i < cs.n; i++) {
+		free(cs.c[i].project);
+		free(cs.c[i].author);
+		free(cs.c[i].created);
+		free(cs.c[i].status);
+		free(cs.c[i].role);
+	}
+	free(cs.c);
+}
+
+/* ---- packages and withdrawals --------------------------------------------- */
+
+static void
+package_row(void *ctx, const struct hb_row *row)
+{
+	struct sla *s = ctx;
+	struct hb_package p;
+	bool low = strcmp(s->rule->id, "package-low") == 0, failed;
+	int64_t floor;
+
+	if (!hb_package_load(s->book, hb_row_int(row, 0), &p))
+		return;
+	floor = (p.loaded - p.lapsed) *
+	    setting(s, "package.low_percent", 0) / 10000;
+	failed = low ? p.available >= 0 && p.available < floor
+	    : p.available < 0;
+	add(s, "package", p.id, p.project, NULL, NULL, failed, failed
+	    ? hb_xprintf(low ? "package %lld has %lld of its %lld minutes "
+	    "available, below %lld" : "package %lld is overdrawn: %lld "
+	    "minutes available of %lld", (long long)p.id,
+	    (long long)p.available, (long long)(p.loaded - p.lapsed),
+	    (long long)floor) : NULL);
+	hb_package_release(&p);
+}
+
+static void
+check_packages(struct sla *s)
+{
+	struct hb_param p[] = { hb_text(s->project) };
+
+	hb_book_query(s->book, HB_Q_SLA_PACKAGES, p, 1, package_row, s);
+}
+
+static void
+withdrawal_row(void *ctx, const struct hb_row *row)
+{
+	struct sla *s = ctx;
+	hb_day due;
+	bool late;
+
+	hb_date_parse(hb_row_text(row, 2), &due, NULL);
+	late = s->today > due;
+	add(s, "withdrawal", hb_row_int(row, 0), NULL, hb_row_text(row, 3),
+	    hb_row_text(row, 2), late, late ? hb_xprintf("withdrawal %lld of "
+	    "%s was due on %s and is not paid", (long long)hb_row_int(row, 0),
+	    hb_row_text(row, 1), hb_row_text(row, 2)) : NULL);
+}
+
+static void
+check_withdrawals(struct sla *s)
+{
+	/* Withdrawals belong to no project. */
+	if (s->project == NULL)
+		hb_book_query(s->book, HB_Q_SLA_WITHDRAWALS, NULL, 0,
+		    withdrawal_row, s);
+}
+
+/* SPEC §4, sla-check: the rules, their severity and their threshold. */
+static const struct rule rules[] = {
+	{ "due-rigid", "error", NULL, "open tasks with a rigid due date",
+	  check_due },
+	{ "due-flexible", "warning", NULL, "open tasks with a flexible due date",
+	  check_due },
+	{ "intake", "error", "sla.intake_days", "requests", check_stay },
+	{ "approval", "warning", "sla.intake_days", "estimates", check_stay },
+	{ "reply", "error", "sla.reply_hours", "the client contact's comments",
+	  check_comments },
+	{ "client-info", "warning", "sla.client_info_days",
+	  "the team's questions on blocked tasks", check_comments },
+	{ "revision", "error", "sla.revision_days", "tasks in revision",
+	  check_stay },
+	{ "package-low", "warning", "package.low_percent", "active packages",
+	  check_packages },
+	{ "package-overdrawn", "error", NULL, "active packages",
+	  check_packages },
+	{ "withdrawal-late", "error", "withdraw.payout_days",
+	  "requested withdrawals", check_withdrawals },
+};
+#define NRULES (sizeof rules / sizeof rules[0])
+
+const char *
+hb_sla_rule_names(void)
+{
+	static char buf[256];
+
+	if (buf[0] == '\0')
+		for (size_t i = 0; i < NRULES; i++) {
+			strncat(buf, i ? ", " : "", sizeof buf - strlen(buf) - 1);
+			strncat(buf, rules[i].id, sizeof buf - strlen(buf) - 1);
+		}
+	return buf;
+}
+
+bool
+hb_sla_rule_known(const char *id)
+{
+	for (size_t i = 0; i < NRULES; i++)
+		if (strcmp(rules[i].id, id) == 0)
+			return true;
+	return false;
+}
+
+/* ---- output ------------------------------------------------------------- */
+
+static const char *const finding_columns[] = {
+	"rule", "severity", "entity", "key", "project", "since", "due",
+	"message", NULL
+};
+
+static void
+print_csv(const struct sla *s, bool no_header, FILE *fp)
+{
+	struct hb_csv_writer w;
+
+	hb_csv_writer_init(&w, fp, HB_CSV_PLAIN);
+	if (!no_header)
+		hb_csv_header(&w, finding_columns);
+	for (size_t i = 0; i < s->n; i++) {
+		const struct result *r = &s->results[i];
+
+		if (!r->failed)
+			continue;
+		hb_csv_text(&w, r->rule->id);
+		hb_csv_text(&w, r->rule->severity);
+		hb_csv_text(&w, r->entity);
+		hb_csv_int(&w, r->key);
+		hb_csv_text(&w, r->project);
+		hb_csv_text(&w, r->since);
+		hb_csv_text(&w, r->due);
+		hb_csv_text(&w, r->message);
+		hb_csv_end_row(&w);
+	}
+}
+
+/* TAP: one test per rule and entity; warnings are TODO, so they show but
+ * do not fail a harness. */
+static void
+print_tap(const struct sla *s, FILE *fp)
+{
+	fprintf(fp, "TAP version 13\n1..%zu\n", s->n);
+	for (size_t i = 0; i < s->n; i++) {
+		const struct result *r = &s->results[i];
+		bool warning = strcmp(r->rule->severity, "warning") == 0;
+
+		fprintf(fp, "%s %zu - %s %s %lld%s%s%s", r->failed ? "not ok" : "ok",
+		    i + 1, r->rule->id, r->entity, (long long)r->key,
+		    r->project ? " (" : "", r->project ? r->project : "",
+		    r->project ? ")" : "");
+		if (r->failed) {
+			/* A warning is a TODO on the test line itself; an
+			 * error's message follows as a diagnostic. */
+			fputs(warning ? " # TODO warning: " : "\n# ", fp);
+			for (const char *p = r->message; *p; p++)
+				fputc(*p == '\n' || *p == '#' ? ' ' : *p, fp);
+		}
+		fputc('\n', fp);
+	}
+	if (s->n == 0)
+		fprintf(fp, "# nothing to check\n");
+}
+
+static void
+xml_text(FILE *fp, const char *s)
+{
+	for (; s != NULL && *s; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		if (c == '&')
+			fputs("&amp;", fp);
+		else if (c == '<')
+			fputs("&lt;", fp);
+		else if (c == '>')
+			fputs("&gt;", fp);
+		else if (c == '"')
+			fputs("&quot;", fp);
+		else if (c < 0x20 && c != '\t' && c != '\n')
+			fputc(' ', fp);	/* not allowed in XML 1.0 */
+		else
+			fputc(c, fp);
+	}
+}
+
+/* JUnit: one testsuite per rule, one testcase per entity; an error is a
+ * failure, a warning is written to system-out and does not fail. */
+static void
+print_junit(const struct sla *s, FILE *fp)
+{
+	size_t failures = 0;
+
+	for (size_t i = 0; i < s->n; i++)
+		failures += s->results[i].failed &&
+		    strcmp(s->results[i].rule->severity, "error") == 0;
+	fprintf(fp, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+	    "<testsuites name=\"sla-check\" tests=\"%zu\" failures=\"%zu\">\n",
+	    s->n, failures);
+	for (size_t k = 0; k < NRULES; k++) {
+		size_t tests = 0, fails = 0;
+
+		for (size_t i = 0; i < s->n; i++)
+			if (s->results[i].rule == &rules[k]) {
+				tests++;
+				fails += s->results[i].failed &&
+				    strcmp(rules[k].severity, "error") == 0;
+			}
+		if (tests == 0)
+			continue;
+		fprintf(fp, "  <testsuite name=\"%s\" tests=\"%zu\" "
+		    "failures=\"%zu\" errors=\"0\">\n", rules[k].id, tests, fails);
+		for (size_t i = 0; i < s->n; i++) {
+			const struct result *r = &s->results[i];
+
+			if (r->rule != &rules[k])
+				continue;
+			fprintf(fp, "    <testcase classname=\"sla.%s\" "
+			    "name=\"%s %lld", r->rule->id, r->entity,
+			    (long long)r->key);
+			if (r->project) {
+				fputs(" (", fp);
+				xml_text(fp, r->project);
+				fputc(')', fp);
+			}
+			fputs("\"", fp);
+			if (!r->failed) {
+				fputs("/>\n", fp);
+				continue;
+			}
+			fputs(">\n", fp);
+			if (strcmp(r->rule->severity, "error") == 0) {
+				fputs("      <failure type=\"error\" message=\"", fp);
+				xml_text(fp, r->message);
+				fputs("\"/>\n", fp);
+			} else {
+				fputs("      <system-out>warning: ", fp);
+				xml_text(fp, r->message);
+				fputs("</system-out>\n", fp);
+			}
+			fputs("    </testcase>\n", fp);
+		}
+		fputs("  </testsuite>\n", fp);
+	}
+	fputs("</testsuites>\n", fp);
+}
+
+bool
+hb_sla_check(struct hb_book *book, int64_t as_of, const char *rule,
+    const char *project, enum hb_sla_format format, bool quiet,
+    bool no_header, FILE *fp)
+{
+	struct sla s = { .book = book, .as_of = as_of, .project = project };
+	bool errors = false;
+
+	s.today = hb_local_day(as_of);
+	hb_config_calendar(book, &s.cal);
+	for (size_t k = 0; k < NRULES; k++) {
+		if (rule != NULL && strcmp(rule, rules[k].id) != 0)
+			continue;
+		s.rule = &rules[k];
+		rules[k].check(&s);
+	}
+	for (size_t i = 0; i < s.n; i++)
+		errors |= s.results[i].failed &&
+		    strcmp(s.results[i].rule->severity, "error") == 0;
+	if (!quiet) {
+		if (format == HB_SLA_CSV)
+			print_csv(&s, no_header, fp);
+		else if (format == HB_SLA_TAP)
+			print_tap(&s, fp);
+		else
+			print_junit(&s, fp);
+	}
+	for (size_t i = 0; i < s.n; i++) {
+		free(s.results[i].project);
+		free(s.results[i].message);
+	}
+	free(s.results);
+	hb_config_calendar_release(&s.cal);
+	return errors;
+}
