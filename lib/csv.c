@@ -94,6 +94,9 @@ struct reader {
 	int stop;		/* non-zero: stop (error, or on_row said so) */
 };
 
+static void set_error(struct reader *r, long line, const char *column,
+    const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+
 static void
 set_error(struct reader *r, long line, const char *column, const char *fmt,
     ...)

@@ -60,6 +60,9 @@ hb_diag_set_exit(void (*fn)(int))
 	exit_fn = fn;
 }
 
+static void vreport(const char *column, const char *fmt, va_list ap)
+    __attribute__((format(printf, 2, 0)));
+
 static void
 vreport(const char *column, const char *fmt, va_list ap)
 {

@@ -1,6 +1,7 @@
 /*
  * output: deferred or streamed CSV, to stdout or atomically to -o FILE.
  */
+#define _GNU_SOURCE	/* O_TMPFILE, linkat */
 #include <errno.h>
 #include <fcntl.h>
 #include <libgen.h>
@@ -18,6 +19,9 @@ static struct hb_csv_writer writer;
 static FILE *spool;		/* deferred rows, or NULL */
 static FILE *dest;		/* the -o temporary file, or stdout */
 static char *temp_path;		/* removed at exit unless renamed */
+static int unnamed_fd = -1;	/* -o through an O_TMPFILE: no name at all
+				   until it is complete, so even a SIGKILL
+				   leaves nothing behind */
 static char *xlsx_path;		/* an xlsx for stdout, built here first */
 
 /* Temporary files to remove at exit: the command's -o file and any other
@@ -80,12 +84,25 @@ hb_temp_commit(char *temp, const char *path)
 	free(temp);
 }
 
-/* Open a temporary file next to path, to be renamed over it. */
+/* Open a temporary file next to path, to be renamed over it: an unnamed
+ * one where the file system can (O_TMPFILE), else a named one. */
 static FILE *
 open_temp(const char *path)
 {
+	char *copy = hb_xstrdup(path);
 	FILE *fp;
+	int fd;
 
+	fd = open(dirname(copy), O_TMPFILE | O_WRONLY | O_CLOEXEC, 0666);
+	free(copy);
+	if (fd >= 0) {
+		fchmod(fd, 0666 & ~(mode_t)umask(umask(0)));
+		if ((fp = fdopen(fd, "w")) != NULL) {
+			unnamed_fd = fd;
+			return fp;
+		}
+		close(fd);
+	}
 	temp_path = hb_temp_beside(path);
 	fp = fopen(temp_path, "w");
 	if (fp == NULL)
@@ -102,8 +119,9 @@ hb_output_begin(enum hb_csv_format format, bool deferred)
 		if (hb_opts.output == NULL && isatty(STDOUT_FILENO))
 			hb_die(HB_EXIT_USAGE, "xlsx is binary: give -o FILE.xlsx "
 			    "or send it into a pipe or a file");
+		/* libxlsxwriter writes by name: a named temporary file. */
 		if (hb_opts.output != NULL) {
-			fclose(open_temp(hb_opts.output));
+			temp_path = hb_temp_beside(hb_opts.output);
 		} else {
 			xlsx_path = hb_xprintf("%s/hourbook.XXXXXX",
 			    getenv("TMPDIR") && *getenv("TMPDIR")
@@ -206,7 +224,28 @@ hb_output_finish(void)
 	errno = 0;
 	if (fflush(dest) != 0 || ferror(dest))
 		write_failed(what);
-	if (dest != stdout) {
+	if (dest != stdout && unnamed_fd >= 0) {
+		/* Give the finished file a hidden name, then rename it over
+		 * the destination. */
+		char proc[64], *copy = hb_xstrdup(hb_opts.output), *name;
+		const char *base = strrchr(hb_opts.output, '/')
+		    ? strrchr(hb_opts.output, '/') + 1 : hb_opts.output;
+
+		if (fflush(dest) != 0 || fsync(unnamed_fd) != 0)
+			write_failed(what);
+		snprintf(proc, sizeof proc, "/proc/self/fd/%d", unnamed_fd);
+		name = hb_xprintf("%s/.%s.%ld", dirname(copy), base,
+		    (long)getpid());
+		free(copy);
+		unlink(name);
+		if (linkat(AT_FDCWD, proc, AT_FDCWD, name, AT_SYMLINK_FOLLOW) != 0)
+			hb_die(HB_EXIT_IO, "%s: %s", hb_opts.output, strerror(errno));
+		watch(name);
+		hb_temp_commit(name, hb_opts.output);
+		if (fclose(dest) != 0)
+			write_failed(what);
+		unnamed_fd = -1;
+	} else if (dest != stdout) {
 		if (fsync(fileno(dest)) != 0 || fclose(dest) != 0)
 			write_failed(what);
 		hb_temp_commit(temp_path, hb_opts.output);
