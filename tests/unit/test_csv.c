@@ -64,6 +64,7 @@ test_good_inputs(void **state)
 		{ S("task,note\n7,caf\xc3\xa9\n"), "2:7/-/caf\xc3\xa9;" },
 		{ S("task,note\n7,\"a\rb\"\n"), "2:7/-/a\rb;" },
 		{ S("task\n"), "" },
+		{ S("task,,note\n7,ignored,x\n"), "2:7/-/x;" },	/* an empty header name */
 		{ S("task,note\nx\"y,z\n"), NULL },	/* stray quote */
 	};
 	(void)state;
@@ -99,6 +100,7 @@ test_bad_inputs(void **state)
 		{ S("task,note\n7,\xed\xa0\x80\n"), 2, "", "UTF-8" },	/* surrogate */
 		{ S("task,note\n7,\xc0\xaf\n"), 2, "", "UTF-8" },	/* overlong */
 		{ S("\xff\xfet\0a\0"), 1, "", "UTF-16" },
+		{ S("\xfe\xff\0t\0a"), 1, "", "UTF-16" },
 		{ S("task,note\r7,x\r8,y\r"), 1, "", "carriage return" },
 		{ S("task,note\n7,x\r8,y\n"), 2, "", "carriage return" },
 		{ S("note\n1\n"), 1, "task", "required column is missing" },
@@ -123,6 +125,58 @@ test_bad_inputs(void **state)
 			fail_msg("case %zu: \"%s\" lacks \"%s\"", i, err.reason,
 			    cases[i].reason);
 	}
+}
+
+static void
+test_utf8(void **state)
+{
+	static const struct { const char *in; size_t len; bool ok; } cases[] = {
+		{ S("plain"), true }, { S("caf\xc3\xa9"), true },
+		{ S("\xe2\x82\xac"), true },		/* euro: 3 bytes */
+		{ S("\xf0\x9f\x98\x80"), true },	/* emoji: 4 bytes */
+		{ S("\xf4\x90\x80\x80"), false },	/* above U+10FFFF */
+		{ S("\xe0\x80\xaf"), false },		/* overlong 3 bytes */
+		{ S("\xf0\x80\x80\xaf"), false },	/* overlong 4 bytes */
+		{ S("\xe2\x82"), false },		/* cut short */
+		{ S("\xe2\x28\xa1"), false },		/* bad continuation */
+		{ S("\xf5\x80\x80\x80"), false },	/* no such lead byte */
+		{ S("\x80"), false }, { S("a\0b"), false },
+	};
+	(void)state;
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
+		if (hb_utf8_valid(cases[i].in, cases[i].len) != cases[i].ok)
+			fail_msg("case %zu", i);
+}
+
+static void
+test_header_names(void **state)
+{
+	static const struct hb_csv_column named[] = {
+		{ "display_name", true }, { "a|bb|ccc", false },
+	};
+	struct hb_csv_error err;
+	struct got g;
+	FILE *fp;
+	int rc;
+
+	(void)state;
+	/* '-' and '_' alike, case ignored; an alias found by any name. */
+	fp = fmemopen((void *)"Display-Name,CCC\nx,y\n", 20, "rb");
+	memset(&g, 0, sizeof g);
+	rc = hb_csv_read_stream(fp, named, 2, collect, &g, &err);
+	fclose(fp);
+	assert_int_equal(rc, 0);
+	assert_int_equal(g.rows, 1);
+	/* A missing file is an error without a line. */
+	assert_int_equal(hb_csv_read("/nonexistent/x.csv", named, 2, collect, &g,
+	    &err), -1);
+	assert_int_equal(err.line, 0);
+	/* A long header name in a message is cut, not overrun. */
+	fp = fmemopen((void *)"x\n", 2, "rb");
+	rc = hb_csv_read_stream(fp, named, 2, collect, &g, &err);
+	fclose(fp);
+	assert_int_equal(rc, -1);
+	assert_string_equal(err.column, "display_name");
 }
 
 static void
@@ -178,6 +232,23 @@ stop_at_second(void *ctx, const char *const *v, long line)
 	(void)v;
 	(void)line;
 	return ++*(int *)ctx == 2 ? 42 : 0;
+}
+
+static void
+test_long_records(void **state)
+{
+	/* Records longer than the first buffer grow it. */
+	char in[8192];
+	struct got g;
+	struct hb_csv_error err;
+	size_t len = (size_t)sprintf(in, "task,note\n1,");
+
+	(void)state;
+	memset(in + len, 'z', 5000);
+	len += 5000;
+	in[len++] = '\n';
+	assert_int_equal(read_bytes(in, len, &g, &err), 0);
+	assert_int_equal(g.rows, 1);
 }
 
 static void
@@ -283,8 +354,11 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_good_inputs),
 		cmocka_unit_test(test_bad_inputs),
+		cmocka_unit_test(test_utf8),
+		cmocka_unit_test(test_header_names),
 		cmocka_unit_test(test_limits),
 		cmocka_unit_test(test_record_lines_in_a_long_file),
+		cmocka_unit_test(test_long_records),
 		cmocka_unit_test(test_callback_stops),
 		cmocka_unit_test(test_writers),
 		cmocka_unit_test(test_round_trip),

@@ -22,6 +22,10 @@ test_parse(void **state)
 		{ "26-1-1", 0, 0, 0, 0 }, { "2026-1-1", 0, 0, 0, 0 }, { "2026/01/01", 0, 0, 0, 0 },
 		{ "2026-01-01x", 0, 0, 0, 0 }, { "", 0, 0, 0, 0 }, { "20260101", 0, 0, 0, 0 },
 		{ "2026-11-23T10:00:00Z", 0, 0, 0, 0 }, { "1899-12-31", 0, 0, 0, 0 },
+		{ "2026x11-23", 0, 0, 0, 0 }, { "2026-11x23", 0, 0, 0, 0 },
+		{ "2026-1a-23", 0, 0, 0, 0 }, { "2026-1/-23", 0, 0, 0, 0 },
+		{ "2026-11-2x", 0, 0, 0, 0 }, { "x026-11-23", 0, 0, 0, 0 },
+		{ "2026-11", 0, 0, 0, 0 },
 	};
 	(void)state;
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
@@ -40,17 +44,30 @@ static void
 test_civil_round_trip(void **state)
 {
 	char buf[HB_DATE_BUFSZ];
+	hb_day d;
 
 	(void)state;
+	assert_int_equal(hb_date_parse(NULL, &d, NULL), -1);
+	assert_false(hb_valid_civil(10000, 1, 1));
+	assert_false(hb_valid_civil(2026, 0, 1));
+	assert_false(hb_valid_civil(2026, 1, 0));
+	assert_false(hb_valid_civil(2026, 4, 31));
+	/* Before year 0 the algorithms take their other branch. */
+	for (hb_day x = -800000; x < -700000; x += 997) {
+		int y, m, dd;
+
+		hb_civil_from_day(x, &y, &m, &dd);
+		assert_int_equal(hb_day_from_civil(y, m, dd), x);
+	}
 	assert_int_equal(hb_day_from_civil(1970, 1, 1), 0);
 	assert_int_equal(hb_day_from_civil(2026, 11, 23), 20780);
 	assert_string_equal(hb_date_format(20780, buf), "2026-11-23");
-	for (hb_day d = -25567; d < 2932896; d += 13) {	/* 1900..9999 */
+	for (hb_day e = -25567; e < 2932896; e += 13) {	/* 1900..9999 */
 		int y, m, dd;
 
-		hb_civil_from_day(d, &y, &m, &dd);
+		hb_civil_from_day(e, &y, &m, &dd);
 		assert_true(hb_valid_civil(y, m, dd));
-		assert_int_equal(hb_day_from_civil(y, m, dd), d);
+		assert_int_equal(hb_day_from_civil(y, m, dd), e);
 	}
 }
 
@@ -69,6 +86,10 @@ test_weekday_and_months(void **state)
 	assert_int_equal(d, hb_day_from_civil(2026, 2, 1));
 	assert_int_equal(hb_month_parse("2026-13", &d, NULL), -1);
 	assert_int_equal(hb_month_parse("2026-1", &d, NULL), -1);
+	assert_int_equal(hb_month_parse(NULL, &d, NULL), -1);
+	assert_int_equal(hb_month_parse("x026-02", &d, NULL), -1);
+	assert_int_equal(hb_month_parse("2026x02", &d, NULL), -1);
+	assert_int_equal(hb_month_parse("2026-x2", &d, NULL), -1);
 }
 
 static void
@@ -82,7 +103,14 @@ test_timestamps(void **state)
 		{ "2026-11-23T08:35:00-05:30", 1, 1795442700 },
 		{ "2026-11-23T14:05:00", 0, 0 }, { "2026-11-23T24:00:00Z", 0, 0 },
 		{ "2026-11-23T14:60:00Z", 0, 0 }, { "2026-11-23 14:05:00Z", 0, 0 },
-		{ "2026-02-30T00:00:00Z", 0, 0 },
+		{ "2026-02-30T00:00:00Z", 0, 0 }, { "", 0, 0 },
+		{ "2026-11-23X14:05Z", 0, 0 }, { "2026-11-23Tx4:05Z", 0, 0 },
+		{ "2026-11-23T14-05Z", 0, 0 }, { "2026-11-23T14:x5Z", 0, 0 },
+		{ "2026-11-23T14:05:x0Z", 0, 0 }, { "2026-11-23T14:05:60Z", 0, 0 },
+		{ "2026-11-23T14:05+x1:00", 0, 0 }, { "2026-11-23T14:05+01-00", 0, 0 },
+		{ "2026-11-23T14:05+01:x0", 0, 0 }, { "2026-11-23T14:05+01:00x", 0, 0 },
+		{ "2026-11-23T14:05+24:00", 0, 0 }, { "2026-11-23T14:05+01:60", 0, 0 },
+		{ "2026-11-23T14:05Zx", 0, 0 }, { "2026-11-23T14:05*01:00", 0, 0 },
 	};
 	char buf[HB_TIMESTAMP_BUFSZ];
 
@@ -99,6 +127,11 @@ test_timestamps(void **state)
 	assert_string_equal(hb_timestamp_format(1795442700, buf),
 	    "2026-11-23T14:05:00Z");
 	assert_string_equal(hb_timestamp_format(-1, buf), "1969-12-31T23:59:59Z");
+	{
+		int64_t t;
+
+		assert_int_equal(hb_timestamp_parse(NULL, &t, NULL), -1);
+	}
 }
 
 static void

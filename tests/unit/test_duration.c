@@ -23,9 +23,17 @@ test_parse(void **state)
 		{ "1.5", 0, 0 }, { "0.01h", 0, 0 }, { "1:5", 0, 0 },
 		{ "1:300", 0, 0 }, { " 90", 0, 0 }, { "90 m", 0, 0 },
 		{ "1h30x", 0, 0 }, { "1hm", 0, 0 }, { "90mm", 0, 0 },
-		{ "1,5h", 0, 0 }, { "1m30", 0, 0 },
+		{ "1,5h", 0, 0 }, { "1m30", 0, 0 }, { "1:30x", 0, 0 },
+		{ "1h30mx", 0, 0 }, { "1h30x", 0, 0 }, { "1hx", 0, 0 },
+		{ "1.1234567h", 0, 0 }, { "1.5hx", 0, 0 }, { "1.5m", 0, 0 },
+		{ "x", 0, 0 },
 	};
 	(void)state;
+	{
+		int64_t v;
+
+		assert_int_equal(hb_duration_parse(NULL, &v, NULL), -1);
+	}
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
 		int64_t v = -1;
 		const char *why = NULL;

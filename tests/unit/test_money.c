@@ -19,9 +19,17 @@ test_parse(void **state)
 		{ "1e2", 0, 0 }, { "100,00", 0, 0 }, { "-100", 0, 0 },
 		{ "0.001", 0, 0 }, { "", 0, 0 }, { ".5", 0, 0 }, { "5.", 0, 0 },
 		{ " 5", 0, 0 }, { "5 ", 0, 0 }, { "+5", 0, 0 }, { "1.2.3", 0, 0 },
-		{ "abc", 0, 0 }, { "1,000.00", 0, 0 },
+		{ "abc", 0, 0 }, { "1,000.00", 0, 0 }, { "1.5x", 0, 0 },
+		{ "99999999999999", 0, 0 }, { "9999999999999.9", 0, 0 },
 	};
 	(void)state;
+	{
+		int64_t v;
+
+		assert_int_equal(hb_money_parse(NULL, &v, NULL), -1);
+		assert_int_equal(hb_money_parse("-1", &v, NULL), -1);
+		assert_int_equal(hb_money_parse("1,5", &v, NULL), -1);
+	}
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
 		int64_t v = -1;
 		const char *why = NULL;
@@ -61,8 +69,14 @@ test_percent(void **state)
 		{ "12.5%", 1, 1250 }, { "0", 1, 0 }, { "100", 1, 10000 },
 		{ "1000", 1, 100000 }, { "1000.01", 0, 0 }, { "-5", 0, 0 },
 		{ "%", 0, 0 }, { "", 0, 0 }, { "4O", 0, 0 }, { "1.234", 0, 0 },
+		{ "1234567890123456789012345678901234", 0, 0 },
 	};
 	(void)state;
+	{
+		int32_t v;
+
+		assert_int_equal(hb_percent_parse(NULL, &v, NULL), -1);
+	}
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
 		int32_t v = -1;
 		int rc = hb_percent_parse(cases[i].in, &v, NULL);
@@ -110,6 +124,7 @@ test_scale_and_overflow(void **state)
 	assert_true(hb_scale_round(600 * 6000, 6000, 600000, &v));
 	assert_int_equal(v, 36000);
 	assert_false(hb_scale_round(INT64_MAX, 3, 1, &v));
+	assert_false(hb_scale_round(INT64_MIN + 1, 3, 1, &v));
 	assert_false(hb_scale_round(1, 1, 0, &v));
 	assert_true(hb_add(1, 2, &v));
 	assert_int_equal(v, 3);
