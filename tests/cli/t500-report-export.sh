@@ -112,6 +112,12 @@ print("ok")
 PY
 expect_eq "xlsx into a pipe; money as numbers, dates as dates" ok "$($PY "$T/money.py" "$T/piped.xlsx" 2>&1 | tail -1)"
 
+# xlsx to a terminal is refused; into a pipe it is fine (above).
+if command -v script >/dev/null 2>&1; then
+	script -qec "report-export balances -f xlsx" /dev/null >"$T/tty" 2>&1
+	grep -q "xlsx is binary" "$T/tty" && ok "xlsx on a terminal refused" || not_ok "xlsx on a terminal refused" "$(cat "$T/tty")"
+fi
+
 # xlsx limits are errors, never silent loss; no file is left behind.
 long=$(head -c 40000 /dev/zero | tr '\0' x)
 comment -m "$long" 1 >/dev/null
