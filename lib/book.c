@@ -1451,16 +1451,13 @@ hb_book_each_task(struct hb_book *b, const struct hb_task_filter *f,
 	done(s);
 }
 
-int64_t *
-hb_book_open_tasks_of(struct hb_book *b, int64_t project_id,
-    int64_t person_id, size_t *count)
+/* The int64 first column of every row of s, into an array. */
+static int64_t *
+collect_ids(struct hb_book *b, sqlite3_stmt *s, size_t *count)
 {
-	sqlite3_stmt *s = stmt(b, SQL_TASK_OPEN_OF);
 	int64_t *ids = NULL;
 	size_t n = 0, cap = 0;
 
-	sqlite3_bind_int64(s, 1, project_id);
-	sqlite3_bind_int64(s, 2, person_id);
 	while (step(b, s)) {
 		if (n == cap) {
 			cap = cap ? 2 * cap : 16;
@@ -1471,6 +1468,17 @@ hb_book_open_tasks_of(struct hb_book *b, int64_t project_id,
 	done(s);
 	*count = n;
 	return ids;
+}
+
+int64_t *
+hb_book_open_tasks_of(struct hb_book *b, int64_t project_id,
+    int64_t person_id, size_t *count)
+{
+	sqlite3_stmt *s = stmt(b, SQL_TASK_OPEN_OF);
+
+	sqlite3_bind_int64(s, 1, project_id);
+	sqlite3_bind_int64(s, 2, person_id);
+	return collect_ids(b, s, count);
 }
 
 void
@@ -1692,25 +1700,6 @@ hb_book_ledger_insert(struct hb_book *b, int64_t package_id,
 	bind_text(s, 5, hb_date_format(day, buf));
 	step(b, s);
 	done(s);
-}
-
-/* The int64 first column of every row of s, into an array. */
-static int64_t *
-collect_ids(struct hb_book *b, sqlite3_stmt *s, size_t *count)
-{
-	int64_t *ids = NULL;
-	size_t n = 0, cap = 0;
-
-	while (step(b, s)) {
-		if (n == cap) {
-			cap = cap ? 2 * cap : 16;
-			ids = hb_xrealloc(ids, cap * sizeof *ids);
-		}
-		ids[n++] = sqlite3_column_int64(s, 0);
-	}
-	done(s);
-	*count = n;
-	return ids;
 }
 
 int64_t *

@@ -11,6 +11,14 @@
 #include "hourbook/field.h"
 #include "hourbook/money.h"
 
+void
+hb_list_append(char *buf, size_t size, const char *item)
+{
+	if (buf[0] != '\0')
+		strncat(buf, ", ", size - strlen(buf) - 1);
+	strncat(buf, item, size - strlen(buf) - 1);
+}
+
 bool
 hb_given(const char *s)
 {
@@ -90,10 +98,8 @@ hb_field_choice(const char *column, const char *s, const char *const *choices)
 	for (size_t i = 0; choices[i] != NULL; i++)
 		if (strcmp(s, choices[i]) == 0)
 			return i;
-	for (size_t i = 0; choices[i] != NULL; i++) {
-		strncat(list, i ? ", " : "", sizeof list - strlen(list) - 1);
-		strncat(list, choices[i], sizeof list - strlen(list) - 1);
-	}
+	for (size_t i = 0; choices[i] != NULL; i++)
+		hb_list_append(list, sizeof list, choices[i]);
 	hb_fail(HB_EXIT_DATA, column, "\"%s\" is not one of %s", s, list);
 }
 

@@ -8,6 +8,7 @@
 #include "hourbook/book.h"
 #include "hourbook/clock.h"
 #include "hourbook/diag.h"
+#include "hourbook/field.h"
 #include "hourbook/money_ledger.h"
 #include "hourbook/output.h"
 #include "hourbook/package.h"
@@ -344,10 +345,8 @@ hb_report_names(void)
 	static char buf[256];
 
 	if (buf[0] == '\0')
-		for (size_t i = 0; i < NKINDS; i++) {
-			strncat(buf, i ? ", " : "", sizeof buf - strlen(buf) - 1);
-			strncat(buf, kinds[i].name, sizeof buf - strlen(buf) - 1);
-		}
+		for (size_t i = 0; i < NKINDS; i++)
+			hb_list_append(buf, sizeof buf, kinds[i].name);
 	return buf;
 }
 

@@ -10,6 +10,7 @@
 #include "hourbook/config.h"
 #include "hourbook/csv.h"
 #include "hourbook/diag.h"
+#include "hourbook/field.h"
 #include "hourbook/package.h"
 #include "hourbook/sla.h"
 
@@ -334,10 +335,8 @@ hb_sla_rule_names(void)
 	static char buf[256];
 
 	if (buf[0] == '\0')
-		for (size_t i = 0; i < NRULES; i++) {
-			strncat(buf, i ? ", " : "", sizeof buf - strlen(buf) - 1);
-			strncat(buf, rules[i].id, sizeof buf - strlen(buf) - 1);
-		}
+		for (size_t i = 0; i < NRULES; i++)
+			hb_list_append(buf, sizeof buf, rules[i].id);
 	return buf;
 }
 

@@ -11,6 +11,9 @@
 #include <stdint.h>
 #include "hourbook/date.h"
 
+/* Append item to the list in buf ("a, b, c"), within size bytes. */
+void hb_list_append(char *buf, size_t size, const char *item);
+
 /* True when s was given: not NULL and not empty. */
 bool hb_given(const char *s);
 
