@@ -49,6 +49,7 @@ hb_batch_run(struct hb_book *book, const struct hb_batch *b)
 	struct hb_csv_column *columns;
 	struct hb_csv_error err;
 	char name[64];
+	int rc;
 
 	if (hb_opts.csv == NULL) {
 		for (size_t i = 0; i < b->ncolumns; i++)
@@ -74,16 +75,16 @@ hb_batch_run(struct hb_book *book, const struct hb_batch *b)
 	run.name = strcmp(hb_opts.csv, "-") == 0 ? "stdin" : hb_opts.csv;
 	run.merged = hb_xcalloc(b->ncolumns, sizeof *run.merged);
 	hb_book_begin(book);
-	if (hb_csv_read(hb_opts.csv, columns, b->ncolumns, on_row, &run,
-	    &err) != 0) {
+	rc = hb_csv_read(hb_opts.csv, columns, b->ncolumns, on_row, &run, &err);
+	free(columns);
+	free(run.merged);
+	if (rc != 0) {
 		if (err.line == 0)
 			hb_die(HB_EXIT_NOINPUT, "%s: %s", run.name, err.reason);
 		hb_die(HB_EXIT_DATA, "%s:%ld: %s%s%s", run.name, err.line,
 		    err.column, err.column[0] ? ": " : "", err.reason);
 	}
 	hb_book_commit(book);
-	free(columns);
-	free(run.merged);
 	return run.count;
 }
 

@@ -278,20 +278,28 @@ no_space(unsigned char c)
 	return 0;
 }
 
+/* Feed len bytes in chunks, so that an oversized field is refused after
+ * its first MiB rather than after the whole of it. */
 static void
 feed(struct reader *r, const char *s, size_t len)
 {
-	if (len == 0 || r->stop)
-		return;
-	if (csv_parse(&r->parser, s, len, on_field, on_record, r) != len &&
-	    !r->stop) {
-		set_error(r, r->line, NULL, "%s",
-		    csv_error(&r->parser) == CSV_EPARSE
-		    ? "stray or unbalanced quote"
-		    : csv_strerror(csv_error(&r->parser)));
+	while (len > 0 && !r->stop) {
+		size_t n = len < 65536 ? len : 65536;
+
+		if (csv_parse(&r->parser, s, n, on_field, on_record, r) != n &&
+		    !r->stop) {
+			set_error(r, r->line, NULL, "%s",
+			    csv_error(&r->parser) == CSV_EPARSE
+			    ? "stray or unbalanced quote"
+			    : csv_strerror(csv_error(&r->parser)));
+		}
+		if (!r->stop && csv_get_buffer_size(&r->parser) >
+		    HB_CSV_FIELD_MAX + 65536)
+			set_error(r, r->record_line, NULL,
+			    "field longer than 1 MiB");
+		s += n;
+		len -= n;
 	}
-	if (!r->stop && csv_get_buffer_size(&r->parser) > HB_CSV_FIELD_MAX + 4096)
-		set_error(r, r->record_line, NULL, "field longer than 1 MiB");
 }
 
 int
@@ -317,6 +325,8 @@ hb_csv_read_stream(FILE *fp, const struct hb_csv_column *columns,
 	    CSV_APPEND_NULL) != 0)
 		hb_die(HB_EXIT_SOFTWARE, "cannot start the CSV parser");
 	csv_set_space_func(&r.parser, no_space);
+	/* Grow field buffers 64 KiB at a time, not 128 bytes. */
+	csv_set_blk_size(&r.parser, 65536);
 
 	while (!r.stop && (got = getline(&buf, &cap, fp)) > 0) {
 		size_t len = (size_t)got, body;
