@@ -2,6 +2,12 @@
 # installed commands work.
 . "$(dirname "$0")/lib.sh"
 
+# Under scripts/test --valgrind, HB_BIN holds wrappers, not a build folder.
+if [ ! -f "$HB_BIN/CMakeCache.txt" ]; then
+	ok "install: skipped, $HB_BIN is not a build folder # SKIP"
+	finish
+fi
+
 cmake --install "$HB_BIN" --prefix "$T/inst" >/dev/null 2>&1
 expect_eq "install succeeds" 0 "$?"
 for src in "$HB_SRC"/cmd/*.c; do
