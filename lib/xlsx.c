@@ -344,12 +344,15 @@ entry_complete(FILE *fp, long offset, uint16_t method, uint32_t csize)
 				got = n;
 				z.avail_in = 0;
 			}
-			/* Keep the last bytes of the XML. */
-			for (size_t i = 0; i < got; i++) {
-				memmove(tail, tail + 1, sizeof tail - 1);
-				tail[sizeof tail - 1] = out[i];
-				if (ntail < sizeof tail)
-					ntail++;
+			/* Keep the last bytes of the XML, a chunk at a time. */
+			if (got >= sizeof tail) {
+				memcpy(tail, out + got - sizeof tail, sizeof tail);
+				ntail = sizeof tail;
+			} else if (got > 0) {
+				memmove(tail, tail + got, sizeof tail - got);
+				memcpy(tail + sizeof tail - got, out, got);
+				ntail = ntail + got > sizeof tail ? sizeof tail
+				    : ntail + got;
 			}
 		} while (method == 8 && z.avail_in > 0 && rc == Z_OK);
 		if (method == 8 && rc != Z_OK && rc != Z_STREAM_END &&
