@@ -48,14 +48,6 @@ static const struct hb_command command = {
 };
 
 static void
-on_option(void *ctx, int key, const char *arg)
-{
-	const char **values = ctx;
-
-	values[key - HB_OPT_FIRST] = arg ? arg : "yes";
-}
-
-static void
 apply(void *ctx, struct hb_book *book, const char *const *v)
 {
 	struct hb_package_input in = {
@@ -74,7 +66,8 @@ main(int argc, char **argv)
 {
 	const char *values[NCOL] = { NULL };
 	struct hb_batch batch = { &command, columns, NCOL, values, apply, NULL };
-	int i = hb_cli_parse(&command, argc, argv, on_option, values);
+	int i = hb_cli_parse(&command, argc, argv,
+	    hb_option_fills_column, values);
 
 	hb_batch_operands(&batch, argc - i, argv + i, NULL, 0, 0,
 	    "no operand");

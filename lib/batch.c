@@ -42,6 +42,14 @@ on_row(void *ctx, const char *const *values, long line)
 	return 0;
 }
 
+void
+hb_option_fills_column(void *ctx, int key, const char *arg)
+{
+	const char **values = ctx;
+
+	values[key - HB_OPT_FIRST] = arg ? arg : "yes";
+}
+
 size_t
 hb_batch_run(struct hb_book *book, const struct hb_batch *b)
 {

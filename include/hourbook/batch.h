@@ -29,6 +29,11 @@ struct hb_batch {
 	void *ctx;
 };
 
+/* An hb_option_fn for commands whose option keys are HB_OPT_FIRST + a
+ * column: the option fills that column of ctx (an array of values); a
+ * flag fills it with "yes". */
+void hb_option_fills_column(void *ctx, int key, const char *arg);
+
 /* Run the batch and commit; returns the number of records applied. */
 size_t hb_batch_run(struct hb_book *book, const struct hb_batch *batch);
 
