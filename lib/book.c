@@ -614,6 +614,35 @@ struct hb_book {
 	sqlite3_stmt *query[HB_Q_COUNT];
 };
 
+/* Say why the book cannot be written: the file, the folder that must hold
+ * the WAL's -wal and -shm files, or those files left by another user. */
+static _Noreturn void
+readonly_cause(struct hb_book *b, const char *msg)
+{
+	static const char *const sides[] = { "-wal", "-shm" };
+	char *copy = hb_xstrdup(b->path), *side;
+	const char *dir = dirname(copy);
+	struct stat st;
+
+	for (size_t i = 0; i < 2; i++) {
+		side = hb_xprintf("%s%s", b->path, sides[i]);
+		if (stat(side, &st) == 0 && access(side, W_OK) != 0)
+			hb_die(HB_EXIT_IO, "%s: belongs to another user (uid %ld) "
+			    "and is not writable for you: ask its owner, or fix its "
+			    "permissions", side, (long)st.st_uid);
+		free(side);
+	}
+	if (access(b->path, W_OK) != 0)
+		hb_die(HB_EXIT_IO, "%s: the book is read-only for you (even "
+		    "reading needs write access to a WAL book's side files)",
+		    b->path);
+	if (access(dir, W_OK) != 0)
+		hb_die(HB_EXIT_IO, "%s: the folder %s is read-only for you, and "
+		    "the book needs to keep its -wal and -shm files there",
+		    b->path, dir);
+	hb_die(HB_EXIT_IO, "%s: the book is read-only here (%s)", b->path, msg);
+}
+
 /* End the program for a failed SQLite call, with the exit status its
  * cause deserves. */
 static _Noreturn void
@@ -628,8 +657,7 @@ fail_db(struct hb_book *b, int rc, const char *what)
 		    "process (waited %d ms; try again later)", b->path,
 		    b->busy_ms);
 	case SQLITE_READONLY:
-		hb_die(HB_EXIT_IO, "%s: the book is read-only here (%s)",
-		    b->path, msg);
+		readonly_cause(b, msg);
 	case SQLITE_FULL:
 		hb_die(HB_EXIT_IO, "%s: the disk is full", b->path);
 	case SQLITE_NOTADB:

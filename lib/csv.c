@@ -103,8 +103,7 @@ set_error(struct reader *r, long line, const char *column, const char *fmt,
 {
 	va_list ap;
 
-	if (r->stop)
-		return;
+	/* Every caller checks r->stop first: the first error is the one kept. */
 	r->err->line = line;
 	snprintf(r->err->column, sizeof r->err->column, "%s",
 	    column ? column : "");
@@ -286,13 +285,11 @@ feed(struct reader *r, const char *s, size_t len)
 	while (len > 0 && !r->stop) {
 		size_t n = len < 65536 ? len : 65536;
 
+		/* With hb_xrealloc for its buffers, a parse error is the only
+		 * way libcsv can fail. */
 		if (csv_parse(&r->parser, s, n, on_field, on_record, r) != n &&
-		    !r->stop) {
-			set_error(r, r->line, NULL, "%s",
-			    csv_error(&r->parser) == CSV_EPARSE
-			    ? "stray or unbalanced quote"
-			    : csv_strerror(csv_error(&r->parser)));
-		}
+		    !r->stop)
+			set_error(r, r->line, NULL, "stray or unbalanced quote");
 		if (!r->stop && csv_get_buffer_size(&r->parser) >
 		    HB_CSV_FIELD_MAX + 65536)
 			set_error(r, r->record_line, NULL,
@@ -321,12 +318,13 @@ hb_csv_read_stream(FILE *fp, const struct hb_csv_column *columns,
 	r.err = err;
 	r.map = hb_xcalloc(ncolumns + 1, sizeof *r.map);
 	r.values = hb_xcalloc(ncolumns + 1, sizeof *r.values);
-	if (csv_init(&r.parser, CSV_STRICT | CSV_STRICT_FINI |
-	    CSV_APPEND_NULL) != 0)
-		hb_die(HB_EXIT_SOFTWARE, "cannot start the CSV parser");
+	/* csv_init fails only for a NULL parser. */
+	(void)csv_init(&r.parser, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL);
 	csv_set_space_func(&r.parser, no_space);
-	/* Grow field buffers 64 KiB at a time, not 128 bytes. */
+	/* Grow field buffers 64 KiB at a time, not 128 bytes, and end the
+	 * program rather than fail when memory runs out. */
 	csv_set_blk_size(&r.parser, 65536);
+	csv_set_realloc_func(&r.parser, hb_xrealloc);
 
 	while (!r.stop && (got = getline(&buf, &cap, fp)) > 0) {
 		size_t len = (size_t)got, body;
@@ -374,10 +372,16 @@ hb_csv_read_stream(FILE *fp, const struct hb_csv_column *columns,
 	if (!r.stop && ferror(fp))
 		set_error(&r, r.line, NULL, "read error: %s", strerror(errno));
 	if (!r.stop) {
-		if (csv_fini(&r.parser, on_field, on_record, &r) != 0 && !r.stop)
+		/* The last record may end here, without a newline: its own
+		 * error (set by on_record) comes first. */
+		int unterminated = csv_fini(&r.parser, on_field, on_record, &r);
+
+		if (r.stop)
+			;
+		else if (unterminated)
 			set_error(&r, r.record_line, NULL,
 			    "unterminated quoted field");
-		else if (!r.stop && !r.have_header)
+		else if (!r.have_header)
 			set_error(&r, 1, NULL, "empty input: a header row is required");
 	}
 	csv_free(&r.parser);

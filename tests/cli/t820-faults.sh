@@ -1,5 +1,5 @@
 # Faults: a full disk during an import and an export (simulated with a
-# file-size limit), a read-only book, a locked book.  Each: a clear error,
+# file-size limit), a book that is a folder.  Each: a clear error,
 # the right exit status, the book intact, no partial file.
 . "$(dirname "$0")/lib.sh"
 
@@ -32,16 +32,7 @@ ls -a "$T" | grep -q '^\.export' && not_ok "no temporary left" || ok "no tempora
 expect_eq "full disk on an xlsx export: exit 74" 74 "$?"
 [ ! -e "$T/export.xlsx" ] && ok "no partial xlsx" || not_ok "no partial xlsx"
 
-# A read-only book: reads work, writes say why.  (Only when file modes bind
-# us: root ignores them.)
-if [ "$(id -u)" -ne 0 ]; then
-	chmod 0400 "$HOURBOOK_DB"
-	expect_exit 74 client-add beta
-	expect_err "read-only named" "read-only"
-	chmod 0600 "$HOURBOOK_DB"
-else
-	ok "read-only book: skipped as root (file modes do not bind root) # SKIP"
-fi
+# Read-only books and other users' files: see t825-permissions.sh.
 
 # A book that is a folder, or not a book at all: exit 74, clearly.
 expect_exit 74 client-add --db "$T" beta

@@ -6,9 +6,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <cmocka.h>
 
 #include "hourbook/csv.h"
+#include "hourbook/xlsx.h"
 
 static const struct hb_csv_column cols[] = {
 	{ "task", true }, { "duration|minutes", false }, { "note", false },
@@ -94,6 +96,7 @@ test_bad_inputs(void **state)
 		{ S("task,note\n7,a\"b\n"), 2, "", "quote" },
 		{ S("task,note\n7,\"a\"b\n"), 2, "", "quote" },
 		{ S("task,note\n7,x\n8\n"), 3, "", "1 fields where the header has 2" },
+		{ S("task,note\n7,x\n8"), 3, "", "1 fields where the header has 2" },
 		{ S("task,note\n7,x,y\n"), 2, "", "3 fields" },
 		{ S("task,note\n7,a\0b\n"), 2, "", "NUL" },
 		{ S("task,note\n7,caf\xe9\n"), 2, "", "UTF-8" },
@@ -101,6 +104,9 @@ test_bad_inputs(void **state)
 		{ S("task,note\n7,\xc0\xaf\n"), 2, "", "UTF-8" },	/* overlong */
 		{ S("\xff\xfet\0a\0"), 1, "", "UTF-16" },
 		{ S("\xfe\xff\0t\0a"), 1, "", "UTF-16" },
+		{ S("\xff\x41\n"), 1, "", "UTF-8" },	/* 0xff alone */
+		{ S("\xfe\x41\n"), 1, "", "UTF-8" },	/* 0xfe alone */
+		{ S("\xef\xbb\xbf"), 1, "", "empty input" },	/* a BOM and nothing */
 		{ S("task,note\r7,x\r8,y\r"), 1, "", "carriage return" },
 		{ S("task,note\n7,x\r8,y\n"), 2, "", "carriage return" },
 		{ S("note\n1\n"), 1, "task", "required column is missing" },
@@ -177,6 +183,98 @@ test_header_names(void **state)
 	fclose(fp);
 	assert_int_equal(rc, -1);
 	assert_string_equal(err.column, "display_name");
+}
+
+static void
+test_more_reader_paths(void **state)
+{
+	static const struct hb_csv_column dashed[] = { { "reassign-to", true } };
+	struct hb_csv_error err;
+	struct got g;
+	char small[4];
+	FILE *fp;
+
+	(void)state;
+	/* A spec name with '-' matches a header with '_'. */
+	fp = fmemopen((void *)"reassign_to\nana\n", 16, "rb");
+	memset(&g, 0, sizeof g);
+	assert_int_equal(hb_csv_read_stream(fp, dashed, 1, collect, &g, &err), 0);
+	fclose(fp);
+	assert_int_equal(g.rows, 1);
+	/* A column's name cut to fit. */
+	assert_string_equal(hb_csv_column_name("duration|minutes", small,
+	    sizeof small), "dur");
+	/* A parse error after a column-limit error keeps the first error. */
+	{
+		char row[4096];
+		size_t n = (size_t)sprintf(row, "reassign_to\n");
+
+		memset(row + n, ',', 1100);
+		n += 1100;
+		n += (size_t)sprintf(row + n, "x\"y\n");
+		fp = fmemopen(row, n, "rb");
+		assert_int_equal(hb_csv_read_stream(fp, dashed, 1, collect, &g,
+		    &err), -1);
+		fclose(fp);
+		assert_non_null(strstr(err.reason, "columns"));
+	}
+	/* A bare CR after a column-limit error: the first error is kept. */
+	{
+		char row[4096];
+		size_t n = (size_t)sprintf(row, "reassign_to\n");
+
+		memset(row + n, ',', 1100);
+		n += 1100;
+		n += (size_t)sprintf(row + n, "\rz\n");
+		fp = fmemopen(row, n, "rb");
+		assert_int_equal(hb_csv_read_stream(fp, dashed, 1, collect, &g,
+		    &err), -1);
+		fclose(fp);
+		assert_non_null(strstr(err.reason, "columns"));
+	}
+	/* A read error (a folder is not a file) names no line. */
+	assert_int_equal(hb_csv_read("/", dashed, 1, collect, &g, &err), -1);
+	assert_non_null(strstr(err.reason, "read error"));
+}
+
+static void
+test_typed_cells(void **state)
+{
+	/* The typed calls in both kinds of writer: NULL and bad dates and
+	 * timestamps fall back to text; a sheet without a name. */
+	static const char *const names[] = { "d", "t", NULL };
+	char path[] = "/tmp/hourbook-unit-XXXXXX";
+	char *text = NULL;
+	size_t size = 0;
+	FILE *fp = open_memstream(&text, &size);
+	struct hb_csv_writer w;
+	int fd = mkstemp(path);
+
+	(void)state;
+	hb_csv_writer_init(&w, fp, HB_CSV_PLAIN);
+	hb_csv_header(&w, names);
+	hb_csv_date(&w, "2026-11-23");
+	hb_csv_timestamp(&w, NULL);
+	hb_csv_end_row(&w);
+	fclose(fp);
+	assert_string_equal(text, "d,t\n2026-11-23,\n");
+	free(text);
+
+	close(fd);
+	hb_csv_writer_init(&w, NULL, HB_CSV_XLSX);
+	w.xlsx = hb_xlsx_open(path);
+	hb_csv_header(&w, names);
+	hb_csv_date(&w, NULL);
+	hb_csv_timestamp(&w, "not a time");
+	hb_csv_end_row(&w);
+	hb_csv_date(&w, "2026-11-23");
+	hb_csv_timestamp(&w, "2026-11-23T10:00:00Z");
+	hb_csv_end_row(&w);
+	hb_csv_date(&w, "2026-13-45");
+	hb_csv_timestamp(&w, NULL);
+	hb_csv_end_row(&w);
+	hb_xlsx_close(w.xlsx);
+	unlink(path);
 }
 
 static void
@@ -356,6 +454,8 @@ main(void)
 		cmocka_unit_test(test_bad_inputs),
 		cmocka_unit_test(test_utf8),
 		cmocka_unit_test(test_header_names),
+		cmocka_unit_test(test_more_reader_paths),
+		cmocka_unit_test(test_typed_cells),
 		cmocka_unit_test(test_limits),
 		cmocka_unit_test(test_record_lines_in_a_long_file),
 		cmocka_unit_test(test_long_records),
