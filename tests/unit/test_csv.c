@@ -185,6 +185,16 @@ test_header_names(void **state)
 	assert_string_equal(err.column, "display_name");
 }
 
+/* For one-column specs: count the rows. */
+static int
+count_rows(void *ctx, const char *const *v, long line)
+{
+	(void)v;
+	(void)line;
+	((struct got *)ctx)->rows++;
+	return 0;
+}
+
 static void
 test_more_reader_paths(void **state)
 {
@@ -198,7 +208,7 @@ test_more_reader_paths(void **state)
 	/* A spec name with '-' matches a header with '_'. */
 	fp = fmemopen((void *)"reassign_to\nana\n", 16, "rb");
 	memset(&g, 0, sizeof g);
-	assert_int_equal(hb_csv_read_stream(fp, dashed, 1, collect, &g, &err), 0);
+	assert_int_equal(hb_csv_read_stream(fp, dashed, 1, count_rows, &g, &err), 0);
 	fclose(fp);
 	assert_int_equal(g.rows, 1);
 	/* A column's name cut to fit. */
@@ -213,7 +223,7 @@ test_more_reader_paths(void **state)
 		n += 1100;
 		n += (size_t)sprintf(row + n, "x\"y\n");
 		fp = fmemopen(row, n, "rb");
-		assert_int_equal(hb_csv_read_stream(fp, dashed, 1, collect, &g,
+		assert_int_equal(hb_csv_read_stream(fp, dashed, 1, count_rows, &g,
 		    &err), -1);
 		fclose(fp);
 		assert_non_null(strstr(err.reason, "columns"));
@@ -227,13 +237,13 @@ test_more_reader_paths(void **state)
 		n += 1100;
 		n += (size_t)sprintf(row + n, "\rz\n");
 		fp = fmemopen(row, n, "rb");
-		assert_int_equal(hb_csv_read_stream(fp, dashed, 1, collect, &g,
+		assert_int_equal(hb_csv_read_stream(fp, dashed, 1, count_rows, &g,
 		    &err), -1);
 		fclose(fp);
 		assert_non_null(strstr(err.reason, "columns"));
 	}
 	/* A read error (a folder is not a file) names no line. */
-	assert_int_equal(hb_csv_read("/", dashed, 1, collect, &g, &err), -1);
+	assert_int_equal(hb_csv_read("/", dashed, 1, count_rows, &g, &err), -1);
 	assert_non_null(strstr(err.reason, "read error"));
 }
 
