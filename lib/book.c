@@ -996,12 +996,6 @@ hb_book_close(struct hb_book *b)
 	free(b);
 }
 
-const char *
-hb_book_path(const struct hb_book *b)
-{
-	return b->path;
-}
-
 void
 hb_book_begin(struct hb_book *b)
 {

@@ -154,7 +154,7 @@ write_summary(struct hb_book *book, const struct hb_report_filter *f,
 		hb_csv_minutes(w, p.loaded);
 		hb_csv_minutes(w, p.used);
 		hb_csv_minutes(w, p.available);
-		hb_csv_date(w, f->from ? f->from : NULL);
+		hb_csv_date(w, f->from);
 		hb_csv_date(w, f->to ? f->to : today);
 		hb_csv_end_row(w);
 		hb_package_release(&p);

@@ -35,7 +35,6 @@ enum hb_book_mode {
  * and releases it with hb_book_close(). */
 struct hb_book *hb_book_open(enum hb_book_mode mode);
 void hb_book_close(struct hb_book *book);
-const char *hb_book_path(const struct hb_book *book);
 
 /* BEGIN IMMEDIATE: every read-then-write decision runs inside one. */
 void hb_book_begin(struct hb_book *book);
