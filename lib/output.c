@@ -53,6 +53,17 @@ watch(char *path)
 	hb_die(HB_EXIT_SOFTWARE, "too many temporary files");
 }
 
+/* The mode a new file gets from open(..., 0666): mkstemp and O_TMPFILE
+ * files need it set by hand to look like any other file the user makes. */
+static mode_t
+new_file_mode(void)
+{
+	mode_t mask = umask(0);
+
+	umask(mask);
+	return 0666 & ~mask;
+}
+
 char *
 hb_temp_beside(const char *path)
 {
@@ -67,7 +78,7 @@ hb_temp_beside(const char *path)
 		free(temp);
 		hb_die(HB_EXIT_IO, "%s: %s", path, strerror(errno));
 	}
-	fchmod(fd, 0666 & ~(mode_t)umask(umask(0)));
+	fchmod(fd, new_file_mode());
 	close(fd);
 	watch(temp);
 	return temp;
@@ -96,7 +107,7 @@ open_temp(const char *path)
 	fd = open(dirname(copy), O_TMPFILE | O_WRONLY | O_CLOEXEC, 0666);
 	free(copy);
 	if (fd >= 0) {
-		fchmod(fd, 0666 & ~(mode_t)umask(umask(0)));
+		fchmod(fd, new_file_mode());
 		if ((fp = fdopen(fd, "w")) != NULL) {
 			unnamed_fd = fd;
 			return fp;

@@ -129,6 +129,16 @@ expect_exit 0 report-export comments -o "$T/long.csv"
 expect_eq "CSV keeps the long text" 40000 "$(grep -o 'xxxx*' "$T/long.csv" | awk '{ print length }' | sort -n | tail -1)"
 expect_exit 74 report-export clients -o "$T/no/such/dir/x.csv"
 
+# -o files get the mode any new file gets: 0666 less the umask.
+for mask in 022 077; do
+	for ext in csv xlsx; do
+		(umask $mask && report-export clients -o "$T/mode-$mask.$ext")
+		expect_eq "-o .$ext under umask $mask" \
+		    "$(printf '%o' $((0666 & ~0$mask)))" "$(stat -c %a "$T/mode-$mask.$ext")"
+	done
+done
+
+
 # CSV out, read back by the library's reader, is the book.
 report-export clients >"$T/clients.csv"
 HOURBOOK_DB="$T/copy.db" client-add --csv "$T/clients.csv" >/dev/null
