@@ -144,7 +144,8 @@ hb_output_begin(enum hb_csv_format format, bool deferred)
 			watch(hb_xstrdup(xlsx_path));
 		}
 		hb_csv_writer_init(&writer, NULL, format);
-		writer.xlsx = hb_xlsx_open(temp_path ? temp_path : xlsx_path);
+		writer.xlsx = temp_path ? hb_xlsx_open(temp_path, hb_opts.output)
+		    : hb_xlsx_open(xlsx_path, "standard output");
 		return &writer;
 	}
 	dest = hb_opts.output ? open_temp(hb_opts.output) : stdout;

@@ -380,7 +380,7 @@ hb_report_xlsx_file(struct hb_book *book, int kind,
 	struct hb_csv_writer w;
 
 	hb_csv_writer_init(&w, NULL, HB_CSV_XLSX);
-	w.xlsx = hb_xlsx_open(temp);
+	w.xlsx = hb_xlsx_open(temp, path);
 	hb_report_write(book, kind, f, &w, false);
 	hb_xlsx_close(w.xlsx);
 	hb_temp_commit(temp, path);

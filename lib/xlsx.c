@@ -3,12 +3,13 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include <xlsxwriter.h>
-#include <zlib.h>
 
 #include "hourbook/diag.h"
 #include "hourbook/xlsx.h"
+#include "hourbook/xlsxzip.h"
 
 #define ROWS_MAX 1048576u
 #define CELL_MAX 32767
@@ -21,7 +22,8 @@ struct hb_xlsx {
 	lxw_workbook *wb;
 	lxw_worksheet *ws;
 	lxw_format *header, *money, *minutes, *date, *timestamp;
-	char *path;
+	char *path;		/* the file libxlsxwriter writes */
+	char *name;		/* what messages call it */
 	lxw_row_t row;		/* the row being written */
 	lxw_col_t col;		/* the next cell of it */
 	lxw_col_t ncols;
@@ -36,12 +38,12 @@ failed(const struct hb_xlsx *x, lxw_error err)
 {
 	if (err == LXW_ERROR_WORKSHEET_INDEX_OUT_OF_RANGE)
 		hb_die(HB_EXIT_DATA, "%s: more rows than an xlsx sheet holds "
-		    "(%u): filter the export, or use -f csv", x->path, ROWS_MAX - 1);
+		    "(%u): filter the export, or use -f csv", x->name, ROWS_MAX - 1);
 	if (err == LXW_ERROR_MAX_STRING_LENGTH_EXCEEDED)
 		hb_die(HB_EXIT_DATA, "%s: row %u: a text longer than an xlsx "
-		    "cell holds (%d characters): use -f csv", x->path,
+		    "cell holds (%d characters): use -f csv", x->name,
 		    (unsigned)x->row + 1, CELL_MAX);
-	hb_die(HB_EXIT_IO, "%s: %s", x->path, lxw_strerror(err));
+	hb_die(HB_EXIT_IO, "%s: %s", x->name, lxw_strerror(err));
 }
 
 static void
@@ -52,15 +54,17 @@ check(const struct hb_xlsx *x, lxw_error err)
 }
 
 struct hb_xlsx *
-hb_xlsx_open(const char *path)
+hb_xlsx_open(const char *path, const char *name)
 {
 	struct hb_xlsx *x = hb_xcalloc(1, sizeof *x);
 	lxw_workbook_options options = { .constant_memory = LXW_TRUE };
 
 	x->path = hb_xstrdup(path);
+	x->name = hb_xstrdup(name);
+	hb_xlsxzip_begin();
 	x->wb = workbook_new_opt(path, &options);
 	if (x->wb == NULL)
-		hb_die(HB_EXIT_IO, "%s: cannot create the workbook", path);
+		hb_die(HB_EXIT_IO, "%s: cannot create the workbook", name);
 	x->header = workbook_add_format(x->wb);
 	format_set_bold(x->header);
 	x->money = workbook_add_format(x->wb);
@@ -148,7 +152,7 @@ hb_xlsx_sheet(struct hb_xlsx *x, const char *name, const char *const *columns)
 	finish_sheet(x);
 	x->ws = workbook_add_worksheet(x->wb, name);
 	if (x->ws == NULL)
-		hb_die(HB_EXIT_SOFTWARE, "%s: cannot add sheet %s", x->path, name);
+		hb_die(HB_EXIT_SOFTWARE, "%s: cannot add sheet %s", x->name, name);
 	memset(x->width, 0, sizeof x->width);
 	memset(x->kind, 0, sizeof x->kind);
 	memset(x->sum, 0, sizeof x->sum);
@@ -282,153 +286,29 @@ hb_xlsx_end_row(struct hb_xlsx *x)
 	x->col = 0;
 }
 
-/* ---- verifying what libxlsxwriter wrote ---------------------------------
- *
- * In constant-memory mode libxlsxwriter streams each sheet's rows to a
- * temporary file and does not check those writes: on a full disk it builds
- * a valid zip around a truncated sheet and reports success.  So we read
- * the zip back: every worksheet must inflate to XML that ends with its
- * closing tag.  It costs one decompression of the file, and turns silent
- * loss into exit 74.
- */
-
-static uint32_t
-le32(const unsigned char *p)
-{
-	return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 |
-	    (uint32_t)p[3] << 24;
-}
-
-static uint16_t
-le16(const unsigned char *p)
-{
-	return (uint16_t)(p[0] | p[1] << 8);
-}
-
-/* Inflate the entry at offset (raw deflate or stored) and check its end. */
-static int
-entry_complete(FILE *fp, long offset, uint16_t method, uint32_t csize)
-{
-	unsigned char head[30], in[65536], out[65536], tail[16] = { 0 };
-	size_t ntail = 0, left = csize;
-	z_stream z;
-	int rc = Z_OK;
-
-	if (fseek(fp, offset, SEEK_SET) != 0 || fread(head, 1, 30, fp) != 30 ||
-	    le32(head) != 0x04034b50 ||
-	    fseek(fp, le16(head + 26) + le16(head + 28), SEEK_CUR) != 0)
-		return 0;
-	memset(&z, 0, sizeof z);
-	if (method == 8 && inflateInit2(&z, -MAX_WBITS) != Z_OK)
-		return 0;
-	while (left > 0 && rc != Z_STREAM_END) {
-		size_t n = fread(in, 1, left < sizeof in ? left : sizeof in, fp);
-
-		if (n == 0)
-			break;
-		left -= n;
-		z.next_in = in;
-		z.avail_in = (uInt)n;
-		do {
-			size_t got;
-
-			if (method == 8) {
-				z.next_out = out;
-				z.avail_out = sizeof out;
-				rc = inflate(&z, Z_NO_FLUSH);
-				if (rc != Z_OK && rc != Z_STREAM_END && rc != Z_BUF_ERROR)
-					break;
-				got = sizeof out - z.avail_out;
-			} else {
-				memcpy(out, in, n);
-				got = n;
-				z.avail_in = 0;
-			}
-			/* Keep the last bytes of the XML, a chunk at a time. */
-			if (got >= sizeof tail) {
-				memcpy(tail, out + got - sizeof tail, sizeof tail);
-				ntail = sizeof tail;
-			} else if (got > 0) {
-				memmove(tail, tail + got, sizeof tail - got);
-				memcpy(tail + sizeof tail - got, out, got);
-				ntail = ntail + got > sizeof tail ? sizeof tail
-				    : ntail + got;
-			}
-		} while (method == 8 && z.avail_in > 0 && rc == Z_OK);
-		if (method == 8 && rc != Z_OK && rc != Z_STREAM_END &&
-		    rc != Z_BUF_ERROR)
-			break;
-	}
-	if (method == 8)
-		inflateEnd(&z);
-	while (ntail > 0 && (tail[sizeof tail - 1] == '\n' ||
-	    tail[sizeof tail - 1] == '\r')) {
-		memmove(tail + 1, tail, sizeof tail - 1);
-		ntail--;
-	}
-	return ntail >= 12 && memcmp(tail + sizeof tail - 12, "</worksheet>",
-	    12) == 0;
-}
-
-static void
-verify(const char *path)
-{
-	FILE *fp = fopen(path, "rb");
-	unsigned char eocd[22], cd[46];
-	char name[256];
-	long size;
-	int sheets = 0, bad = 0;
-
-	if (fp == NULL)
-		hb_die(HB_EXIT_IO, "%s: cannot read back the workbook", path);
-	if (fseek(fp, 0, SEEK_END) != 0 || (size = ftell(fp)) < 22 ||
-	    fseek(fp, size - 22, SEEK_SET) != 0 || fread(eocd, 1, 22, fp) != 22 ||
-	    le32(eocd) != 0x06054b50)
-		goto broken;
-	if (fseek(fp, (long)le32(eocd + 16), SEEK_SET) != 0)
-		goto broken;
-	for (uint16_t i = 0; i < le16(eocd + 10); i++) {
-		long next;
-		uint16_t nlen;
-
-		if (fread(cd, 1, 46, fp) != 46 || le32(cd) != 0x02014b50)
-			goto broken;
-		nlen = le16(cd + 28);
-		if (nlen >= sizeof name || fread(name, 1, nlen, fp) != nlen)
-			goto broken;
-		name[nlen] = '\0';
-		next = ftell(fp) + le16(cd + 30) + le16(cd + 32);
-		if (strncmp(name, "xl/worksheets/sheet", 19) == 0) {
-			sheets++;
-			bad |= !entry_complete(fp, (long)le32(cd + 42), le16(cd + 10),
-			    le32(cd + 20));
-		}
-		if (fseek(fp, next, SEEK_SET) != 0)
-			goto broken;
-	}
-	fclose(fp);
-	if (sheets == 0 || bad)
-		hb_die(HB_EXIT_IO, "%s: the workbook came out incomplete (is "
-		    "the disk full?)", path);
-	return;
-broken:
-	fclose(fp);
-	hb_die(HB_EXIT_IO, "%s: the workbook came out damaged (is the disk "
-	    "full?)", path);
-}
-
 void
 hb_xlsx_close(struct hb_xlsx *x)
 {
 	lxw_error err;
+	int complete, damage;
 
 	finish_sheet(x);
 	if (x->ws == NULL)
 		hb_xlsx_sheet(x, "Sheet1", (const char *const[]){ NULL });
 	err = workbook_close(x->wb);
 	if (err != LXW_NO_ERROR)
-		hb_die(HB_EXIT_IO, "%s: %s", x->path, lxw_strerror(err));
-	verify(x->path);
+		hb_die(HB_EXIT_IO, "%s: %s", x->name, lxw_strerror(err));
+	/* What minizip was given tells whether the sheets are whole; only
+	 * when it was not watched must the file be inflated to tell. */
+	complete = hb_xlsxzip_sheets_complete();
+	damage = complete == 0 ? -2 : hb_xlsxzip_verify(x->path, complete < 0);
+	if (damage == -1)
+		hb_die(HB_EXIT_IO, "%s: the workbook came out damaged (is the "
+		    "disk full?)", x->name);
+	if (damage == -2)
+		hb_die(HB_EXIT_IO, "%s: the workbook came out incomplete (is "
+		    "the disk full?)", x->name);
 	free(x->path);
+	free(x->name);
 	free(x);
 }

@@ -18,8 +18,10 @@
 
 struct hb_xlsx;
 
-/* Create the workbook at path (replacing it); dies with exit 74. */
-struct hb_xlsx *hb_xlsx_open(const char *path);
+/* Create the workbook at path (replacing it); messages call it name (the
+ * file the user asked for, where path is a temporary one).  Dies with
+ * exit 74. */
+struct hb_xlsx *hb_xlsx_open(const char *path, const char *name);
 /* Start a sheet named name with a header row of columns (NULL-ended); the
  * previous sheet, if any, is finished (totals, filter, widths). */
 void hb_xlsx_sheet(struct hb_xlsx *x, const char *name,

@@ -138,6 +138,16 @@ for mask in 022 077; do
 	done
 done
 
+# Every part of the zip is deflated at zlib's fastest level: minizip marks
+# it in the general-purpose flags (bits 1 and 2 set), which shows the
+# level reached libxlsxwriter's minizip.
+cat >"$T/level.py" <<'PY'
+import sys, zipfile
+flags = {i.filename: i.flag_bits & 6 for i in zipfile.ZipFile(sys.argv[1]).infolist()}
+assert flags and all(f == 6 for f in flags.values()), flags
+print("ok")
+PY
+expect_eq "xlsx deflated at the fastest level" ok "$($PY "$T/level.py" "$T/sheet.xlsx" 2>&1 | tail -1)"
 
 # CSV out, read back by the library's reader, is the book.
 report-export clients >"$T/clients.csv"

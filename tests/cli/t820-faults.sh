@@ -30,6 +30,7 @@ expect_err "a write error" "write error"
 ls -a "$T" | grep -q '^\.export' && not_ok "no temporary left" || ok "no temporary left"
 ( trap '' XFSZ; ulimit -f 64; report-export entries -o "$T/export.xlsx" ) >"$T/out" 2>"$T/err"
 expect_eq "full disk on an xlsx export: exit 74" 74 "$?"
+expect_err "the file asked for is named" "$T/export.xlsx: the workbook came out incomplete"
 [ ! -e "$T/export.xlsx" ] && ok "no partial xlsx" || not_ok "no partial xlsx"
 
 # Read-only books and other users' files: see t825-permissions.sh.
