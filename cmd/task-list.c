@@ -13,11 +13,12 @@
 #include "hourbook/task.h"
 
 enum {
-	OPT_PROJECT = HB_OPT_FIRST, OPT_STATUS, OPT_ASSIGNEE, OPT_KIND,
+	OPT_CLIENT = HB_OPT_FIRST, OPT_PROJECT, OPT_STATUS, OPT_ASSIGNEE, OPT_KIND,
 	OPT_OVERDUE, OPT_DUE_BEFORE, OPT_HISTORY
 };
 
 static const struct hb_option options[] = {
+	{ "client", OPT_CLIENT, "C", "tasks of client C's projects" },
 	{ "project", OPT_PROJECT, "P", "tasks of project P" },
 	{ "status", OPT_STATUS, "STATE", "in STATE (repeatable, or STATE,STATE)" },
 	{ "assignee", OPT_ASSIGNEE, "HANDLE", "assigned to HANDLE" },
@@ -29,7 +30,7 @@ static const struct hb_option options[] = {
 };
 
 static const char *const synopsis[] = {
-	"[--project P] [--status STATE] [--assignee HANDLE] [--kind K] "
+	"[--client C] [--project P] [--status STATE] [--assignee HANDLE] [--kind K] "
 	"[--overdue] [--due-before DATE]",
 	"--history TASK",
 	NULL
@@ -73,6 +74,7 @@ on_option(void *ctx, int key, const char *arg)
 
 	a->selectors += key != OPT_HISTORY;
 	switch (key) {
+	case OPT_CLIENT: a->filter.client = arg; break;
 	case OPT_PROJECT: a->filter.project = arg; break;
 	case OPT_STATUS: add_status(a, arg); break;
 	case OPT_ASSIGNEE: a->filter.assignee = arg; break;

@@ -182,6 +182,8 @@ static const char *const sql[SQL_COUNT] = {
 	    "AND (?5 IS NULL OR (t.due < ?5 AND t.status NOT IN "
 	    "('done', 'rejected', 'cancelled'))) "
 	    "AND (?6 IS NULL OR t.due < ?6) "
+	    "AND (?7 IS NULL OR j.client_id = "
+	    "(SELECT id FROM client WHERE name = ?7)) "
 	    "ORDER BY t.id",
 	[SQL_TASK_OPEN_OF] = "SELECT id FROM task WHERE project_id = ? "
 	    "AND assignee_id = ? AND status NOT IN "
@@ -1471,6 +1473,7 @@ hb_book_each_task(struct hb_book *b, const struct hb_task_filter *f,
 	bind_text(s, 4, f->kind);
 	bind_text(s, 5, f->overdue ? hb_date_format(f->today, today) : NULL);
 	bind_text(s, 6, f->due_before);
+	bind_text(s, 7, f->client);
 	while (step(b, s)) {
 		read_task(s, &t);
 		fn(ctx, &t);

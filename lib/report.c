@@ -299,6 +299,7 @@ write_tasks(struct hb_book *book, const struct hb_report_filter *f,
 {
 	struct hb_task_filter tf = { 0 };
 
+	tf.client = f->client;
 	tf.project = f->project;
 	tf.assignee = f->person;
 	tf.today = hb_today();
@@ -325,7 +326,8 @@ static const struct kind {
 	{ "people", HB_FILTER_CLIENT | HB_FILTER_PROJECT | HB_FILTER_PERSON,
 	  write_people },
 	{ "projects", HB_FILTER_CLIENT | HB_FILTER_PROJECT, write_projects },
-	{ "tasks", HB_FILTER_PROJECT | HB_FILTER_PERSON, write_tasks },
+	{ "tasks", HB_FILTER_CLIENT | HB_FILTER_PROJECT | HB_FILTER_PERSON,
+	    write_tasks },
 	{ "withdrawals", HB_FILTER_PERSON, write_withdrawals },
 };
 #define NKINDS (sizeof kinds / sizeof kinds[0])

@@ -93,6 +93,7 @@ extern const char *const hb_task_actions[];
 
 /* task-list's selection; NULL / false fields select everything. */
 struct hb_task_filter {
+	const char *client;
 	const char *project;
 	const char *statuses;	/* "open,approved" */
 	const char *assignee;

@@ -2,8 +2,9 @@
 . "$(dirname "$0")/lib.sh"
 
 client-add acme >/dev/null
+client-add beta >/dev/null
 project-add --client acme p >/dev/null
-project-add --client acme q >/dev/null
+project-add --client beta q >/dev/null
 member-add --project p bruno >/dev/null
 member-add --project p ana --role staff >/dev/null
 member-add --project q ana >/dev/null
@@ -19,6 +20,10 @@ task-add --project p --kind request "A request" >/dev/null
 ids() { "$@" --no-header | cut -d, -f1 | tr '\n' ' ' | sed 's/ $//'; }
 expect_eq "all" "1 2 3 4 5 6" "$(ids task-list)"
 expect_eq "--project" "5" "$(ids task-list --project q)"
+expect_eq "--client" "5" "$(ids task-list --client beta)"
+expect_eq "--client and --kind" "6" "$(ids task-list --client acme --kind request)"
+expect_exit 0 task-list --client nope
+expect_eq "--client unknown: a header only" 1 "$(wc -l <"$T/out" | tr -d ' ')"
 expect_eq "--assignee" "1 2" "$(ids task-list --assignee bruno)"
 expect_eq "--kind" "6" "$(ids task-list --kind request)"
 expect_eq "--status" "1 2 3" "$(ids task-list --status open)"

@@ -45,6 +45,10 @@ expect_exit 0 report-export entries --package 1
 expect_eq "entries of a package" "3" "$(sed 1d "$T/out" | wc -l | tr -d ' ')"
 expect_exit 0 report-export entries --client beta
 expect_eq "entries of a client" "4" "$(sed 1d "$T/out" | cut -d, -f1)"
+expect_exit 0 report-export tasks --client beta
+expect_eq "tasks of a client" "3,other" "$(sed 1d "$T/out" | cut -d, -f1,2)"
+expect_exit 0 report-export tasks --client acme --person bruno
+expect_eq "tasks of a client and an assignee" "1 2" "$(sed 1d "$T/out" | cut -d, -f1 | tr '\n' ' ' | sed 's/ $//')"
 expect_exit 0 report-export people --project other
 expect_eq "people of a team" "bruno" "$(sed 1d "$T/out" | cut -d, -f1)"
 
