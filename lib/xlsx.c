@@ -258,18 +258,27 @@ hb_xlsx_date(struct hb_xlsx *x, hb_day day)
 	check(x, worksheet_write_datetime(x->ws, x->row, c, &dt, x->date));
 }
 
+/* A spreadsheet's date-times have no zone: write the local time of TZ,
+ * the time the reader lived through. */
 void
 hb_xlsx_timestamp(struct hb_xlsx *x, int64_t t)
 {
 	lxw_datetime dt = { 0 };
-	int64_t day = t >= 0 ? t / 86400 : -((-t + 86399) / 86400);
-	int64_t rem = t - day * 86400;
-	lxw_col_t c = next_cell(x, K_DATE, 19);
+	time_t when = (time_t)t;
+	struct tm tm;
+	lxw_col_t c;
 
-	hb_civil_from_day((hb_day)day, &dt.year, &dt.month, &dt.day);
-	dt.hour = (int)(rem / 3600);
-	dt.min = (int)(rem % 3600 / 60);
-	dt.sec = (double)(rem % 60);
+	if (localtime_r(&when, &tm) == NULL) {
+		hb_xlsx_blank(x);
+		return;
+	}
+	c = next_cell(x, K_DATE, 19);
+	dt.year = tm.tm_year + 1900;
+	dt.month = tm.tm_mon + 1;
+	dt.day = tm.tm_mday;
+	dt.hour = tm.tm_hour;
+	dt.min = tm.tm_min;
+	dt.sec = tm.tm_sec;
 	check(x, worksheet_write_datetime(x->ws, x->row, c, &dt, x->timestamp));
 }
 

@@ -163,4 +163,26 @@ expect_exit 0 package-set --closed --sheet "$T/final.xlsx" 1
 [ -s "$T/final.xlsx" ] && ok "closing hands over the sheet" || not_ok "closing hands over the sheet"
 expect_exit 64 package-set --paid --sheet "$T/x.xlsx" 1
 
+# Delivered and done are days of the book's zone: 23:30 UTC on the 23rd is
+# half past midnight on the 24th in Rome.
+HOURBOOK_NOW=2026-11-23T23:30:00Z task-set -q --deliver 2 >/dev/null
+HOURBOOK_NOW=2026-11-24T23:10:00Z task-set -q --accept 2 >/dev/null
+expect_exit 0 report-export activities --project web
+expect_eq "delivered and done in local days" "2,2026-11-24,2026-11-25" \
+    "$(sed -n 3p "$T/out" | awk -F, '{ print $1 "," $(NF - 1) "," $NF }')"
+
+# Timestamps: UTC with a Z in CSV; in xlsx, which has no zones, local time.
+expect_exit 0 report-export events --no-header
+expect_eq "CSV timestamps in UTC" "2026-11-23T10:00:00Z" "$(head -1 "$T/out" | cut -d, -f2)"
+report-export events -o "$T/events.xlsx"
+cat >"$T/events.py" <<'PY'
+import sys, datetime, openpyxl
+ws = openpyxl.load_workbook(sys.argv[1])["Events"]
+assert ws["B1"].value == "at", ws["B1"].value
+assert ws["B2"].value == datetime.datetime(2026, 11, 23, 11, 0), ws["B2"].value
+assert ws["B2"].number_format == "yyyy-mm-dd hh:mm:ss", ws["B2"].number_format
+print("ok")
+PY
+expect_eq "xlsx timestamps in the local time of TZ" ok "$($PY "$T/events.py" "$T/events.xlsx" 2>&1 | tail -1)"
+
 finish
