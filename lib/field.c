@@ -129,15 +129,18 @@ hb_field_key(const char *column, const char *s)
 		hb_fail(HB_EXIT_DATA, column, "is empty");
 	if (len > 64)
 		hb_fail(HB_EXIT_DATA, column, "\"%.64s...\" is longer than 64 characters", s);
+	/* A key is typed on command lines and in CSV: plain ASCII.  The
+	 * full name, in any script, has a field of its own. */
 	if (!isalnum((unsigned char)s[0]))
-		hb_fail(HB_EXIT_DATA, column,
-		    "\"%s\" must start with a letter or a digit", s);
+		hb_fail(HB_EXIT_DATA, column, "\"%s\" must start with an "
+		    "ASCII letter or digit (a short code: the full name has a "
+		    "field of its own)", s);
 	for (const char *p = s; *p; p++)
 		if (!isalnum((unsigned char)*p) && *p != '.' && *p != '_' &&
 		    *p != '-')
-			hb_fail(HB_EXIT_DATA, column,
-			    "\"%s\" may only hold letters, digits, '.', '_' and '-'",
-			    s);
+			hb_fail(HB_EXIT_DATA, column, "\"%s\" may only hold "
+			    "ASCII letters, digits, '.', '_' and '-' (a short "
+			    "code: the full name has a field of its own)", s);
 	return s;
 }
 

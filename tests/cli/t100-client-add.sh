@@ -19,7 +19,7 @@ expect_out "currency setting is the default" <<'OUT'
 later,later,,USD,,2026-11-23T10:00:00Z
 OUT
 expect_exit 65 client-add "has space"
-expect_err "bad name" "may only hold letters"
+expect_err "bad name" "may only hold ASCII letters"
 expect_exit 65 client-add --email nope x1
 expect_exit 65 client-add --currency euro x2
 expect_exit 65 client-add x3 "$(printf 'bad\001name')"
@@ -28,7 +28,7 @@ expect_exit 64 client-add a b c
 expect_exit 64 client-add --email
 expect_err "missing argument" "option --email needs an argument"
 expect_exit 65 client-add "$(printf 'caf\303\251')"
-expect_err "keys are ASCII" "may only hold letters, digits"
+expect_err "keys are ASCII" "may only hold ASCII letters, digits"
 expect_exit 0 client-add cafe "Café do Zé"
 expect_eq "UTF-8 display names kept" "Café do Zé" "$(sql "SELECT display_name FROM client WHERE name = 'cafe'")"
 expect_exit 0 client-add sql1 "'); DROP TABLE client; --"
