@@ -407,6 +407,12 @@ hb_hours_log(struct hb_logger *l, const struct hb_entry_input *in,
 	need = row.billable;
 	left = balance_left(pi, row.day);
 	if (pi->package_model) {
+		if (pi->n == 0 && !in->overdraft)
+			hb_fail(HB_EXIT_REFUSED, NULL, "task %lld: its project "
+			    "has no active package (package-add, then "
+			    "package-set --invoiced and --paid; or --overdraft "
+			    "bills the time at the standard rate)",
+			    (long long)ti->id);
 		if (left < need && !in->overdraft)
 			hb_fail(HB_EXIT_REFUSED, NULL, "task %lld: the packages of "
 			    "its project have %lld minutes left: %lld minutes "

@@ -8,7 +8,7 @@ member-add --project web bruno >/dev/null
 task-add --project web --assign bruno "Work" >/dev/null
 
 expect_exit 1 hours-log --person bruno 1 1h
-expect_err "no active package" "have 0 minutes left: 60 minutes missing"
+expect_err "no active package, and how to get one" "has no active package (package-add, then package-set --invoiced and --paid"
 expect_exit 0 hours-log --person bruno --overdraft 1 1h
 expect_eq "all overage" "60" "$(sed -n 2p "$T/out" | cut -d, -f9)"
 
