@@ -115,7 +115,7 @@ show(const struct args *a)
 		possible = hb_withdraw_status(book, a->values[COL_PERSON], w);
 	} else {
 		hb_output_header(hb_withdrawal_columns);
-		hb_withdraw_list(book, a->values[COL_PERSON], w);
+		hb_withdraw_list(book, a->values[COL_PERSON], NULL, NULL, w);
 	}
 	hb_book_close(book);
 	hb_output_finish();

@@ -275,14 +275,20 @@ static const char *const sql[SQL_COUNT] = {
 	[SQL_WITHDRAWAL_SELECT] = "SELECT " WITHDRAWAL_COLUMNS
 	    " FROM withdrawal w JOIN person p ON p.id = w.person_id "
 	    "LEFT JOIN withdrawal_outcome o ON o.withdrawal_id = w.id "
-	    "WHERE ?1 IS NULL OR p.handle = ?1 ORDER BY w.id",
+	    "WHERE (?1 IS NULL OR p.handle = ?1) "
+	    "AND (?2 IS NULL OR date(w.requested, 'localtime') >= ?2) "
+	    "AND (?3 IS NULL OR date(w.requested, 'localtime') <= ?3) "
+	    "ORDER BY w.id",
 	[SQL_EARNING_SELECT] = "SELECT p.handle, e.day, CASE WHEN e.reverses "
 	    "IS NULL THEN 'time' ELSE 'reversal' END, e.task_id, e.id, "
 	    "e.minutes, e.earned FROM entry e JOIN person p ON p.id = e.person_id "
 	    "WHERE e.earned <> 0 AND (?1 IS NULL OR p.handle = ?1) "
+	    "AND e.day BETWEEN coalesce(?2, '0000') AND coalesce(?3, '9999') "
 	    "UNION ALL SELECT p.handle, m.day, m.kind, m.task_id, NULL, NULL, "
 	    "m.amount FROM money_ledger m JOIN person p ON p.id = m.person_id "
-	    "WHERE ?1 IS NULL OR p.handle = ?1 ORDER BY 1, 2, 5",
+	    "WHERE (?1 IS NULL OR p.handle = ?1) "
+	    "AND m.day BETWEEN coalesce(?2, '0000') AND coalesce(?3, '9999') "
+	    "ORDER BY 1, 2, 5",
 	/* The parameters of every export: ?1 client, ?2 project, ?3 package,
 	 * ?4 person, ?5 from, ?6 to. */
 	[SQL_EXPORT_ACTIVITIES] = "SELECT t.id, j.code, t.title, t.kind, "
@@ -1979,12 +1985,15 @@ hb_book_withdrawal_decide(struct hb_book *b, int64_t id, const char *outcome,
 
 void
 hb_book_each_withdrawal(struct hb_book *b, const char *person,
+    const char *from, const char *to,
     void (*fn)(void *ctx, const struct hb_withdrawal *), void *ctx)
 {
 	sqlite3_stmt *s = stmt(b, SQL_WITHDRAWAL_SELECT);
 	struct hb_withdrawal w;
 
 	bind_text(s, 1, person);
+	bind_text(s, 2, from);
+	bind_text(s, 3, to);
 	while (step(b, s)) {
 		read_withdrawal(s, &w);
 		fn(ctx, &w);
@@ -1995,12 +2004,15 @@ hb_book_each_withdrawal(struct hb_book *b, const char *person,
 
 void
 hb_book_each_earning(struct hb_book *b, const char *person,
+    const char *from, const char *to,
     void (*fn)(void *ctx, const struct hb_earning *), void *ctx)
 {
 	sqlite3_stmt *s = stmt(b, SQL_EARNING_SELECT);
 	struct hb_earning e;
 
 	bind_text(s, 1, person);
+	bind_text(s, 2, from);
+	bind_text(s, 3, to);
 	while (step(b, s)) {
 		e.person = (const char *)sqlite3_column_text(s, 0);
 		e.day = (const char *)sqlite3_column_text(s, 1);

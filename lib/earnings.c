@@ -277,20 +277,21 @@ print_withdrawal(void *ctx, const struct hb_withdrawal *x)
 
 void
 hb_withdraw_list(struct hb_book *book, const char *person,
-    struct hb_csv_writer *w)
+    const char *from, const char *to, struct hb_csv_writer *w)
 {
 	struct hb_person p;
 
 	if (person != NULL && *person != '\0') {
 		whose(book, person, &p);
-		hb_book_each_withdrawal(book, p.handle, print_withdrawal, w);
+		hb_book_each_withdrawal(book, p.handle, from, to,
+		    print_withdrawal, w);
 		hb_person_release(&p);
 		return;
 	}
 	actor_person(book, &p);
 	/* Staff see everyone's; anyone else their own. */
-	hb_book_each_withdrawal(book, is_staff(&p) ? NULL : p.handle,
-	    print_withdrawal, w);
+	hb_book_each_withdrawal(book, is_staff(&p) ? NULL : p.handle, from,
+	    to, print_withdrawal, w);
 	hb_person_release(&p);
 }
 
@@ -324,9 +325,9 @@ print_earning(void *ctx, const struct hb_earning *e)
 
 void
 hb_earnings_export(struct hb_book *book, const char *person,
-    struct hb_csv_writer *w)
+    const char *from, const char *to, struct hb_csv_writer *w)
 {
-	hb_book_each_earning(book, person, print_earning, w);
+	hb_book_each_earning(book, person, from, to, print_earning, w);
 }
 
 void

@@ -211,7 +211,7 @@ write_earnings(struct hb_book *book, const struct hb_report_filter *f,
     struct hb_csv_writer *w, bool no_header)
 {
 	header(w, no_header, "Earnings", hb_earning_columns);
-	hb_earnings_export(book, f->person, w);
+	hb_earnings_export(book, f->person, f->from, f->to, w);
 }
 
 static void
@@ -219,7 +219,7 @@ write_withdrawals(struct hb_book *book, const struct hb_report_filter *f,
     struct hb_csv_writer *w, bool no_header)
 {
 	header(w, no_header, "Withdrawals", hb_withdrawal_columns);
-	hb_withdraw_list(book, f->person, w);
+	hb_withdraw_list(book, f->person, f->from, f->to, w);
 }
 
 static void
@@ -319,7 +319,7 @@ static const struct kind {
 	{ "clients", HB_FILTER_CLIENT, write_clients },
 	{ "comments", HB_FILTER_CLIENT | HB_FILTER_PROJECT | HB_FILTER_PERSON |
 	  HB_FILTER_PERIOD, write_comments },
-	{ "earnings", HB_FILTER_PERSON, write_earnings },
+	{ "earnings", HB_FILTER_PERSON | HB_FILTER_PERIOD, write_earnings },
 	{ "entries", CPP | HB_FILTER_PERSON | HB_FILTER_PERIOD, write_entries },
 	{ "events", HB_FILTER_PERSON | HB_FILTER_PERIOD, write_events },
 	{ "invoices", CPP | HB_FILTER_PERIOD, write_invoices },
@@ -328,7 +328,8 @@ static const struct kind {
 	{ "projects", HB_FILTER_CLIENT | HB_FILTER_PROJECT, write_projects },
 	{ "tasks", HB_FILTER_CLIENT | HB_FILTER_PROJECT | HB_FILTER_PERSON,
 	    write_tasks },
-	{ "withdrawals", HB_FILTER_PERSON, write_withdrawals },
+	{ "withdrawals", HB_FILTER_PERSON | HB_FILTER_PERIOD,
+	    write_withdrawals },
 };
 #define NKINDS (sizeof kinds / sizeof kinds[0])
 

@@ -213,15 +213,19 @@ int64_t hb_book_withdrawal_by_key(struct hb_book *book, int64_t person_id,
     const char *key);
 void hb_book_withdrawal_decide(struct hb_book *book, int64_t id,
     const char *outcome, const char *reason, hb_day day);
+/* The withdrawals of person (NULL: everyone) requested on the local days
+ * from..to (either NULL: open), oldest first. */
 void hb_book_each_withdrawal(struct hb_book *book, const char *person,
+    const char *from, const char *to,
     void (*fn)(void *ctx, const struct hb_withdrawal *), void *ctx);
-/* Every credit of person (NULL: everyone): date, kind, task, entry,
- * minutes, amount, person handle. */
+/* Every credit of person (NULL: everyone) dated from..to (either NULL:
+ * open): date, kind, task, entry, minutes, amount, person handle. */
 struct hb_earning {
 	const char *person, *day, *kind;
 	int64_t task_id, entry_id, minutes, amount;
 };
 void hb_book_each_earning(struct hb_book *book, const char *person,
+    const char *from, const char *to,
     void (*fn)(void *ctx, const struct hb_earning *), void *ctx);
 
 /* Exports: rows streamed from one query, read through an opaque row. */

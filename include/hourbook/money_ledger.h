@@ -52,14 +52,15 @@ bool hb_withdraw_status(struct hb_book *book, const char *person,
 extern const char *const hb_withdrawal_columns[];
 void hb_withdrawal_print(struct hb_csv_writer *w,
     const struct hb_withdrawal *x);
-/* Every withdrawal (of person, when not NULL), oldest first. */
+/* Every withdrawal (of person, when not NULL) requested from..to (local
+ * days; either NULL: open), oldest first. */
 void hb_withdraw_list(struct hb_book *book, const char *person,
-    struct hb_csv_writer *w);
+    const char *from, const char *to, struct hb_csv_writer *w);
 
 /* report-export earnings: every credit and debit, per person. */
 extern const char *const hb_earning_columns[];
 void hb_earnings_export(struct hb_book *book, const char *person,
-    struct hb_csv_writer *w);
+    const char *from, const char *to, struct hb_csv_writer *w);
 
 /* The fee of a task reaching done, credited to its assignee (task.c). */
 void hb_earnings_credit_fee(struct hb_book *book, int64_t task_id,

@@ -102,5 +102,11 @@ expect_exit 66 withdraw --status --person nobody
 expect_eq "withdrawal events" "requested requested paid" "$(sql "SELECT group_concat(new, ' ') FROM (SELECT new FROM event WHERE entity = 'withdrawal' AND key IN ('1', '3') ORDER BY id)")"
 expect_exit 0 report-export withdrawals --person eli
 expect_eq "the list" "4" "$(sed 1d "$T/out" | wc -l | tr -d ' ')"
+expect_exit 0 report-export withdrawals --person eli --month 2026-12
+expect_eq "withdrawals of a month" "4" "$(sed 1d "$T/out" | cut -d, -f1)"
+expect_exit 0 report-export withdrawals --to 2026-11-30
+expect_eq "withdrawals up to a day" "1 2 3 5" "$(sed 1d "$T/out" | cut -d, -f1 | tr '\n' ' ' | sed 's/ $//')"
+expect_exit 0 report-export earnings --person eli --from 2026-11-27 --to 2026-11-27
+expect_eq "earnings of a period" "eli,2026-11-27,fee,1,,,400.00" "$(sed 1d "$T/out")"
 
 finish
