@@ -38,7 +38,8 @@ failed(const struct hb_xlsx *x, lxw_error err)
 {
 	if (err == LXW_ERROR_WORKSHEET_INDEX_OUT_OF_RANGE)
 		hb_die(HB_EXIT_DATA, "%s: more rows than an xlsx sheet holds "
-		    "(%u): filter the export, or use -f csv", x->name, ROWS_MAX - 1);
+		    "(%u, with the header and the totals): filter the export, "
+		    "or use -f csv", x->name, ROWS_MAX - 2);
 	if (err == LXW_ERROR_MAX_STRING_LENGTH_EXCEEDED)
 		hb_die(HB_EXIT_DATA, "%s: row %u: a text longer than an xlsx "
 		    "cell holds (%d characters): use -f csv", x->name,
