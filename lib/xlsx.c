@@ -1,12 +1,14 @@
 /*
  * xlsx: typed cells, header, totals and limits over libxlsxwriter.
  */
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
 #include <xlsxwriter.h>
 
+#include "hourbook/clock.h"
 #include "hourbook/diag.h"
 #include "hourbook/xlsx.h"
 #include "hourbook/xlsxzip.h"
@@ -18,10 +20,177 @@
 
 enum kind { K_NONE, K_TEXT, K_NUMBER, K_MONEY, K_MINUTES, K_DATE };
 
+/* ---- the writer thread ----------------------------------------------------
+ *
+ * libxlsxwriter's formatting of the cells is most of an export's time and
+ * reading the book most of the rest, so the two overlap: the calling
+ * thread turns cells into ops in a batch, and a full batch goes to a
+ * writer thread that makes the libxlsxwriter calls while the next one
+ * fills.  Limits, widths and totals are dealt with before a cell is
+ * queued; an error of libxlsxwriter's is kept and reported by the calling
+ * thread.  Anything else that touches the workbook (a sheet, the totals,
+ * close) first waits for the queue to drain: only one thread at a time is
+ * ever inside libxlsxwriter.
+ */
+
+#define BATCH_OPS 4096
+#define BATCH_TEXT (256 * 1024)	/* holds any cell: 32,767 characters */
+
+struct op {
+	lxw_format *format;
+	double number;
+	uint32_t text;		/* offset in the batch's text, or UINT32_MAX */
+	lxw_row_t row;
+	lxw_col_t col;
+};
+
+struct batch {
+	size_t nops, ntext;
+	struct op ops[BATCH_OPS];
+	char text[BATCH_TEXT];
+};
+
+struct writer {
+	pthread_t thread;
+	pthread_mutex_t lock;
+	pthread_cond_t changed;
+	lxw_worksheet *ws;
+	struct batch *pending;	/* handed over, not yet written */
+	bool quit;
+	lxw_error err;		/* the first of libxlsxwriter's */
+	struct batch *filling;	/* the caller's */
+	struct batch *spare;
+	bool threaded;		/* else the caller writes its batches */
+};
+
+static void
+write_batch(struct writer *w, struct batch *b)
+{
+	for (size_t i = 0; i < b->nops && w->err == LXW_NO_ERROR; i++) {
+		const struct op *o = &b->ops[i];
+
+		w->err = o->text == UINT32_MAX
+		    ? worksheet_write_number(w->ws, o->row, o->col, o->number,
+		    o->format)
+		    : worksheet_write_string(w->ws, o->row, o->col,
+		    b->text + o->text, o->format);
+	}
+	b->nops = b->ntext = 0;
+}
+
+static void *
+writer_main(void *arg)
+{
+	struct writer *w = arg;
+
+	pthread_mutex_lock(&w->lock);
+	for (;;) {
+		struct batch *b;
+
+		while (w->pending == NULL && !w->quit)
+			pthread_cond_wait(&w->changed, &w->lock);
+		if (w->pending == NULL)
+			break;
+		b = w->pending;
+		pthread_mutex_unlock(&w->lock);
+		write_batch(w, b);
+		pthread_mutex_lock(&w->lock);
+		w->pending = NULL;
+		pthread_cond_broadcast(&w->changed);
+	}
+	pthread_mutex_unlock(&w->lock);
+	return NULL;
+}
+
+static struct writer *running;	/* the writer thread to stop at exit */
+
+static void writer_stop(struct writer *w);
+
+/* A command that dies while the writer thread is busy must not have exit()
+ * flush and close the stdio streams under it: atexit handlers run first. */
+static void
+stop_at_exit(void)
+{
+	if (running != NULL)
+		writer_stop(running);
+}
+
+static void
+writer_start(struct writer *w)
+{
+	static bool registered;
+
+	if (!registered) {
+		atexit(stop_at_exit);
+		registered = true;
+	}
+	w->filling = hb_xcalloc(1, sizeof *w->filling);
+	w->spare = hb_xcalloc(1, sizeof *w->spare);
+	pthread_mutex_init(&w->lock, NULL);
+	pthread_cond_init(&w->changed, NULL);
+	/* Without a thread the export is slower, not wrong. */
+	w->threaded = pthread_create(&w->thread, NULL, writer_main, w) == 0;
+	running = w;
+}
+
+/* Hand the filling batch over (once the writer is free) and fill the
+ * other one; with wait, also wait until it is written. */
+static void
+writer_flush(struct writer *w, bool wait)
+{
+	if (!w->threaded) {
+		write_batch(w, w->filling);
+		return;
+	}
+	pthread_mutex_lock(&w->lock);
+	while (w->pending != NULL)
+		pthread_cond_wait(&w->changed, &w->lock);
+	if (w->filling->nops > 0) {
+		struct batch *b = w->filling;
+
+		w->pending = b;
+		w->filling = w->spare;
+		w->spare = b;
+		pthread_cond_broadcast(&w->changed);
+		while (wait && w->pending != NULL)
+			pthread_cond_wait(&w->changed, &w->lock);
+	}
+	pthread_mutex_unlock(&w->lock);
+}
+
+static void
+writer_stop(struct writer *w)
+{
+	running = NULL;
+	writer_flush(w, true);
+	if (w->threaded) {
+		pthread_mutex_lock(&w->lock);
+		w->quit = true;
+		pthread_cond_broadcast(&w->changed);
+		pthread_mutex_unlock(&w->lock);
+		pthread_join(w->thread, NULL);
+	}
+	pthread_cond_destroy(&w->changed);
+	pthread_mutex_destroy(&w->lock);
+	free(w->filling);
+	free(w->spare);
+}
+
+/* Room for one more op with len bytes of text. */
+static struct batch *
+writer_room(struct writer *w, size_t len)
+{
+	if (w->filling->nops == BATCH_OPS ||
+	    w->filling->ntext + len > BATCH_TEXT)
+		writer_flush(w, false);
+	return w->filling;
+}
+
 struct hb_xlsx {
 	lxw_workbook *wb;
 	lxw_worksheet *ws;
 	lxw_format *header, *money, *minutes, *date, *timestamp;
+	struct writer writer;
 	char *path;		/* the file libxlsxwriter writes */
 	char *name;		/* what messages call it */
 	lxw_row_t row;		/* the row being written */
@@ -54,11 +223,49 @@ check(const struct hb_xlsx *x, lxw_error err)
 		failed(x, err);
 }
 
+/* Wait until every queued cell is written; report what went wrong. */
+static void
+drain(struct hb_xlsx *x)
+{
+	writer_flush(&x->writer, true);
+	check(x, x->writer.err);
+}
+
+static void
+put_number(struct hb_xlsx *x, lxw_col_t c, double n, lxw_format *format)
+{
+	struct batch *b = writer_room(&x->writer, 0);
+	struct op *o = &b->ops[b->nops++];
+
+	o->format = format;
+	o->number = n;
+	o->text = UINT32_MAX;
+	o->row = x->row;
+	o->col = c;
+}
+
+static void
+put_text(struct hb_xlsx *x, lxw_col_t c, const char *s, size_t len)
+{
+	struct batch *b = writer_room(&x->writer, len + 1);
+	struct op *o = &b->ops[b->nops++];
+
+	memcpy(b->text + b->ntext, s, len + 1);
+	o->format = NULL;
+	o->text = (uint32_t)b->ntext;
+	o->row = x->row;
+	o->col = c;
+	b->ntext += len + 1;
+}
+
 struct hb_xlsx *
 hb_xlsx_open(const char *path, const char *name)
 {
 	struct hb_xlsx *x = hb_xcalloc(1, sizeof *x);
 	lxw_workbook_options options = { .constant_memory = LXW_TRUE };
+	/* Created "now" as every command sees it: the same book and the same
+	 * HOURBOOK_NOW give the same bytes. */
+	lxw_doc_properties properties = { .created = (time_t)hb_now() };
 
 	x->path = hb_xstrdup(path);
 	x->name = hb_xstrdup(name);
@@ -66,6 +273,8 @@ hb_xlsx_open(const char *path, const char *name)
 	x->wb = workbook_new_opt(path, &options);
 	if (x->wb == NULL)
 		hb_die(HB_EXIT_IO, "%s: cannot create the workbook", name);
+	check(x, workbook_set_properties(x->wb, &properties));
+	writer_start(&x->writer);
 	x->header = workbook_add_format(x->wb);
 	format_set_bold(x->header);
 	x->money = workbook_add_format(x->wb);
@@ -115,6 +324,7 @@ finish_sheet(struct hb_xlsx *x)
 
 	if (x->ws == NULL)
 		return;
+	drain(x);
 	for (lxw_col_t c = 0; c < x->ncols; c++)
 		totals |= summable(x, c);
 	/* In constant-memory mode a range must be set before the rows after
@@ -154,6 +364,7 @@ hb_xlsx_sheet(struct hb_xlsx *x, const char *name, const char *const *columns)
 	x->ws = workbook_add_worksheet(x->wb, name);
 	if (x->ws == NULL)
 		hb_die(HB_EXIT_SOFTWARE, "%s: cannot add sheet %s", x->name, name);
+	x->writer.ws = x->ws;
 	memset(x->width, 0, sizeof x->width);
 	memset(x->kind, 0, sizeof x->kind);
 	memset(x->sum, 0, sizeof x->sum);
@@ -210,43 +421,48 @@ hb_xlsx_text(struct hb_xlsx *x, const char *s)
 	if (strlen(s) > CELL_MAX && text_width(s) > CELL_MAX)
 		failed(x, LXW_ERROR_MAX_STRING_LENGTH_EXCEEDED);
 	c = next_cell(x, K_TEXT, text_width(s));
-	check(x, worksheet_write_string(x->ws, x->row, c, s, NULL));
+	put_text(x, c, s, strlen(s));
+}
+
+/* The width of n written out: its digits and sign. */
+static size_t
+int_width(int64_t n)
+{
+	size_t w = n < 0 ? 2 : 1;
+
+	for (; n >= 10 || n <= -10; n /= 10)
+		w++;
+	return w;
 }
 
 void
 hb_xlsx_int(struct hb_xlsx *x, int64_t n)
 {
-	char buf[24];
-	lxw_col_t c = next_cell(x, K_NUMBER,
-	    (size_t)snprintf(buf, sizeof buf, "%lld", (long long)n));
+	lxw_col_t c = next_cell(x, K_NUMBER, int_width(n));
 
-	check(x, worksheet_write_number(x->ws, x->row, c, (double)n, NULL));
+	put_number(x, c, (double)n, NULL);
 }
 
 void
 hb_xlsx_money(struct hb_xlsx *x, int64_t cents)
 {
-	char buf[32];
-	lxw_col_t c = next_cell(x, K_MONEY,
-	    (size_t)snprintf(buf, sizeof buf, "%lld.00", (long long)(cents / 100)) + 1);
+	/* "1,234.56": the units, a thousands comma per three, the cents. */
+	size_t units = int_width(cents / 100);
+	lxw_col_t c = next_cell(x, K_MONEY, units + (units - 1) / 3 + 3);
 
 	if (c < COLUMNS_MAX)
 		x->sum[c] += cents;
-	check(x, worksheet_write_number(x->ws, x->row, c, (double)cents / 100.0,
-	    x->money));
+	put_number(x, c, (double)cents / 100.0, x->money);
 }
 
 void
 hb_xlsx_minutes(struct hb_xlsx *x, int64_t minutes)
 {
-	char buf[32];
-	lxw_col_t c = next_cell(x, K_MINUTES,
-	    (size_t)snprintf(buf, sizeof buf, "%lld:00", (long long)(minutes / 60)));
+	lxw_col_t c = next_cell(x, K_MINUTES, int_width(minutes / 60) + 3);
 
 	if (c < COLUMNS_MAX)
 		x->sum[c] += minutes;
-	check(x, worksheet_write_number(x->ws, x->row, c,
-	    (double)minutes / 1440.0, x->minutes));
+	put_number(x, c, (double)minutes / 1440.0, x->minutes);
 }
 
 void
@@ -256,7 +472,7 @@ hb_xlsx_date(struct hb_xlsx *x, hb_day day)
 	lxw_col_t c = next_cell(x, K_DATE, 10);
 
 	hb_civil_from_day(day, &dt.year, &dt.month, &dt.day);
-	check(x, worksheet_write_datetime(x->ws, x->row, c, &dt, x->date));
+	put_number(x, c, lxw_datetime_to_excel_datetime(&dt), x->date);
 }
 
 /* A spreadsheet's date-times have no zone: write the local time of TZ,
@@ -280,7 +496,7 @@ hb_xlsx_timestamp(struct hb_xlsx *x, int64_t t)
 	dt.hour = tm.tm_hour;
 	dt.min = tm.tm_min;
 	dt.sec = tm.tm_sec;
-	check(x, worksheet_write_datetime(x->ws, x->row, c, &dt, x->timestamp));
+	put_number(x, c, lxw_datetime_to_excel_datetime(&dt), x->timestamp);
 }
 
 void
@@ -305,6 +521,8 @@ hb_xlsx_close(struct hb_xlsx *x)
 	finish_sheet(x);
 	if (x->ws == NULL)
 		hb_xlsx_sheet(x, "Sheet1", (const char *const[]){ NULL });
+	writer_stop(&x->writer);
+	check(x, x->writer.err);
 	err = workbook_close(x->wb);
 	if (err != LXW_NO_ERROR)
 		hb_die(HB_EXIT_IO, "%s: %s", x->name, lxw_strerror(err));

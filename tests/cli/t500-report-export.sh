@@ -142,6 +142,13 @@ for mask in 022 077; do
 	done
 done
 
+# The same book at the same HOURBOOK_NOW gives the same bytes, date of
+# creation included.
+report-export activities --project web -o "$T/again.xlsx"
+cmp -s "$T/sheet.xlsx" "$T/again.xlsx" && ok "xlsx is reproducible" || not_ok "xlsx is reproducible"
+/usr/bin/python3 -c 'import sys, zipfile; sys.stdout.write(zipfile.ZipFile(sys.argv[1]).read("docProps/core.xml").decode())' "$T/sheet.xlsx" >"$T/core.xml"
+grep -q '<dcterms:created xsi:type="dcterms:W3CDTF">2026-11-23T10:00:00Z<' "$T/core.xml" && ok "created at HOURBOOK_NOW" || not_ok "created at HOURBOOK_NOW" "$(cat "$T/core.xml")"
+
 # Every part of the zip is deflated at zlib's fastest level: minizip marks
 # it in the general-purpose flags (bits 1 and 2 set), which shows the
 # level reached libxlsxwriter's minizip.
@@ -170,6 +177,20 @@ HOURBOOK_NOW=2026-11-24T23:10:00Z task-set -q --accept 2 >/dev/null
 expect_exit 0 report-export activities --project web
 expect_eq "delivered and done in local days" "2,2026-11-24,2026-11-25" \
     "$(sed -n 3p "$T/out" | awk -F, '{ print $1 "," $(NF - 1) "," $NF }')"
+
+# A limit met while the writer thread is busy with earlier rows: exit 65
+# all the same, no file and no temporary left.
+export HOURBOOK_DB="$T/many.db"
+client-add -q acme >/dev/null; project-add -q --client acme p >/dev/null
+task-add -q --project p "Chatty" >/dev/null
+awk 'BEGIN { print "task,body"; for (i = 0; i < 20000; i++) printf "1,comment %d\n", i }' |
+    comment -q --csv - >/dev/null
+comment -q -m "$long" 1 >/dev/null
+expect_exit 65 report-export comments -o "$T/many.xlsx"
+expect_err "the row named" "row 20002: a text longer than an xlsx cell holds"
+[ ! -e "$T/many.xlsx" ] && ok "no partial xlsx" || not_ok "no partial xlsx"
+ls -a "$T" | grep -q '^\.many' && not_ok "no temporary left" || ok "no temporary left"
+export HOURBOOK_DB="$T/book.db"
 
 # Timestamps: UTC with a Z in CSV; in xlsx, which has no zones, local time.
 expect_exit 0 report-export events --no-header
