@@ -192,6 +192,29 @@ expect_err "the row named" "row 20002: a text longer than an xlsx cell holds"
 ls -a "$T" | grep -q '^\.many' && not_ok "no temporary left" || ok "no temporary left"
 export HOURBOOK_DB="$T/book.db"
 
+# CSV out, read back by the library's reader, is the book: entries whose
+# notes hold every awkward thing go out with report-export, come back in
+# through hours-log --csv, and the new rows equal the old ones.
+export HOURBOOK_DB="$T/round.db"
+client-add -q acme >/dev/null
+project-add -q --client acme --model self-service p >/dev/null
+member-add -q --rate 30 --project p bruno >/dev/null
+task-add -q --project p "One" >/dev/null; task-add -q --project p "Two" >/dev/null
+printf '%s\n' 'task,minutes,date,person,note' \
+    '1,30,2026-11-02,bruno,"comma, ""quotes"" and a' 'second line"' \
+    '2,45,2026-11-03,bruno,=SUM(A1) +1 -1 @x' \
+    '1,60,2026-11-04,bruno,"Revisão café — ünïcødé ✓"' \
+    '2,15,2026-11-05,bruno,' \
+    '1,5,2026-11-06,bruno,"	tab, and a trailing space "' >"$T/awkward.csv"
+hours-log -q --csv "$T/awkward.csv" >/dev/null
+report-export entries -o "$T/entries.csv"
+expect_exit 0 hours-log -q --csv "$T/entries.csv"
+expect_eq "as many rows back as out" "5 5" "$(sql 'SELECT count(*) FROM entry WHERE id <= 5') $(sql 'SELECT count(*) FROM entry WHERE id > 5')"
+expect_eq "the rows that came back are the book's" "" "$(sql 'SELECT task_id, person_id, day, minutes, note FROM entry WHERE id <= 5 EXCEPT SELECT task_id, person_id, day, minutes, note FROM entry WHERE id > 5')"
+expect_eq "notes byte for byte" "$(sql "SELECT hex(group_concat(note, '|')) FROM (SELECT note FROM entry WHERE id <= 5 ORDER BY id)")" \
+    "$(sql "SELECT hex(group_concat(note, '|')) FROM (SELECT note FROM entry WHERE id > 5 ORDER BY id)")"
+export HOURBOOK_DB="$T/book.db"
+
 # Timestamps: UTC with a Z in CSV; in xlsx, which has no zones, local time.
 expect_exit 0 report-export events --no-header
 expect_eq "CSV timestamps in UTC" "2026-11-23T10:00:00Z" "$(head -1 "$T/out" | cut -d, -f2)"
