@@ -72,22 +72,34 @@ apply(void *ctx, struct hb_book *book, const char *const *v)
 	hb_package_release(&p);
 }
 
-/* Close the package, then hand over its activity sheet: the sheet is
- * written after the commit, so a failed sheet (exit 74) leaves the package
- * closed, and report-export activities --package N -o FILE.xlsx makes it
- * again. */
+static char *sheet_temp;	/* the activity sheet, until the commit */
+
+/* Inside the transaction that closes the package: its activity sheet,
+ * which sees it closed, into a temporary file.  A sheet that cannot be
+ * written (exit 74) rolls the closing back. */
+static void
+write_sheet(void *ctx, struct hb_book *book, const char *const *v)
+{
+	const struct args *a = ctx;
+	struct hb_report_filter f = { 0 };
+
+	f.package = v[COL_PACKAGE];
+	f.given = HB_FILTER_PACKAGE;
+	sheet_temp = hb_report_xlsx_temp(book, hb_report_find("activities"),
+	    &f, a->sheet);
+}
+
+/* Close the package and hand over its activity sheet, both or neither: the
+ * sheet is renamed into place once the closing is committed. */
 static int
 close_with_sheet(struct hb_batch *batch, const char *sheet)
 {
 	struct hb_book *book = hb_book_open(HB_BOOK_WRITE);
-	struct hb_report_filter f = { 0 };
 
 	hb_output_begin(HB_CSV_PLAIN, true);
 	hb_output_header(hb_package_columns);
-	hb_batch_run(book, batch);
-	f.package = batch->values[COL_PACKAGE];
-	f.given = HB_FILTER_PACKAGE;
-	hb_report_xlsx_file(book, hb_report_find("activities"), &f, sheet);
+	hb_batch_run_then(book, batch, write_sheet);
+	hb_temp_commit(sheet_temp, sheet);
 	hb_book_close(book);
 	hb_output_finish();
 	hb_note("activity sheet written to %s", sheet);

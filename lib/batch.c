@@ -51,7 +51,8 @@ hb_option_fills_column(void *ctx, int key, const char *arg)
 }
 
 size_t
-hb_batch_run(struct hb_book *book, const struct hb_batch *b)
+hb_batch_run_then(struct hb_book *book, const struct hb_batch *b,
+    hb_record_fn *last)
 {
 	struct run run = { b, book, NULL, NULL, 0 };
 	struct hb_csv_column *columns;
@@ -68,6 +69,8 @@ hb_batch_run(struct hb_book *book, const struct hb_batch *b)
 			}
 		hb_book_begin(book);
 		b->apply(b->ctx, book, b->values);
+		if (last != NULL)
+			last(b->ctx, book, b->values);
 		hb_book_commit(book);
 		return 1;
 	}
@@ -92,8 +95,16 @@ hb_batch_run(struct hb_book *book, const struct hb_batch *b)
 		hb_die(HB_EXIT_DATA, "%s:%ld: %s%s%s", run.name, err.line,
 		    err.column, err.column[0] ? ": " : "", err.reason);
 	}
+	if (last != NULL)
+		last(b->ctx, book, b->values);
 	hb_book_commit(book);
 	return run.count;
+}
+
+size_t
+hb_batch_run(struct hb_book *book, const struct hb_batch *b)
+{
+	return hb_batch_run_then(book, b, NULL);
 }
 
 int

@@ -375,8 +375,8 @@ hb_report_write(struct hb_book *book, int kind,
 	kinds[kind].write(book, f, w, no_header);
 }
 
-void
-hb_report_xlsx_file(struct hb_book *book, int kind,
+char *
+hb_report_xlsx_temp(struct hb_book *book, int kind,
     const struct hb_report_filter *f, const char *path)
 {
 	char *temp = hb_temp_beside(path);
@@ -386,5 +386,5 @@ hb_report_xlsx_file(struct hb_book *book, int kind,
 	w.xlsx = hb_xlsx_open(temp, path);
 	hb_report_write(book, kind, f, &w, false);
 	hb_xlsx_close(w.xlsx);
-	hb_temp_commit(temp, path);
+	return temp;
 }

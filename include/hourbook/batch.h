@@ -36,6 +36,11 @@ void hb_option_fills_column(void *ctx, int key, const char *arg);
 
 /* Run the batch and commit; returns the number of records applied. */
 size_t hb_batch_run(struct hb_book *book, const struct hb_batch *batch);
+/* The same, calling last(ctx, book, command-line values) after the last
+ * record, inside the transaction: what it makes stands or falls with the
+ * records. */
+size_t hb_batch_run_then(struct hb_book *book, const struct hb_batch *batch,
+    hb_record_fn *last);
 
 /* Put the command's operands into their columns: columns[i] is filled by
  * operand i; between min and max operands, none with --csv (else a usage

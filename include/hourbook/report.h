@@ -41,9 +41,10 @@ void hb_report_write(struct hb_book *book, int kind,
     const struct hb_report_filter *f, struct hb_csv_writer *w,
     bool no_header);
 
-/* Write the kind as an xlsx file at path, through a temporary file beside
- * it (for package-set --closed --sheet). */
-void hb_report_xlsx_file(struct hb_book *book, int kind,
+/* Write the kind as an xlsx file to a temporary file beside path (for
+ * package-set --closed --sheet) and return its name, for hb_temp_commit
+ * to rename over path once the book's transaction is committed. */
+char *hb_report_xlsx_temp(struct hb_book *book, int kind,
     const struct hb_report_filter *f, const char *path);
 
 #endif

@@ -165,9 +165,21 @@ report-export clients >"$T/clients.csv"
 HOURBOOK_DB="$T/copy.db" client-add --csv "$T/clients.csv" >/dev/null
 expect_eq "clients round-trip" "$(cut -d, -f1-4 "$T/clients.csv")" "$(HOURBOOK_DB="$T/copy.db" report-export clients | cut -d, -f1-4)"
 
-# The final activity sheet as the package closes.
+# The final activity sheet as the package closes: both or neither.
+status_of_1() { report-export balances --package 1 --no-header | cut -d, -f5; }
+expect_exit 74 package-set --closed --sheet "$T/no/such/dir/final.xlsx" 1
+expect_eq "a sheet that cannot be written leaves the package open" active "$(status_of_1)"
+expect_eq "and nothing in the ledger" 0 "$(sql "SELECT count(*) FROM hours_ledger WHERE kind = 'lapse'")"
 expect_exit 0 package-set --closed --sheet "$T/final.xlsx" 1
-[ -s "$T/final.xlsx" ] && ok "closing hands over the sheet" || not_ok "closing hands over the sheet"
+expect_eq "then it closes" closed "$(status_of_1)"
+expect_eq "and its hours lapse" 1 "$(sql "SELECT count(*) FROM hours_ledger WHERE kind = 'lapse'")"
+cat >"$T/final.py" <<'PY'
+import sys, openpyxl
+s = openpyxl.load_workbook(sys.argv[1])["Summary"]
+assert s["E1"].value == "status" and s["E2"].value == "closed", (s["E1"].value, s["E2"].value)
+print("ok")
+PY
+expect_eq "the sheet hands over a closed package" ok "$($PY "$T/final.py" "$T/final.xlsx" 2>&1 | tail -1)"
 expect_exit 64 package-set --paid --sheet "$T/x.xlsx" 1
 
 # Delivered and done are days of the book's zone: 23:30 UTC on the 23rd is
