@@ -668,6 +668,10 @@ fail_db(struct hb_book *b, int rc, const char *what)
 		readonly_cause(b, msg);
 	case SQLITE_FULL:
 		hb_die(HB_EXIT_IO, "%s: the disk is full", b->path);
+	case SQLITE_IOERR:
+		/* Not which statement: what happened to the file. */
+		hb_die(HB_EXIT_IO, "%s: %s (is the disk full, or the file "
+		    "larger than this process may write?)", b->path, msg);
 	case SQLITE_NOTADB:
 	case SQLITE_CORRUPT:
 		hb_die(HB_EXIT_IO, "%s: not a usable book (%s)", b->path, msg);

@@ -16,7 +16,7 @@ awk 'BEGIN { print "task,minutes,date,person,note"
 size=$(stat -c %s "$HOURBOOK_DB")
 ( trap '' XFSZ; ulimit -f $(( (size + 262144) / 512 )); hours-log --csv "$T/big.csv" ) >"$T/out" 2>"$T/err"
 expect_eq "full disk on import: exit 74" 74 "$?"
-expect_err "says what" "hours-log:"
+expect_err "says what" "(is the disk full"
 expect_empty_out "nothing printed"
 expect_eq "the book is intact" ok "$(sql 'PRAGMA integrity_check')"
 expect_eq "nothing written" 0 "$(sql 'SELECT count(*) FROM entry')"
