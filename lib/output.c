@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <libgen.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -24,9 +25,10 @@ static int unnamed_fd = -1;	/* -o through an O_TMPFILE: no name at all
 				   leaves nothing behind */
 static char *xlsx_path;		/* an xlsx for stdout, built here first */
 
-/* Temporary files to remove at exit: the command's -o file and any other
- * file written beside its destination (package-set --sheet). */
-static char *temps[4];
+/* Temporary files to remove at exit, or when a signal ends the command:
+ * the command's -o file and any other file written beside its destination
+ * (package-set --sheet), and an xlsx on its way to standard output. */
+static char *volatile temps[4];
 
 static void
 remove_temps(void)
@@ -36,13 +38,34 @@ remove_temps(void)
 			unlink(temps[i]);
 }
 
+/* Ctrl-C, kill, a closed terminal: remove the temporary files (unlink is
+ * safe in a handler), then die of the signal as if nothing caught it. */
+static void
+remove_temps_and_die(int sig)
+{
+	remove_temps();
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
 static void
 watch(char *path)
 {
 	static int registered;
 
 	if (!registered) {
+		static const int sigs[] = { SIGHUP, SIGINT, SIGTERM };
+		struct sigaction sa, old;
+
 		atexit(remove_temps);
+		memset(&sa, 0, sizeof sa);
+		sa.sa_handler = remove_temps_and_die;
+		sigemptyset(&sa.sa_mask);
+		/* A signal the caller ignores (nohup) stays ignored. */
+		for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++)
+			if (sigaction(sigs[i], NULL, &old) == 0 &&
+			    old.sa_handler != SIG_IGN)
+				sigaction(sigs[i], &sa, NULL);
 		registered = 1;
 	}
 	for (size_t i = 0; i < sizeof temps / sizeof temps[0]; i++)
@@ -51,6 +74,15 @@ watch(char *path)
 			return;
 		}
 	hb_die(HB_EXIT_SOFTWARE, "too many temporary files");
+}
+
+/* path is no longer ours to remove (renamed into place, or gone). */
+static void
+unwatch(const char *path)
+{
+	for (size_t i = 0; i < sizeof temps / sizeof temps[0]; i++)
+		if (temps[i] == path)
+			temps[i] = NULL;
 }
 
 /* The mode a new file gets from open(..., 0666): mkstemp and O_TMPFILE
@@ -89,9 +121,7 @@ hb_temp_commit(char *temp, const char *path)
 {
 	if (rename(temp, path) != 0)
 		hb_die(HB_EXIT_IO, "%s: %s", path, strerror(errno));
-	for (size_t i = 0; i < sizeof temps / sizeof temps[0]; i++)
-		if (temps[i] == temp)
-			temps[i] = NULL;
+	unwatch(temp);
 	free(temp);
 }
 
@@ -141,7 +171,7 @@ hb_output_begin(enum hb_csv_format format, bool deferred)
 				hb_die(HB_EXIT_IO, "cannot create a temporary file: "
 				    "%s", strerror(errno));
 			close(fd);
-			watch(hb_xstrdup(xlsx_path));
+			watch(xlsx_path);
 		}
 		hb_csv_writer_init(&writer, NULL, format);
 		writer.xlsx = temp_path ? hb_xlsx_open(temp_path, hb_opts.output)
@@ -196,14 +226,17 @@ finish_xlsx(void)
 	}
 	if ((fp = fopen(xlsx_path, "rb")) == NULL)
 		hb_die(HB_EXIT_IO, "%s: %s", xlsx_path, strerror(errno));
+	/* Gone from the folder before a byte is copied: a reader that stops
+	 * early (SIGPIPE) leaves nothing behind. */
+	unwatch(xlsx_path);
+	unlink(xlsx_path);
+	free(xlsx_path);
+	xlsx_path = NULL;
 	errno = 0;
 	while ((n = fread(buf, 1, sizeof buf, fp)) > 0)
 		if (fwrite(buf, 1, n, stdout) != n)
 			write_failed("stdout");
 	fclose(fp);
-	unlink(xlsx_path);
-	free(xlsx_path);
-	xlsx_path = NULL;
 	if (fflush(stdout) != 0 || ferror(stdout))
 		write_failed("stdout");
 }

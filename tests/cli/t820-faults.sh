@@ -33,6 +33,41 @@ expect_eq "full disk on an xlsx export: exit 74" 74 "$?"
 expect_err "the file asked for is named" "$T/export.xlsx: the workbook came out incomplete"
 [ ! -e "$T/export.xlsx" ] && ok "no partial xlsx" || not_ok "no partial xlsx"
 
+# An export ended from outside leaves no temporary file: a reader that
+# stops early (SIGPIPE), kill (SIGTERM), a closed terminal (SIGHUP).  The
+# xlsx for standard output is built in TMPDIR, here a folder of its own.
+# (SIGINT is left out: a shell script's background jobs ignore it.)
+mkdir "$T/tmp"
+awk 'BEGIN { print "task,minutes,date,person,note"
+	for (i = 1; i <= 300000; i++) printf "1,30,2026-10-%02d,bruno,note %d\n", 1 + i % 28, i }' >"$T/huge.csv"
+HOURBOOK_DB="$T/huge.db" client-add -q acme >/dev/null
+HOURBOOK_DB="$T/huge.db" project-add -q --client acme --model self-service blog >/dev/null
+HOURBOOK_DB="$T/huge.db" member-add -q --project blog bruno >/dev/null
+HOURBOOK_DB="$T/huge.db" task-add -q --project blog --assign bruno "Work" >/dev/null
+HOURBOOK_DB="$T/huge.db" hours-log -q --csv "$T/huge.csv" >/dev/null
+TMPDIR="$T/tmp" HOURBOOK_DB="$T/huge.db" report-export entries -f xlsx | head -c 2 >"$T/out"
+expect_eq "a reader that stops early gets the start" PK "$(cat "$T/out")"
+expect_eq "and no xlsx is left in TMPDIR" "" "$(ls -A "$T/tmp")"
+for pair in TERM:15 HUP:1; do
+	sig=${pair%:*} num=${pair#*:}
+	TMPDIR="$T/tmp" HOURBOOK_DB="$T/huge.db" report-export entries -o "$T/sig.xlsx" 2>/dev/null &
+	pid=$!
+	sleep 0.3
+	kill -$sig $pid
+	wait $pid
+	st=$?
+	expect_eq "SIG$sig during an xlsx export ends it by the signal" $((128 + num)) "$st"
+	[ ! -e "$T/sig.xlsx" ] && ok "SIG$sig: no xlsx" || not_ok "SIG$sig: no xlsx"
+	ls -a "$T" | grep -q '^\.sig' && not_ok "SIG$sig: no temporary left" "$(ls -a "$T")" || ok "SIG$sig: no temporary left"
+	TMPDIR="$T/tmp" HOURBOOK_DB="$T/huge.db" report-export entries -f xlsx >"$T/sig.bin" 2>/dev/null &
+	pid=$!
+	sleep 0.3
+	kill -$sig $pid
+	wait $pid
+	expect_eq "SIG$sig during an xlsx export to stdout" $((128 + num)) "$?"
+	expect_eq "SIG$sig: no xlsx left in TMPDIR" "" "$(ls -A "$T/tmp")"
+done
+
 # Read-only books and other users' files: see t825-permissions.sh.
 
 # A book that is a folder, or not a book at all: exit 74, clearly.
