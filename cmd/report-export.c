@@ -3,6 +3,7 @@
  * xlsx.  The kinds live in lib/report.c.
  */
 #include <string.h>
+#include <strings.h>
 
 #include "hourbook/book.h"
 #include "hourbook/cli.h"
@@ -94,9 +95,9 @@ format_of(const struct args *a)
 
 	if (name == NULL && hb_opts.output != NULL &&
 	    (dot = strrchr(hb_opts.output, '.')) != NULL) {
-		if (strcmp(dot, ".xlsx") == 0)
+		if (strcasecmp(dot, ".xlsx") == 0)
 			return HB_CSV_XLSX;
-		if (strcmp(dot, ".csv") == 0)
+		if (strcasecmp(dot, ".csv") == 0)
 			return HB_CSV_PLAIN;
 	}
 	if (name == NULL || strcmp(name, "csv") == 0)

@@ -80,6 +80,8 @@ grep -q "'=HYPERLINK" "$T/out" && ok "leading = neutralised" || not_ok "leading 
 expect_exit 0 report-export activities --project web -o "$T/sheet.xlsx"
 expect_empty_out "-o FILE.xlsx: nothing on stdout"
 expect_eq "-o .xlsx picks xlsx" "PK" "$(head -c 2 "$T/sheet.xlsx")"
+report-export clients -o "$T/UPPER.XLSX"
+expect_eq "-o .XLSX too" "PK" "$(head -c 2 "$T/UPPER.XLSX")"
 cat >"$T/check.py" <<'PY'
 import sys, openpyxl
 wb = openpyxl.load_workbook(sys.argv[1])
