@@ -2,6 +2,9 @@
  * package-set: record a package's invoice, its payment (which loads the
  * hours) or its closing (the rest lapses).
  */
+#include <string.h>
+#include <strings.h>
+
 #include "hourbook/batch.h"
 #include "hourbook/book.h"
 #include "hourbook/cli.h"
@@ -114,6 +117,7 @@ main(int argc, char **argv)
 	struct hb_batch batch = { &command, columns, NCOL, values, apply, &a };
 	int i = hb_cli_parse(&command, argc, argv, on_option, &a);
 	static const size_t operands[] = { COL_PACKAGE };
+	const char *dot;
 
 	if (a.actions != 1)
 		hb_usage_error(&command, "give one of --invoiced, --paid, --closed");
@@ -123,5 +127,9 @@ main(int argc, char **argv)
 	if (a.action != HB_PACKAGE_CLOSED || hb_opts.csv)
 		hb_usage_error(&command, "--sheet goes with --closed and one "
 		    "PACKAGE");
+	dot = strrchr(a.sheet, '.');
+	if (dot == NULL || strcasecmp(dot, ".xlsx") != 0)
+		hb_usage_error(&command, "--sheet: \"%s\": the sheet is an "
+		    "xlsx workbook; give a FILE.xlsx", a.sheet);
 	return close_with_sheet(&batch, a.sheet);
 }

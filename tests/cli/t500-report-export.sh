@@ -183,6 +183,8 @@ print("ok")
 PY
 expect_eq "the sheet hands over a closed package" ok "$($PY "$T/final.py" "$T/final.xlsx" 2>&1 | tail -1)"
 expect_exit 64 package-set --paid --sheet "$T/x.xlsx" 1
+expect_exit 64 package-set --closed --sheet "$T/final.csv" 1
+expect_err "the sheet is xlsx" "the sheet is an xlsx workbook; give a FILE.xlsx"
 
 # Delivered and done are days of the book's zone: 23:30 UTC on the 23rd is
 # half past midnight on the 24th in Rome.
