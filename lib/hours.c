@@ -403,22 +403,25 @@ hb_hours_log(struct hb_logger *l, const struct hb_entry_input *in,
 
 	/* Deduct from the active packages, oldest first. */
 	pi = project_info(l, ti->project_id, ti->package_model);
-	draws = hb_xcalloc(pi->n + 1, sizeof *draws);
 	need = row.billable;
 	left = balance_left(pi, row.day);
-	if (pi->package_model) {
-		if (pi->n == 0 && !in->overdraft)
+	if (pi->package_model && !in->overdraft) {
+		if (pi->n == 0)
 			hb_fail(HB_EXIT_REFUSED, NULL, "task %lld: its project "
 			    "has no active package (package-add, then "
 			    "package-set --invoiced and --paid; or --overdraft "
 			    "bills the time at the standard rate)",
 			    (long long)ti->id);
-		if (left < need && !in->overdraft)
+		if (left < need)
 			hb_fail(HB_EXIT_REFUSED, NULL, "task %lld: the packages of "
 			    "its project have %lld minutes left: %lld minutes "
 			    "missing (--overdraft bills them at the standard "
 			    "rate)", (long long)ti->id, (long long)left,
 			    (long long)(need - left));
+	}
+	/* After the refusals: nothing is held when they end the program. */
+	draws = hb_xcalloc(pi->n + 1, sizeof *draws);
+	if (pi->package_model) {
 		for (size_t i = 0; i < pi->n && need > 0; i++) {
 			int64_t take;
 
