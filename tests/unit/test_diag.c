@@ -11,15 +11,7 @@
 
 #include "hourbook/diag.h"
 
-static jmp_buf back;
-static int exited;
-
-static void
-fake_exit(int status)
-{
-	exited = status;
-	longjmp(back, 1);
-}
+#include "exit_trap.h"
 
 /* Run fn with stderr in a file; return what it printed. */
 static char *

@@ -16,18 +16,10 @@
 #include "hourbook/xlsx.h"
 #include "hourbook/xlsxzip.h"
 
+#include "exit_trap.h"
+
 /* An xlsx sheet has 1,048,576 rows: the header, the data, the totals. */
 #define DATA_ROWS_MAX (1048576 - 2)
-
-static jmp_buf back;
-static int exited;
-
-static void
-fake_exit(int status)
-{
-	exited = status;
-	longjmp(back, 1);
-}
 
 static void
 test_row_limit(void **state)
