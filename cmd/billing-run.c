@@ -7,28 +7,28 @@
 #include "hourbook/diag.h"
 #include "hourbook/output.h"
 
-enum { OPT_MONTH = HB_OPT_FIRST, OPT_DRY_RUN, OPT_FORCE };
+enum { OPT_MONTH = HB_OPT_FIRST, OPT_FORCE };
 
 static const struct hb_option options[] = {
-	{ "month", OPT_MONTH, "YYYY-MM", "the month to bill (required)" },
-	{ "dry-run", OPT_DRY_RUN, NULL, "print what would be billed; write nothing" },
-	{ "force", OPT_FORCE, NULL, "bill a month that has not ended yet" },
-	{ NULL, 0, NULL, NULL }
+	{ "month", OPT_MONTH, "YYYY-MM", "the month to bill (required)", HB_ARG_MONTH, NULL },
+	{ "force", OPT_FORCE, NULL, "bill a month that has not ended yet", 0, NULL },
+	{ NULL, 0, NULL, NULL, 0, NULL }
 };
 
 static const char *const synopsis[] = {
-	"--month YYYY-MM [--dry-run] [--force]",
+	"--month YYYY-MM [--force] [--dry-run]",
 	NULL
 };
 
 static const struct hb_command command = {
 	"billing-run", synopsis,
-	"Make the month's invoices (idempotent) and print them.", options, 0
+	"Make the month's invoices (idempotent) and print them.", options,
+	HB_CLI_WRITES
 };
 
 struct args {
 	const char *month;
-	bool dry_run, force;
+	bool force;
 };
 
 static void
@@ -38,7 +38,6 @@ on_option(void *ctx, int key, const char *arg)
 
 	switch (key) {
 	case OPT_MONTH: a->month = arg; break;
-	case OPT_DRY_RUN: a->dry_run = true; break;
 	case OPT_FORCE: a->force = true; break;
 	}
 }
@@ -46,7 +45,7 @@ on_option(void *ctx, int key, const char *arg)
 int
 main(int argc, char **argv)
 {
-	struct args a = { NULL, false, false };
+	struct args a = { NULL, false };
 	int i = hb_cli_parse(&command, argc, argv, on_option, &a);
 	struct hb_book *book;
 	struct hb_csv_writer *w;
@@ -58,7 +57,7 @@ main(int argc, char **argv)
 	book = hb_book_open(HB_BOOK_WRITE);
 	w = hb_output_begin(HB_CSV_PLAIN, true);
 	hb_output_header(hb_invoice_columns);
-	hb_billing_run(book, a.month, a.dry_run, a.force, w);
+	hb_billing_run(book, a.month, hb_opts.dry_run, a.force, w);
 	hb_book_close(book);
 	hb_output_finish();
 	return HB_EXIT_OK;

@@ -21,8 +21,8 @@ static const struct hb_csv_column columns[NCOL] = {
 enum { OPT_LIST = HB_OPT_FIRST };
 
 static const struct hb_option options[] = {
-	{ "list", OPT_LIST, NULL, "list every setting with its value and default" },
-	{ NULL, 0, NULL, NULL }
+	{ "list", OPT_LIST, NULL, "list every setting with its value and default", 0, NULL },
+	{ NULL, 0, NULL, NULL, 0, NULL }
 };
 
 static const char *const synopsis[] = {
@@ -33,7 +33,7 @@ static const char *const synopsis[] = {
 
 static const struct hb_command command = {
 	"book-config", synopsis, "Read and change the book's settings.",
-	options, HB_CLI_CSV
+	options, HB_CLI_CSV | HB_CLI_WRITES | HB_CLI_CREATES
 };
 
 static const char *const set_columns[] = { "key", "value", NULL };

@@ -18,9 +18,9 @@ static const struct hb_csv_column columns[NCOL] = {
 enum { OPT_EMAIL = HB_OPT_FIRST, OPT_CURRENCY };
 
 static const struct hb_option options[] = {
-	{ "email", OPT_EMAIL, "E", "the client's e-mail address" },
-	{ "currency", OPT_CURRENCY, "CUR", "the client's currency (default: the book's)" },
-	{ NULL, 0, NULL, NULL }
+	{ "email", OPT_EMAIL, "E", "the client's e-mail address", HB_ARG_TEXT, NULL },
+	{ "currency", OPT_CURRENCY, "CUR", "the client's currency (default: the book's)", HB_ARG_TEXT, NULL },
+	{ NULL, 0, NULL, NULL, 0, NULL }
 };
 
 static const char *const synopsis[] = {
@@ -30,7 +30,8 @@ static const char *const synopsis[] = {
 };
 
 static const struct hb_command command = {
-	"client-add", synopsis, "Add clients to the book.", options, HB_CLI_CSV
+	"client-add", synopsis, "Add clients to the book.", options,
+	HB_CLI_CSV | HB_CLI_WRITES | HB_CLI_CREATES
 };
 
 static void

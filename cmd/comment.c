@@ -27,11 +27,11 @@ static const struct hb_csv_column columns[NCOL] = {
 enum { OPT_REPLY_TO = HB_OPT_FIRST, OPT_LIST };
 
 static const struct hb_option options[] = {
-	{ "message", 'm', "TEXT", "the comment's text" },
-	{ "file", 'F', "FILE", "read the text from FILE (- for stdin)" },
-	{ "reply-to", OPT_REPLY_TO, "COMMENT", "answer comment COMMENT on the same task" },
-	{ "list", OPT_LIST, NULL, "list the task's comments, oldest first" },
-	{ NULL, 0, NULL, NULL }
+	{ "message", 'm', "TEXT", "the comment's text", HB_ARG_MULTILINE, NULL },
+	{ "file", 'F', "FILE", "read the text from FILE (- for stdin)", HB_ARG_FILE, NULL },
+	{ "reply-to", OPT_REPLY_TO, "COMMENT", "answer comment COMMENT on the same task", HB_ARG_NUMBER, NULL },
+	{ "list", OPT_LIST, NULL, "list the task's comments, oldest first", 0, NULL },
+	{ NULL, 0, NULL, NULL, 0, NULL }
 };
 
 static const char *const synopsis[] = {
@@ -43,7 +43,7 @@ static const char *const synopsis[] = {
 
 static const struct hb_command command = {
 	"comment", synopsis, "Comment on tasks, or list a task's comments.",
-	options, HB_CLI_CSV
+	options, HB_CLI_CSV | HB_CLI_WRITES
 };
 
 struct args {

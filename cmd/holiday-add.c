@@ -15,7 +15,7 @@ static const struct hb_csv_column columns[NCOL] = {
 };
 
 static const struct hb_option options[] = {
-	{ NULL, 0, NULL, NULL }
+	{ NULL, 0, NULL, NULL, 0, NULL }
 };
 
 static const char *const synopsis[] = {
@@ -27,7 +27,7 @@ static const char *const synopsis[] = {
 static const struct hb_command command = {
 	"holiday-add", synopsis,
 	"Add holidays to the book: business days skip them.", options,
-	HB_CLI_CSV
+	HB_CLI_CSV | HB_CLI_WRITES | HB_CLI_CREATES
 };
 
 static const char *const holiday_columns[] = { "holiday", "name", NULL };

@@ -30,14 +30,14 @@ enum {
 };
 
 static const struct hb_option options[] = {
-	{ "name", OPT_NAME, "N", "the person's full name" },
-	{ "email", OPT_EMAIL, "E", "the person's e-mail address" },
-	{ "role", OPT_ROLE, "ROLE", "client, freelancer or staff (default: client with --client, else freelancer)" },
-	{ "client", OPT_CLIENT, "C", "the client a client-role person speaks for" },
-	{ "contact", OPT_CONTACT, NULL, "make this client-role person the client's contact" },
-	{ "rate", OPT_RATE, "MONEY", "a freelancer's hourly pay rate" },
-	{ "project", OPT_PROJECT, "P", "join the team of project P" },
-	{ NULL, 0, NULL, NULL }
+	{ "name", OPT_NAME, "N", "the person's full name", HB_ARG_TEXT, NULL },
+	{ "email", OPT_EMAIL, "E", "the person's e-mail address", HB_ARG_TEXT, NULL },
+	{ "role", OPT_ROLE, "ROLE", "client, freelancer or staff (default: client with --client, else freelancer)", HB_ARG_CHOICE, hb_person_roles },
+	{ "client", OPT_CLIENT, "C", "the client a client-role person speaks for", HB_ARG_NAME, NULL },
+	{ "contact", OPT_CONTACT, NULL, "make this client-role person the client's contact", 0, NULL },
+	{ "rate", OPT_RATE, "MONEY", "a freelancer's hourly pay rate", HB_ARG_MONEY, NULL },
+	{ "project", OPT_PROJECT, "P", "join the team of project P", HB_ARG_NAME, NULL },
+	{ NULL, 0, NULL, NULL, 0, NULL }
 };
 
 static const char *const synopsis[] = {
@@ -50,7 +50,7 @@ static const char *const synopsis[] = {
 static const struct hb_command command = {
 	"member-add", synopsis,
 	"Add people to the book and join them to project teams.", options,
-	HB_CLI_CSV
+	HB_CLI_CSV | HB_CLI_WRITES | HB_CLI_CREATES
 };
 
 static void

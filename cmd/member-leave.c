@@ -19,9 +19,9 @@ static const struct hb_csv_column columns[NCOL] = {
 enum { OPT_PROJECT = HB_OPT_FIRST, OPT_REASSIGN_TO };
 
 static const struct hb_option options[] = {
-	{ "project", OPT_PROJECT, "P", "the project whose team the person leaves" },
-	{ "reassign-to", OPT_REASSIGN_TO, "HANDLE", "give the leaver's open tasks to HANDLE" },
-	{ NULL, 0, NULL, NULL }
+	{ "project", OPT_PROJECT, "P", "the project whose team the person leaves", HB_ARG_NAME, NULL },
+	{ "reassign-to", OPT_REASSIGN_TO, "HANDLE", "give the leaver's open tasks to HANDLE", HB_ARG_NAME, NULL },
+	{ NULL, 0, NULL, NULL, 0, NULL }
 };
 
 static const char *const synopsis[] = {
@@ -33,7 +33,7 @@ static const char *const synopsis[] = {
 static const struct hb_command command = {
 	"member-leave", synopsis,
 	"Take people off project teams, handing over their open tasks.",
-	options, HB_CLI_CSV
+	options, HB_CLI_CSV | HB_CLI_WRITES
 };
 
 static const char *const task_columns[] = {

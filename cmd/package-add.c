@@ -24,15 +24,15 @@ static const struct hb_csv_column columns[NCOL] = {
 };
 
 static const struct hb_option options[] = {
-	{ "project", HB_OPT_FIRST + COL_PROJECT, "P", "the project (a package project)" },
-	{ "hours", HB_OPT_FIRST + COL_HOURS, "DURATION", "hours bought (a month's, for monthly)" },
-	{ "plan", HB_OPT_FIRST + COL_PLAN, "PLAN", "standard (default), monthly or upfront" },
-	{ "discount", HB_OPT_FIRST + COL_DISCOUNT, "PCT", "discount on the hourly rate (default: the plan's)" },
-	{ "bonus", HB_OPT_FIRST + COL_BONUS, "PCT", "bonus hours (default: the plan's)" },
-	{ "months", HB_OPT_FIRST + COL_MONTHS, "N", "monthly: months of the term (default 12, at least 3)" },
-	{ "expires", HB_OPT_FIRST + COL_EXPIRES, "DATE", "no hours are given after DATE" },
-	{ "lapse", HB_OPT_FIRST + COL_LAPSE, NULL, "monthly: unused hours lapse at month end" },
-	{ NULL, 0, NULL, NULL }
+	{ "project", HB_OPT_FIRST + COL_PROJECT, "P", "the project (a package project)", HB_ARG_NAME, NULL },
+	{ "hours", HB_OPT_FIRST + COL_HOURS, "DURATION", "hours bought (a month's, for monthly)", HB_ARG_DURATION, NULL },
+	{ "plan", HB_OPT_FIRST + COL_PLAN, "PLAN", "standard (default), monthly or upfront", HB_ARG_CHOICE, hb_package_plans },
+	{ "discount", HB_OPT_FIRST + COL_DISCOUNT, "PCT", "discount on the hourly rate (default: the plan's)", HB_ARG_PERCENT, NULL },
+	{ "bonus", HB_OPT_FIRST + COL_BONUS, "PCT", "bonus hours (default: the plan's)", HB_ARG_PERCENT, NULL },
+	{ "months", HB_OPT_FIRST + COL_MONTHS, "N", "monthly: months of the term (default 12, at least 3)", HB_ARG_COUNT, NULL },
+	{ "expires", HB_OPT_FIRST + COL_EXPIRES, "DATE", "no hours are given after DATE", HB_ARG_DATE, NULL },
+	{ "lapse", HB_OPT_FIRST + COL_LAPSE, NULL, "monthly: unused hours lapse at month end", 0, NULL },
+	{ NULL, 0, NULL, NULL, 0, NULL }
 };
 
 static const char *const synopsis[] = {
@@ -44,7 +44,7 @@ static const char *const synopsis[] = {
 
 static const struct hb_command command = {
 	"package-add", synopsis, "Quote prepaid hour packages.", options,
-	HB_CLI_CSV
+	HB_CLI_CSV | HB_CLI_WRITES
 };
 
 static void

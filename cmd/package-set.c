@@ -23,12 +23,12 @@ static const struct hb_csv_column columns[NCOL] = {
 enum { OPT_INVOICED = HB_OPT_FIRST, OPT_PAID, OPT_CLOSED, OPT_DATE, OPT_SHEET };
 
 static const struct hb_option options[] = {
-	{ "invoiced", OPT_INVOICED, NULL, "issue the invoice (monthly: the next period's)" },
-	{ "paid", OPT_PAID, NULL, "record the payment: the hours (and bonus) are loaded" },
-	{ "closed", OPT_CLOSED, NULL, "close the package: the hours left lapse" },
-	{ "date", OPT_DATE, "DATE", "the date of it (default: today)" },
-	{ "sheet", OPT_SHEET, "FILE.xlsx", "with --closed: write the final activity sheet to FILE.xlsx" },
-	{ NULL, 0, NULL, NULL }
+	{ "invoiced", OPT_INVOICED, NULL, "issue the invoice (monthly: the next period's)", 0, NULL },
+	{ "paid", OPT_PAID, NULL, "record the payment: the hours (and bonus) are loaded", 0, NULL },
+	{ "closed", OPT_CLOSED, NULL, "close the package: the hours left lapse", 0, NULL },
+	{ "date", OPT_DATE, "DATE", "the date of it (default: today)", HB_ARG_DATE, NULL },
+	{ "sheet", OPT_SHEET, "FILE.xlsx", "with --closed: write the final activity sheet to FILE.xlsx", HB_ARG_FILE, NULL },
+	{ NULL, 0, NULL, NULL, 0, NULL }
 };
 
 static const char *const synopsis[] = {
@@ -39,7 +39,8 @@ static const char *const synopsis[] = {
 
 static const struct hb_command command = {
 	"package-set", synopsis,
-	"Record a package's invoice, payment or closing.", options, HB_CLI_CSV
+	"Record a package's invoice, payment or closing.", options,
+	HB_CLI_CSV | HB_CLI_WRITES
 };
 
 struct args {

@@ -31,13 +31,13 @@ enum {
 };
 
 static const struct hb_option options[] = {
-	{ "client", OPT_CLIENT, "C", "the client the project is for" },
-	{ "name", OPT_NAME, "N", "a descriptive name (default: the code)" },
-	{ "rate", OPT_RATE, "MONEY", "the hourly rate (default 0.00)" },
-	{ "model", OPT_MODEL, "MODEL", "package (prepaid hours, the default) or self-service" },
-	{ "penalty", OPT_PENALTY, "PCT,PCT-PER-DAY", "late-delivery penalty: once, plus per business day" },
-	{ "sla", OPT_SLA, "KEY=VALUE", "override an SLA setting (repeatable)" },
-	{ NULL, 0, NULL, NULL }
+	{ "client", OPT_CLIENT, "C", "the client the project is for", HB_ARG_NAME, NULL },
+	{ "name", OPT_NAME, "N", "a descriptive name (default: the code)", HB_ARG_TEXT, NULL },
+	{ "rate", OPT_RATE, "MONEY", "the hourly rate (default 0.00)", HB_ARG_MONEY, NULL },
+	{ "model", OPT_MODEL, "MODEL", "package (prepaid hours, the default) or self-service", HB_ARG_CHOICE, hb_project_models },
+	{ "penalty", OPT_PENALTY, "PCT,PCT-PER-DAY", "late-delivery penalty: once, plus per business day", HB_ARG_TEXT, NULL },
+	{ "sla", OPT_SLA, "KEY=VALUE", "override an SLA setting (repeatable)", HB_ARG_TEXT, NULL },
+	{ NULL, 0, NULL, NULL, 0, NULL }
 };
 
 static const char *const synopsis[] = {
@@ -49,7 +49,7 @@ static const char *const synopsis[] = {
 
 static const struct hb_command command = {
 	"project-add", synopsis, "Add projects for the book's clients.",
-	options, HB_CLI_CSV
+	options, HB_CLI_CSV | HB_CLI_WRITES | HB_CLI_CREATES
 };
 
 /* Repeated --sla options, joined with ';'. */

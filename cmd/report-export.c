@@ -17,16 +17,18 @@ enum {
 	OPT_PERSON, OPT_FROM, OPT_TO, OPT_MONTH
 };
 
+static const char *const formats[] = { "csv", "excel-csv", "xlsx", NULL };
+
 static const struct hb_option options[] = {
-	{ "format", OPT_FORMAT, "FORMAT", "csv (default), excel-csv or xlsx; -o FILE.xlsx implies xlsx" },
-	{ "client", OPT_CLIENT, "C", "only client C" },
-	{ "project", OPT_PROJECT, "P", "only project P" },
-	{ "package", OPT_PACKAGE, "N", "only package N (its project, for activities)" },
-	{ "person", OPT_PERSON, "HANDLE", "only person HANDLE" },
-	{ "from", OPT_FROM, "DATE", "from DATE (inclusive)" },
-	{ "to", OPT_TO, "DATE", "to DATE (inclusive)" },
-	{ "month", OPT_MONTH, "YYYY-MM", "the calendar month YYYY-MM" },
-	{ NULL, 0, NULL, NULL }
+	{ "format", OPT_FORMAT, "FORMAT", "csv (default), excel-csv or xlsx; -o FILE.xlsx implies xlsx", HB_ARG_CHOICE, formats },
+	{ "client", OPT_CLIENT, "C", "only client C", HB_ARG_NAME, NULL },
+	{ "project", OPT_PROJECT, "P", "only project P", HB_ARG_NAME, NULL },
+	{ "package", OPT_PACKAGE, "N", "only package N (its project, for activities)", HB_ARG_NUMBER, NULL },
+	{ "person", OPT_PERSON, "HANDLE", "only person HANDLE", HB_ARG_NAME, NULL },
+	{ "from", OPT_FROM, "DATE", "from DATE (inclusive)", HB_ARG_DATE, NULL },
+	{ "to", OPT_TO, "DATE", "to DATE (inclusive)", HB_ARG_DATE, NULL },
+	{ "month", OPT_MONTH, "YYYY-MM", "the calendar month YYYY-MM", HB_ARG_MONTH, NULL },
+	{ NULL, 0, NULL, NULL, 0, NULL }
 };
 
 static const char *const synopsis[] = {
@@ -54,7 +56,6 @@ static void
 on_option(void *ctx, int key, const char *arg)
 {
 	struct args *a = ctx;
-	hb_day day;
 
 	switch (key) {
 	case OPT_FORMAT: a->format = arg; return;
@@ -62,23 +63,14 @@ on_option(void *ctx, int key, const char *arg)
 	case OPT_PROJECT: a->f.project = arg; a->f.given |= HB_FILTER_PROJECT; return;
 	case OPT_PERSON: a->f.person = arg; a->f.given |= HB_FILTER_PERSON; return;
 	case OPT_PACKAGE:
-		if (strspn(arg, "0123456789") != strlen(arg) || *arg == '\0')
-			hb_usage_error(&command, "--package: \"%s\" is not a "
-			    "package number", arg);
 		a->f.package = arg;
 		a->f.given |= HB_FILTER_PACKAGE;
 		return;
 	case OPT_MONTH:
-		if (hb_month_parse(arg, &day, NULL) != 0)
-			hb_usage_error(&command, "--month: \"%s\" is not YYYY-MM",
-			    arg);
 		a->month = arg;
 		break;
 	case OPT_FROM:
 	case OPT_TO:
-		if (hb_date_parse(arg, &day, NULL) != 0)
-			hb_usage_error(&command, "--%s: \"%s\" is not a date "
-			    "(YYYY-MM-DD)", key == OPT_FROM ? "from" : "to", arg);
 		if (key == OPT_FROM)
 			a->f.from = arg;
 		else
@@ -102,12 +94,7 @@ format_of(const struct args *a)
 	}
 	if (name == NULL || strcmp(name, "csv") == 0)
 		return HB_CSV_PLAIN;
-	if (strcmp(name, "excel-csv") == 0)
-		return HB_CSV_EXCEL;
-	if (strcmp(name, "xlsx") == 0)
-		return HB_CSV_XLSX;
-	hb_usage_error(&command, "-f: \"%s\" is not csv, excel-csv or xlsx",
-	    name);
+	return strcmp(name, "xlsx") == 0 ? HB_CSV_XLSX : HB_CSV_EXCEL;
 }
 
 int

@@ -13,12 +13,14 @@
 
 enum { OPT_AS_OF = HB_OPT_FIRST, OPT_RULE, OPT_PROJECT, OPT_FORMAT };
 
+static const char *const formats[] = { "csv", "tap", "junit", NULL };
+
 static const struct hb_option options[] = {
-	{ "as-of", OPT_AS_OF, "DATE", "evaluate as of DATE (its start, in TZ) or a UTC timestamp" },
-	{ "rule", OPT_RULE, "R", "only rule R" },
-	{ "project", OPT_PROJECT, "P", "only project P" },
-	{ "format", OPT_FORMAT, "FORMAT", "csv (findings, the default), tap or junit" },
-	{ NULL, 0, NULL, NULL }
+	{ "as-of", OPT_AS_OF, "DATE", "evaluate as of DATE (its start, in TZ) or a UTC timestamp", HB_ARG_WHEN, NULL },
+	{ "rule", OPT_RULE, "R", "only rule R", HB_ARG_CHOICE, hb_sla_rule_ids },
+	{ "project", OPT_PROJECT, "P", "only project P", HB_ARG_NAME, NULL },
+	{ "format", OPT_FORMAT, "FORMAT", "csv (findings, the default), tap or junit", HB_ARG_CHOICE, formats },
+	{ NULL, 0, NULL, NULL, 0, NULL }
 };
 
 static const char *const synopsis[] = {
@@ -44,23 +46,11 @@ on_option(void *ctx, int key, const char *arg)
 
 	switch (key) {
 	case OPT_AS_OF: a->as_of = arg; break;
-	case OPT_RULE:
-		if (!hb_sla_rule_known(arg))
-			hb_usage_error(&command, "\"%s\" is not a rule (%s)", arg,
-			    hb_sla_rule_names());
-		a->rule = arg;
-		break;
+	case OPT_RULE: a->rule = arg; break;
 	case OPT_PROJECT: a->project = arg; break;
 	case OPT_FORMAT:
-		if (strcmp(arg, "csv") == 0)
-			a->format = HB_SLA_CSV;
-		else if (strcmp(arg, "tap") == 0)
-			a->format = HB_SLA_TAP;
-		else if (strcmp(arg, "junit") == 0)
-			a->format = HB_SLA_JUNIT;
-		else
-			hb_usage_error(&command, "--format: \"%s\" is not csv, tap "
-			    "or junit", arg);
+		a->format = strcmp(arg, "tap") == 0 ? HB_SLA_TAP
+		    : strcmp(arg, "junit") == 0 ? HB_SLA_JUNIT : HB_SLA_CSV;
 		break;
 	}
 }

@@ -26,17 +26,17 @@ static const struct hb_csv_column columns[NCOL] = {
 };
 
 static const struct hb_option options[] = {
-	{ "project", HB_OPT_FIRST + COL_PROJECT, "P", "the project" },
-	{ "kind", HB_OPT_FIRST + COL_KIND, "KIND", "idea, request or activity (default: request for a client, else activity)" },
-	{ "assign", HB_OPT_FIRST + COL_ASSIGN, "HANDLE", "assign to HANDLE (on the team)" },
-	{ "estimate", HB_OPT_FIRST + COL_ESTIMATE, "DURATION", "the estimate (90, 1h30, 1.5h ...)" },
-	{ "due", HB_OPT_FIRST + COL_DUE, "DATE", "the due date (YYYY-MM-DD)" },
-	{ "rigid", HB_OPT_FIRST + COL_RIGID, NULL, "the due date is rigid (default: flexible)" },
-	{ "urgent", HB_OPT_FIRST + COL_URGENT, NULL, "logged time counts task.urgent_factor times" },
-	{ "extra", HB_OPT_FIRST + COL_EXTRA, NULL, "outside the agreed plan" },
-	{ "fee", HB_OPT_FIRST + COL_FEE, "MONEY", "the fee paid to the assignee when done (self-service)" },
-	{ "description", HB_OPT_FIRST + COL_DESCRIPTION, "TEXT", "a longer description" },
-	{ NULL, 0, NULL, NULL }
+	{ "project", HB_OPT_FIRST + COL_PROJECT, "P", "the project", HB_ARG_NAME, NULL },
+	{ "kind", HB_OPT_FIRST + COL_KIND, "KIND", "idea, request or activity (default: request for a client, else activity)", HB_ARG_CHOICE, hb_task_kinds },
+	{ "assign", HB_OPT_FIRST + COL_ASSIGN, "HANDLE", "assign to HANDLE (on the team)", HB_ARG_NAME, NULL },
+	{ "estimate", HB_OPT_FIRST + COL_ESTIMATE, "DURATION", "the estimate (90, 1h30, 1.5h ...)", HB_ARG_DURATION, NULL },
+	{ "due", HB_OPT_FIRST + COL_DUE, "DATE", "the due date (YYYY-MM-DD)", HB_ARG_DATE, NULL },
+	{ "rigid", HB_OPT_FIRST + COL_RIGID, NULL, "the due date is rigid (default: flexible)", 0, NULL },
+	{ "urgent", HB_OPT_FIRST + COL_URGENT, NULL, "logged time counts task.urgent_factor times", 0, NULL },
+	{ "extra", HB_OPT_FIRST + COL_EXTRA, NULL, "outside the agreed plan", 0, NULL },
+	{ "fee", HB_OPT_FIRST + COL_FEE, "MONEY", "the fee paid to the assignee when done (self-service)", HB_ARG_MONEY, NULL },
+	{ "description", HB_OPT_FIRST + COL_DESCRIPTION, "TEXT", "a longer description", HB_ARG_MULTILINE, NULL },
+	{ NULL, 0, NULL, NULL, 0, NULL }
 };
 
 static const char *const synopsis[] = {
@@ -48,7 +48,8 @@ static const char *const synopsis[] = {
 };
 
 static const struct hb_command command = {
-	"task-add", synopsis, "Add tasks to projects.", options, HB_CLI_CSV
+	"task-add", synopsis, "Add tasks to projects.", options,
+	HB_CLI_CSV | HB_CLI_WRITES
 };
 
 static void

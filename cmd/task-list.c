@@ -18,15 +18,15 @@ enum {
 };
 
 static const struct hb_option options[] = {
-	{ "client", OPT_CLIENT, "C", "tasks of client C's projects" },
-	{ "project", OPT_PROJECT, "P", "tasks of project P" },
-	{ "status", OPT_STATUS, "STATE", "in STATE (repeatable, or STATE,STATE)" },
-	{ "assignee", OPT_ASSIGNEE, "HANDLE", "assigned to HANDLE" },
-	{ "kind", OPT_KIND, "K", "of kind idea, request or activity" },
-	{ "overdue", OPT_OVERDUE, NULL, "due before today and not done, rejected or cancelled" },
-	{ "due-before", OPT_DUE_BEFORE, "DATE", "due before DATE" },
-	{ "history", OPT_HISTORY, "TASK", "print the events of TASK instead" },
-	{ NULL, 0, NULL, NULL }
+	{ "client", OPT_CLIENT, "C", "tasks of client C's projects", HB_ARG_NAME, NULL },
+	{ "project", OPT_PROJECT, "P", "tasks of project P", HB_ARG_NAME, NULL },
+	{ "status", OPT_STATUS, "STATE", "in STATE (repeatable, or STATE,STATE)", HB_ARG_CHOICES, hb_task_state_names },
+	{ "assignee", OPT_ASSIGNEE, "HANDLE", "assigned to HANDLE", HB_ARG_NAME, NULL },
+	{ "kind", OPT_KIND, "K", "of kind idea, request or activity", HB_ARG_CHOICE, hb_task_kinds },
+	{ "overdue", OPT_OVERDUE, NULL, "due before today and not done, rejected or cancelled", 0, NULL },
+	{ "due-before", OPT_DUE_BEFORE, "DATE", "due before DATE", HB_ARG_DATE, NULL },
+	{ "history", OPT_HISTORY, "TASK", "print the events of TASK instead", HB_ARG_NUMBER, NULL },
+	{ NULL, 0, NULL, NULL, 0, NULL }
 };
 
 static const char *const synopsis[] = {
@@ -51,13 +51,8 @@ struct args {
 static void
 add_status(struct args *a, const char *arg)
 {
-	char *copy = hb_xstrdup(arg), *item, *rest = copy, *joined;
+	char *joined;
 
-	while ((item = strsep(&rest, ",")) != NULL) {
-		if (hb_task_state_find(item) < 0)
-			hb_usage_error(&command, "\"%s\" is not a task state", item);
-	}
-	free(copy);
 	joined = a->statuses ? hb_xprintf("%s,%s", a->statuses, arg)
 	    : hb_xstrdup(arg);
 	free(a->statuses);
@@ -69,8 +64,6 @@ static void
 on_option(void *ctx, int key, const char *arg)
 {
 	struct args *a = ctx;
-	static const char *const kinds[] = { "idea", "request", "activity", NULL };
-	hb_day day;
 
 	a->selectors += key != OPT_HISTORY;
 	switch (key) {
@@ -78,21 +71,9 @@ on_option(void *ctx, int key, const char *arg)
 	case OPT_PROJECT: a->filter.project = arg; break;
 	case OPT_STATUS: add_status(a, arg); break;
 	case OPT_ASSIGNEE: a->filter.assignee = arg; break;
-	case OPT_KIND:
-		for (size_t i = 0; kinds[i] != NULL; i++)
-			if (strcmp(arg, kinds[i]) == 0)
-				a->filter.kind = arg;
-		if (a->filter.kind == NULL)
-			hb_usage_error(&command, "\"%s\" is not a kind (idea, "
-			    "request, activity)", arg);
-		break;
+	case OPT_KIND: a->filter.kind = arg; break;
 	case OPT_OVERDUE: a->filter.overdue = true; break;
-	case OPT_DUE_BEFORE:
-		if (hb_date_parse(arg, &day, NULL) != 0)
-			hb_usage_error(&command, "--due-before: \"%s\" is not a "
-			    "date (YYYY-MM-DD)", arg);
-		a->filter.due_before = arg;
-		break;
+	case OPT_DUE_BEFORE: a->filter.due_before = arg; break;
 	case OPT_HISTORY: a->history = arg; break;
 	}
 }
@@ -116,6 +97,7 @@ main(int argc, char **argv)
 		hb_task_history(book, a.history, w);
 	} else {
 		a.filter.today = hb_today();
+		hb_task_filter_check(book, &a.filter);
 		hb_output_header(hb_task_columns);
 		hb_task_list(book, &a.filter, w);
 	}

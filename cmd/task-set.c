@@ -39,21 +39,21 @@ static const char *const move_flags[] = {
 };
 
 static const struct hb_option options[] = {
-	{ "estimate", OPT_ESTIMATE, "DURATION", "set the estimate (a request becomes estimated)" },
-	{ "assign", OPT_ASSIGN, "HANDLE", "assign to HANDLE (on the team)" },
-	{ "due", OPT_DUE, "DATE", "change the due date (needs --reason)" },
-	{ "reason", OPT_REASON, "TEXT", "why the due date changes" },
-	{ "approve", OPT_MOVE + 0, NULL, "approve an idea (to open) or an estimate (to approved)" },
-	{ "reject", OPT_MOVE + 1, NULL, "reject an idea or an estimate" },
-	{ "start", OPT_MOVE + 2, NULL, "start work (open or approved to in-progress)" },
-	{ "block", OPT_BLOCK, "REASON", "block: waiting for the client's information" },
-	{ "unblock", OPT_MOVE + 3, NULL, "back to the state it was blocked from" },
-	{ "deliver", OPT_MOVE + 4, NULL, "deliver (in-progress or revision to delivered)" },
-	{ "accept", OPT_MOVE + 5, NULL, "accept a delivery (to done)" },
-	{ "revise", OPT_MOVE + 6, NULL, "ask for a revision of a delivery" },
-	{ "cancel", OPT_MOVE + 7, NULL, "cancel (any state but done)" },
-	{ "status", OPT_STATUS, "STATE", "move to STATE, by the move that reaches it" },
-	{ NULL, 0, NULL, NULL }
+	{ "estimate", OPT_ESTIMATE, "DURATION", "set the estimate (a request becomes estimated)", HB_ARG_DURATION, NULL },
+	{ "assign", OPT_ASSIGN, "HANDLE", "assign to HANDLE (on the team)", HB_ARG_NAME, NULL },
+	{ "due", OPT_DUE, "DATE", "change the due date (needs --reason)", HB_ARG_DATE, NULL },
+	{ "reason", OPT_REASON, "TEXT", "why the due date changes", HB_ARG_TEXT, NULL },
+	{ "approve", OPT_MOVE + 0, NULL, "approve an idea (to open) or an estimate (to approved)", 0, NULL },
+	{ "reject", OPT_MOVE + 1, NULL, "reject an idea or an estimate", 0, NULL },
+	{ "start", OPT_MOVE + 2, NULL, "start work (open or approved to in-progress)", 0, NULL },
+	{ "block", OPT_BLOCK, "REASON", "block: waiting for the client's information", HB_ARG_TEXT, NULL },
+	{ "unblock", OPT_MOVE + 3, NULL, "back to the state it was blocked from", 0, NULL },
+	{ "deliver", OPT_MOVE + 4, NULL, "deliver (in-progress or revision to delivered)", 0, NULL },
+	{ "accept", OPT_MOVE + 5, NULL, "accept a delivery (to done)", 0, NULL },
+	{ "revise", OPT_MOVE + 6, NULL, "ask for a revision of a delivery", 0, NULL },
+	{ "cancel", OPT_MOVE + 7, NULL, "cancel (any state but done)", 0, NULL },
+	{ "status", OPT_STATUS, "STATE", "move to STATE, by the move that reaches it", HB_ARG_CHOICE, hb_task_state_names },
+	{ NULL, 0, NULL, NULL, 0, NULL }
 };
 
 static const char *const synopsis[] = {
@@ -67,7 +67,7 @@ static const char *const synopsis[] = {
 static const struct hb_command command = {
 	"task-set", synopsis,
 	"Move tasks through their states; change estimates, assignees and due dates.",
-	options, HB_CLI_CSV
+	options, HB_CLI_CSV | HB_CLI_WRITES
 };
 
 struct args {

@@ -27,14 +27,14 @@ enum {
 };
 
 static const struct hb_option options[] = {
-	{ "person", OPT_PERSON, "HANDLE", "whose withdrawals (default: the actor's; others' for staff)" },
-	{ "key", OPT_KEY, "TOKEN", "make the request idempotent: a retry returns the first" },
-	{ "status", OPT_STATUS, NULL, "say whether a withdrawal is possible now, and if not why (exit 1)" },
-	{ "list", OPT_LIST, NULL, "list withdrawals" },
-	{ "pay", OPT_PAY, NULL, "mark WITHDRAWAL paid (staff)" },
-	{ "reject", OPT_REJECT, NULL, "reject WITHDRAWAL; the money returns to the balance (staff)" },
-	{ "reason", OPT_REASON, "TEXT", "why it is rejected" },
-	{ NULL, 0, NULL, NULL }
+	{ "person", OPT_PERSON, "HANDLE", "whose withdrawals (default: the actor's; others' for staff)", HB_ARG_NAME, NULL },
+	{ "key", OPT_KEY, "TOKEN", "make the request idempotent: a retry returns the first", HB_ARG_TEXT, NULL },
+	{ "status", OPT_STATUS, NULL, "say whether a withdrawal is possible now, and if not why (exit 1)", 0, NULL },
+	{ "list", OPT_LIST, NULL, "list withdrawals", 0, NULL },
+	{ "pay", OPT_PAY, NULL, "mark WITHDRAWAL paid (staff)", 0, NULL },
+	{ "reject", OPT_REJECT, NULL, "reject WITHDRAWAL; the money returns to the balance (staff)", 0, NULL },
+	{ "reason", OPT_REASON, "TEXT", "why it is rejected", HB_ARG_TEXT, NULL },
+	{ NULL, 0, NULL, NULL, 0, NULL }
 };
 
 static const char *const synopsis[] = {
@@ -48,7 +48,7 @@ static const char *const synopsis[] = {
 static const struct hb_command command = {
 	"withdraw", synopsis,
 	"Request withdrawals of earnings, see if one is possible, pay or reject them.",
-	options, HB_CLI_CSV
+	options, HB_CLI_CSV | HB_CLI_WRITES | HB_CLI_LEDGER
 };
 
 enum mode { REQUEST, STATUS, LIST, PAY, REJECT };

@@ -5,9 +5,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "hourbook/actor.h"
 #include "hourbook/batch.h"
 #include "hourbook/book.h"
+#include "hourbook/date.h"
 #include "hourbook/diag.h"
+#include "hourbook/digest.h"
 #include "hourbook/output.h"
 
 struct run {
@@ -16,7 +19,70 @@ struct run {
 	const char *name;	/* the input's name in messages */
 	const char **merged;
 	size_t count;
+	bool ledger;		/* record the batch: its digest */
+	struct hb_digest digest;
 };
+
+/* The digest of a batch is of its records as the command reads them:
+ * every column's value after the command line's defaults, in the
+ * command's column order, so the same rows in another column order, or
+ * with other line ends, are the same batch. */
+static void
+digest_record(struct hb_digest *d, const char *const *values, size_t n)
+{
+	static const char absent = 1, end = 0, record = 0x1e;
+
+	for (size_t i = 0; i < n; i++) {
+		if (values[i] == NULL)
+			hb_digest_add(d, &absent, 1);
+		else
+			hb_digest_add(d, values[i], strlen(values[i]));
+		hb_digest_add(d, &end, 1);
+	}
+	hb_digest_add(d, &record, 1);
+}
+
+/* A batch of rows that add time or money is applied once: the same
+ * batch again is refused (exit 1) unless --again.  Inside the write
+ * transaction, so of two identical imports at once exactly one lands. */
+static void
+record_batch(struct run *run)
+{
+	const char *command = run->batch->cmd->name;
+	struct hb_batch_record prev;
+	char hex[HB_DIGEST_HEX];
+
+	hb_digest_hex(&run->digest, hex);
+	if (!hb_opts.again && hb_book_batch_find(run->book, command, hex,
+	    &prev)) {
+		int64_t t;
+		char day[HB_DATE_BUFSZ];
+
+		if (hb_timestamp_parse(prev.at, &t, NULL) == 0)
+			hb_date_format(hb_local_day(t), day);
+		else
+			snprintf(day, sizeof day, "%.10s", prev.at);
+		hb_die(HB_EXIT_REFUSED, "%s: these %zu record%s were applied "
+		    "already, on %s by %s (batch %lld, from %s): nothing was "
+		    "written; give --again to apply them once more", run->name,
+		    run->count, run->count == 1 ? "" : "s", day, prev.actor,
+		    (long long)prev.id, prev.name);
+	}
+	hb_book_batch_insert(run->book, command, hex, run->name,
+	    (int64_t)run->count);
+}
+
+/* Commit, or for --dry-run undo everything and say so. */
+static void
+finish(struct hb_book *book)
+{
+	if (hb_opts.dry_run) {
+		hb_book_rollback(book);
+		hb_note("dry run: nothing was written");
+	} else {
+		hb_book_commit(book);
+	}
+}
 
 static int
 on_row(void *ctx, const char *const *values, long line)
@@ -36,6 +102,8 @@ on_row(void *ctx, const char *const *values, long line)
 			hb_fail(HB_EXIT_DATA, name, "is empty");
 		}
 	}
+	if (run->ledger)
+		digest_record(&run->digest, run->merged, b->ncolumns);
 	b->apply(b->ctx, run->book, run->merged);
 	run->count++;
 	hb_diag_set_context(NULL);
@@ -54,7 +122,7 @@ size_t
 hb_batch_run_then(struct hb_book *book, const struct hb_batch *b,
     hb_record_fn *last)
 {
-	struct run run = { b, book, NULL, NULL, 0 };
+	struct run run = { b, book, NULL, NULL, 0, false, { { 0 }, 0, { 0 }, 0 } };
 	struct hb_csv_column *columns;
 	struct hb_csv_error err;
 	char name[64];
@@ -68,10 +136,11 @@ hb_batch_run_then(struct hb_book *book, const struct hb_batch *b,
 				hb_usage_error(b->cmd, "%s is required", name);
 			}
 		hb_book_begin(book);
+		hb_actor_get(book);
 		b->apply(b->ctx, book, b->values);
 		if (last != NULL)
 			last(b->ctx, book, b->values);
-		hb_book_commit(book);
+		finish(book);
 		return 1;
 	}
 
@@ -85,7 +154,10 @@ hb_batch_run_then(struct hb_book *book, const struct hb_batch *b,
 	}
 	run.name = strcmp(hb_opts.csv, "-") == 0 ? "stdin" : hb_opts.csv;
 	run.merged = hb_xcalloc(b->ncolumns, sizeof *run.merged);
+	run.ledger = (b->cmd->flags & HB_CLI_LEDGER) != 0;
+	hb_digest_init(&run.digest);
 	hb_book_begin(book);
+	hb_actor_get(book);
 	rc = hb_csv_read(hb_opts.csv, columns, b->ncolumns, on_row, &run, &err);
 	free(columns);
 	free(run.merged);
@@ -95,9 +167,11 @@ hb_batch_run_then(struct hb_book *book, const struct hb_batch *b,
 		hb_die(HB_EXIT_DATA, "%s:%ld: %s%s%s", run.name, err.line,
 		    err.column, err.column[0] ? ": " : "", err.reason);
 	}
+	if (run.ledger)
+		record_batch(&run);
 	if (last != NULL)
 		last(b->ctx, book, b->values);
-	hb_book_commit(book);
+	finish(book);
 	return run.count;
 }
 
@@ -110,7 +184,8 @@ hb_batch_run(struct hb_book *book, const struct hb_batch *b)
 int
 hb_batch_main(struct hb_batch *batch, const char *const *header)
 {
-	struct hb_book *book = hb_book_open(HB_BOOK_WRITE);
+	struct hb_book *book = hb_book_open(batch->cmd->flags & HB_CLI_CREATES
+	    ? HB_BOOK_CREATE : HB_BOOK_WRITE);
 	struct hb_csv_writer *w = hb_output_begin(HB_CSV_PLAIN, true);
 
 	if (batch->ctx == NULL)

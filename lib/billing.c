@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "hourbook/actor.h"
 #include "hourbook/billing.h"
 #include "hourbook/book.h"
 #include "hourbook/calendar.h"
@@ -291,7 +292,7 @@ hb_billing_run(struct hb_book *book, const char *month, bool dry_run,
 	char first[HB_DATE_BUFSZ], last[HB_DATE_BUFSZ];
 
 	if (hb_month_parse(month, &r.first, &why) != 0)
-		hb_fail(HB_EXIT_DATA, "month", "\"%s\" %s", month, why);
+		hb_fail(HB_EXIT_DATA, "--month", "\"%s\" %s", month, why);
 	r.last = hb_next_month(r.first) - 1;
 	snprintf(r.month, sizeof r.month, "%s", month);
 	if (r.last >= hb_today() && !force)
@@ -301,6 +302,7 @@ hb_billing_run(struct hb_book *book, const char *month, bool dry_run,
 	hb_date_format(r.first, first);
 	hb_date_format(r.last, last);
 	hb_book_begin(book);
+	hb_actor_get(book);
 	hb_config_calendar(book, &r.cal);
 	hb_book_query(book, HB_Q_LAPSE_PACKAGES, NULL, 0, lapse_package, &r);
 	{

@@ -71,6 +71,7 @@ enum sql_id {
 	SQL_PACKAGE_SELECT,
 	SQL_COMMITTED,
 	SQL_ENTRY_INSERT,
+	SQL_ENTRY_BY_REF,
 	SQL_ENTRY_SPLIT_INSERT,
 	SQL_ENTRY_GET,
 	SQL_ENTRY_REVERSAL,
@@ -89,6 +90,12 @@ enum sql_id {
 	SQL_EXPORT_EVENTS,
 	SQL_INVOICE_NEW,
 	SQL_INVOICE_LINE,
+	SQL_STAFF_EXISTS,
+	SQL_NAMES_CLIENT,
+	SQL_NAMES_PERSON,
+	SQL_NAMES_PROJECT,
+	SQL_BATCH_FIND,
+	SQL_BATCH_INSERT,
 	SQL_COUNT
 };
 
@@ -237,8 +244,10 @@ static const char *const sql[SQL_COUNT] = {
 	    "('open', 'approved', 'in-progress', 'delivered', 'revision')))",
 	[SQL_ENTRY_INSERT] = "INSERT INTO entry (task_id, person_id, day, "
 	    "minutes, billable, overage, package_id, package_minutes, note, "
-	    "reverses, reason, actor, created, earned) "
-	    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+	    "reverses, reason, actor, created, earned, ref) "
+	    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+	[SQL_ENTRY_BY_REF] = "SELECT id FROM entry WHERE person_id = ? "
+	    "AND ref = ?",
 	[SQL_ENTRY_SPLIT_INSERT] = "INSERT INTO entry_split (entry_id, "
 	    "package_id, minutes) VALUES (?, ?, ?)",
 	[SQL_ENTRY_GET] = "SELECT e.id, e.task_id, e.person_id, e.day, "
@@ -352,6 +361,15 @@ static const char *const sql[SQL_COUNT] = {
 	[SQL_INVOICE_LINE] = "INSERT INTO invoice_line (invoice_id, line, kind, "
 	    "description, quantity_minutes, unit_price, amount, task_id, "
 	    "package_invoice_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+	[SQL_STAFF_EXISTS] = "SELECT 1 FROM person WHERE role = 'staff' "
+	    "LIMIT 1",
+	[SQL_NAMES_CLIENT] = "SELECT name FROM client ORDER BY name",
+	[SQL_NAMES_PERSON] = "SELECT handle FROM person ORDER BY handle",
+	[SQL_NAMES_PROJECT] = "SELECT code FROM project ORDER BY code",
+	[SQL_BATCH_FIND] = "SELECT id, name, records, actor, at FROM batch "
+	    "WHERE command = ? AND digest = ? ORDER BY id LIMIT 1",
+	[SQL_BATCH_INSERT] = "INSERT INTO batch (command, digest, name, "
+	    "records, actor, at) VALUES (?, ?, ?, ?, ?, ?)",
 	[SQL_EXPORT_EVENTS] = "SELECT id, at, actor, entity, key, what, old, "
 	    "new, reason FROM event WHERE ?1 IS NULL AND ?2 IS NULL "
 	    "AND ?3 IS NULL AND (?4 IS NULL OR actor = ?4) "
@@ -611,6 +629,24 @@ static const char *const migration[HB_SCHEMA_VERSION] = {
 	"  WHERE kind = 'penalty';"
 	"CREATE UNIQUE INDEX hours_ledger_lapse ON hours_ledger (package_id, period)"
 	"  WHERE kind = 'lapse' AND period IS NOT NULL;",
+
+	/* 5 -> 6: every --csv batch that adds time or money is recorded, so
+	 * the same batch is not applied twice by mistake; a time entry may
+	 * carry the id it has in the tool it came from (ref), once per
+	 * person.  (The book's time zone is set in C: see migrate().) */
+	"CREATE TABLE batch ("
+	"  id INTEGER PRIMARY KEY,"
+	"  command TEXT NOT NULL,"
+	"  digest TEXT NOT NULL,"
+	"  name TEXT NOT NULL,"
+	"  records INTEGER NOT NULL,"
+	"  actor TEXT NOT NULL,"
+	"  at TEXT NOT NULL"
+	") STRICT;"
+	"CREATE INDEX batch_digest ON batch (command, digest);"
+	"ALTER TABLE entry ADD COLUMN ref TEXT;"
+	"CREATE UNIQUE INDEX entry_ref ON entry (person_id, ref)"
+	"  WHERE ref IS NOT NULL;",
 };
 
 struct hb_book {
@@ -906,36 +942,103 @@ busy_timeout(void)
 	return (int)v;
 }
 
-static void
-migrate(struct hb_book *b)
+/* The zone a new book gets: the creator's TZ, or UTC when TZ is unset. */
+static char *
+zone_from_environment(void)
+{
+	const char *tz = getenv("TZ"), *why;
+
+	if (tz == NULL || *tz == '\0')
+		return hb_xstrdup("UTC");
+	if (*tz == ':')
+		tz++;
+	if ((why = hb_zone_problem(tz)) != NULL)
+		hb_die(HB_EXIT_USAGE, "TZ: \"%s\" %s; the book keeps its own time "
+		    "zone (its timezone setting), taken from TZ when it is "
+		    "created: set TZ to such a name, or unset it for UTC", tz,
+		    why);
+	return hb_xstrdup(tz);
+}
+
+/* Bring the book to the current schema; true when this process made a
+ * new book of an empty file. */
+static bool
+migrate(struct hb_book *b, enum hb_book_mode mode)
 {
 	int64_t version = scalar_int(b, "PRAGMA user_version");
-	int64_t app;
-	char *text;
+	char *text, *zone;
+	bool made;
 
 	if (version == HB_SCHEMA_VERSION)
-		return;
+		return false;
 	if (version > HB_SCHEMA_VERSION)
 		hb_die(HB_EXIT_IO, "%s: the book has schema version %lld, newer "
 		    "than this hourbook understands (%d): upgrade hourbook",
 		    b->path, (long long)version, HB_SCHEMA_VERSION);
+	/* A reader never changes the book: the upgrade is a writer's. */
+	if (mode == HB_BOOK_READ)
+		hb_die(HB_EXIT_IO, "%s: the book has schema version %lld and this "
+		    "hourbook uses %d: the next writing command (a setup "
+		    "command, hours-log, task-set ...) upgrades it, once",
+		    b->path, (long long)version, HB_SCHEMA_VERSION);
 	hb_book_begin(b);
 	/* Another process may have migrated while we waited for the lock. */
 	version = scalar_int(b, "PRAGMA user_version");
-	app = scalar_int(b, "PRAGMA application_id");
-	if (app != 0 && app != HB_APPLICATION_ID)
-		hb_die(HB_EXIT_IO, "%s: not a hourbook book", b->path);
-	if (version == 0 && scalar_int(b,
-	    "SELECT count(*) FROM sqlite_master") != 0)
-		hb_die(HB_EXIT_IO, "%s: not a hourbook book (it holds other "
-		    "tables)", b->path);
+	made = version == 0;
 	for (; version < HB_SCHEMA_VERSION; version++)
 		exec(b, migration[version]);
 	text = hb_xprintf("PRAGMA user_version = %d; PRAGMA application_id = %d",
 	    HB_SCHEMA_VERSION, HB_APPLICATION_ID);
 	exec(b, text);
 	free(text);
+	/* The book's time zone: its creator's, or for a book made before
+	 * books had one, the zone of whoever upgrades it. */
+	if ((zone = hb_book_setting(b, "timezone")) == NULL) {
+		zone = zone_from_environment();
+		hb_book_setting_put(b, "timezone", zone);
+	}
+	free(zone);
 	hb_book_commit(b);
+	return made;
+}
+
+/* Is this file a book, before anything is written to it (not even a
+ * pragma that switches the journal)?  Reading the header is all SQLite
+ * does here.  Returns true for an empty file that may become a book. */
+static bool
+identify(struct hb_book *b)
+{
+	int64_t app = scalar_int(b, "PRAGMA application_id");
+	int64_t version = scalar_int(b, "PRAGMA user_version");
+
+	if (app == HB_APPLICATION_ID)
+		return false;
+	if (app != 0)
+		hb_die(HB_EXIT_IO, "%s: not a hourbook book (another "
+		    "application's SQLite file): nothing was changed", b->path);
+	if (version != 0 || scalar_int(b, "SELECT count(*) FROM sqlite_master")
+	    != 0)
+		hb_die(HB_EXIT_IO, "%s: not a hourbook book (an SQLite file with "
+		    "other tables): nothing was changed", b->path);
+	return true;
+}
+
+/* Put the book's own time zone in place: every day, month and business
+ * hour is decided in it, whatever the caller's TZ. */
+static void
+use_zone(struct hb_book *b)
+{
+	char *zone = hb_book_setting(b, "timezone");
+	const char *why;
+
+	if (zone == NULL)
+		hb_die(HB_EXIT_IO, "%s: the book has no timezone setting",
+		    b->path);
+	if ((why = hb_zone_problem(zone)) != NULL)
+		hb_die(HB_EXIT_IO, "%s: the book's timezone \"%s\" %s (is the "
+		    "tzdata package installed?)", b->path, zone, why);
+	hb_zone_use(zone);
+	free(zone);
 }
 
 struct hb_book *
@@ -943,10 +1046,10 @@ hb_book_open(enum hb_book_mode mode)
 {
 	struct hb_book *b = hb_xcalloc(1, sizeof *b);
 	struct stat st;
+	bool empty, made;
 	int rc, fd;
 
 	b->path = book_path();
-	hb_timestamp_format(hb_now(), b->now);
 	if (strncmp(b->path, "postgresql://", 13) == 0 ||
 	    strncmp(b->path, "postgres://", 11) == 0)
 		hb_die(HB_EXIT_USAGE, "%s: PostgreSQL books are not supported by "
@@ -955,17 +1058,28 @@ hb_book_open(enum hb_book_mode mode)
 	if (stat(b->path, &st) != 0) {
 		if (errno != ENOENT)
 			hb_die(HB_EXIT_IO, "%s: %s", b->path, strerror(errno));
-		if (mode == HB_BOOK_READ)
-			hb_die(HB_EXIT_NOINPUT, "%s: no such book (a writing "
-			    "command creates it)", b->path);
+		if (mode != HB_BOOK_CREATE)
+			hb_die(HB_EXIT_NOINPUT, "%s: no such book (a setup command "
+			    "such as client-add creates one; check --db and "
+			    "HOURBOOK_DB)", b->path);
+		if (hb_opts.dry_run)
+			hb_die(HB_EXIT_NOINPUT, "%s: no such book, and a dry run "
+			    "creates nothing", b->path);
 		make_parents(b->path);
-		fd = open(b->path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
-		if (fd < 0)
+		fd = open(b->path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+		if (fd < 0 && errno != EEXIST)
 			hb_die(HB_EXIT_IO, "%s: cannot create the book: %s",
 			    b->path, strerror(errno));
-		close(fd);
+		if (fd >= 0)
+			close(fd);
 	} else if (S_ISDIR(st.st_mode)) {
 		hb_die(HB_EXIT_IO, "%s: is a folder, not a book", b->path);
+	} else if (!S_ISREG(st.st_mode)) {
+		hb_die(HB_EXIT_IO, "%s: is a %s, not a book (a book is a regular "
+		    "file)", b->path, S_ISFIFO(st.st_mode) ? "FIFO"
+		    : S_ISCHR(st.st_mode) ? "character device"
+		    : S_ISBLK(st.st_mode) ? "block device"
+		    : S_ISSOCK(st.st_mode) ? "socket" : "special file");
 	}
 	if (!hb_opts.allow_network_fs)
 		refuse_network_fs(b->path);
@@ -976,6 +1090,10 @@ hb_book_open(enum hb_book_mode mode)
 		fail_db(b, rc, "open");
 	sqlite3_extended_result_codes(b->db, 1);
 	sqlite3_busy_timeout(b->db, b->busy_ms);
+	empty = identify(b);
+	if (empty && mode != HB_BOOK_CREATE)
+		hb_die(HB_EXIT_IO, "%s: is an empty file, not a book (a setup "
+		    "command such as client-add makes a book of it)", b->path);
 	exec(b, "PRAGMA foreign_keys = ON");
 	/* WAL lets readers and one writer work at once; FULL makes every
 	 * commit durable, not only crash-consistent. */
@@ -987,9 +1105,14 @@ hb_book_open(enum hb_book_mode mode)
 	 * default their pages keep leaving the cache.  16 MiB is a quarter
 	 * less time for a large import, and constant memory.  Readers keep
 	 * the default: exports stream and need no cache. */
-	if (mode == HB_BOOK_WRITE)
+	if (mode != HB_BOOK_READ)
 		exec(b, "PRAGMA cache_size = -16384");
-	migrate(b);
+	made = migrate(b, mode);
+	use_zone(b);
+	hb_timestamp_format(hb_now(), b->now);
+	if (made)
+		hb_note("created a new book at %s (time zone %s)", b->path,
+		    hb_zone());
 	return b;
 }
 
@@ -1331,6 +1454,32 @@ hb_book_each_project(struct hb_book *b, const char *client,
 		fn(ctx, &p);
 		hb_project_release(&p);
 	}
+	done(s);
+}
+
+bool
+hb_book_staff_exists(struct hb_book *b)
+{
+	sqlite3_stmt *s = stmt(b, SQL_STAFF_EXISTS);
+	bool found = step(b, s);
+
+	done(s);
+	return found;
+}
+
+void
+hb_book_each_name(struct hb_book *b, enum hb_name_kind kind,
+    void (*fn)(void *ctx, const char *name), void *ctx)
+{
+	static const enum sql_id ids[] = {
+		[HB_NAME_CLIENT] = SQL_NAMES_CLIENT,
+		[HB_NAME_PERSON] = SQL_NAMES_PERSON,
+		[HB_NAME_PROJECT] = SQL_NAMES_PROJECT,
+	};
+	sqlite3_stmt *s = stmt(b, ids[kind]);
+
+	while (step(b, s))
+		fn(ctx, (const char *)sqlite3_column_text(s, 0));
 	done(s);
 }
 
@@ -1798,9 +1947,24 @@ hb_book_entry_insert(struct hb_book *b, struct hb_entry_row *e)
 	bind_text(s, 12, hb_actor());
 	bind_text(s, 13, b->now);
 	sqlite3_bind_int64(s, 14, e->earned);
+	bind_text(s, 15, e->ref);
 	step(b, s);
 	done(s);
 	e->id = sqlite3_last_insert_rowid(b->db);
+}
+
+int64_t
+hb_book_entry_by_ref(struct hb_book *b, int64_t person_id, const char *ref)
+{
+	sqlite3_stmt *s = stmt(b, SQL_ENTRY_BY_REF);
+	int64_t id = 0;
+
+	sqlite3_bind_int64(s, 1, person_id);
+	bind_text(s, 2, ref);
+	if (step(b, s))
+		id = sqlite3_column_int64(s, 0);
+	done(s);
+	return id;
 }
 
 void
@@ -2219,6 +2383,45 @@ void
 hb_book_rollback(struct hb_book *b)
 {
 	exec(b, "ROLLBACK");
+}
+
+/* ---- batches -------------------------------------------------------- */
+
+bool
+hb_book_batch_find(struct hb_book *b, const char *command, const char *digest,
+    struct hb_batch_record *out)
+{
+	sqlite3_stmt *s = stmt(b, SQL_BATCH_FIND);
+	bool found;
+
+	bind_text(s, 1, command);
+	bind_text(s, 2, digest);
+	found = step(b, s);
+	if (found) {
+		out->id = sqlite3_column_int64(s, 0);
+		out->name = column_text(s, 1);
+		out->records = sqlite3_column_int64(s, 2);
+		out->actor = column_text(s, 3);
+		out->at = column_text(s, 4);
+	}
+	done(s);
+	return found;
+}
+
+void
+hb_book_batch_insert(struct hb_book *b, const char *command,
+    const char *digest, const char *name, int64_t records)
+{
+	sqlite3_stmt *s = stmt(b, SQL_BATCH_INSERT);
+
+	bind_text(s, 1, command);
+	bind_text(s, 2, digest);
+	bind_text(s, 3, name);
+	sqlite3_bind_int64(s, 4, records);
+	bind_text(s, 5, hb_actor());
+	bind_text(s, 6, b->now);
+	step(b, s);
+	done(s);
 }
 
 /* ---- exports ------------------------------------------------------------ */

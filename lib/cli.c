@@ -10,7 +10,14 @@
 #include <unistd.h>
 
 #include "hourbook/cli.h"
+#include "hourbook/clock.h"
+#include "hourbook/csv.h"
+#include "hourbook/date.h"
 #include "hourbook/diag.h"
+#include "hourbook/duration.h"
+#include "hourbook/field.h"
+#include "hourbook/money.h"
+#include "hourbook/suggest.h"
 
 struct hb_common_options hb_opts;
 
@@ -19,20 +26,24 @@ enum {
 	OPT_NO_HEADER,
 	OPT_CSV,
 	OPT_VERSION,
-	OPT_ALLOW_NETWORK_FS
+	OPT_ALLOW_NETWORK_FS,
+	OPT_DRY_RUN,
+	OPT_AGAIN
 };
 
 static const struct hb_option common_options[] = {
-	{ "db", 'd', "FILE", "the book (default: $HOURBOOK_DB, else $XDG_DATA_HOME/hourbook/book.db)" },
-	{ "as", OPT_AS, "HANDLE", "act as HANDLE (default: $HOURBOOK_USER, else the login name)" },
-	{ "quiet", 'q', NULL, "print no notes on stderr" },
-	{ "output", 'o', "FILE", "write the CSV to FILE (atomically) instead of stdout" },
-	{ "no-header", OPT_NO_HEADER, NULL, "leave out the CSV header row" },
-	{ "csv", OPT_CSV, "FILE", "read many records from CSV FILE (- for stdin)" },
-	{ "allow-network-fs", OPT_ALLOW_NETWORK_FS, NULL, "open a book on a network file system" },
-	{ "help", 'h', NULL, "print this help and exit" },
-	{ "version", OPT_VERSION, NULL, "print the version and exit" },
-	{ NULL, 0, NULL, NULL }
+	{ "db", 'd', "FILE", "the book (default: $HOURBOOK_DB, else $XDG_DATA_HOME/hourbook/book.db)", HB_ARG_FILE, NULL },
+	{ "as", OPT_AS, "HANDLE", "act as HANDLE, a person of the book (default: $HOURBOOK_USER, else the login name)", HB_ARG_TEXT, NULL },
+	{ "quiet", 'q', NULL, "print no notes on stderr", 0, NULL },
+	{ "output", 'o', "FILE", "write the CSV to FILE (atomically) instead of stdout", HB_ARG_FILE, NULL },
+	{ "no-header", OPT_NO_HEADER, NULL, "leave out the CSV header row", 0, NULL },
+	{ "csv", OPT_CSV, "FILE", "read many records from CSV FILE (- for stdin)", HB_ARG_FILE, NULL },
+	{ "dry-run", OPT_DRY_RUN, NULL, "check everything and print what would be written; write nothing", 0, NULL },
+	{ "again", OPT_AGAIN, NULL, "apply a --csv batch that was applied before, once more", 0, NULL },
+	{ "allow-network-fs", OPT_ALLOW_NETWORK_FS, NULL, "open a book on a network file system", 0, NULL },
+	{ "help", 'h', NULL, "print this help and exit", 0, NULL },
+	{ "version", OPT_VERSION, NULL, "print the version and exit", 0, NULL },
+	{ NULL, 0, NULL, NULL, 0, NULL }
 };
 
 static bool
@@ -40,6 +51,10 @@ common_applies(const struct hb_command *cmd, int key)
 {
 	if (key == OPT_CSV)
 		return (cmd->flags & HB_CLI_CSV) != 0;
+	if (key == OPT_DRY_RUN)
+		return (cmd->flags & HB_CLI_WRITES) != 0;
+	if (key == OPT_AGAIN)
+		return (cmd->flags & HB_CLI_LEDGER) != 0;
 	if (key == 'd' || key == OPT_AS || key == OPT_ALLOW_NETWORK_FS)
 		return (cmd->flags & HB_CLI_NO_DB) == 0;
 	return true;
@@ -101,6 +116,186 @@ hb_usage_error(const struct hb_command *cmd, const char *fmt, ...)
 	exit(HB_EXIT_USAGE);
 }
 
+/* ---- option values ------------------------------------------------------ */
+
+static void
+check_choice(const char *what, const char *const *choices, const char *value)
+{
+	struct hb_suggest sug;
+	char list[512] = "", near[160];
+
+	for (size_t i = 0; choices[i] != NULL; i++)
+		if (strcmp(value, choices[i]) == 0)
+			return;
+	hb_suggest_init(&sug, value);
+	for (size_t i = 0; choices[i] != NULL; i++) {
+		hb_list_append(list, sizeof list, choices[i]);
+		hb_suggest_add(&sug, choices[i]);
+	}
+	hb_fail(HB_EXIT_DATA, what, "\"%s\" is not one of %s%s", value, list,
+	    hb_suggest_text(&sug, near, sizeof near));
+}
+
+/* A short code: letters, digits, '.', '_', '-'; the same rule as
+ * hb_field_key, which names CSV columns. */
+static const char *
+name_problem(const char *s)
+{
+	if (*s == '\0')
+		return "is empty";
+	if (strlen(s) > 64)
+		return "is longer than 64 characters";
+	if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') ||
+	    (*s >= '0' && *s <= '9')))
+		return "must start with an ASCII letter or digit";
+	for (const char *p = s; *p; p++)
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		    (*p >= '0' && *p <= '9') || *p == '.' || *p == '_' ||
+		    *p == '-'))
+			return "may only hold ASCII letters, digits, '.', '_' "
+			    "and '-'";
+	return NULL;
+}
+
+static const char *
+text_problem(const char *s, bool multiline)
+{
+	if (!hb_utf8_valid(s, strlen(s)))
+		return "is not valid UTF-8";
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+		if ((*p < 0x20 || *p == 0x7f) &&
+		    !(multiline && (*p == '\n' || *p == '\t' || *p == '\r')))
+			return "holds a control character";
+	return NULL;
+}
+
+static const char *
+number_problem(const char *s, int64_t min)
+{
+	int64_t v = 0;
+	const char *p = s;
+
+	if (*p == '\0')
+		return "is empty";
+	for (; *p >= '0' && *p <= '9'; p++)
+		if ((v = v * 10 + (*p - '0')) > INT64_C(999999999999))
+			return "is too large";
+	if (*p != '\0')
+		return min > 0 ? "is not a number (1, 2, ...)"
+		    : "is not a whole number";
+	if (v < min)
+		return "must be 1 or more";
+	return NULL;
+}
+
+void
+hb_cli_check_value(const char *what, enum hb_arg type,
+    const char *const *choices, const char *value)
+{
+	const char *why = NULL;
+	int64_t n;
+	int32_t bp;
+	hb_day day;
+
+	switch (type) {
+	case HB_ARG_TEXT: why = text_problem(value, false); break;
+	case HB_ARG_MULTILINE: why = text_problem(value, true); break;
+	case HB_ARG_FILE:
+		why = *value == '\0' ? "is empty: name a file"
+		    : text_problem(value, false);
+		if (why != NULL)
+			hb_fail(HB_EXIT_USAGE, what, "\"%s\" %s", value, why);
+		return;
+	case HB_ARG_NAME: why = name_problem(value); break;
+	case HB_ARG_NUMBER: why = number_problem(value, 1); break;
+	case HB_ARG_COUNT: why = number_problem(value, 0); break;
+	case HB_ARG_DATE: hb_date_parse(value, &day, &why); break;
+	case HB_ARG_MONTH: hb_month_parse(value, &day, &why); break;
+	case HB_ARG_WHEN:
+		if (hb_clock_parse(value, &n, &why) != 0)
+			why = "is not a date (YYYY-MM-DD) or a UTC timestamp "
+			    "(YYYY-MM-DDTHH:MM:SSZ)";
+		break;
+	case HB_ARG_DURATION: hb_duration_parse(value, &n, &why); break;
+	case HB_ARG_MONEY: hb_money_parse(value, &n, &why); break;
+	case HB_ARG_PERCENT: hb_percent_parse(value, &bp, &why); break;
+	case HB_ARG_CHOICE:
+		check_choice(what, choices, value);
+		return;
+	case HB_ARG_CHOICES: {
+		char *copy = hb_xstrdup(value), *rest = copy, *item;
+
+		while ((item = strsep(&rest, ",")) != NULL)
+			check_choice(what, choices, item);
+		free(copy);
+		return;
+	}
+	}
+	if (why != NULL)
+		hb_fail(HB_EXIT_DATA, what, "\"%s\" %s", value, why);
+}
+
+static const struct hb_option *
+option_of(const struct hb_command *cmd, int key)
+{
+	for (const struct hb_option *o = cmd->options; o->name; o++)
+		if (o->key == key)
+			return o;
+	for (const struct hb_option *o = common_options; o->name; o++)
+		if (o->key == key)
+			return o;
+	return NULL;
+}
+
+static void
+check_option(const struct hb_command *cmd, int key, const char *arg)
+{
+	const struct hb_option *o = option_of(cmd, key);
+	char what[80];
+
+	if (o == NULL || o->arg == NULL || arg == NULL)
+		return;
+	snprintf(what, sizeof what, "--%s", o->name);
+	hb_cli_check_value(what, o->type, o->choices, arg);
+}
+
+/* "unknown option --stauts (did you mean --status?)" */
+static _Noreturn void
+unknown_option(const struct hb_command *cmd, const char *arg)
+{
+	struct hb_suggest sug;
+	char word[HB_SUGGEST_NAME], near[200];
+	size_t len;
+
+	if (arg == NULL || strncmp(arg, "--", 2) != 0)
+		hb_usage_error(cmd, "unknown option %s", arg ? arg : "");
+	len = strcspn(arg + 2, "=");
+	snprintf(word, sizeof word, "%.*s", (int)len, arg + 2);
+	hb_suggest_init(&sug, word);
+	for (const struct hb_option *o = common_options; o->name; o++)
+		if (common_applies(cmd, o->key))
+			hb_suggest_add(&sug, o->name);
+	for (const struct hb_option *o = cmd->options; o->name; o++)
+		hb_suggest_add(&sug, o->name);
+	hb_suggest_text(&sug, near, sizeof near);
+	/* " (did you mean status?)" -> with dashes. */
+	if (near[0] != '\0') {
+		char with[240] = " (did you mean ";
+
+		for (size_t i = 0; i < sug.n; i++) {
+			len = strlen(with);
+			snprintf(with + len, sizeof with - len, "%s--%s",
+			    i == 0 ? "" : i + 1 == sug.n ? " or " : ", ",
+			    sug.names[i]);
+		}
+		len = strlen(with);
+		snprintf(with + len, sizeof with - len, "?)");
+		hb_usage_error(cmd, "unknown option --%s%s", word, with);
+	}
+	hb_usage_error(cmd, "unknown option --%s (%s --help lists them)", word,
+	    cmd->name);
+}
+
 static void
 add_option(struct option *lo, size_t *nlo, char *shorts, size_t *nshort,
     const struct hb_option *o)
@@ -151,9 +346,11 @@ hb_cli_parse(const struct hb_command *cmd, int argc, char **argv,
 			printf("%s (hourbook) %s\n", cmd->name, HB_VERSION);
 			exit(fflush(stdout) == 0 ? HB_EXIT_OK : HB_EXIT_IO);
 		case 'd':
+			check_option(cmd, c, optarg);
 			hb_opts.db = optarg;
 			break;
 		case OPT_AS:
+			check_option(cmd, c, optarg);
 			hb_opts.actor = optarg;
 			break;
 		case 'q':
@@ -161,16 +358,24 @@ hb_cli_parse(const struct hb_command *cmd, int argc, char **argv,
 			hb_diag_set_quiet(1);
 			break;
 		case 'o':
+			check_option(cmd, c, optarg);
 			hb_opts.output = optarg;
 			break;
 		case OPT_NO_HEADER:
 			hb_opts.no_header = true;
 			break;
 		case OPT_CSV:
+			check_option(cmd, c, optarg);
 			hb_opts.csv = optarg;
 			break;
 		case OPT_ALLOW_NETWORK_FS:
 			hb_opts.allow_network_fs = true;
+			break;
+		case OPT_DRY_RUN:
+			hb_opts.dry_run = true;
+			break;
+		case OPT_AGAIN:
+			hb_opts.again = true;
 			break;
 		case ':':
 			hb_usage_error(cmd, "option %s needs an argument",
@@ -178,8 +383,12 @@ hb_cli_parse(const struct hb_command *cmd, int argc, char **argv,
 		case '?':
 			if (optopt != 0 && optopt < 256)
 				hb_usage_error(cmd, "unknown option -%c", optopt);
-			hb_usage_error(cmd, "unknown option %s", argv[optind - 1]);
+			if (optopt != 0)
+				hb_usage_error(cmd, "option %s takes no value",
+				    argv[optind - 1]);
+			unknown_option(cmd, argv[optind - 1]);
 		default:
+			check_option(cmd, c, optarg);
 			on_option(ctx, c, optarg);
 			break;
 		}

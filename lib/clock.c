@@ -32,6 +32,11 @@ hb_now(void)
 	if (cached)
 		return now;
 	env = getenv("HOURBOOK_NOW");
+	/* A date means the start of that day in the book's zone: it can only
+	 * be read once the book is open. */
+	if (env != NULL && strlen(env) == 10 && hb_zone() == NULL)
+		hb_die(HB_EXIT_SOFTWARE, "the clock was read before the book's "
+		    "time zone was known");
 	if (env != NULL && *env != '\0') {
 		if (hb_clock_parse(env, &now, &why) != 0)
 			hb_die(HB_EXIT_USAGE, "HOURBOOK_NOW: \"%s\" %s", env, why);
@@ -45,6 +50,9 @@ hb_now(void)
 hb_day
 hb_today(void)
 {
+	if (hb_zone() == NULL)
+		hb_die(HB_EXIT_SOFTWARE, "today was asked before the book's time "
+		    "zone was known");
 	return hb_local_day(hb_now());
 }
 

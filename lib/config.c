@@ -6,6 +6,7 @@
 
 #include "hourbook/book.h"
 #include "hourbook/config.h"
+#include "hourbook/date.h"
 #include "hourbook/diag.h"
 #include "hourbook/duration.h"
 #include "hourbook/money.h"
@@ -24,11 +25,14 @@ const struct hb_setting_def hb_settings[] = {
 	{ "sla.revision_days", "2", HB_SETTING_COUNT, 1, true,
 	  "business days a task may stay in revision" },
 	{ "support.hours", "Mon-Fri 09:00-13:00,14:00-18:00", HB_SETTING_SUPPORT,
-	  0, false, "support hours on business days, in the book's TZ" },
+	  0, false, "support hours on business days in the book's time zone" },
 	{ "task.minor_minutes", "30", HB_SETTING_MINUTES, 0, false,
 	  "extra requests up to this estimate are approved at once" },
 	{ "task.urgent_factor", "3", HB_SETTING_COUNT, 1, false,
 	  "logged time on urgent tasks counts this many times" },
+	{ "timezone", "UTC", HB_SETTING_ZONE, 0, false,
+	  "the book's time zone (an IANA name): days, months and business "
+	  "hours are counted in it" },
 	{ "withdraw.minimum", "100.00", HB_SETTING_MONEY, 0, false,
 	  "the smallest withdrawal" },
 	{ "withdraw.payout_days", "5", HB_SETTING_COUNT, 0, false,
@@ -101,6 +105,10 @@ hb_setting_canonical(const struct hb_setting_def *def, const char *value,
 		return hb_xstrdup(hb_percent_format(bp, buf));
 	case HB_SETTING_SUPPORT:
 		if (hb_support_parse(value, &sup, why) != 0)
+			return NULL;
+		return hb_xstrdup(value);
+	case HB_SETTING_ZONE:
+		if ((*why = hb_zone_problem(value)) != NULL)
 			return NULL;
 		return hb_xstrdup(value);
 	}

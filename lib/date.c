@@ -4,7 +4,9 @@
  * The civil <-> day-number conversions are Howard Hinnant's algorithms
  * (public domain): exact for the proleptic Gregorian calendar.
  */
+#include <limits.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -252,4 +254,53 @@ hb_local_instant(hb_day day, int minute_of_day)
 	tm.tm_isdst = -1;
 	t = mktime(&tm);
 	return (int64_t)t;
+}
+
+/* ---- the book's time zone ---------------------------------------------- */
+
+const char *
+hb_zone_problem(const char *name)
+{
+	const char *dir = getenv("TZDIR");
+	char path[PATH_MAX], magic[4];
+	FILE *fp;
+	size_t n;
+
+	if (name == NULL || *name == '\0')
+		return "is empty";
+	if (strlen(name) > 64 || name[0] == '/' || strstr(name, "..") != NULL)
+		return "is not a time zone name (Area/City, such as Europe/Rome)";
+	for (const char *p = name; *p; p++)
+		if (!((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') ||
+		    (*p >= '0' && *p <= '9') || *p == '/' || *p == '_' ||
+		    *p == '-' || *p == '+'))
+			return "is not a time zone name (Area/City, such as "
+			    "Europe/Rome)";
+	snprintf(path, sizeof path, "%s/%s", dir && *dir ? dir
+	    : "/usr/share/zoneinfo", name);
+	if ((fp = fopen(path, "rb")) == NULL)
+		return "is not a known time zone (Area/City, such as "
+		    "Europe/Rome; the names are in /usr/share/zoneinfo)";
+	n = fread(magic, 1, sizeof magic, fp);
+	fclose(fp);
+	if (n != sizeof magic || memcmp(magic, "TZif", 4) != 0)
+		return "is not a known time zone (Area/City, such as "
+		    "Europe/Rome)";
+	return NULL;
+}
+
+static char zone[72];
+
+void
+hb_zone_use(const char *name)
+{
+	snprintf(zone, sizeof zone, "%s", name);
+	setenv("TZ", zone, 1);
+	tzset();
+}
+
+const char *
+hb_zone(void)
+{
+	return zone[0] != '\0' ? zone : NULL;
 }

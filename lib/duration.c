@@ -21,6 +21,9 @@ digits(const char **p, int64_t *n)
 	return count;
 }
 
+/* What every "not a duration" message lists. */
+#define FORMS "is not a duration (90, 90m, 1h30m, 1h30, 1:30 or 1.5h)"
+
 static int
 fail(const char **why, const char *reason)
 {
@@ -45,20 +48,20 @@ hb_duration_parse(const char *s, int64_t *minutes, const char **why)
 	if (na < 0)
 		return fail(why, "is too long");
 	if (na == 0)
-		return fail(why, "is not a duration");
+		return fail(why, FORMS);
 
 	switch (*p) {
 	case '\0':			/* "90" */
 	case 'm':			/* "90m" */
 		if (*p == 'm' && p[1] != '\0')
-			return fail(why, "is not a duration");
+			return fail(why, FORMS);
 		total = a;
 		break;
 	case ':':			/* "1:30" */
 		p++;
 		nb = digits(&p, &b);
 		if (nb != 2 || *p != '\0')
-			return fail(why, "is not a duration (H:MM)");
+			return fail(why, "is not a duration (H:MM, as in 1:30)");
 		if (b >= 60)
 			return fail(why, "has 60 or more minutes after the hours");
 		total = a * 60 + b;
@@ -71,7 +74,7 @@ hb_duration_parse(const char *s, int64_t *minutes, const char **why)
 		}
 		nb = digits(&p, &b);
 		if (nb <= 0 || !(*p == '\0' || (*p == 'm' && p[1] == '\0')))
-			return fail(why, "is not a duration");
+			return fail(why, FORMS);
 		if (b >= 60)
 			return fail(why, "has 60 or more minutes after the hours");
 		total = a * 60 + b;
@@ -96,7 +99,7 @@ hb_duration_parse(const char *s, int64_t *minutes, const char **why)
 		break;
 	}
 	default:
-		return fail(why, "is not a duration");
+		return fail(why, FORMS);
 	}
 	if (total > HB_MINUTES_MAX)
 		return fail(why, "is too long");

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "hourbook/actor.h"
 #include "hourbook/book.h"
 #include "hourbook/calendar.h"
 #include "hourbook/cli.h"
@@ -13,6 +14,7 @@
 #include "hourbook/field.h"
 #include "hourbook/money.h"
 #include "hourbook/money_ledger.h"
+#include "hourbook/names.h"
 
 #define KEY_MAX 200
 #define REASON_MAX 1000
@@ -29,41 +31,25 @@ hb_withdrawal_release(struct hb_withdrawal *w)
 	memset(w, 0, sizeof *w);
 }
 
-/* The actor as a person of the book (id 0 when not in it: staff). */
-static void
-actor_person(struct hb_book *book, struct hb_person *p)
-{
-	memset(p, 0, sizeof *p);
-	hb_book_person_get(book, hb_actor(), p);
-}
-
-static bool
-is_staff(const struct hb_person *p)
-{
-	return p->id == 0 || strcmp(p->role, "staff") == 0;
-}
-
 /* The person a withdrawal command is about: --person (the actor's own, or
  * anyone's for staff), else the actor. */
 static void
 whose(struct hb_book *book, const char *person, struct hb_person *out)
 {
-	struct hb_person actor;
+	const struct hb_actor *a = hb_actor_get(book);
 
-	actor_person(book, &actor);
 	if (person == NULL || *person == '\0') {
-		if (actor.id == 0)
-			hb_fail(HB_EXIT_DATA, "person", "%s is not a person in the "
-			    "book: give --person", hb_actor());
-		*out = actor;
+		if (a->person_id == 0)
+			hb_fail(HB_EXIT_USAGE, "person", "%s acts as staff but is "
+			    "not a person of the book: give --person",
+			    a->handle);
+		hb_need_person(book, "person", a->handle, out);
 		return;
 	}
-	if (!hb_book_person_get(book, hb_field_key("person", person), out))
-		hb_fail(HB_EXIT_NOINPUT, "person", "\"%s\" does not exist", person);
-	if (!is_staff(&actor) && actor.id != out->id)
+	hb_need_person(book, "person", person, out);
+	if (!hb_actor_is_staff(a) && a->person_id != out->id)
 		hb_fail(HB_EXIT_REFUSED, "person", "%s may only see and request "
-		    "their own withdrawals", actor.handle);
-	hb_person_release(&actor);
+		    "their own withdrawals", a->handle);
 }
 
 /* "2026-11": the calendar month of now in the book's time zone. */
@@ -165,16 +151,14 @@ void
 hb_withdraw_decide(struct hb_book *book, const char *withdrawal, bool pay,
     const char *reason, struct hb_withdrawal *out)
 {
-	struct hb_person actor;
+	const struct hb_actor *a = hb_actor_get(book);
 	struct hb_withdrawal w;
 	int64_t id = hb_field_count("withdrawal", withdrawal, 1,
 	    INT64_C(999999999999));
 
-	actor_person(book, &actor);
-	if (!is_staff(&actor))
+	if (!hb_actor_is_staff(a))
 		hb_fail(HB_EXIT_REFUSED, NULL, "%s may not %s withdrawals: only "
-		    "staff", actor.handle, pay ? "pay" : "reject");
-	hb_person_release(&actor);
+		    "staff", hb_actor_text(a), pay ? "pay" : "reject");
 	if (!hb_book_withdrawal_get(book, id, &w))
 		hb_fail(HB_EXIT_NOINPUT, NULL, "withdrawal %lld does not exist",
 		    (long long)id);
@@ -279,6 +263,7 @@ void
 hb_withdraw_list(struct hb_book *book, const char *person,
     const char *from, const char *to, struct hb_csv_writer *w)
 {
+	const struct hb_actor *a;
 	struct hb_person p;
 
 	if (person != NULL && *person != '\0') {
@@ -288,11 +273,10 @@ hb_withdraw_list(struct hb_book *book, const char *person,
 		hb_person_release(&p);
 		return;
 	}
-	actor_person(book, &p);
+	a = hb_actor_get(book);
 	/* Staff see everyone's; anyone else their own. */
-	hb_book_each_withdrawal(book, is_staff(&p) ? NULL : p.handle, from,
-	    to, print_withdrawal, w);
-	hb_person_release(&p);
+	hb_book_each_withdrawal(book, hb_actor_is_staff(a) ? NULL : a->handle,
+	    from, to, print_withdrawal, w);
 }
 
 const char *const hb_earning_columns[] = {

@@ -10,6 +10,7 @@
 #include "hourbook/duration.h"
 #include "hourbook/field.h"
 #include "hourbook/money.h"
+#include "hourbook/suggest.h"
 
 void
 hb_list_append(char *buf, size_t size, const char *item)
@@ -93,14 +94,19 @@ hb_field_count(const char *column, const char *s, int64_t min, int64_t max)
 size_t
 hb_field_choice(const char *column, const char *s, const char *const *choices)
 {
-	char list[256] = "";
+	struct hb_suggest sug;
+	char list[256] = "", near[160];
 
 	for (size_t i = 0; choices[i] != NULL; i++)
 		if (strcmp(s, choices[i]) == 0)
 			return i;
-	for (size_t i = 0; choices[i] != NULL; i++)
+	hb_suggest_init(&sug, s);
+	for (size_t i = 0; choices[i] != NULL; i++) {
 		hb_list_append(list, sizeof list, choices[i]);
-	hb_fail(HB_EXIT_DATA, column, "\"%s\" is not one of %s", s, list);
+		hb_suggest_add(&sug, choices[i]);
+	}
+	hb_fail(HB_EXIT_DATA, column, "\"%s\" is not one of %s%s", s, list,
+	    hb_suggest_text(&sug, near, sizeof near));
 }
 
 const char *

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "hourbook/actor.h"
 #include "hourbook/book.h"
 #include "hourbook/cli.h"
 #include "hourbook/clock.h"
@@ -19,10 +20,12 @@
 #include "hourbook/duration.h"
 #include "hourbook/field.h"
 #include "hourbook/money.h"
+#include "hourbook/names.h"
 #include "hourbook/package.h"
 #include "hourbook/task.h"
 
 #define NOTE_MAX 4096
+#define REF_MAX 200
 #define ENTRY_MINUTES_MAX (24 * 60)
 
 struct task_info {
@@ -75,8 +78,7 @@ person_load(struct hb_book *book, const char *column, const char *handle,
 {
 	struct hb_person p;
 
-	if (!hb_book_person_get(book, handle, &p))
-		hb_fail(HB_EXIT_NOINPUT, column, "\"%s\" does not exist", handle);
+	hb_need_person(book, column, handle, &p);
 	out->handle = hb_xstrdup(p.handle);
 	out->id = p.id;
 	out->role = hb_xstrdup(p.role);
@@ -88,17 +90,14 @@ struct hb_logger *
 hb_logger_new(struct hb_book *book)
 {
 	struct hb_logger *l = hb_xcalloc(1, sizeof *l);
-	struct hb_person p;
+	const struct hb_actor *a = hb_actor_get(book);
 
 	l->book = book;
 	l->factor = hb_config_int(book, "task.urgent_factor", 0);
 	l->today = hb_today();
-	l->actor.handle = hb_xstrdup(hb_actor());
-	if (hb_book_person_get(book, l->actor.handle, &p)) {
-		l->actor.id = p.id;
-		l->actor.role = hb_xstrdup(p.role);
-		hb_person_release(&p);
-	}
+	l->actor.handle = hb_xstrdup(a->handle);
+	l->actor.id = a->person_id;
+	l->actor.role = hb_xstrdup(a->role);
 	return l;
 }
 
@@ -148,9 +147,7 @@ task_info(struct hb_logger *l, const char *s)
 		if (slot->id == id)
 			return slot;
 	}
-	if (!hb_book_task_get(l->book, id, &t))
-		hb_fail(HB_EXIT_NOINPUT, NULL, "task %lld does not exist",
-		    (long long)id);
+	hb_need_task(l->book, "task", s, &t);
 	if (2 * (l->tasks_count + 1) > l->tasks_cap) {
 		size_t cap = l->tasks_cap ? 2 * l->tasks_cap : 1024;
 		struct task_info *slots = hb_xcalloc(cap, sizeof *slots);
@@ -214,8 +211,7 @@ person_info(struct hb_logger *l, const char *handle)
 		if (strcmp(l->people[i].handle, handle) == 0)
 			return &l->people[i];
 	l->people = hb_xrealloc(l->people, (l->npeople + 1) * sizeof *l->people);
-	person_load(l->book, "person", hb_field_key("person", handle),
-	    &l->people[l->npeople]);
+	person_load(l->book, "person", handle, &l->people[l->npeople]);
 	return &l->people[l->npeople++];
 }
 
@@ -379,8 +375,8 @@ hb_hours_log(struct hb_logger *l, const struct hb_entry_input *in,
 		hb_fail(HB_EXIT_REFUSED, "date", "%s is in the future", in->date);
 	handle = in->person && *in->person ? in->person : l->actor.handle;
 	if (!(in->person && *in->person) && l->actor.id == 0)
-		hb_fail(HB_EXIT_DATA, "person", "%s is not a person in the book: "
-		    "give --person", handle);
+		hb_fail(HB_EXIT_USAGE, "person", "%s acts as staff but is not a "
+		    "person of the book: give --person", handle);
 	who = person_info(l, handle);
 	if (strcmp(who->role, "client") == 0)
 		hb_fail(HB_EXIT_REFUSED, "person", "%s is a client's person; "
@@ -393,6 +389,16 @@ hb_hours_log(struct hb_logger *l, const struct hb_entry_input *in,
 		    "project of task %lld", who->handle, (long long)ti->id);
 	if (in->note && *in->note)
 		row.note = hb_field_text("note", in->note, NOTE_MAX, 1);
+	if (in->ref && *in->ref) {
+		int64_t earlier;
+
+		row.ref = hb_field_text("ref", in->ref, REF_MAX, 0);
+		if ((earlier = hb_book_entry_by_ref(l->book, who->id,
+		    row.ref)) != 0)
+			hb_fail(HB_EXIT_REFUSED, "ref", "\"%s\" was logged "
+			    "already for %s, as entry %lld", row.ref,
+			    who->handle, (long long)earlier);
+	}
 	row.task_id = ti->id;
 	row.person_id = who->id;
 	row.billable = row.minutes * (ti->urgent ? l->factor : 1);
@@ -495,6 +501,7 @@ hb_hours_reverse(struct hb_logger *l, const char *entry, const char *reason,
 	row.overage = -orig.overage;
 	row.earned = -orig.earned;
 	row.note = NULL;
+	row.ref = NULL;
 	row.reverses = id;
 	row.reason = reason && *reason ? reason : NULL;
 	write_entry(l->book, &row, draws, n);

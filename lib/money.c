@@ -76,12 +76,13 @@ hb_money_parse(const char *s, int64_t *cents, const char **why)
 		return -1;
 	}
 	if (s != NULL && strchr(s, ',') != NULL) {
-		*why = "is not an amount (use a point for decimals, no thousands separator)";
+		*why = "is not an amount (100, 100.5 or 100.50: a point for "
+		    "decimals, no thousands separator)";
 		return -1;
 	}
 	if (parse_fixed(s, 2, HB_MONEY_MAX, cents, why) != 0) {
 		if (strcmp(*why, "is not a number") == 0)
-			*why = "is not an amount";
+			*why = "is not an amount (100, 100.5 or 100.50)";
 		return -1;
 	}
 	return 0;
@@ -114,7 +115,7 @@ hb_percent_parse(const char *s, int32_t *basis_points, const char **why)
 	}
 	len = strlen(s);
 	if (len >= sizeof tmp) {
-		*why = "is not a percentage";
+		*why = "is not a percentage (40 or 40%)";
 		return -1;
 	}
 	memcpy(tmp, s, len + 1);
@@ -126,7 +127,7 @@ hb_percent_parse(const char *s, int32_t *basis_points, const char **why)
 	}
 	if (parse_fixed(tmp, 2, HB_PERCENT_MAX, &v, why) != 0) {
 		if (strcmp(*why, "is not a number") == 0)
-			*why = "is not a percentage";
+			*why = "is not a percentage (40 or 40%)";
 		return -1;
 	}
 	*basis_points = (int32_t)v;

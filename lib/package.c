@@ -11,6 +11,7 @@
 #include "hourbook/duration.h"
 #include "hourbook/field.h"
 #include "hourbook/money.h"
+#include "hourbook/names.h"
 #include "hourbook/package.h"
 
 /* SPEC §3: the plans and their defaults; --discount and --bonus override
@@ -25,7 +26,7 @@ static const struct plan {
 	{ "monthly", 4000, 0, true },
 	{ "upfront", 4500, 1000, false },
 };
-static const char *const plan_names[] = {
+const char *const hb_package_plans[] = {
 	"standard", "monthly", "upfront", NULL
 };
 
@@ -137,11 +138,7 @@ hb_package_load(struct hb_book *book, int64_t id, struct hb_package *out)
 static void
 need_package(struct hb_book *book, const char *s, struct hb_package *out)
 {
-	int64_t id = hb_field_count("package", s, 1, INT64_C(999999999999));
-
-	if (!hb_book_package_get(book, id, out))
-		hb_fail(HB_EXIT_NOINPUT, NULL, "package %lld does not exist",
-		    (long long)id);
+	hb_need_package(book, "package", s, out);
 	package_figures(book, out);
 }
 
@@ -172,9 +169,7 @@ hb_package_add(struct hb_book *book, const struct hb_package_input *in,
 	int64_t minutes, price;
 	int32_t discount, bonus;
 
-	if (!hb_book_project_get(book, hb_field_key("project", in->project), &j))
-		hb_fail(HB_EXIT_NOINPUT, "project", "\"%s\" does not exist",
-		    in->project);
+	hb_need_project(book, "project", in->project, &j);
 	if (strcmp(j.model, "package") != 0)
 		hb_fail(HB_EXIT_REFUSED, "project", "%s is a %s project: it has "
 		    "no hour packages", j.code, j.model);
@@ -182,7 +177,7 @@ hb_package_add(struct hb_book *book, const struct hb_package_input *in,
 	if (minutes <= 0)
 		hb_fail(HB_EXIT_DATA, "hours", "must be more than 0");
 	plan = &plans[hb_given(in->plan)
-	    ? hb_field_choice("plan", in->plan, plan_names) : 0];
+	    ? hb_field_choice("plan", in->plan, hb_package_plans) : 0];
 	discount = hb_given(in->discount)
 	    ? hb_field_percent("discount", in->discount) : plan->discount;
 	if (discount > 10000)

@@ -10,6 +10,7 @@
 #include "hourbook/diag.h"
 #include "hourbook/field.h"
 #include "hourbook/money_ledger.h"
+#include "hourbook/names.h"
 #include "hourbook/output.h"
 #include "hourbook/package.h"
 #include "hourbook/report.h"
@@ -372,6 +373,8 @@ hb_report_write(struct hb_book *book, int kind,
     const struct hb_report_filter *f, struct hb_csv_writer *w,
     bool no_header)
 {
+	/* A filter naming nothing is a typo, not an empty export. */
+	hb_check_names(book, f->client, f->project, f->package, f->person);
 	kinds[kind].write(book, f, w, no_header);
 }
 

@@ -11,6 +11,7 @@
 #include "hourbook/diag.h"
 #include "hourbook/field.h"
 #include "hourbook/money.h"
+#include "hourbook/names.h"
 #include "hourbook/setup.h"
 #include "hourbook/task.h"
 
@@ -28,8 +29,8 @@ const char *const hb_project_columns[] = {
 	"penalty_base", "penalty_daily", "sla", "created", NULL
 };
 
-static const char *const roles[] = { "client", "freelancer", "staff", NULL };
-static const char *const models[] = { "package", "self-service", NULL };
+const char *const hb_person_roles[] = { "client", "freelancer", "staff", NULL };
+const char *const hb_project_models[] = { "package", "self-service", NULL };
 
 static char *
 dup_or_empty(const char *s)
@@ -91,23 +92,13 @@ hb_project_release(struct hb_project *p)
 static void
 need_client(struct hb_book *book, const char *name, struct hb_client *out)
 {
-	if (!hb_book_client_get(book, name, out))
-		hb_fail(HB_EXIT_NOINPUT, "client", "\"%s\" does not exist", name);
+	hb_need_client(book, "client", name, out);
 }
 
 static void
 need_project(struct hb_book *book, const char *code, struct hb_project *out)
 {
-	if (!hb_book_project_get(book, code, out))
-		hb_fail(HB_EXIT_NOINPUT, "project", "\"%s\" does not exist", code);
-}
-
-static void
-need_person(struct hb_book *book, const char *column, const char *handle,
-    struct hb_person *out)
-{
-	if (!hb_book_person_get(book, handle, out))
-		hb_fail(HB_EXIT_NOINPUT, column, "\"%s\" does not exist", handle);
+	hb_need_project(book, "project", code, out);
 }
 
 void
@@ -188,6 +179,7 @@ hb_person_add(struct hb_book *book, const struct hb_person_input *in,
 	struct hb_person p = { 0 };
 	struct hb_client c;
 	size_t role;
+	bool first_staff;
 
 	*joined = false;
 	hb_field_key("person", in->handle);
@@ -201,14 +193,14 @@ hb_person_add(struct hb_book *book, const struct hb_person_input *in,
 			    "--project or sets --contact)", in->handle);
 		}
 	} else {
-		role = hb_given(in->role) ? hb_field_choice("role", in->role, roles)
+		role = hb_given(in->role) ? hb_field_choice("role", in->role, hb_person_roles)
 		    : hb_given(in->client) ? 0 : 1;
 		p.handle = hb_xstrdup(in->handle);
 		p.name = dup_or_empty(hb_given(in->name)
 		    ? hb_field_text("name", in->name, TEXT_MAX, 0) : NULL);
 		p.email = dup_or_empty(hb_given(in->email)
 		    ? check_email("email", in->email) : NULL);
-		p.role = hb_xstrdup(roles[role]);
+		p.role = hb_xstrdup(hb_person_roles[role]);
 		if (role == 0) {
 			if (!hb_given(in->client))
 				hb_fail(HB_EXIT_DATA, "client", "a client-role "
@@ -228,7 +220,12 @@ hb_person_add(struct hb_book *book, const struct hb_person_input *in,
 			p.rate = hb_field_money("rate", in->rate);
 		}
 		p.created = hb_now_text();
+		first_staff = role == 2 && !hb_book_staff_exists(book);
 		hb_book_person_insert(book, &p);
+		if (first_staff)
+			hb_note("%s is the book's first staff person: from now "
+			    "on the actor (--as, $HOURBOOK_USER or the login "
+			    "name) must be a person of the book", p.handle);
 		hb_book_event(book, "person", p.handle, "created", NULL, p.role,
 		    NULL);
 		/* A client speaks through one contact: the first one added. */
@@ -246,7 +243,7 @@ hb_person_add(struct hb_book *book, const struct hb_person_input *in,
 		make_contact(book, &p);
 	}
 	if (hb_given(in->project))
-		join(book, &p, hb_field_key("project", in->project), joined);
+		join(book, &p, in->project, joined);
 	*out = p;
 }
 
@@ -323,14 +320,14 @@ hb_project_add(struct hb_book *book, const struct hb_project_input *in,
 		hb_fail(HB_EXIT_REFUSED, "project", "\"%s\" already exists",
 		    in->code);
 	}
-	need_client(book, hb_field_key("client", in->client), &c);
+	need_client(book, in->client, &c);
 	p.code = hb_xstrdup(in->code);
 	p.client_id = c.id;
 	p.name = hb_xstrdup(hb_given(in->name)
 	    ? hb_field_text("name", in->name, TEXT_MAX, 0) : in->code);
 	p.rate = hb_given(in->rate) ? hb_field_money("rate", in->rate) : 0;
-	p.model = hb_xstrdup(models[hb_given(in->model)
-	    ? hb_field_choice("model", in->model, models) : 0]);
+	p.model = hb_xstrdup(hb_project_models[hb_given(in->model)
+	    ? hb_field_choice("model", in->model, hb_project_models) : 0]);
 	if (hb_given(in->penalty)) {
 		p.has_penalty = true;
 		parse_penalty(in->penalty, &p.penalty_base, &p.penalty_daily);
@@ -395,13 +392,12 @@ hb_member_leave(struct hb_book *book, const char *project, const char *handle,
 	size_t changed = 0;
 
 	need_project(book, hb_field_key("project", project), &j);
-	need_person(book, "person", hb_field_key("person", handle), &p);
+	hb_need_person(book, "person", handle, &p);
 	if (hb_book_member_state(book, j.id, p.id) != 1)
 		hb_fail(HB_EXIT_REFUSED, "person", "%s is not on the team of %s",
 		    p.handle, j.code);
 	if (hb_given(reassign_to)) {
-		need_person(book, "reassign_to",
-		    hb_field_key("reassign_to", reassign_to), &heir);
+		hb_need_person(book, "reassign_to", reassign_to, &heir);
 		if (heir.id == p.id)
 			hb_fail(HB_EXIT_REFUSED, "reassign_to", "%s cannot take "
 			    "over their own tasks", heir.handle);

@@ -11,6 +11,7 @@
 #include "hourbook/csv.h"
 #include "hourbook/diag.h"
 #include "hourbook/field.h"
+#include "hourbook/names.h"
 #include "hourbook/package.h"
 #include "hourbook/sla.h"
 
@@ -329,6 +330,14 @@ static const struct rule rules[] = {
 };
 #define NRULES (sizeof rules / sizeof rules[0])
 
+/* The rule ids, for sla-check --rule (a unit test checks they are the
+ * rules' own, in order). */
+const char *const hb_sla_rule_ids[] = {
+	"due-rigid", "due-flexible", "intake", "approval", "reply",
+	"client-info", "revision", "package-low", "package-overdrawn",
+	"withdrawal-late", NULL
+};
+
 const char *
 hb_sla_rule_names(void)
 {
@@ -498,6 +507,8 @@ hb_sla_check(struct hb_book *book, int64_t as_of, const char *rule,
 	struct sla s = { .book = book, .as_of = as_of, .project = project };
 	bool errors = false;
 
+	/* A typo in --project must not pass a CI gate with zero tests. */
+	hb_check_names(book, NULL, project, NULL, NULL);
 	s.today = hb_local_day(as_of);
 	hb_config_calendar(book, &s.cal);
 	for (size_t k = 0; k < NRULES; k++) {

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "hourbook/actor.h"
 #include "hourbook/book.h"
 #include "hourbook/cli.h"
 #include "hourbook/clock.h"
@@ -12,6 +13,7 @@
 #include "hourbook/duration.h"
 #include "hourbook/field.h"
 #include "hourbook/money.h"
+#include "hourbook/names.h"
 #include "hourbook/package.h"
 #include "hourbook/money_ledger.h"
 #include "hourbook/config.h"
@@ -27,7 +29,7 @@ const char *const hb_task_state_names[] = {
 	NULL
 };
 
-static const char *const kinds[] = { "idea", "request", "activity", NULL };
+const char *const hb_task_kinds[] = { "idea", "request", "activity", NULL };
 
 int
 hb_task_state_find(const char *s)
@@ -57,71 +59,36 @@ enum {
 	BY_ANYONE = 1 << 4	/* anyone who may act on the task at all */
 };
 
-struct actor {
-	const char *handle;
-	struct hb_person person;	/* id 0: not in the book: acts as staff */
-	bool contact;			/* the contact of their client */
-};
-
-static void
-actor_load(struct hb_book *book, struct actor *a)
-{
-	struct hb_client c;
-
-	memset(a, 0, sizeof *a);
-	a->handle = hb_actor();
-	if (!hb_book_person_get(book, a->handle, &a->person))
-		return;
-	if (strcmp(a->person.role, "client") == 0 &&
-	    hb_book_client_get(book, a->person.client, &c)) {
-		a->contact = c.contact != NULL &&
-		    strcmp(c.contact, a->handle) == 0;
-		hb_client_release(&c);
-	}
-}
-
-static bool
-actor_is(const struct actor *a, const char *role)
-{
-	return a->person.id != 0 && strcmp(a->person.role, role) == 0;
-}
-
-static bool
-actor_is_staff(const struct actor *a)
-{
-	return a->person.id == 0 || actor_is(a, "staff");
-}
-
 /* May the actor act on project (client, project ids) at all?  Fails with
  * exit 1 and the reason when not. */
 static void
-actor_on_project(struct hb_book *book, const struct actor *a,
+actor_on_project(struct hb_book *book, const struct hb_actor *a,
     int64_t project_id, const char *project, int64_t client_id)
 {
-	if (actor_is_staff(a))
+	if (hb_actor_is_staff(a))
 		return;
-	if (actor_is(a, "client")) {
-		if (a->person.client_id != client_id)
+	if (hb_actor_is(a, "client")) {
+		if (a->client_id != client_id)
 			hb_fail(HB_EXIT_REFUSED, "project", "%s speaks for client "
 			    "%s, and %s is not that client's project", a->handle,
-			    a->person.client, project);
+			    a->client, project);
 		return;
 	}
-	if (hb_book_member_state(book, project_id, a->person.id) != 1)
+	if (hb_book_member_state(book, project_id, a->person_id) != 1)
 		hb_fail(HB_EXIT_REFUSED, "project", "%s is not on the team of %s",
 		    a->handle, project);
 }
 
 /* The BY_ bits the actor holds for task t. */
 static unsigned
-actor_rights(const struct actor *a, const struct hb_task *t)
+actor_rights(const struct hb_actor *a, const struct hb_task *t)
 {
-	if (actor_is_staff(a))
+	if (hb_actor_is_staff(a))
 		return ~0u;
-	if (actor_is(a, "client"))
+	if (hb_actor_is(a, "client"))
 		return BY_ANYONE | (a->contact ? BY_CONTACT : 0);
 	/* A freelancer: only their own tasks, or estimating unassigned ones. */
-	if (t->assignee_id == a->person.id)
+	if (t->assignee_id == a->person_id)
 		return BY_ASSIGNEE | BY_ESTIMATOR | BY_ANYONE;
 	return t->assignee_id == 0 ? BY_ESTIMATOR : 0;
 }
@@ -141,16 +108,6 @@ who_text(unsigned who)
 	return "only staff";
 }
 
-static const char *
-actor_text(const struct actor *a)
-{
-	static char buf[128];
-
-	snprintf(buf, sizeof buf, "%s (%s%s)", a->handle,
-	    a->person.id == 0 ? "not in the book: staff" : a->person.role,
-	    a->contact ? ", the client's contact" : "");
-	return buf;
-}
 
 /* ---- the moves ---------------------------------------------------------- */
 
@@ -253,14 +210,14 @@ log_task(struct hb_book *book, const struct hb_task *t, const char *what,
 }
 
 static void
-make_move(struct hb_book *book, const struct actor *a, struct hb_task *t,
+make_move(struct hb_book *book, const struct hb_actor *a, struct hb_task *t,
     const struct move *m, const char *reason)
 {
 	int from = t->status, to = move_target(m, t);
 
 	if (!(actor_rights(a, t) & m->who))
 		hb_fail(HB_EXIT_REFUSED, NULL, "task %lld: %s may not %s it: %s",
-		    (long long)t->id, actor_text(a), m->action, who_text(m->who));
+		    (long long)t->id, hb_actor_text(a), m->action, who_text(m->who));
 	if (to == HB_TASK_ESTIMATED && !t->has_estimate)
 		hb_fail(HB_EXIT_REFUSED, NULL, "task %lld: estimating needs an "
 		    "estimate (--estimate DURATION)", (long long)t->id);
@@ -363,11 +320,7 @@ void
 hb_task_need(struct hb_book *book, const char *column, const char *s,
     struct hb_task *out)
 {
-	int64_t id = hb_task_id(column, s);
-
-	if (!hb_book_task_get(book, id, out))
-		hb_fail(HB_EXIT_NOINPUT, NULL, "task %lld does not exist",
-		    (long long)id);
+	hb_need_task(book, column, s, out);
 }
 
 /* The assignee: on the team, and not a client's person. */
@@ -375,8 +328,7 @@ static void
 check_assignee(struct hb_book *book, const char *column, const char *handle,
     int64_t project_id, const char *project, struct hb_person *p)
 {
-	if (!hb_book_person_get(book, hb_field_key(column, handle), p))
-		hb_fail(HB_EXIT_NOINPUT, column, "\"%s\" does not exist", handle);
+	hb_need_person(book, column, handle, p);
 	if (strcmp(p->role, "client") == 0)
 		hb_fail(HB_EXIT_REFUSED, column, "%s is a client's person; tasks "
 		    "go to freelancers or staff", handle);
@@ -389,25 +341,23 @@ void
 hb_task_add(struct hb_book *book, const struct hb_task_input *in,
     struct hb_task *out)
 {
-	struct actor a;
+	const struct hb_actor *a;
 	struct hb_project j;
 	struct hb_task t = { 0 };
 	struct hb_person p;
 	size_t kind;
 	bool estimated = false;
 
-	actor_load(book, &a);
-	if (!hb_book_project_get(book, hb_field_key("project", in->project), &j))
-		hb_fail(HB_EXIT_NOINPUT, "project", "\"%s\" does not exist",
-		    in->project);
-	actor_on_project(book, &a, j.id, j.code, j.client_id);
-	kind = hb_given(in->kind) ? hb_field_choice("kind", in->kind, kinds)
-	    : actor_is(&a, "client") ? 1 : 2;
+	a = hb_actor_get(book);
+	hb_need_project(book, "project", in->project, &j);
+	actor_on_project(book, a, j.id, j.code, j.client_id);
+	kind = hb_given(in->kind) ? hb_field_choice("kind", in->kind, hb_task_kinds)
+	    : hb_actor_is(a, "client") ? 1 : 2;
 	t.project_id = j.id;
 	t.client_id = j.client_id;
 	t.project = hb_xstrdup(j.code);
 	t.model = hb_xstrdup(j.model);
-	t.kind = hb_xstrdup(kinds[kind]);
+	t.kind = hb_xstrdup(hb_task_kinds[kind]);
 	if (!hb_given(in->title))
 		hb_fail(HB_EXIT_DATA, "title", "is empty");
 	t.title = hb_xstrdup(hb_field_text("title", in->title, TITLE_MAX, 0));
@@ -448,9 +398,9 @@ hb_task_add(struct hb_book *book, const struct hb_task_input *in,
 	    : HB_TASK_OPEN;
 	/* An estimate given with a request is the estimate move itself. */
 	if (t.status == HB_TASK_REQUESTED && t.has_estimate) {
-		if (actor_is(&a, "client"))
+		if (hb_actor_is(a, "client"))
 			hb_fail(HB_EXIT_REFUSED, "estimate", "%s may not estimate "
-			    "a request: %s", actor_text(&a),
+			    "a request: %s", hb_actor_text(a),
 			    who_text(BY_ESTIMATOR | BY_STAFF));
 		estimated = true;
 	}
@@ -459,12 +409,11 @@ hb_task_add(struct hb_book *book, const struct hb_task_input *in,
 	hb_book_task_insert(book, &t);
 	log_task(book, &t, "created", NULL, hb_task_state_names[t.status], NULL);
 	if (estimated) {
-		make_move(book, &a, &t, find_move(&t, "estimate", 0), NULL);
+		make_move(book, a, &t, find_move(&t, "estimate", 0), NULL);
 		extra_request_budget(book, &t);
 		hb_book_task_update(book, &t);
 	}
 	hb_project_release(&j);
-	hb_person_release(&a.person);
 	/* Read back, so the printed row is what the book holds. */
 	{
 		int64_t id = t.id;
@@ -488,16 +437,16 @@ void
 hb_task_set(struct hb_book *book, const char *task,
     const struct hb_task_change *ch, struct hb_task *out)
 {
-	struct actor a;
+	const struct hb_actor *a;
 	struct hb_task t;
 	struct hb_person p;
 	char old[32], new[32];
 	bool changed = false;
 	int target = -1;
 
-	actor_load(book, &a);
+	a = hb_actor_get(book);
 	hb_task_need(book, "task", task, &t);
-	actor_on_project(book, &a, t.project_id, t.project, t.client_id);
+	actor_on_project(book, a, t.project_id, t.project, t.client_id);
 	if (hb_given(ch->status) && (target = hb_task_state_find(ch->status)) < 0)
 		hb_fail(HB_EXIT_DATA, "status", "\"%s\" is not a task state",
 		    ch->status);
@@ -505,9 +454,9 @@ hb_task_set(struct hb_book *book, const char *task,
 	if (hb_given(ch->estimate)) {
 		int64_t minutes = hb_field_minutes("estimate", ch->estimate);
 
-		if (!(actor_rights(&a, &t) & (BY_ESTIMATOR | BY_STAFF)))
+		if (!(actor_rights(a, &t) & (BY_ESTIMATOR | BY_STAFF)))
 			hb_fail(HB_EXIT_REFUSED, "estimate", "%s may not estimate "
-			    "task %lld: %s", actor_text(&a), (long long)t.id,
+			    "task %lld: %s", hb_actor_text(a), (long long)t.id,
 			    who_text(BY_ESTIMATOR | BY_STAFF));
 		if (!t.has_estimate || t.estimate != minutes) {
 			refuse_if_final(&t);
@@ -520,7 +469,7 @@ hb_task_set(struct hb_book *book, const char *task,
 			changed = true;
 		}
 		if (t.status == HB_TASK_REQUESTED) {
-			make_move(book, &a, &t, find_move(&t, "estimate", 0), NULL);
+			make_move(book, a, &t, find_move(&t, "estimate", 0), NULL);
 			extra_request_budget(book, &t);
 		}
 	}
@@ -529,12 +478,12 @@ hb_task_set(struct hb_book *book, const char *task,
 		    &p);
 		/* Staff and the client's contact assign; a freelancer may take
 		 * an unassigned task for themselves. */
-		if (!actor_is_staff(&a) && !(actor_is(&a, "client") && a.contact) &&
-		    !(t.assignee_id == 0 && p.id == a.person.id))
+		if (!hb_actor_is_staff(a) && !(hb_actor_is(a, "client") && a->contact) &&
+		    !(t.assignee_id == 0 && p.id == a->person_id))
 			hb_fail(HB_EXIT_REFUSED, "assign", "%s may not assign task "
 			    "%lld: only staff, the client's contact, or a "
 			    "freelancer taking an unassigned task",
-			    actor_text(&a), (long long)t.id);
+			    hb_actor_text(a), (long long)t.id);
 		if (t.assignee_id != p.id) {
 			refuse_if_final(&t);
 			log_task(book, &t, "assignee", t.assignee, p.handle, NULL);
@@ -556,9 +505,9 @@ hb_task_set(struct hb_book *book, const char *task,
 				    "date of task %lld needs a reason (--reason)",
 				    (long long)t.id);
 			hb_field_text("reason", ch->reason, 1000, 0);
-			if (!(actor_rights(&a, &t) & (BY_CONTACT | BY_STAFF)))
+			if (!(actor_rights(a, &t) & (BY_CONTACT | BY_STAFF)))
 				hb_fail(HB_EXIT_REFUSED, "due", "%s may not change "
-				    "the due date of task %lld: %s", actor_text(&a),
+				    "the due date of task %lld: %s", hb_actor_text(a),
 				    (long long)t.id,
 				    who_text(BY_CONTACT | BY_STAFF));
 			log_task(book, &t, "due", t.has_due
@@ -583,7 +532,7 @@ hb_task_set(struct hb_book *book, const char *task,
 		if (target == HB_TASK_BLOCKED)
 			hb_fail(HB_EXIT_REFUSED, "status", "use --block REASON to "
 			    "block a task");
-		make_move(book, &a, &t, find_move(&t, hb_given(ch->action)
+		make_move(book, a, &t, find_move(&t, hb_given(ch->action)
 		    ? ch->action : NULL, target), reason);
 		if (t.status == HB_TASK_APPROVED)
 			approval_check(book, &t);
@@ -594,7 +543,6 @@ hb_task_set(struct hb_book *book, const char *task,
 		t.updated = hb_now_text();
 		hb_book_task_update(book, &t);
 	}
-	hb_person_release(&a.person);
 	*out = t;
 }
 
@@ -642,9 +590,22 @@ print_task(void *ctx, const struct hb_task *t)
 }
 
 void
+hb_task_filter_check(struct hb_book *book, const struct hb_task_filter *f)
+{
+	struct hb_person p;
+
+	hb_check_names(book, f->client, f->project, NULL, NULL);
+	if (f->assignee != NULL) {
+		hb_need_person(book, "assignee", f->assignee, &p);
+		hb_person_release(&p);
+	}
+}
+
+void
 hb_task_list(struct hb_book *book, const struct hb_task_filter *f,
     struct hb_csv_writer *w)
 {
+	hb_task_filter_check(book, f);
 	hb_book_each_task(book, f, print_task, w);
 }
 
@@ -691,13 +652,13 @@ void
 hb_comment_add(struct hb_book *book, const char *task, const char *body,
     const char *reply_to, struct hb_comment *out)
 {
-	struct actor a;
+	const struct hb_actor *a;
 	struct hb_task t;
 	struct hb_comment c = { 0 }, parent;
 
-	actor_load(book, &a);
+	a = hb_actor_get(book);
 	hb_task_need(book, "task", task, &t);
-	actor_on_project(book, &a, t.project_id, t.project, t.client_id);
+	actor_on_project(book, a, t.project_id, t.project, t.client_id);
 	if (!hb_given(body))
 		hb_fail(HB_EXIT_DATA, "body", "is empty (give -m TEXT or -F FILE)");
 	if (!hb_utf8_valid(body, strlen(body)))
@@ -719,12 +680,11 @@ hb_comment_add(struct hb_book *book, const char *task, const char *body,
 		hb_comment_release(&parent);
 	}
 	c.task_id = t.id;
-	c.author = hb_xstrdup(a.handle);
+	c.author = hb_xstrdup(a->handle);
 	c.body = hb_xstrdup(body);
 	c.created = hb_now_text();
 	hb_book_comment_insert(book, &c);
 	hb_task_release(&t);
-	hb_person_release(&a.person);
 	*out = c;
 }
 

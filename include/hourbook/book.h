@@ -22,13 +22,17 @@
 #include "hourbook/setup.h"
 #include "hourbook/task.h"
 
-#define HB_SCHEMA_VERSION 5
+#define HB_SCHEMA_VERSION 6
 
 struct hb_book;
 
 enum hb_book_mode {
-	HB_BOOK_READ,	/* a missing book is an error (exit 66) */
-	HB_BOOK_WRITE	/* a missing book is created */
+	HB_BOOK_READ,	/* a missing book is exit 66; an older schema is
+			   refused (a reader never changes the book) */
+	HB_BOOK_WRITE,	/* a missing book is exit 66; an older one is
+			   upgraded */
+	HB_BOOK_CREATE	/* the setup commands: a missing book is created,
+			   with a note on stderr */
 };
 
 /* Open the book named by the common options.  The caller owns the result
@@ -78,6 +82,16 @@ void hb_book_person_insert(struct hb_book *book, struct hb_person *p);
 bool hb_book_project_get(struct hb_book *book, const char *code,
     struct hb_project *out);
 void hb_book_project_insert(struct hb_book *book, struct hb_project *p);
+
+/* Is there a staff person in the book?  (Until there is, any actor acts
+ * as staff: the bootstrap of a new book.) */
+bool hb_book_staff_exists(struct hb_book *book);
+
+/* Every name of a kind, in order, for "did you mean": client names,
+ * person handles or project codes.  The string is borrowed for the call. */
+enum hb_name_kind { HB_NAME_CLIENT, HB_NAME_PERSON, HB_NAME_PROJECT };
+void hb_book_each_name(struct hb_book *book, enum hb_name_kind kind,
+    void (*fn)(void *ctx, const char *name), void *ctx);
 
 /* Membership: 1 active, 0 left, -1 never joined. */
 int hb_book_member_state(struct hb_book *book, int64_t project_id,
@@ -171,6 +185,7 @@ struct hb_entry_row {
 	const char *note;
 	int64_t reverses;
 	const char *reason;
+	const char *ref;	/* its id in the tool it came from, or NULL */
 	char person[72];	/* the person's handle, filled by _get */
 };
 void hb_book_entry_insert(struct hb_book *book, struct hb_entry_row *e);
@@ -179,6 +194,9 @@ void hb_book_entry_split_insert(struct hb_book *book, int64_t entry_id,
 /* An entry (note and reason are not read). */
 bool hb_book_entry_get(struct hb_book *book, int64_t id,
     struct hb_entry_row *out);
+/* The person's entry with this ref, or 0. */
+int64_t hb_book_entry_by_ref(struct hb_book *book, int64_t person_id,
+    const char *ref);
 /* The entry that reverses id, or 0. */
 int64_t hb_book_entry_reversal(struct hb_book *book, int64_t id);
 /* The split of an entry beyond its first package: pairs into an array
@@ -309,6 +327,17 @@ int64_t hb_book_package_invoice_add(struct hb_book *book, int64_t package_id,
 /* Lapse minutes (positive) of package for the month period (YYYYMM). */
 void hb_book_lapse_insert(struct hb_book *book, int64_t package_id,
     int64_t minutes, int period, hb_day day);
+/* Batches applied (--csv of a command whose rows add time or money). */
+struct hb_batch_record {
+	int64_t id;
+	char *name, *actor, *at;	/* the caller's to free */
+	int64_t records;
+};
+bool hb_book_batch_find(struct hb_book *book, const char *command,
+    const char *digest, struct hb_batch_record *out);
+void hb_book_batch_insert(struct hb_book *book, const char *command,
+    const char *digest, const char *name, int64_t records);
+
 /* Undo the open transaction (billing-run --dry-run). */
 void hb_book_rollback(struct hb_book *book);
 

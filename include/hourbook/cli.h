@@ -3,9 +3,14 @@
  *
  * A command declares its options once, in a table that drives getopt_long,
  * the optstring and the --help text; its usage lines match the man page
- * SYNOPSIS (a test compares them).  The common options (-d/--db, --as,
- * -q/--quiet, -o/--output, --no-header, --csv, --allow-network-fs,
- * -h/--help, --version) are handled here and land in hb_opts.
+ * SYNOPSIS (a test compares them).  Each option that takes a value says
+ * what kind of value (a date, a duration, one of a set of words...), and
+ * the value is checked here, before the command sees it: a malformed value
+ * is exit 65 with a message naming the option and the accepted forms.  An
+ * unknown option is exit 64 with the nearest option names.  The common
+ * options (-d/--db, --as, -q/--quiet, -o/--output, --no-header, --csv,
+ * --dry-run, --again, --allow-network-fs, -h/--help, --version) are handled
+ * here and land in hb_opts.
  */
 #ifndef HOURBOOK_CLI_H
 #define HOURBOOK_CLI_H
@@ -16,16 +21,41 @@
 /* Keys of command-specific long-only options start here. */
 #define HB_OPT_FIRST 1000
 
+/* What an option's value is; checked before the command sees it. */
+enum hb_arg {
+	HB_ARG_TEXT,		/* UTF-8 text on one line (the default) */
+	HB_ARG_MULTILINE,	/* UTF-8 text; newlines and tabs allowed */
+	HB_ARG_NAME,		/* a short code: a client, project or handle */
+	HB_ARG_NUMBER,		/* a record's number: 1 and up */
+	HB_ARG_COUNT,		/* a whole number: 0 and up */
+	HB_ARG_DATE,		/* YYYY-MM-DD */
+	HB_ARG_MONTH,		/* YYYY-MM */
+	HB_ARG_WHEN,		/* a date or a UTC timestamp */
+	HB_ARG_DURATION,	/* 90, 90m, 1h30m, 1h30, 1:30, 1.5h */
+	HB_ARG_MONEY,		/* 100, 100.5, 100.50 */
+	HB_ARG_PERCENT,		/* 40, 40% */
+	HB_ARG_CHOICE,		/* one of choices */
+	HB_ARG_CHOICES,		/* one or more of choices, joined by ',' */
+	HB_ARG_FILE		/* a path */
+};
+
 struct hb_option {
 	const char *name;	/* long name */
 	int key;		/* short letter, or HB_OPT_FIRST + n */
 	const char *arg;	/* argument name in --help; NULL for a flag */
 	const char *help;
+	enum hb_arg type;	/* what the argument is */
+	const char *const *choices;	/* HB_ARG_CHOICE(S): NULL-terminated */
 };
 
 enum {
-	HB_CLI_CSV = 1 << 0,	/* a writing command: takes --csv FILE */
-	HB_CLI_NO_DB = 1 << 1	/* does not open a book */
+	HB_CLI_CSV = 1 << 0,	/* takes --csv FILE for many records */
+	HB_CLI_NO_DB = 1 << 1,	/* does not open a book */
+	HB_CLI_WRITES = 1 << 2,	/* writes the book: takes --dry-run */
+	HB_CLI_CREATES = 1 << 3,	/* a setup command: may create the book */
+	HB_CLI_LEDGER = 1 << 4	/* its --csv rows add time or money: each
+				   batch is recorded, and the same batch
+				   again needs --again */
 };
 
 struct hb_command {
@@ -45,6 +75,8 @@ struct hb_common_options {
 	bool no_header;		/* --no-header */
 	const char *csv;	/* --csv FILE|- */
 	bool allow_network_fs;	/* --allow-network-fs */
+	bool dry_run;		/* --dry-run: validate, print, write nothing */
+	bool again;		/* --again: apply a batch applied before */
 };
 extern struct hb_common_options hb_opts;
 
@@ -64,7 +96,13 @@ _Noreturn void hb_usage_error(const struct hb_command *cmd,
 void hb_cli_print_usage(const struct hb_command *cmd, FILE *fp);
 
 /* The actor of writes: --as, else $HOURBOOK_USER, else the login name.
- * Borrowed; valid until exit. */
+ * Borrowed; valid until exit.  Whether it is a person of the book is the
+ * domain's question (actor.h). */
 const char *hb_actor(void);
+
+/* Check value against an option type, as the parser does (for values
+ * that arrive another way); dies 65 naming `what` ("--due"). */
+void hb_cli_check_value(const char *what, enum hb_arg type,
+    const char *const *choices, const char *value);
 
 #endif

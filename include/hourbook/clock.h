@@ -1,7 +1,8 @@
 /*
  * clock: the one source of "now".  $HOURBOOK_NOW (a date, meaning the start
- * of that day in TZ, or a timestamp) replaces the system clock for every
- * command: tests and replays of a cron run use it.
+ * of that day in the book's time zone, or a timestamp) replaces the system
+ * clock for every command: tests and replays of a cron run use it.  The
+ * clock is read only after the book is open, when its zone is known.
  */
 #ifndef HOURBOOK_CLOCK_H
 #define HOURBOOK_CLOCK_H

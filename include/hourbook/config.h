@@ -21,7 +21,8 @@ enum hb_setting_type {
 	HB_SETTING_COUNT,	/* a whole number >= minimum */
 	HB_SETTING_MINUTES,	/* a duration, stored in minutes */
 	HB_SETTING_PERCENT,	/* a percentage, stored without '%' */
-	HB_SETTING_SUPPORT	/* support hours */
+	HB_SETTING_SUPPORT,	/* support hours */
+	HB_SETTING_ZONE		/* an IANA time zone name */
 };
 
 struct hb_setting_def {

@@ -4,7 +4,9 @@
  * A date is a day number (days since 1970-01-01, proleptic Gregorian), so
  * date arithmetic is integer arithmetic.  A timestamp is seconds since the
  * epoch in UTC and is written "2026-11-23T14:05:00Z".  Only the functions
- * named "local" look at TZ.
+ * named "local" look at the time zone: the book's own (its timezone
+ * setting), which the book puts in place when it opens (hb_zone_use), so
+ * the caller's TZ never decides a day.
  */
 #ifndef HOURBOOK_DATE_H
 #define HOURBOOK_DATE_H
@@ -42,5 +44,13 @@ hb_day hb_local_day(int64_t t);
 /* The instant at minute_of_day (0..1440) of a local date; in a DST gap the
  * wall time is read with the offset before the change. */
 int64_t hb_local_instant(hb_day day, int minute_of_day);
+
+/* NULL when name is an IANA time zone this machine knows (a TZif file
+ * under $TZDIR or /usr/share/zoneinfo), else why not. */
+const char *hb_zone_problem(const char *name);
+/* Make name the zone of every local function (sets TZ for this process). */
+void hb_zone_use(const char *name);
+/* The zone in use, or NULL before hb_zone_use. */
+const char *hb_zone(void);
 
 #endif

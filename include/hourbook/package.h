@@ -45,6 +45,9 @@ struct hb_package {
 
 void hb_package_release(struct hb_package *p);
 
+/* "standard", "monthly", "upfront", NULL-terminated. */
+extern const char *const hb_package_plans[];
+
 struct hb_package_input {
 	const char *project, *hours, *plan, *discount, *bonus, *months,
 	    *expires, *lapse;
@@ -102,6 +105,8 @@ void hb_logger_free(struct hb_logger *l);
 
 struct hb_entry_input {
 	const char *task, *duration, *date, *person, *note;
+	const char *ref;	/* the entry's id where it came from, or NULL:
+				   once per person */
 	bool overdraft;
 };
 void hb_hours_log(struct hb_logger *l, const struct hb_entry_input *in,

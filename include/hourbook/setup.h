@@ -55,6 +55,10 @@ struct hb_project {
 	char *created;
 };
 
+/* The choices of member-add --role and project-add --model. */
+extern const char *const hb_person_roles[];
+extern const char *const hb_project_models[];
+
 void hb_client_release(struct hb_client *c);
 void hb_person_release(struct hb_person *p);
 void hb_project_release(struct hb_project *p);

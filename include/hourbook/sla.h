@@ -17,6 +17,8 @@ struct hb_book;
 
 enum hb_sla_format { HB_SLA_CSV, HB_SLA_TAP, HB_SLA_JUNIT };
 
+/* The rule ids, NULL-terminated. */
+extern const char *const hb_sla_rule_ids[];
 /* "due-rigid, due-flexible, ..." for messages; true when id is a rule. */
 const char *hb_sla_rule_names(void);
 bool hb_sla_rule_known(const char *id);

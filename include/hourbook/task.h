@@ -35,6 +35,8 @@ enum hb_task_state {
 
 /* "idea", "requested", ..., NULL-terminated. */
 extern const char *const hb_task_state_names[];
+/* "idea", "request", "activity", NULL-terminated. */
+extern const char *const hb_task_kinds[];
 /* The state named s, or -1. */
 int hb_task_state_find(const char *s);
 /* done, rejected and cancelled: no move leaves them. */
@@ -102,6 +104,11 @@ struct hb_task_filter {
 	const char *due_before;	/* YYYY-MM-DD */
 	hb_day today;
 };
+/* A filter that names nothing is a typo, not an empty list: die 66 with
+ * the nearest names.  hb_task_list checks too; a command that prints a
+ * header first checks before it. */
+void hb_task_filter_check(struct hb_book *book,
+    const struct hb_task_filter *f);
 void hb_task_list(struct hb_book *book, const struct hb_task_filter *f,
     struct hb_csv_writer *w);
 

@@ -14,6 +14,7 @@ project-add -q --client acme --rate 60 acme-social >/dev/null
 member-add -q --client acme --name "Ana Lima" --project acme-web ana >/dev/null
 member-add -q --rate 25.50 --project acme-web --project acme-web bruno >/dev/null
 member-add -q --role staff --project acme-web maria >/dev/null
+export HOURBOOK_USER=maria
 for i in 1 2 3 4 5 6 7 8 9 10 11 12; do task-add -q --project acme-web --assign bruno "Task $i" >/dev/null; done
 package-add -q --project acme-web --hours 100 >/dev/null
 printf 'task,minutes,date,person,note\n1,30,2026-11-02,bruno,example\n' >week.csv

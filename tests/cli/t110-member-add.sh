@@ -24,6 +24,7 @@ person,name,email,role,client,rate,project,created
 bruno,,,freelancer,,25.50,acme-web,2026-11-23T10:00:00Z
 OUT
 expect_exit 0 member-add --role staff maria
+export HOURBOOK_USER=maria	# from now on the actor must be a person
 expect_exit 0 member-add --project beta-app maria
 expect_eq "existing handle only joins" 1 "$(sql "SELECT count(*) FROM member m JOIN project j ON j.id = m.project_id WHERE j.code = 'beta-app'")"
 expect_exit 0 member-add --project beta-app maria

@@ -5,6 +5,7 @@ client-add acme >/dev/null
 project-add --client acme acme-web >/dev/null
 member-add --project acme-web bruno >/dev/null
 member-add --project acme-web --role staff maria >/dev/null
+export HOURBOOK_USER=maria
 member-add --role staff outsider >/dev/null
 
 task-add --project acme-web --assign bruno "Open one" >/dev/null

@@ -11,9 +11,10 @@ sla.client_info_days,3,3,business days a question to the client may wait
 sla.intake_days,5,5,"business days to estimate a request, and for the client to approve"
 sla.reply_hours,2,2,business hours to answer a client's comment
 sla.revision_days,2,2,business days a task may stay in revision
-support.hours,"Mon-Fri 09:00-13:00,14:00-18:00","Mon-Fri 09:00-13:00,14:00-18:00","support hours on business days, in the book's TZ"
+support.hours,"Mon-Fri 09:00-13:00,14:00-18:00","Mon-Fri 09:00-13:00,14:00-18:00",support hours on business days in the book's time zone
 task.minor_minutes,30,30,extra requests up to this estimate are approved at once
 task.urgent_factor,3,3,logged time on urgent tasks counts this many times
+timezone,Europe/Rome,UTC,"the book's time zone (an IANA name): days, months and business hours are counted in it"
 withdraw.minimum,100.00,100.00,the smallest withdrawal
 withdraw.payout_days,5,5,business days from a withdrawal request to its payout
 withdraw.per_month,2,2,withdrawal requests a person may make in a calendar month

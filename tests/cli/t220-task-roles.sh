@@ -8,6 +8,7 @@ client-add beta >/dev/null
 project-add --client acme p >/dev/null
 project-add --client beta q >/dev/null
 member-add --role staff --project p maria >/dev/null
+export HOURBOOK_USER=maria
 member-add --client acme --project p ana >/dev/null	# the contact
 member-add --client acme --project p carla >/dev/null	# not the contact
 member-add --client beta --project q zoe >/dev/null
@@ -41,7 +42,10 @@ moved() {	# moved ID MOVE...: as staff
 for who in carla bruno eli zoe outsider; do as 1 "$who" --approve "$(new idea)"; done
 as 0 ana --approve "$(new idea)"
 as 0 maria --approve "$(new idea)"
-as 0 ghost --approve "$(new idea)"
+# An actor who is not a person of a book that has staff is refused,
+# whatever the move (a typo must not act as staff).
+as 66 ghost --approve "$(new idea)"
+as 66 giula --approve "$(new idea)"
 expect_exit 1 task-set --as carla --approve "$(new idea)"
 expect_err "message names actor and rule" "carla (client) may not approve it: only the client's contact or staff"
 expect_exit 1 task-set --as zoe --approve "$(new idea)"

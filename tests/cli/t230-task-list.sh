@@ -7,6 +7,7 @@ project-add --client acme p >/dev/null
 project-add --client beta q >/dev/null
 member-add --project p bruno >/dev/null
 member-add --project p ana --role staff >/dev/null
+export HOURBOOK_USER=ana
 member-add --project q ana >/dev/null
 
 task-add --project p --assign bruno --due 2026-11-20 --rigid "Late rigid" >/dev/null
@@ -22,8 +23,12 @@ expect_eq "all" "1 2 3 4 5 6" "$(ids task-list)"
 expect_eq "--project" "5" "$(ids task-list --project q)"
 expect_eq "--client" "5" "$(ids task-list --client beta)"
 expect_eq "--client and --kind" "6" "$(ids task-list --client acme --kind request)"
-expect_exit 0 task-list --client nope
-expect_eq "--client unknown: a header only" 1 "$(wc -l <"$T/out" | tr -d ' ')"
+expect_exit 66 task-list --client nope
+expect_empty_out "--client unknown: refused, nothing printed"
+expect_exit 66 task-list --client acm
+expect_err "a near name is suggested" '"acm" does not exist (did you mean acme?)'
+expect_exit 66 task-list --assignee brunoo
+expect_err "an unknown assignee" 'assignee: "brunoo" does not exist (did you mean bruno?)' 
 expect_eq "--assignee" "1 2" "$(ids task-list --assignee bruno)"
 expect_eq "--kind" "6" "$(ids task-list --kind request)"
 expect_eq "--status" "1 2 3" "$(ids task-list --status open)"
@@ -33,14 +38,17 @@ expect_eq "--overdue: before today, not done" "1 2" "$(ids task-list --overdue)"
 expect_eq "--due-before" "1 2 4" "$(ids task-list --due-before 2026-11-23)"
 expect_eq "filters combine" "1" "$(ids task-list --overdue --due-before 2026-11-21 --status open --assignee bruno --project p --kind activity)"
 expect_eq "today follows HOURBOOK_NOW" "1" "$(export HOURBOOK_NOW=2026-11-21T10:00:00Z; ids task-list --overdue)"
-expect_exit 64 task-list --status nope
-expect_exit 64 task-list --kind nope
-expect_exit 64 task-list --due-before tomorrow
+expect_exit 65 task-list --status nope
+expect_exit 65 task-list --status in_progress
+expect_err "a bad state lists the states and the nearest" '--status: "in_progress" is not one of idea, requested, estimated, open, approved, in-progress, blocked, delivered, revision, done, rejected, cancelled (did you mean in-progress?)'
+expect_exit 65 task-list --kind nope
+expect_exit 65 task-list --due-before 2026-13-01
 expect_exit 64 task-list --history 1 --project p
 expect_exit 64 task-list extra
 expect_exit 66 task-list --history 99
 expect_exit 65 task-list --history x
-expect_exit 0 task-list --project nope
+expect_exit 66 task-list --project nope
+expect_exit 0 task-list --project p --status cancelled
 expect_out "no match: a header only" <<'OUT'
 task,project,kind,title,status,assignee,estimate_minutes,due,due_kind,urgent,extra,fee,created,updated,description
 OUT
@@ -67,17 +75,17 @@ expect_exit 1 sh -c 'task-list --project p | task-set --csv - --estimate 1h'
 expect_err "a real change to a done task is refused" "task 4 is done: it can no longer change"
 
 # The history: every change with actor, old, new and reason.
-HOURBOOK_NOW=2026-11-24T09:00:00Z task-set --as maria --due 2026-11-30 --reason "client asked" 1 >/dev/null
+HOURBOOK_NOW=2026-11-24T09:00:00Z task-set --as ana --due 2026-11-30 --reason "client asked" 1 >/dev/null
 expect_exit 0 task-list --history 1
 sed 's/^[^,]*,//' "$T/out" >"$T/history"
 cp "$T/history" "$T/out"
 expect_out "history: every change, actor, old, new, reason" <<'OUT'
 task,at,actor,what,old,new,reason
-1,2026-11-23T10:00:00Z,tester,created,,open,
-1,2026-11-23T10:00:00Z,tester,assignee,bruno,ana,
-1,2026-11-23T10:00:00Z,tester,status,open,in-progress,
-1,2026-11-23T10:00:00Z,tester,status,in-progress,delivered,
-1,2026-11-24T09:00:00Z,maria,due,2026-11-20,2026-11-30,client asked
+1,2026-11-23T10:00:00Z,ana,created,,open,
+1,2026-11-23T10:00:00Z,ana,assignee,bruno,ana,
+1,2026-11-23T10:00:00Z,ana,status,open,in-progress,
+1,2026-11-23T10:00:00Z,ana,status,in-progress,delivered,
+1,2026-11-24T09:00:00Z,ana,due,2026-11-20,2026-11-30,client asked
 OUT
 expect_eq "event numbers ascend" "$(task-list --history 1 --no-header | cut -d, -f1 | sort -n | tr '\n' ' ')" "$(task-list --history 1 --no-header | cut -d, -f1 | tr '\n' ' ')"
 

@@ -6,6 +6,7 @@ client-add acme >/dev/null
 project-add --client acme --rate 50 web >/dev/null
 project-add --client acme --model self-service blog >/dev/null
 member-add --role staff --project web maria >/dev/null
+export HOURBOOK_USER=maria
 member-add --project web --project web bruno >/dev/null
 member-add --project blog bruno >/dev/null
 member-add --project blog eli >/dev/null
@@ -82,8 +83,8 @@ expect_err "clients do not log time" "ana is a client's person"
 expect_exit 1 hours-log --as bruno --person maria 1 1h
 expect_err "freelancers log their own time" "bruno may only log their own time"
 expect_exit 0 hours-log --as bruno 1 10m
-expect_exit 65 hours-log 1 10m
-expect_err "an actor outside the book names the person" "tester is not a person in the book: give --person"
+HOURBOOK_USER=tester expect_exit 66 hours-log 1 10m
+expect_err "an actor outside the book is refused" 'the actor "tester" ($HOURBOOK_USER) is not a person of the book' 
 for kind in idea request; do task-add --project web --kind "$kind" "A $kind" >/dev/null; done
 task-add --project web --kind request --estimate 1h "Estimated" >/dev/null
 task-add --project web --kind idea "Rejected" >/dev/null; task-set --reject 7 >/dev/null

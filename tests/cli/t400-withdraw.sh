@@ -5,6 +5,7 @@ export HOURBOOK_NOW=2026-11-27T10:00:00Z	# a Friday
 client-add acme >/dev/null
 project-add --client acme --model self-service blog >/dev/null
 member-add --role staff maria >/dev/null
+export HOURBOOK_USER=maria
 member-add --rate 30 --project blog eli >/dev/null
 member-add --rate 20 --project blog fabio >/dev/null
 task-add --project blog --assign eli --fee 400 "Post" >/dev/null
@@ -60,7 +61,7 @@ expect_exit 0 env HOURBOOK_NOW=2026-12-01T10:00:00Z withdraw --as eli 100
 
 # Paying and rejecting: staff only, once.
 expect_exit 1 withdraw --as eli --pay 1
-expect_err "staff only" "eli may not pay withdrawals: only staff"
+expect_err "staff only" "eli (freelancer) may not pay withdrawals: only staff"
 expect_exit 0 withdraw --pay 1
 expect_exit 1 withdraw --pay 1
 expect_err "paying twice" "withdrawal 1 is already paid"
@@ -90,8 +91,8 @@ expect_err "a key names one request" "\"pay-nov-1\" was used for withdrawal"
 expect_exit 1 withdraw --as fabio --person eli --status
 expect_exit 1 withdraw --person fabio --status
 expect_eq "staff see anyone's status" "fabio,no" "$(sed -n 2p "$T/out" | cut -d, -f1,9)"
-expect_exit 65 withdraw 100
-expect_err "the actor must be a person" "give --person"
+HOURBOOK_USER=tester expect_exit 66 withdraw 100
+expect_err "the actor must be a person" 'the actor "tester" ($HOURBOOK_USER) is not a person of the book' 
 expect_exit 65 withdraw --as eli 1e2
 expect_exit 65 withdraw --as eli -- -100
 expect_exit 64 withdraw --status --pay 1

@@ -59,10 +59,10 @@ expect_exit 64 report-export balances --month 2026-11
 expect_exit 64 report-export entries --month 2026-11 --from 2026-11-01
 expect_err "month or range" "--month or --from/--to, not both"
 expect_exit 64 report-export entries --from 2026-11-05 --to 2026-11-01
-expect_exit 64 report-export entries --from 2026-02-30
-expect_exit 64 report-export entries --month 2026-13
-expect_exit 64 report-export entries --package x
-expect_exit 64 report-export -f ods entries
+expect_exit 65 report-export entries --from 2026-02-30
+expect_exit 65 report-export entries --month 2026-13
+expect_exit 65 report-export entries --package x
+expect_exit 65 report-export -f ods entries
 
 # excel-csv: BOM, CRLF, ';', decimal comma, formulas neutralised.
 expect_exit 0 report-export -f excel-csv entries --person bruno --package 1
@@ -224,7 +224,10 @@ printf '%s\n' 'task,minutes,date,person,note' \
     '1,5,2026-11-06,bruno,"	tab, and a trailing space "' >"$T/awkward.csv"
 hours-log -q --csv "$T/awkward.csv" >/dev/null
 report-export entries -o "$T/entries.csv"
-expect_exit 0 hours-log -q --csv "$T/entries.csv"
+# The same entries again are the same batch: refused unless --again.
+expect_exit 1 hours-log -q --csv "$T/entries.csv"
+expect_err "the export is recognised as the batch applied before" "were applied already"
+expect_exit 0 hours-log -q --again --csv "$T/entries.csv"
 expect_eq "as many rows back as out" "5 5" "$(sql 'SELECT count(*) FROM entry WHERE id <= 5') $(sql 'SELECT count(*) FROM entry WHERE id > 5')"
 expect_eq "the rows that came back are the book's" "" "$(sql 'SELECT task_id, person_id, day, minutes, note FROM entry WHERE id <= 5 EXCEPT SELECT task_id, person_id, day, minutes, note FROM entry WHERE id > 5')"
 expect_eq "notes byte for byte" "$(sql "SELECT hex(group_concat(note, '|')) FROM (SELECT note FROM entry WHERE id <= 5 ORDER BY id)")" \

@@ -8,6 +8,7 @@ project-add --client acme --rate 50 --sla reply_hours=4 slow >/dev/null
 member-add --client acme --project web --project web ana >/dev/null
 member-add --project slow ana >/dev/null
 member-add --role staff --project web --project web maria >/dev/null
+export HOURBOOK_USER=maria
 member-add --project slow maria >/dev/null
 
 check() {	# check AS-OF RULE: the findings' keys
@@ -116,10 +117,14 @@ grep -q "Parse errors" "$T/prove" && not_ok "prove parses the TAP" "$(cat "$T/pr
 expect_eq "prove counts the errors as failures" "Failed $errors/$tests subtests" "$(grep -o "Failed [0-9]*/[0-9]* subtests" "$T/prove")"
 expect_eq "warnings are TODO" "$(sla-check --no-header --as-of 2026-11-21 | grep -c ',warning,')" "$(grep -c '# TODO warning' "$T/sla.tap")"
 expect_exit 0 sla-check --as-of 2026-10-01 --project slow
-expect_exit 64 sla-check --rule nope
+expect_exit 65 sla-check --rule nope
 expect_err "rules listed" "due-rigid, due-flexible, intake"
-expect_exit 64 sla-check --format xml
-expect_exit 64 sla-check --as-of soon
+expect_exit 65 sla-check --format xml
+expect_exit 65 sla-check --as-of soon
 HOURBOOK_DB="$T/none.db" expect_exit 66 sla-check
+# A typo in --project must not pass a CI gate with zero tests.
+expect_exit 66 sla-check --project slw --format junit -o "$T/typo.xml"
+expect_err "the project typo is named, with the near name" '"slw" does not exist (did you mean slow?)'
+[ ! -e "$T/typo.xml" ] && ok "no green JUnit for a typo" || not_ok "no green JUnit for a typo" "$(cat "$T/typo.xml")"
 
 finish

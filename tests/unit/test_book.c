@@ -51,11 +51,13 @@ count_row(void *ctx, const struct hb_row *row)
 static void
 test_create_and_settings(void **state)
 {
-	struct hb_book *b = hb_book_open(HB_BOOK_WRITE);
+	struct hb_book *b;
 	struct stat st;
 	char *v;
 
 	(void)state;
+	setenv("TZ", "Europe/Rome", 1);
+	b = hb_book_open(HB_BOOK_CREATE);
 	assert_int_equal(stat(path, &st), 0);
 	assert_int_equal(st.st_mode & 0777, 0600);
 	hb_book_begin(b);
@@ -74,6 +76,10 @@ test_create_and_settings(void **state)
 	assert_string_equal(v, "150.00");
 	free(v);
 	assert_null(hb_book_setting(b, "currency"));
+	/* The creator's TZ became the book's zone. */
+	v = hb_book_setting(b, "timezone");
+	assert_string_equal(v, "Europe/Rome");
+	free(v);
 	hb_book_close(b);
 }
 

@@ -12,10 +12,10 @@
 #include "hourbook/cli.h"
 
 static const struct hb_option options[] = {
-	{ "email", HB_OPT_FIRST, "E", "an address" },
-	{ "flag", HB_OPT_FIRST + 1, NULL, "a flag" },
-	{ "message", 'm', "TEXT", "a short option" },
-	{ NULL, 0, NULL, NULL }
+	{ "email", HB_OPT_FIRST, "E", "an address", 0, NULL },
+	{ "flag", HB_OPT_FIRST + 1, NULL, "a flag", 0, NULL },
+	{ "message", 'm', "TEXT", "a short option", 0, NULL },
+	{ NULL, 0, NULL, NULL, 0, NULL }
 };
 static const char *const synopsis[] = { "[--email E] NAME", NULL };
 static const struct hb_command command = {

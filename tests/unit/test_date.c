@@ -158,8 +158,17 @@ test_clock(void **state)
 	int64_t t;
 
 	(void)state;
-	setenv("TZ", "UTC", 1);
+	/* The book's zone, not the caller's TZ: hb_zone_use sets it. */
+	setenv("TZ", "Pacific/Kiritimati", 1);
 	tzset();
+	assert_null(hb_zone_problem("UTC"));
+	assert_null(hb_zone_problem("Europe/Rome"));
+	assert_non_null(hb_zone_problem("Europe/Roma"));
+	assert_non_null(hb_zone_problem("CET-1CEST"));
+	assert_non_null(hb_zone_problem("../../etc/passwd"));
+	assert_non_null(hb_zone_problem(""));
+	hb_zone_use("UTC");
+	assert_string_equal(hb_zone(), "UTC");
 	assert_int_equal(hb_clock_parse("2026-11-23", &t, NULL), 0);
 	assert_int_equal(t, (int64_t)20780 * 86400);
 	assert_int_equal(hb_clock_parse("2026-11-23T14:05:00Z", &t, NULL), 0);
