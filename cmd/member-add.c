@@ -30,7 +30,7 @@ enum {
 };
 
 static const struct hb_option options[] = {
-	{ "name", OPT_NAME, "N", "the person's full name", HB_ARG_TEXT, NULL },
+	{ "name", OPT_NAME, "NAME", "the person's full name", HB_ARG_TEXT, NULL },
 	{ "email", OPT_EMAIL, "E", "the person's e-mail address", HB_ARG_TEXT, NULL },
 	{ "role", OPT_ROLE, "ROLE", "client, freelancer or staff (default: client with --client, else freelancer)", HB_ARG_CHOICE, hb_person_roles },
 	{ "client", OPT_CLIENT, "C", "the client a client-role person speaks for", HB_ARG_NAME, NULL },
@@ -41,7 +41,7 @@ static const struct hb_option options[] = {
 };
 
 static const char *const synopsis[] = {
-	"[--name N] [--email E] [--role client|freelancer|staff] [--client C] "
+	"[--name NAME] [--email E] [--role client|freelancer|staff] [--client C] "
 	"[--contact] [--rate MONEY] [--project P] HANDLE",
 	"[--project P] --csv FILE",
 	NULL

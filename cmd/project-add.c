@@ -32,7 +32,7 @@ enum {
 
 static const struct hb_option options[] = {
 	{ "client", OPT_CLIENT, "C", "the client the project is for", HB_ARG_NAME, NULL },
-	{ "name", OPT_NAME, "N", "a descriptive name (default: the code)", HB_ARG_TEXT, NULL },
+	{ "name", OPT_NAME, "NAME", "a descriptive name (default: the code)", HB_ARG_TEXT, NULL },
 	{ "rate", OPT_RATE, "MONEY", "the hourly rate (default 0.00)", HB_ARG_MONEY, NULL },
 	{ "model", OPT_MODEL, "MODEL", "package (prepaid hours, the default) or self-service", HB_ARG_CHOICE, hb_project_models },
 	{ "penalty", OPT_PENALTY, "PCT,PCT-PER-DAY", "late-delivery penalty: once, plus per business day", HB_ARG_TEXT, NULL },
@@ -41,7 +41,7 @@ static const struct hb_option options[] = {
 };
 
 static const char *const synopsis[] = {
-	"--client C [--name N] [--rate MONEY] [--model package|self-service] "
+	"--client C [--name NAME] [--rate MONEY] [--model package|self-service] "
 	"[--penalty PCT,PCT-PER-DAY] [--sla KEY=VALUE]... CODE",
 	"[--client C] --csv FILE",
 	NULL

@@ -149,6 +149,8 @@ main(int argc, char **argv)
 		if (values[COL_PERSON] || values[COL_KEY])
 			hb_usage_error(&command, "--pay and --reject take a "
 			    "WITHDRAWAL, not --person or --key");
+		if (a.mode == REJECT && !hb_opts.csv && values[COL_REASON] == NULL)
+			hb_usage_error(&command, "--reject needs --reason TEXT");
 		hb_batch_operands(&batch, argc - i, argv + i, withdrawal, 1, 1,
 		    "WITHDRAWAL");
 		break;

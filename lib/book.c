@@ -1065,6 +1065,8 @@ hb_book_open(enum hb_book_mode mode)
 		if (hb_opts.dry_run)
 			hb_die(HB_EXIT_NOINPUT, "%s: no such book, and a dry run "
 			    "creates nothing", b->path);
+		/* A bad TZ is refused before anything is made. */
+		free(zone_from_environment());
 		make_parents(b->path);
 		fd = open(b->path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
 		if (fd < 0 && errno != EEXIST)

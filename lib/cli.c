@@ -201,10 +201,10 @@ hb_cli_check_value(const char *what, enum hb_arg type,
 	case HB_ARG_TEXT: why = text_problem(value, false); break;
 	case HB_ARG_MULTILINE: why = text_problem(value, true); break;
 	case HB_ARG_FILE:
-		why = *value == '\0' ? "is empty: name a file"
-		    : text_problem(value, false);
-		if (why != NULL)
-			hb_fail(HB_EXIT_USAGE, what, "\"%s\" %s", value, why);
+		/* Any name the system takes is a file name; an empty one is
+		 * a missing argument. */
+		if (*value == '\0')
+			hb_fail(HB_EXIT_USAGE, what, "is empty: name a file");
 		return;
 	case HB_ARG_NAME: why = name_problem(value); break;
 	case HB_ARG_NUMBER: why = number_problem(value, 1); break;

@@ -109,6 +109,17 @@ hb_fail(int status, const char *column, const char *fmt, ...)
 }
 
 void
+hb_fail_missing(const char *column, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vreport(column, fmt, ap);
+	va_end(ap);
+	finish(location_name != NULL ? HB_EXIT_DATA : HB_EXIT_USAGE);
+}
+
+void
 hb_warn(const char *fmt, ...)
 {
 	va_list ap;

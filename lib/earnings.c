@@ -166,7 +166,8 @@ hb_withdraw_decide(struct hb_book *book, const char *withdrawal, bool pay,
 		hb_fail(HB_EXIT_REFUSED, NULL, "withdrawal %lld is already %s",
 		    (long long)id, w.status);
 	if (!pay && (reason == NULL || *reason == '\0'))
-		hb_fail(HB_EXIT_REFUSED, "reason", "rejecting needs a reason");
+		hb_fail_missing("reason", "rejecting needs a reason "
+		    "(--reason TEXT)");
 	if (!pay)
 		hb_field_text("reason", reason, REASON_MAX, 0);
 	hb_book_withdrawal_decide(book, id, pay ? "paid" : "rejected",

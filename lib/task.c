@@ -219,7 +219,7 @@ make_move(struct hb_book *book, const struct hb_actor *a, struct hb_task *t,
 		hb_fail(HB_EXIT_REFUSED, NULL, "task %lld: %s may not %s it: %s",
 		    (long long)t->id, hb_actor_text(a), m->action, who_text(m->who));
 	if (to == HB_TASK_ESTIMATED && !t->has_estimate)
-		hb_fail(HB_EXIT_REFUSED, NULL, "task %lld: estimating needs an "
+		hb_fail_missing(NULL, "task %lld: estimating needs an "
 		    "estimate (--estimate DURATION)", (long long)t->id);
 	if (to == HB_TASK_BLOCKED)
 		t->blocked_from = from;
@@ -359,7 +359,7 @@ hb_task_add(struct hb_book *book, const struct hb_task_input *in,
 	t.model = hb_xstrdup(j.model);
 	t.kind = hb_xstrdup(hb_task_kinds[kind]);
 	if (!hb_given(in->title))
-		hb_fail(HB_EXIT_DATA, "title", "is empty");
+		hb_fail_missing("title", "is empty");
 	t.title = hb_xstrdup(hb_field_text("title", in->title, TITLE_MAX, 0));
 	t.description = hb_xstrdup(hb_given(in->description) ? hb_field_text(
 	    "description", in->description, DESCRIPTION_MAX, 1) : "");
@@ -382,7 +382,7 @@ hb_task_add(struct hb_book *book, const struct hb_task_input *in,
 	    (strcmp(in->rigid, "flexible") != 0 &&
 	    hb_field_flag("rigid", in->rigid)))) {
 		if (!t.has_due)
-			hb_fail(HB_EXIT_DATA, "rigid", "a rigid due date needs --due");
+			hb_fail_missing("rigid", "a rigid due date needs --due");
 		t.rigid = true;
 	}
 	t.urgent = hb_given(in->urgent) && hb_field_flag("urgent", in->urgent);
@@ -501,7 +501,7 @@ hb_task_set(struct hb_book *book, const char *task,
 		if (!t.has_due || t.due != due) {
 			refuse_if_final(&t);
 			if (!hb_given(ch->reason))
-				hb_fail(HB_EXIT_REFUSED, "due", "changing the due "
+				hb_fail_missing("due", "changing the due "
 				    "date of task %lld needs a reason (--reason)",
 				    (long long)t.id);
 			hb_field_text("reason", ch->reason, 1000, 0);
@@ -525,7 +525,7 @@ hb_task_set(struct hb_book *book, const char *task,
 
 		if (hb_given(ch->action) && strcmp(ch->action, "block") == 0) {
 			if (!hb_given(ch->block_reason))
-				hb_fail(HB_EXIT_REFUSED, "block", "blocking needs a "
+				hb_fail_missing("block", "blocking needs a "
 				    "reason");
 			reason = hb_field_text("block", ch->block_reason, 1000, 0);
 		}
@@ -660,7 +660,7 @@ hb_comment_add(struct hb_book *book, const char *task, const char *body,
 	hb_task_need(book, "task", task, &t);
 	actor_on_project(book, a, t.project_id, t.project, t.client_id);
 	if (!hb_given(body))
-		hb_fail(HB_EXIT_DATA, "body", "is empty (give -m TEXT or -F FILE)");
+		hb_fail_missing("body", "is empty (give -m TEXT or -F FILE)");
 	if (!hb_utf8_valid(body, strlen(body)))
 		hb_fail(HB_EXIT_DATA, "body", "is not valid UTF-8");
 	if (strlen(body) > BODY_MAX)

@@ -36,7 +36,7 @@ enum hb_arg {
 	HB_ARG_PERCENT,		/* 40, 40% */
 	HB_ARG_CHOICE,		/* one of choices */
 	HB_ARG_CHOICES,		/* one or more of choices, joined by ',' */
-	HB_ARG_FILE		/* a path */
+	HB_ARG_FILE		/* a path; an empty one is a usage error */
 };
 
 struct hb_option {

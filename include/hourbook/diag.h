@@ -49,6 +49,12 @@ _Noreturn void hb_die(int status, const char *fmt, ...)
 _Noreturn void hb_fail(int status, const char *column, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
+/* A value the record needs was not given: exit 64 (usage) for one record
+ * from the command line, 65 inside a --csv row, where it is the row's
+ * data that lacks it.  Otherwise as hb_fail. */
+_Noreturn void hb_fail_missing(const char *column, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
 /* "command: warning: message", always shown. */
 void hb_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 

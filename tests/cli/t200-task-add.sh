@@ -25,7 +25,7 @@ grep -q ',120.50,' "$T/out" && ok "fee on self-service" || not_ok "fee on self-s
 
 expect_exit 65 task-add --project p --fee 10 "Fee on a package project"
 expect_err "fees only on self-service" "fees are paid on self-service projects"
-expect_exit 65 task-add --project p --rigid "Rigid without a date"
+expect_exit 64 task-add --project p --rigid "Rigid without a date"
 expect_exit 65 task-add --project p --estimate 1h60 "Bad estimate"
 expect_err "bad duration" "estimate: \"1h60\" has 60 or more minutes after the hours"
 expect_exit 65 task-add --project p --due 2026-02-30 "Bad date"

@@ -86,7 +86,7 @@ expect_err "final state says so" "moves from done: none: done is final"
 # Reaching the state a task is in is nothing to do (task-list output fed
 # back), but an explicit move is still checked.
 expect_exit 0 task-set --status done "$id"
-expect_exit 1 task-set --status estimated "$(in_state requested)"
+expect_exit 64 task-set --status estimated "$(in_state requested)"
 expect_err "estimated needs an estimate" "estimating needs an estimate"
 expect_exit 1 task-set --status blocked "$(in_state open)"
 expect_err "--status blocked points to --block" "use --block REASON"

@@ -104,7 +104,7 @@ expect_err "assignee must be on the team" "outsider is not on the team of p"
 # The due date: the contact or staff, always with a reason.
 as 0 ana --due 2026-12-10 --reason "launch moved" "$(new activity bruno)"
 as 1 bruno --due 2026-12-10 --reason "more time" "$(new activity bruno)"
-as 1 maria --due 2026-12-10 "$(new activity bruno)"
+as 64 maria --due 2026-12-10 "$(new activity bruno)"
 expect_err "due change needs a reason" "needs a reason (--reason)"
 
 # Adding tasks and commenting: anyone on the project.

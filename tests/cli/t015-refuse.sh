@@ -1,0 +1,121 @@
+# Refuse instead of guessing (issue 12): an actor who is not a person, a
+# name that matches nothing, a book that does not exist, the same import
+# twice.  Each case is a mistake a user makes on an ordinary day.
+. "$(dirname "$0")/lib.sh"
+
+# ---- the bootstrap, then actors must be people -------------------------
+expect_exit 0 client-add acme
+expect_err "the first setup command says it made the book" "client-add: created a new book at $HOURBOOK_DB"
+expect_exit 0 project-add --client acme --rate 60 verde-site
+grep -q 'created a new book' "$T/err" && not_ok "the book is made once" || ok "the book is made once"
+expect_exit 0 member-add --role staff --project verde-site maria
+expect_err "the first staff person ends the bootstrap" "maria is the book's first staff person: from now on the actor"
+# tester, who set the book up, is not a person: from now on refused.
+expect_exit 66 member-add --project verde-site bruno
+expect_err "the non-person is refused" 'the actor "tester" ($HOURBOOK_USER) is not a person of the book'
+export HOURBOOK_USER=maria
+member-add -q --client acme --project verde-site giulia >/dev/null	# the contact
+member-add -q --project verde-site bruno >/dev/null
+package-add -q --project verde-site --hours 10 >/dev/null
+package-set -q --invoiced 1 >/dev/null; package-set -q --paid 1 >/dev/null
+task-add -q --as giulia --project verde-site "A client's request" >/dev/null	# 1
+task-set -q --as bruno --estimate 3h 1 >/dev/null
+
+events=$(sql 'SELECT count(*) FROM event')
+expect_exit 66 task-set --as giula --approve 1
+expect_err "a typo of the contact: did you mean" 'the actor "giula" (--as) is not a person of the book (did you mean giulia?)'
+expect_eq "nothing approved" estimated "$(sql 'SELECT status FROM task WHERE id = 1')"
+expect_exit 66 task-add --as giula --project verde-site "Not an activity"
+expect_exit 66 comment --as giula -m "hello" 1
+HOURBOOK_USER=giula expect_exit 66 hours-log --person bruno 1 1h
+expect_err "from HOURBOOK_USER too" '($HOURBOOK_USER)'
+expect_eq "the event log has no giula" "$events 0" "$(sql 'SELECT count(*) FROM event') $(sql "SELECT count(*) FROM event WHERE actor = 'giula'")"
+expect_exit 65 task-list --as "$(printf 'a\377b')"
+expect_exit 0 task-set --as giulia --approve 1
+expect_eq "the real contact approves" approved "$(sql 'SELECT status FROM task WHERE id = 1')"
+
+# ---- names that match nothing --------------------------------------------
+expect_exit 66 sla-check --project verde-sit
+expect_err "sla-check names the typo" 'project: "verde-sit" does not exist (did you mean verde-site?)'
+expect_exit 66 sla-check --project verde-sit --format junit
+expect_empty_out "no JUnit with zero tests for a typo"
+expect_exit 66 task-list --project typo
+expect_exit 66 task-list --assignee brno
+expect_err "assignee typo" '"brno" does not exist (did you mean bruno?)'
+expect_exit 66 report-export balances --client acm
+expect_err "client typo" '"acm" does not exist (did you mean acme?)'
+expect_exit 66 report-export activities --project verde-sitr
+expect_exit 66 report-export entries --package 9
+expect_exit 66 report-export earnings --person brunoo
+expect_exit 66 withdraw --status --person brunoo
+expect_exit 66 package-add --project verde-sit --hours 5
+expect_err "writers suggest too" "(did you mean verde-site?)"
+expect_exit 66 member-leave --project verde-site --reassign-to mari bruno
+expect_err "--reassign-to" '"mari" does not exist (did you mean maria?)'
+expect_exit 66 task-set --assign brunno 1
+expect_exit 66 comment --reply-to 99 -m x 1
+expect_exit 66 task-set --approve 99
+
+# ---- a book that does not exist ------------------------------------------
+mkdir "$T/agency"
+for cmd in "hours-log 3 1h" "task-list" "report-export balances" "sla-check" \
+    "billing-run --month 2026-10" "withdraw --status" "task-set --start 1" \
+    "book-config currency"; do
+	# shellcheck disable=SC2086
+	HOURBOOK_DB="$T/agency/typo.db" expect_exit 66 $cmd
+done
+expect_err "says it is missing and who makes one" "no such book (a setup command such as client-add creates one"
+expect_eq "nothing was created" "" "$(ls -A "$T/agency")"
+HOURBOOK_DB="$T/nowhere/deeper/typo.db" expect_exit 66 task-list
+[ ! -e "$T/nowhere" ] && ok "no folder either" || not_ok "no folder either"
+HOURBOOK_DB="$T/agency/new.db" expect_exit 66 client-add --dry-run other
+expect_eq "a dry run makes no book" "" "$(ls -A "$T/agency")"
+HOURBOOK_DB="$T/agency/new.db" expect_exit 0 client-add other
+expect_err "a setup command says it made one" "created a new book at $T/agency/new.db"
+expect_eq "mode 0600" 600 "$(stat -c %a "$T/agency/new.db")"
+
+# ---- the same import twice -----------------------------------------------
+printf 'task,duration,date,person,note\n1,1h,2026-11-20,bruno,design\n1,30m,2026-11-21,bruno,review\n' >"$T/week.csv"
+expect_exit 0 hours-log --dry-run --csv "$T/week.csv"
+expect_err "a dry run says so" "dry run: nothing was written"
+expect_eq "a dry run prints the entries it would write" 3 "$(wc -l <"$T/out" | tr -d ' ')"
+expect_eq "and writes none" 0 "$(sql 'SELECT count(*) FROM entry')"
+expect_exit 0 hours-log --csv "$T/week.csv"
+expect_exit 1 hours-log --csv "$T/week.csv"
+expect_err "the repeat names the first import and its date" "week.csv: these 2 records were applied already, on 2026-11-23 by maria (batch 1, from $T/week.csv)"
+expect_empty_out "nothing printed"
+# The same rows in another column order and with CRLF are the same batch.
+printf 'note,task,person,duration,date\r\ndesign,1,bruno,1h,2026-11-20\r\nreview,1,bruno,30m,2026-11-21\r\n' >"$T/same.csv"
+expect_exit 1 hours-log --csv "$T/same.csv"
+expect_eq "entries once" 2 "$(sql 'SELECT count(*) FROM entry')"
+expect_exit 0 hours-log --again --csv "$T/week.csv"
+expect_eq "--again lands" 4 "$(sql 'SELECT count(*) FROM entry')"
+
+# A ref is the row's own identity: once per person.
+printf 'task,duration,date,person,ref\n1,15m,2026-11-22,bruno,TG-1\n1,15m,2026-11-22,bruno,TG-2\n' >"$T/refs.csv"
+expect_exit 0 hours-log --csv "$T/refs.csv"
+printf 'task,duration,date,person,ref\n1,20m,2026-11-22,bruno,TG-3\n1,25m,2026-11-22,bruno,TG-2\n' >"$T/refs2.csv"
+expect_exit 1 hours-log --csv "$T/refs2.csv"
+expect_err "a repeated ref is refused with its line" "refs2.csv:3: ref: \"TG-2\" was logged already for bruno, as entry 6"
+expect_exit 1 hours-log --ref TG-1 --person bruno 1 5m
+expect_eq "refs once" 6 "$(sql 'SELECT count(*) FROM entry')"
+
+# Two identical imports at once, 50 rounds: exactly one lands each time.
+round=1 bad=0
+while [ "$round" -le 50 ]; do
+	printf 'task,duration,date,person,note\n1,1m,2026-11-19,bruno,round %d\n' "$round" >"$T/r.csv"
+	before=$(sql 'SELECT count(*) FROM entry')
+	hours-log -q --csv "$T/r.csv" >/dev/null 2>"$T/e1" & p1=$!
+	hours-log -q --csv "$T/r.csv" >/dev/null 2>"$T/e2" & p2=$!
+	s1=0 s2=0
+	wait "$p1" || s1=$?
+	wait "$p2" || s2=$?
+	after=$(sql 'SELECT count(*) FROM entry')
+	if [ "$((after - before))" -ne 1 ] || [ "$((s1 + s2))" -ne 1 ]; then
+		bad=$((bad + 1))
+	fi
+	round=$((round + 1))
+done
+expect_eq "50 rounds of two identical imports: one lands, one is refused" 0 "$bad"
+
+finish

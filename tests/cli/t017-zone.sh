@@ -1,0 +1,59 @@
+# The book's own time zone: set from TZ when the book is made, changed
+# with book-config; every day, month and business-hour decision uses it,
+# whatever TZ the caller (a cron job, a colleague abroad) has.
+. "$(dirname "$0")/lib.sh"
+
+TZ=Europe/Rome client-add -q acme >/dev/null
+expect_eq "the creator's zone" Europe/Rome "$(book-config timezone)"
+project-add -q --client acme --rate 60 --model self-service blog >/dev/null
+member-add -q --role staff --project blog maria >/dev/null
+export HOURBOOK_USER=maria
+member-add -q --rate 30 --project blog bruno >/dev/null
+task-add -q --project blog --assign bruno --fee 500 --due 2026-11-30 --rigid "Post" >/dev/null
+for m in start deliver accept; do task-set -q --"$m" 1 >/dev/null; done
+
+# The same scenario at 23:30 UTC on 30 November (00:30 on 1 December in
+# Rome) under three caller zones gives the same bytes.
+scenario() {
+	export HOURBOOK_NOW=2026-11-30T23:30:00Z
+	cp "$HOURBOOK_DB" "$T/copy.db"
+	{
+		hours-log --db "$T/copy.db" --as bruno 1 1h
+		billing-run --db "$T/copy.db" --month 2026-11
+		withdraw --db "$T/copy.db" --as bruno --status
+		withdraw --db "$T/copy.db" --as bruno 100
+		withdraw --db "$T/copy.db" --as bruno 100
+		withdraw --db "$T/copy.db" --as bruno 100 || echo "refused: $?"
+		sla-check --db "$T/copy.db" || echo "sla-check: $?"
+		report-export --db "$T/copy.db" entries
+	} 2>&1
+	rm -f "$T/copy.db"*
+}
+TZ=UTC scenario >"$T/utc"
+TZ=Pacific/Kiritimati scenario >"$T/kiritimati"
+unset TZ
+scenario >"$T/unset"
+cmp -s "$T/utc" "$T/kiritimati" && ok "UTC and Kiritimati callers see the same" || not_ok "UTC and Kiritimati callers see the same" "$(diff "$T/utc" "$T/kiritimati" | head)"
+cmp -s "$T/utc" "$T/unset" && ok "a caller without TZ sees the same" || not_ok "a caller without TZ sees the same" "$(diff "$T/utc" "$T/unset" | head)"
+grep -q '^1,1,bruno,2026-12-01,60,' "$T/utc" && ok "the entry is dated in the book's zone" || not_ok "the entry is dated in the book's zone" "$(grep bruno "$T/utc")"
+grep -q 'has not ended' "$T/utc" && not_ok "November has ended in Rome" "$(cat "$T/utc")" || ok "November has ended in Rome"
+grep -q 'refused: 1' "$T/utc" && ok "the third request of December is over the limit" || not_ok "the third request of December is over the limit"
+export TZ=Europe/Rome
+
+# Changing the zone changes the decisions, and only through the book.
+expect_exit 65 book-config timezone Europe/Roma
+expect_err "a bad zone is refused" '"Europe/Roma" is not a known time zone'
+expect_exit 65 book-config timezone CET-1CEST
+expect_exit 0 book-config timezone UTC
+HOURBOOK_NOW=2026-11-30T23:30:00Z expect_exit 0 hours-log --as bruno 1 1h
+expect_eq "in UTC it is still 30 November" 2026-11-30 "$(sed -n 2p "$T/out" | cut -d, -f4)"
+expect_eq "the change is in the event log" "Europe/Rome UTC" "$(sql "SELECT old || ' ' || new FROM event WHERE entity = 'setting' AND key = 'timezone'")"
+
+# A bad TZ when a book is made is refused before anything is made.
+TZ=Mars/Olympus HOURBOOK_DB="$T/mars.db" expect_exit 64 client-add x
+expect_err "the creator's TZ must be a zone name" 'TZ: "Mars/Olympus" is not a known time zone'
+[ ! -e "$T/mars.db" ] && ok "no book made" || not_ok "no book made"
+env -u TZ HOURBOOK_DB="$T/utc.db" client-add -q x >/dev/null
+expect_eq "no TZ: UTC" UTC "$(book-config --db "$T/utc.db" timezone)"
+
+finish
