@@ -69,7 +69,7 @@ expect_exit 1 withdraw --pay 2
 expect_err "paying a rejected one" "withdrawal 2 is already rejected"
 expect_exit 1 withdraw --reject 1 --reason late
 expect_exit 64 withdraw --reject 3
-expect_err "rejecting needs a reason" "rejecting needs a reason"
+expect_err "rejecting needs a reason" "--reject needs --reason TEXT"
 expect_exit 66 withdraw --pay 99
 
 # More than the balance.
