@@ -99,6 +99,18 @@ apply(void *ctx, struct hb_book *book, const char *const *v)
 	hb_entry_release(&e);
 }
 
+/* Before the commit: the rows that sum the entries. */
+static void
+flush(void *ctx, struct hb_book *book, const char *const *v)
+{
+	struct args *a = ctx;
+
+	(void)book;
+	(void)v;
+	if (a->logger != NULL)
+		hb_logger_flush(a->logger);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -129,7 +141,7 @@ main(int argc, char **argv)
 		hb_batch_operands(&batch, argc - i, argv + i, operands, 2, 2,
 		    "TASK DURATION");
 	}
-	status = hb_batch_main(&batch, hb_entry_columns);
+	status = hb_batch_main_then(&batch, hb_entry_columns, flush);
 	hb_logger_free(a.logger);
 	return status;
 }

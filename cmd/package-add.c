@@ -9,7 +9,7 @@
 
 enum {
 	COL_PROJECT, COL_HOURS, COL_PLAN, COL_DISCOUNT, COL_BONUS, COL_MONTHS,
-	COL_EXPIRES, COL_LAPSE, NCOL
+	COL_EXPIRES, COL_LAPSE, COL_START, NCOL
 };
 
 static const struct hb_csv_column columns[NCOL] = {
@@ -21,6 +21,7 @@ static const struct hb_csv_column columns[NCOL] = {
 	[COL_MONTHS] = { "months", false },
 	[COL_EXPIRES] = { "expires", false },
 	[COL_LAPSE] = { "lapse", false },
+	[COL_START] = { "start", false },
 };
 
 static const struct hb_option options[] = {
@@ -32,12 +33,14 @@ static const struct hb_option options[] = {
 	{ "months", HB_OPT_FIRST + COL_MONTHS, "N", "monthly: months of the term (default 12, at least 3)", HB_ARG_COUNT, NULL },
 	{ "expires", HB_OPT_FIRST + COL_EXPIRES, "DATE", "no hours are given after DATE", HB_ARG_DATE, NULL },
 	{ "lapse", HB_OPT_FIRST + COL_LAPSE, NULL, "monthly: unused hours lapse at month end", 0, NULL },
+	{ "start", HB_OPT_FIRST + COL_START, "YYYY-MM", "monthly: the month of the first period (default: the month of the first payment)", HB_ARG_MONTH, NULL },
 	{ NULL, 0, NULL, NULL, 0, NULL }
 };
 
 static const char *const synopsis[] = {
 	"--project P --hours DURATION [--plan standard|monthly|upfront] "
-	"[--discount PCT] [--bonus PCT] [--months N] [--expires DATE] [--lapse]",
+	"[--discount PCT] [--bonus PCT] [--months N] [--start YYYY-MM] "
+	"[--expires DATE] [--lapse]",
 	"[--project P] --csv FILE",
 	NULL
 };
@@ -52,7 +55,8 @@ apply(void *ctx, struct hb_book *book, const char *const *v)
 {
 	struct hb_package_input in = {
 		v[COL_PROJECT], v[COL_HOURS], v[COL_PLAN], v[COL_DISCOUNT],
-		v[COL_BONUS], v[COL_MONTHS], v[COL_EXPIRES], v[COL_LAPSE]
+		v[COL_BONUS], v[COL_MONTHS], v[COL_EXPIRES], v[COL_LAPSE],
+		v[COL_START]
 	};
 	struct hb_package p;
 

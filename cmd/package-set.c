@@ -20,19 +20,24 @@ static const struct hb_csv_column columns[NCOL] = {
 	[COL_DATE] = { "date", false },
 };
 
-enum { OPT_INVOICED = HB_OPT_FIRST, OPT_PAID, OPT_CLOSED, OPT_DATE, OPT_SHEET };
+enum {
+	OPT_INVOICED = HB_OPT_FIRST, OPT_PAID, OPT_CLOSED, OPT_DATE, OPT_SHEET,
+	OPT_BILL_MINIMUM
+};
 
 static const struct hb_option options[] = {
 	{ "invoiced", OPT_INVOICED, NULL, "issue the invoice (monthly: the next period's)", 0, NULL },
 	{ "paid", OPT_PAID, NULL, "record the payment: the hours (and bonus) are loaded", 0, NULL },
 	{ "closed", OPT_CLOSED, NULL, "close the package: the hours left lapse", 0, NULL },
 	{ "date", OPT_DATE, "DATE", "the date of it (default: today)", HB_ARG_DATE, NULL },
+	{ "bill-minimum", OPT_BILL_MINIMUM, NULL, "with --closed: a monthly plan closed before its minimum months bills the months left", 0, NULL },
 	{ "sheet", OPT_SHEET, "FILE.xlsx", "with --closed: write the final activity sheet to FILE.xlsx", HB_ARG_FILE, NULL },
 	{ NULL, 0, NULL, NULL, 0, NULL }
 };
 
 static const char *const synopsis[] = {
-	"(--invoiced | --paid | --closed [--sheet FILE.xlsx]) [--date DATE] PACKAGE",
+	"(--invoiced | --paid | --closed [--bill-minimum] [--sheet FILE.xlsx]) "
+	"[--date DATE] PACKAGE",
 	"(--invoiced | --paid | --closed) [--date DATE] --csv FILE",
 	NULL
 };
@@ -48,6 +53,7 @@ struct args {
 	int actions;
 	enum hb_package_action action;
 	const char *sheet;
+	bool bill_minimum;
 };
 
 static void
@@ -58,6 +64,7 @@ on_option(void *ctx, int key, const char *arg)
 	switch (key) {
 	case OPT_DATE: a->values[COL_DATE] = arg; return;
 	case OPT_SHEET: a->sheet = arg; return;
+	case OPT_BILL_MINIMUM: a->bill_minimum = true; return;
 	case OPT_INVOICED: a->action = HB_PACKAGE_INVOICED; break;
 	case OPT_PAID: a->action = HB_PACKAGE_PAID; break;
 	case OPT_CLOSED: a->action = HB_PACKAGE_CLOSED; break;
@@ -71,7 +78,8 @@ apply(void *ctx, struct hb_book *book, const char *const *v)
 	struct args *a = ctx;
 	struct hb_package p;
 
-	hb_package_set(book, v[COL_PACKAGE], a->action, v[COL_DATE], &p);
+	hb_package_set(book, v[COL_PACKAGE], a->action, v[COL_DATE],
+	    a->bill_minimum, &p);
 	hb_package_print(hb_output_writer(), &p);
 	hb_package_release(&p);
 }
@@ -114,7 +122,7 @@ int
 main(int argc, char **argv)
 {
 	const char *values[NCOL] = { NULL };
-	struct args a = { values, 0, HB_PACKAGE_INVOICED, NULL };
+	struct args a = { values, 0, HB_PACKAGE_INVOICED, NULL, false };
 	struct hb_batch batch = { &command, columns, NCOL, values, apply, &a };
 	int i = hb_cli_parse(&command, argc, argv, on_option, &a);
 	static const size_t operands[] = { COL_PACKAGE };
@@ -123,6 +131,8 @@ main(int argc, char **argv)
 	if (a.actions != 1)
 		hb_usage_error(&command, "give one of --invoiced, --paid, --closed");
 	hb_batch_operands(&batch, argc - i, argv + i, operands, 1, 1, "PACKAGE");
+	if (a.bill_minimum && a.action != HB_PACKAGE_CLOSED)
+		hb_usage_error(&command, "--bill-minimum goes with --closed");
 	if (a.sheet == NULL)
 		return hb_batch_main(&batch, hb_package_columns);
 	if (a.action != HB_PACKAGE_CLOSED || hb_opts.csv)

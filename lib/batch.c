@@ -184,6 +184,13 @@ hb_batch_run(struct hb_book *book, const struct hb_batch *b)
 int
 hb_batch_main(struct hb_batch *batch, const char *const *header)
 {
+	return hb_batch_main_then(batch, header, NULL);
+}
+
+int
+hb_batch_main_then(struct hb_batch *batch, const char *const *header,
+    hb_record_fn *last)
+{
 	struct hb_book *book = hb_book_open(batch->cmd->flags & HB_CLI_CREATES
 	    ? HB_BOOK_CREATE : HB_BOOK_WRITE);
 	struct hb_csv_writer *w = hb_output_begin(HB_CSV_PLAIN, true);
@@ -191,7 +198,7 @@ hb_batch_main(struct hb_batch *batch, const char *const *header)
 	if (batch->ctx == NULL)
 		batch->ctx = w;
 	hb_output_header(header);
-	hb_batch_run(book, batch);
+	hb_batch_run_then(book, batch, last);
 	hb_book_close(book);
 	hb_output_finish();
 	return HB_EXIT_OK;

@@ -6,6 +6,7 @@
 
 #include "hourbook/actor.h"
 #include "hourbook/billing.h"
+#include "hourbook/balance.h"
 #include "hourbook/book.h"
 #include "hourbook/calendar.h"
 #include "hourbook/clock.h"
@@ -117,46 +118,29 @@ newest_package(struct run *r, int64_t project_id)
 	return first_int(r->book, HB_Q_NEWEST_PACKAGE, p, 1);
 }
 
-static void
-lapse_package(void *ctx, const struct hb_row *row)
-{
-	struct run *r = ctx;
-	int64_t id = hb_row_int(row, 0), left;
-	int y, m, d, period;
-	char day[HB_DATE_BUFSZ], key[24], minutes[24];
-	struct hb_param exists[2], until[2];
-
-	hb_civil_from_day(r->first, &y, &m, &d);
-	period = y * 100 + m;
-	exists[0] = hb_int(id);
-	exists[1] = hb_int(period);
-	until[0] = hb_int(id);
-	until[1] = hb_text(hb_date_format(r->last, day));
-	if (first_int(r->book, HB_Q_LAPSE_EXISTS, exists, 2) != 0)
-		return;
-	left = first_int(r->book, HB_Q_PACKAGE_BALANCE_UNTIL, until, 2);
-	if (left <= 0)
-		return;
-	hb_book_lapse_insert(r->book, id, left, period, r->last);
-	snprintf(key, sizeof key, "%lld", (long long)id);
-	snprintf(minutes, sizeof minutes, "%lld", (long long)left);
-	hb_book_event(r->book, "package", key, "lapsed", NULL, minutes, r->month);
-}
-
+/* A monthly plan's next month is invoiced with the month before it:
+ * billing-run for M invoices every period up to the one for M + 1 (and
+ * so catches up months a skipped run did not invoice), within the
+ * plan's term.  Its hours load when it is paid. */
 static void
 invoice_month(void *ctx, const struct hb_row *row)
 {
 	struct run *r = ctx;
-	int64_t id = hb_row_int(row, 0);
-	int period = (int)hb_row_int(row, 1);
+	int64_t id = hb_row_int(row, 0), price = hb_row_int(row, 3);
+	int invoiced = (int)hb_row_int(row, 1), months = (int)hb_row_int(row, 2);
+	hb_day start, upto = hb_next_month(r->first);
 	char key[24], p[16], amount[HB_MONEY_BUFSZ];
 
-	hb_book_package_invoice_add(r->book, id, period, hb_row_int(row, 2),
-	    r->last);
+	if (hb_month_parse(hb_row_text(row, 4), &start, NULL) != 0)
+		return;
 	snprintf(key, sizeof key, "%lld", (long long)id);
-	snprintf(p, sizeof p, "%d", period);
-	hb_book_event(r->book, "package", key, "invoiced", p,
-	    hb_money_format(hb_row_int(row, 2), '.', amount), r->month);
+	for (int q = invoiced + 1; q <= months &&
+	    hb_month_add(start, q - 1) <= upto; q++) {
+		hb_book_package_invoice_add(r->book, id, q, price, r->last);
+		snprintf(p, sizeof p, "%d", q);
+		hb_book_event(r->book, "package", key, "invoiced", p,
+		    hb_money_format(price, '.', amount), r->month);
+	}
 }
 
 static void
@@ -169,12 +153,24 @@ fee_line(void *ctx, const struct hb_row *row)
 	char hours[HB_DURATION_BUFSZ];
 
 	hb_duration_format(hb_row_int(row, 5), hours);
-	if (strcmp(hb_row_text(row, 6), "monthly") == 0)
+	if (strcmp(hb_row_text(row, 6), "monthly") == 0) {
+		hb_day start;
+		char month[HB_DATE_BUFSZ] = "";
+
+		if (!hb_row_null(row, 9) &&
+		    hb_month_parse(hb_row_text(row, 9), &start, NULL) == 0) {
+			hb_date_format(hb_month_add(start,
+			    (int)hb_row_int(row, 3) - 1), month);
+			month[7] = '\0';
+		}
 		l->description = hb_xprintf("package %lld, monthly plan: month %lld "
-		    "of %lld, %s h", (long long)hb_row_int(row, 1),
+		    "of %lld%s%s%s, %s h%s", (long long)hb_row_int(row, 1),
 		    (long long)hb_row_int(row, 3), (long long)hb_row_int(row, 7),
-		    hours);
-	else
+		    month[0] ? " (" : "", month, month[0] ? ")" : "", hours,
+		    !hb_row_null(row, 11) && strcmp(hb_row_text(row, 10),
+		    hb_row_text(row, 11)) == 0
+		    ? ", billed at closing: the plan's minimum term" : "");
+	} else
 		l->description = hb_xprintf("package %lld, %s plan: %s h",
 		    (long long)hb_row_int(row, 1), hb_row_text(row, 6), hours);
 	l->has_quantity = true;
@@ -189,11 +185,22 @@ overage_line(void *ctx, const struct hb_row *row)
 {
 	struct run *r = ctx;
 	int64_t project = hb_row_int(row, 0), minutes = hb_row_int(row, 1);
-	int64_t rate = hb_row_int(row, 2);
-	struct bill *b = bill_for(r, project, newest_package(r, project),
-	    hb_row_text(row, 3));
-	struct line *l = add_line(b, "overage");
+	int64_t rate = hb_row_int(row, 2), package = newest_package(r, project);
+	struct bill *b;
+	struct line *l;
 	char hours[HB_DURATION_BUFSZ];
+
+	/* Overage is billed on a package the client accepted. */
+	if (package == 0) {
+		hb_warn("%s: %lld minutes of overage of project %lld are not "
+		    "billed: no package of the project is accepted (invoiced "
+		    "or active); invoice one (package-set --invoiced) and run "
+		    "billing-run --month %s again", r->month, (long long)minutes,
+		    (long long)project, r->month);
+		return;
+	}
+	b = bill_for(r, project, package, hb_row_text(row, 3));
+	l = add_line(b, "overage");
 
 	l->description = hb_xprintf("overage at the standard rate: %s h",
 	    hb_duration_format(minutes, hours));
@@ -304,12 +311,10 @@ hb_billing_run(struct hb_book *book, const char *month, bool dry_run,
 	hb_book_begin(book);
 	hb_actor_get(book);
 	hb_config_calendar(book, &r.cal);
-	hb_book_query(book, HB_Q_LAPSE_PACKAGES, NULL, 0, lapse_package, &r);
+	hb_book_query(book, HB_Q_MONTHLY_TO_INVOICE, NULL, 0, invoice_month, &r);
 	{
 		struct hb_param range[] = { hb_text(first), hb_text(last) };
 
-		hb_book_query(book, HB_Q_MONTHLY_TO_INVOICE, range, 2,
-		    invoice_month, &r);
 		hb_book_query(book, HB_Q_FEES_TO_BILL, range, 2, fee_line, &r);
 		hb_book_query(book, HB_Q_OVERAGE, range, 2, overage_line, &r);
 		hb_book_query(book, HB_Q_LATE_DELIVERIES, range, 2,

@@ -61,6 +61,15 @@ enum sql_id {
 	SQL_PACKAGE_GET,
 	SQL_PACKAGE_INSERT,
 	SQL_PACKAGE_STATUS,
+	SQL_PACKAGE_START,
+	SQL_PACKAGE_CLOSE,
+	SQL_SCOPE_PACKAGES,
+	SQL_SCOPE_LOADS,
+	SQL_SCOPE_USE,
+	SQL_SCOPE_PERIODS,
+	SQL_SCOPE_COMMITTED,
+	SQL_PACKAGE_USE_ADD,
+	SQL_TASK_USE_ADD,
 	SQL_PACKAGE_LOADED,
 	SQL_PACKAGE_USED,
 	SQL_PACKAGE_PERIODS,
@@ -116,8 +125,21 @@ enum sql_id {
 	"t.id, t.project_id, j.code, j.client_id, j.model, t.kind, t.title, " \
 	"t.description, t.status, t.blocked_from, t.assignee_id, " \
 	"(SELECT handle FROM person WHERE id = t.assignee_id), t.estimate, " \
-	"t.due, t.due_kind, t.urgent, t.extra, t.fee, t.created, t.updated"
+	"t.due, t.due_kind, t.urgent, t.extra, t.fee, t.created, t.updated, " \
+	"t.worked, t.billed"
 #define COMMENT_COLUMNS "id, task_id, author, body, reply_to, created"
+#define PACKAGE_COLUMNS \
+	"k.id, k.project_id, j.code, c.name, c.currency, k.plan, k.minutes, " \
+	"k.bonus_minutes, k.discount, k.bonus, k.months, k.rate, k.price, " \
+	"k.expires, k.lapse, k.status, k.created, k.start_month, k.closed_on"
+/* The projects a balance is about: ?1 client, ?2 project code, ?3 a
+ * package of the project, ?4 the project id (each NULL: any). */
+#define SCOPE \
+	"k.project_id IN (SELECT j.id FROM project j JOIN client c " \
+	"ON c.id = j.client_id WHERE (?1 IS NULL OR c.name = ?1) " \
+	"AND (?2 IS NULL OR j.code = ?2) AND (?3 IS NULL OR j.id = " \
+	"(SELECT project_id FROM package WHERE id = ?3)) " \
+	"AND (?4 IS NULL OR j.id = ?4))"
 #define WITHDRAWAL_COLUMNS \
 	"w.id, p.handle, w.amount, coalesce(o.outcome, 'requested'), " \
 	"w.requested, w.due, o.day, o.reason, w.key"
@@ -203,16 +225,47 @@ static const char *const sql[SQL_COUNT] = {
 	    "WHERE id = ?",
 	[SQL_COMMENT_SELECT] = "SELECT " COMMENT_COLUMNS " FROM comment "
 	    "WHERE task_id = ? ORDER BY id",
-	[SQL_PACKAGE_GET] = "SELECT k.id, k.project_id, j.code, c.name, "
-	    "c.currency, k.plan, k.minutes, k.bonus_minutes, k.discount, "
-	    "k.bonus, k.months, k.rate, k.price, k.expires, k.lapse, k.status, "
-	    "k.created FROM package k JOIN project j ON j.id = k.project_id "
+	[SQL_PACKAGE_GET] = "SELECT " PACKAGE_COLUMNS " FROM package k "
+	    "JOIN project j ON j.id = k.project_id "
 	    "JOIN client c ON c.id = j.client_id WHERE k.id = ?",
 	[SQL_PACKAGE_INSERT] = "INSERT INTO package (project_id, plan, "
 	    "minutes, bonus_minutes, discount, bonus, months, rate, price, "
-	    "expires, lapse, status, created) "
-	    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'quoted', ?)",
+	    "expires, lapse, status, created, start_month) "
+	    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'quoted', ?, ?)",
 	[SQL_PACKAGE_STATUS] = "UPDATE package SET status = ?2 WHERE id = ?1",
+	[SQL_PACKAGE_START] = "UPDATE package SET start_month = ?2 "
+	    "WHERE id = ?1",
+	[SQL_PACKAGE_CLOSE] = "UPDATE package SET status = 'closed', "
+	    "closed_on = ?2 WHERE id = ?1",
+	[SQL_SCOPE_PACKAGES] = "SELECT " PACKAGE_COLUMNS " FROM package k "
+	    "JOIN project j ON j.id = k.project_id "
+	    "JOIN client c ON c.id = j.client_id WHERE " SCOPE
+	    " ORDER BY k.project_id, k.id",
+	[SQL_SCOPE_LOADS] = "SELECT h.package_id, coalesce(h.period, 0), "
+	    "h.minutes, h.day FROM hours_ledger h JOIN package k "
+	    "ON k.id = h.package_id WHERE " SCOPE " AND h.kind = 'load' "
+	    "AND h.day <= ?5 ORDER BY h.package_id, h.id",
+	[SQL_SCOPE_USE] = "SELECT u.package_id, substr(u.day, 1, 7), "
+	    "sum(u.minutes) FROM package_use u JOIN package k "
+	    "ON k.id = u.package_id WHERE " SCOPE " AND u.day <= ?5 "
+	    "GROUP BY u.package_id, substr(u.day, 1, 7) "
+	    "ORDER BY u.package_id, substr(u.day, 1, 7)",
+	[SQL_SCOPE_PERIODS] = "SELECT k.id, (SELECT count(*) FROM "
+	    "package_invoice WHERE package_id = k.id), (SELECT count(*) FROM "
+	    "package_payment WHERE package_id = k.id), (SELECT max(issued) "
+	    "FROM package_invoice WHERE package_id = k.id) FROM package k "
+	    "WHERE " SCOPE " ORDER BY k.id",
+	/* ?5 the agreed, unfinished states, as ",open,approved,...,". */
+	[SQL_SCOPE_COMMITTED] = "SELECT k.project_id, k.id, k.status, "
+	    "k.blocked_from, k.estimate, k.urgent, k.billed FROM task k "
+	    "WHERE " SCOPE " AND k.estimate IS NOT NULL AND (?5 LIKE "
+	    "'%,' || k.status || ',%' OR ?5 LIKE "
+	    "'%,' || k.blocked_from || ',%') ORDER BY k.project_id, k.id",
+	[SQL_PACKAGE_USE_ADD] = "INSERT INTO package_use (package_id, day, "
+	    "minutes) VALUES (?1, ?2, ?3) ON CONFLICT (package_id, day) "
+	    "DO UPDATE SET minutes = package_use.minutes + excluded.minutes",
+	[SQL_TASK_USE_ADD] = "UPDATE task SET worked = worked + ?2, "
+	    "billed = billed + ?3 WHERE id = ?1",
 	[SQL_PACKAGE_LOADED] = "SELECT coalesce(sum(CASE WHEN kind = 'load' "
 	    "THEN minutes END), 0), coalesce(-sum(CASE WHEN kind = 'lapse' "
 	    "THEN minutes END), 0) FROM hours_ledger WHERE package_id = ?",
@@ -647,6 +700,45 @@ static const char *const migration[HB_SCHEMA_VERSION] = {
 	"ALTER TABLE entry ADD COLUMN ref TEXT;"
 	"CREATE UNIQUE INDEX entry_ref ON entry (person_id, ref)"
 	"  WHERE ref IS NOT NULL;",
+
+	/* 6 -> 7: one balance.  A package's lapses are computed from the
+	 * clock (expiry, a lapsing month's end, closing), not recorded by
+	 * billing-run: the lapse rows billing-run wrote stay as history and
+	 * are no longer read.  A monthly package knows the month of its
+	 * first period; a closed one the day it closed.  What the entries
+	 * drew from each package per day, and what each task has worked and
+	 * billed, are kept beside the ledger (derived rows, written with
+	 * every entry and checked by book-check), so balances read them
+	 * instead of every entry. */
+	"ALTER TABLE package ADD COLUMN start_month TEXT"
+	"  CHECK (start_month GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]');"
+	"ALTER TABLE package ADD COLUMN closed_on TEXT;"
+	"UPDATE package SET start_month = (SELECT substr(min(paid), 1, 7)"
+	"  FROM package_payment WHERE package_id = package.id)"
+	"  WHERE plan = 'monthly';"
+	"UPDATE package SET closed_on = coalesce((SELECT max(day) FROM hours_ledger"
+	"  WHERE package_id = package.id AND kind = 'lapse' AND period IS NULL),"
+	"  (SELECT substr(max(at), 1, 10) FROM event WHERE entity = 'package'"
+	"  AND key = CAST(package.id AS TEXT) AND what = 'status'"
+	"  AND new = 'closed'), substr(created, 1, 10))"
+	"  WHERE status = 'closed';"
+	"ALTER TABLE task ADD COLUMN worked INTEGER NOT NULL DEFAULT 0;"
+	"ALTER TABLE task ADD COLUMN billed INTEGER NOT NULL DEFAULT 0;"
+	"UPDATE task SET worked = (SELECT coalesce(sum(minutes), 0) FROM entry"
+	"  WHERE task_id = task.id), billed = (SELECT coalesce(sum(billable), 0)"
+	"  FROM entry WHERE task_id = task.id);"
+	"CREATE TABLE package_use ("
+	"  package_id INTEGER NOT NULL REFERENCES package (id),"
+	"  day TEXT NOT NULL,"
+	"  minutes INTEGER NOT NULL,"
+	"  PRIMARY KEY (package_id, day)"
+	") STRICT;"
+	"INSERT INTO package_use (package_id, day, minutes)"
+	"  SELECT package_id, day, sum(minutes) FROM ("
+	"  SELECT package_id, day, package_minutes AS minutes FROM entry"
+	"  WHERE package_id IS NOT NULL UNION ALL"
+	"  SELECT s.package_id, e.day, s.minutes FROM entry_split s"
+	"  JOIN entry e ON e.id = s.entry_id) GROUP BY package_id, day;",
 };
 
 struct hb_book {
@@ -985,8 +1077,17 @@ migrate(struct hb_book *b, enum hb_book_mode mode)
 	/* Another process may have migrated while we waited for the lock. */
 	version = scalar_int(b, "PRAGMA user_version");
 	made = version == 0;
-	for (; version < HB_SCHEMA_VERSION; version++)
-		exec(b, migration[version]);
+	for (; version < HB_SCHEMA_VERSION; version++) {
+		int rc = sqlite3_exec(b->db, migration[version], NULL, NULL,
+		    NULL);
+
+		/* Dying rolls the whole upgrade back. */
+		if (rc != SQLITE_OK)
+			hb_die(HB_EXIT_IO, "%s: upgrading the book from schema "
+			    "%lld to %lld failed: %s; the book is as it was",
+			    b->path, (long long)version, (long long)version + 1,
+			    sqlite3_errmsg(b->db));
+	}
 	text = hb_xprintf("PRAGMA user_version = %d; PRAGMA application_id = %d",
 	    HB_SCHEMA_VERSION, HB_APPLICATION_ID);
 	exec(b, text);
@@ -1559,6 +1660,8 @@ read_task(sqlite3_stmt *s, void *out)
 	t->fee = sqlite3_column_int64(s, 17);
 	t->created = column_text(s, 18);
 	t->updated = column_text(s, 19);
+	t->worked = sqlite3_column_int64(s, 20);
+	t->billed = sqlite3_column_int64(s, 21);
 }
 
 bool
@@ -1774,6 +1877,12 @@ read_package(sqlite3_stmt *s, void *out)
 	p->lapse = sqlite3_column_int(s, 14) != 0;
 	p->status = column_text(s, 15);
 	p->created = column_text(s, 16);
+	text = (const char *)sqlite3_column_text(s, 17);
+	p->has_start = text != NULL && hb_month_parse(text, &p->start,
+	    NULL) == 0;
+	text = (const char *)sqlite3_column_text(s, 18);
+	p->has_closed = text != NULL && hb_date_parse(text, &p->closed_on,
+	    NULL) == 0;
 }
 
 bool
@@ -1800,6 +1909,13 @@ hb_book_package_insert(struct hb_book *b, struct hb_package *p)
 	bind_text(s, 10, p->has_expires ? hb_date_format(p->expires, day) : NULL);
 	sqlite3_bind_int(s, 11, p->lapse);
 	bind_text(s, 12, p->created);
+	if (p->has_start) {
+		hb_date_format(p->start, day);
+		day[7] = '\0';
+		bind_text(s, 13, day);
+	} else {
+		sqlite3_bind_null(s, 13);
+	}
 	step(b, s);
 	done(s);
 	p->id = sqlite3_last_insert_rowid(b->db);
@@ -1812,6 +1928,163 @@ hb_book_package_set_status(struct hb_book *b, int64_t id, const char *status)
 
 	sqlite3_bind_int64(s, 1, id);
 	bind_text(s, 2, status);
+	step(b, s);
+	done(s);
+}
+
+void
+hb_book_package_start(struct hb_book *b, int64_t id, hb_day first)
+{
+	sqlite3_stmt *s = stmt(b, SQL_PACKAGE_START);
+	char day[HB_DATE_BUFSZ];
+
+	sqlite3_bind_int64(s, 1, id);
+	hb_date_format(first, day);
+	day[7] = '\0';
+	bind_text(s, 2, day);
+	step(b, s);
+	done(s);
+}
+
+void
+hb_book_package_close(struct hb_book *b, int64_t id, hb_day day)
+{
+	sqlite3_stmt *s = stmt(b, SQL_PACKAGE_CLOSE);
+	char buf[HB_DATE_BUFSZ];
+
+	sqlite3_bind_int64(s, 1, id);
+	bind_text(s, 2, hb_date_format(day, buf));
+	step(b, s);
+	done(s);
+}
+
+/* Bind a scope's four parameters. */
+static void
+bind_scope(sqlite3_stmt *s, const struct hb_scope *sc)
+{
+	bind_text(s, 1, sc->client);
+	bind_text(s, 2, sc->project);
+	bind_optional_int(s, 3, sc->package_id > 0, sc->package_id);
+	bind_optional_int(s, 4, sc->project_id > 0, sc->project_id);
+}
+
+void
+hb_book_scope_packages(struct hb_book *b, const struct hb_scope *sc,
+    void (*fn)(void *ctx, struct hb_package *p), void *ctx)
+{
+	sqlite3_stmt *s = stmt(b, SQL_SCOPE_PACKAGES);
+	struct hb_package p;
+
+	bind_scope(s, sc);
+	while (step(b, s)) {
+		read_package(s, &p);
+		fn(ctx, &p);
+	}
+	done(s);
+}
+
+void
+hb_book_scope_loads(struct hb_book *b, const struct hb_scope *sc,
+    hb_day as_of, void (*fn)(void *ctx, const struct hb_load *l), void *ctx)
+{
+	sqlite3_stmt *s = stmt(b, SQL_SCOPE_LOADS);
+	char day[HB_DATE_BUFSZ];
+	struct hb_load l;
+
+	bind_scope(s, sc);
+	bind_text(s, 5, hb_date_format(as_of, day));
+	while (step(b, s)) {
+		l.package_id = sqlite3_column_int64(s, 0);
+		l.period = sqlite3_column_int(s, 1);
+		l.minutes = sqlite3_column_int64(s, 2);
+		if (hb_date_parse((const char *)sqlite3_column_text(s, 3),
+		    &l.day, NULL) != 0)
+			l.day = 0;
+		fn(ctx, &l);
+	}
+	done(s);
+}
+
+void
+hb_book_scope_use(struct hb_book *b, const struct hb_scope *sc, hb_day as_of,
+    void (*fn)(void *ctx, int64_t package_id, hb_day month, int64_t minutes),
+    void *ctx)
+{
+	sqlite3_stmt *s = stmt(b, SQL_SCOPE_USE);
+	char day[HB_DATE_BUFSZ];
+	hb_day month;
+
+	bind_scope(s, sc);
+	bind_text(s, 5, hb_date_format(as_of, day));
+	while (step(b, s)) {
+		if (hb_month_parse((const char *)sqlite3_column_text(s, 1),
+		    &month, NULL) != 0)
+			continue;
+		fn(ctx, sqlite3_column_int64(s, 0), month,
+		    sqlite3_column_int64(s, 2));
+	}
+	done(s);
+}
+
+void
+hb_book_scope_periods(struct hb_book *b, const struct hb_scope *sc,
+    void (*fn)(void *ctx, int64_t package_id, int invoiced, int paid,
+    const char *last_issued), void *ctx)
+{
+	sqlite3_stmt *s = stmt(b, SQL_SCOPE_PERIODS);
+
+	bind_scope(s, sc);
+	while (step(b, s))
+		fn(ctx, sqlite3_column_int64(s, 0), sqlite3_column_int(s, 1),
+		    sqlite3_column_int(s, 2),
+		    (const char *)sqlite3_column_text(s, 3));
+	done(s);
+}
+
+void
+hb_book_scope_commitments(struct hb_book *b, const struct hb_scope *sc,
+    const char *states, void (*fn)(void *ctx, const struct hb_commitment *c),
+    void *ctx)
+{
+	sqlite3_stmt *s = stmt(b, SQL_SCOPE_COMMITTED);
+	struct hb_commitment c;
+
+	bind_scope(s, sc);
+	bind_text(s, 5, states);
+	while (step(b, s)) {
+		c.project_id = sqlite3_column_int64(s, 0);
+		c.task_id = sqlite3_column_int64(s, 1);
+		c.estimate = sqlite3_column_int64(s, 4);
+		c.urgent = sqlite3_column_int(s, 5) != 0;
+		c.billed = sqlite3_column_int64(s, 6);
+		fn(ctx, &c);
+	}
+	done(s);
+}
+
+void
+hb_book_package_use_add(struct hb_book *b, int64_t package_id, hb_day day,
+    int64_t minutes)
+{
+	sqlite3_stmt *s = stmt(b, SQL_PACKAGE_USE_ADD);
+	char buf[HB_DATE_BUFSZ];
+
+	sqlite3_bind_int64(s, 1, package_id);
+	bind_text(s, 2, hb_date_format(day, buf));
+	sqlite3_bind_int64(s, 3, minutes);
+	step(b, s);
+	done(s);
+}
+
+void
+hb_book_task_use_add(struct hb_book *b, int64_t task_id, int64_t minutes,
+    int64_t billable)
+{
+	sqlite3_stmt *s = stmt(b, SQL_TASK_USE_ADD);
+
+	sqlite3_bind_int64(s, 1, task_id);
+	sqlite3_bind_int64(s, 2, minutes);
+	sqlite3_bind_int64(s, 3, billable);
 	step(b, s);
 	done(s);
 }
@@ -2204,28 +2477,15 @@ struct hb_row {
 /* ---- named queries ------------------------------------------------------ */
 
 static const char *const query_sql[HB_Q_COUNT] = {
-	[HB_Q_LAPSE_PACKAGES] = "SELECT id FROM package WHERE plan = 'monthly' AND lapse = 1 "
-	    "AND status = 'active' ORDER BY id",
-	[HB_Q_PACKAGE_BALANCE_UNTIL] = "SELECT coalesce((SELECT sum(minutes) FROM hours_ledger "
-	    "WHERE package_id = ?1 AND day <= ?2), 0) - coalesce((SELECT "
-	    "sum(package_minutes) FROM entry WHERE package_id = ?1 "
-	    "AND day <= ?2), 0) - coalesce((SELECT sum(s.minutes) "
-	    "FROM entry_split s JOIN entry e ON e.id = s.entry_id "
-	    "WHERE s.package_id = ?1 AND e.day <= ?2), 0)",
-	[HB_Q_LAPSE_EXISTS] = "SELECT count(*) FROM hours_ledger WHERE package_id = ?1 "
-	    "AND kind = 'lapse' AND period = ?2",
-	[HB_Q_MONTHLY_TO_INVOICE] = "SELECT k.id, (SELECT count(*) FROM package_invoice "
-	    "WHERE package_id = k.id) + 1, k.price FROM package k "
-	    "WHERE k.plan = 'monthly' AND k.status = 'active' "
-	    "AND (SELECT count(*) FROM package_invoice WHERE package_id = k.id) "
-	    "< k.months AND (SELECT count(*) FROM package_invoice "
-	    "WHERE package_id = k.id) = (SELECT count(*) FROM package_payment "
-	    "WHERE package_id = k.id) AND (SELECT max(issued) FROM "
-	    "package_invoice WHERE package_id = k.id) < ?1 ORDER BY k.id",
+	[HB_Q_MONTHLY_TO_INVOICE] = "SELECT k.id, (SELECT count(*) FROM "
+	    "package_invoice WHERE package_id = k.id), k.months, k.price, "
+	    "k.start_month FROM package k WHERE k.plan = 'monthly' "
+	    "AND k.status = 'active' AND k.start_month IS NOT NULL "
+	    "ORDER BY k.id",
 	[HB_Q_FEES_TO_BILL] = "SELECT pi.id, k.id, k.project_id, pi.period, pi.amount, "
 	    "k.minutes + k.bonus_minutes, k.plan, k.months, (SELECT c.currency "
 	    "FROM project j JOIN client c ON c.id = j.client_id "
-	    "WHERE j.id = k.project_id) "
+	    "WHERE j.id = k.project_id), k.start_month, pi.issued, k.closed_on "
 	    "FROM package_invoice pi JOIN package k ON k.id = pi.package_id "
 	    "WHERE pi.issued BETWEEN ?1 AND ?2 AND NOT EXISTS (SELECT 1 "
 	    "FROM invoice_line l WHERE l.package_invoice_id = pi.id) "
@@ -2248,7 +2508,8 @@ static const char *const query_sql[HB_Q_COUNT] = {
 	    "BETWEEN date(?1, '-1 day') AND date(?2, '+1 day') "
 	    "AND NOT EXISTS (SELECT 1 FROM invoice_line l "
 	    "WHERE l.task_id = t.id AND l.kind = 'penalty') ORDER BY t.id",
-	[HB_Q_NEWEST_PACKAGE] = "SELECT max(id) FROM package WHERE project_id = ?1",
+	[HB_Q_NEWEST_PACKAGE] = "SELECT max(id) FROM package WHERE project_id = ?1 "
+	    "AND status IN ('invoiced', 'active')",
 	[HB_Q_INVOICE_FIND] = "SELECT id FROM invoice WHERE project_id = ?1 AND period = ?2 "
 	    "AND ifnull(package_id, 0) = ifnull(?3, 0)",
 	[HB_Q_INVOICES_OF] = "SELECT i.id, c.name, j.code, i.package_id, i.period, l.line, "

@@ -3,15 +3,19 @@
  *
  * A logger lives for one transaction (one command) and keeps what every row
  * of a batch asks again: tasks, people, team membership and each project's
- * package balances.  The balances start from the ledger when a project is
- * first seen and then move with every entry written, so a batch of a
- * million rows reads the ledger once per project, and the book's
- * BEGIN IMMEDIATE keeps another process from changing it meanwhile.
+ * packages with their balances (balance.c, the one computation).  A
+ * project's balances are read when it is first seen and then move with
+ * every entry written, so a batch of a million rows reads the ledger once
+ * per project, and the book's write transaction keeps another process from
+ * changing it meanwhile.  What the entries drew per package and day, and
+ * what each task worked and billed, are summed here and written once, by
+ * hb_logger_flush, before the commit.
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include "hourbook/actor.h"
+#include "hourbook/balance.h"
 #include "hourbook/book.h"
 #include "hourbook/cli.h"
 #include "hourbook/clock.h"
@@ -32,17 +36,21 @@ struct task_info {
 	int64_t id;		/* 0: an empty slot */
 	int64_t project_id;
 	int status;
+	int blocked_from;
 	bool urgent;
 	bool package_model;	/* its project sells prepaid hours */
+	bool has_estimate;
+	int64_t estimate;
+	int64_t billed;		/* billable minutes logged, kept current */
+	int64_t add_worked, add_billed;	/* not yet written */
 };
 
 struct project_info {
 	int64_t id;
 	bool package_model;
-	size_t n;		/* active packages, oldest first */
-	int64_t *package;
-	int64_t *balance;	/* loaded - used - lapsed, kept current */
-	hb_day *expires;	/* INT32_MAX when none */
+	struct hb_balances *bal;	/* the project's packages */
+	size_t *active;		/* indexes of its active ones, oldest first */
+	size_t nactive;
 };
 
 struct person_info {
@@ -57,11 +65,18 @@ struct member_info {
 	bool member;
 };
 
+/* What entries drew from a package on a day, not yet written. */
+struct use {
+	int64_t package_id;	/* 0: an empty slot */
+	hb_day day;
+	int64_t minutes;
+};
+
 struct hb_logger {
 	struct hb_book *book;
 	int64_t factor;
 	hb_day today;
-	struct person_info actor;	/* id 0: not in the book: staff */
+	struct person_info actor;	/* id 0: the bootstrap actor (staff) */
 	struct task_info *tasks;	/* open addressing on the task id */
 	size_t tasks_cap, tasks_count;
 	struct project_info *projects;
@@ -70,6 +85,8 @@ struct hb_logger {
 	size_t npeople;
 	struct member_info *members;
 	size_t nmembers;
+	struct use *uses;	/* open addressing on (package, day) */
+	size_t uses_cap, uses_count;
 };
 
 static void
@@ -102,14 +119,36 @@ hb_logger_new(struct hb_book *book)
 }
 
 void
+hb_logger_flush(struct hb_logger *l)
+{
+	for (size_t i = 0; i < l->tasks_cap; i++) {
+		struct task_info *t = &l->tasks[i];
+
+		if (t->id == 0 || (t->add_worked == 0 && t->add_billed == 0))
+			continue;
+		hb_book_task_use_add(l->book, t->id, t->add_worked,
+		    t->add_billed);
+		t->add_worked = t->add_billed = 0;
+	}
+	for (size_t i = 0; i < l->uses_cap; i++) {
+		struct use *u = &l->uses[i];
+
+		if (u->package_id == 0 || u->minutes == 0)
+			continue;
+		hb_book_package_use_add(l->book, u->package_id, u->day,
+		    u->minutes);
+		u->minutes = 0;
+	}
+}
+
+void
 hb_logger_free(struct hb_logger *l)
 {
 	if (l == NULL)
 		return;
 	for (size_t i = 0; i < l->nprojects; i++) {
-		free(l->projects[i].package);
-		free(l->projects[i].balance);
-		free(l->projects[i].expires);
+		hb_balances_free(l->projects[i].bal);
+		free(l->projects[i].active);
 	}
 	for (size_t i = 0; i < l->npeople; i++) {
 		free(l->people[i].handle);
@@ -121,14 +160,21 @@ hb_logger_free(struct hb_logger *l)
 	free(l->projects);
 	free(l->people);
 	free(l->members);
+	free(l->uses);
 	free(l);
+}
+
+static size_t
+hash(uint64_t a, uint64_t b, size_t cap)
+{
+	return (size_t)(((a * UINT64_C(0x9e3779b97f4a7c15)) ^ (b *
+	    UINT64_C(0xc2b2ae3d27d4eb4f))) >> 20) & (cap - 1);
 }
 
 static struct task_info *
 task_slot(struct task_info *slots, size_t cap, int64_t id)
 {
-	size_t i = (size_t)((uint64_t)id * UINT64_C(0x9e3779b97f4a7c15) >> 20)
-	    & (cap - 1);
+	size_t i = hash((uint64_t)id, 0, cap);
 
 	while (slots[i].id != 0 && slots[i].id != id)
 		i = (i + 1) & (cap - 1);
@@ -163,18 +209,60 @@ task_info(struct hb_logger *l, const char *s)
 	slot->id = id;
 	slot->project_id = t.project_id;
 	slot->status = t.status;
+	slot->blocked_from = t.blocked_from;
 	slot->urgent = t.urgent;
 	slot->package_model = strcmp(t.model, "package") == 0;
+	slot->has_estimate = t.has_estimate;
+	slot->estimate = t.estimate;
+	slot->billed = t.billed;
 	l->tasks_count++;
 	hb_task_release(&t);
 	return slot;
+}
+
+/* Add minutes drawn from a package on a day to what flush writes. */
+static void
+note_use(struct hb_logger *l, int64_t package_id, hb_day day,
+    int64_t minutes)
+{
+	struct use *u;
+	size_t i;
+
+	if (2 * (l->uses_count + 1) > l->uses_cap) {
+		size_t cap = l->uses_cap ? 2 * l->uses_cap : 256;
+		struct use *slots = hb_xcalloc(cap, sizeof *slots);
+
+		for (size_t k = 0; k < l->uses_cap; k++) {
+			u = &l->uses[k];
+			if (u->package_id == 0)
+				continue;
+			i = hash((uint64_t)u->package_id, (uint64_t)u->day, cap);
+			while (slots[i].package_id != 0)
+				i = (i + 1) & (cap - 1);
+			slots[i] = *u;
+		}
+		free(l->uses);
+		l->uses = slots;
+		l->uses_cap = cap;
+	}
+	i = hash((uint64_t)package_id, (uint64_t)day, l->uses_cap);
+	while (l->uses[i].package_id != 0 && !(l->uses[i].package_id ==
+	    package_id && l->uses[i].day == day))
+		i = (i + 1) & (l->uses_cap - 1);
+	u = &l->uses[i];
+	if (u->package_id == 0) {
+		u->package_id = package_id;
+		u->day = day;
+		l->uses_count++;
+	}
+	u->minutes += minutes;
 }
 
 static struct project_info *
 project_info(struct hb_logger *l, int64_t project_id, bool package_model)
 {
 	struct project_info *p;
-	struct hb_package k;
+	struct hb_scope scope = { NULL, NULL, 0, project_id };
 
 	for (size_t i = 0; i < l->nprojects; i++)
 		if (l->projects[i].id == project_id)
@@ -185,22 +273,8 @@ project_info(struct hb_logger *l, int64_t project_id, bool package_model)
 	memset(p, 0, sizeof *p);
 	p->id = project_id;
 	p->package_model = package_model;
-	p->package = hb_book_active_packages(l->book, project_id, &p->n);
-	p->balance = hb_xcalloc(p->n, sizeof *p->balance);
-	p->expires = hb_xcalloc(p->n, sizeof *p->expires);
-	for (size_t i = 0; i < p->n; i++) {
-		int64_t loaded = 0, used = 0, lapsed = 0;
-
-		hb_book_package_sums(l->book, p->package[i], &loaded, &used,
-		    &lapsed);
-		p->balance[i] = loaded - used - lapsed;
-		p->expires[i] = INT32_MAX;
-		if (hb_book_package_get(l->book, p->package[i], &k)) {
-			if (k.has_expires)
-				p->expires[i] = k.expires;
-			hb_package_release(&k);
-		}
-	}
+	p->bal = hb_balances_load(l->book, &scope, l->today);
+	p->nactive = hb_balances_active(p->bal, project_id, &p->active);
 	return p;
 }
 
@@ -267,15 +341,36 @@ start_task(struct hb_logger *l, struct task_info *ti)
 	hb_task_release(&t);
 }
 
+/* What entries dated day may still draw from the project's packages. */
 static int64_t
-balance_left(const struct project_info *p, hb_day day)
+drawable(const struct project_info *p, hb_day day)
 {
 	int64_t left = 0;
 
-	for (size_t i = 0; i < p->n; i++)
-		if (p->expires[i] >= day && p->balance[i] > 0)
-			left += p->balance[i];
+	for (size_t i = 0; i < p->nactive; i++)
+		left += hb_balances_drawable(p->bal, p->active[i], day);
 	return left;
+}
+
+/* The task's commitment moves with what is billed on it (balance.h). */
+static void
+bill_task(struct project_info *pi, struct task_info *ti, int64_t minutes,
+    int64_t billable, int64_t factor)
+{
+	int committed = ti->status == HB_TASK_BLOCKED ? ti->blocked_from
+	    : ti->status;
+	int64_t need, before, after;
+
+	ti->add_worked += minutes;
+	ti->add_billed += billable;
+	if (ti->has_estimate && committed >= 0 && hb_state_committed(committed)) {
+		need = ti->estimate * (ti->urgent ? factor : 1);
+		before = need > ti->billed ? need - ti->billed : 0;
+		after = need > ti->billed + billable
+		    ? need - ti->billed - billable : 0;
+		hb_balances_commit(pi->bal, pi->id, after - before);
+	}
+	ti->billed += billable;
 }
 
 /* A package an entry draws on, and how many minutes. */
@@ -309,19 +404,28 @@ package_list(const struct draw *draws, size_t n)
 	return s;
 }
 
-/* Write the entry and the split beyond its first package. */
+/* Write the entry and the split beyond its first package; the draws go
+ * to the balances now and to the book's use rows at the flush. */
 static void
-write_entry(struct hb_book *book, struct hb_entry_row *row,
-    const struct draw *draws, size_t n)
+write_entry(struct hb_logger *l, struct hb_entry_row *row,
+    const struct draw *draws, size_t n, struct project_info *pi)
 {
 	if (n > 0) {
 		row->package_id = draws[0].package;
 		row->package_minutes = draws[0].minutes;
 	}
-	hb_book_entry_insert(book, row);
-	for (size_t i = 1; i < n; i++)
-		hb_book_entry_split_insert(book, row->id, draws[i].package,
-		    draws[i].minutes);
+	hb_book_entry_insert(l->book, row);
+	for (size_t i = 0; i < n; i++) {
+		ptrdiff_t k = hb_balances_find(pi->bal, draws[i].package);
+
+		if (i > 0)
+			hb_book_entry_split_insert(l->book, row->id,
+			    draws[i].package, draws[i].minutes);
+		if (k >= 0)
+			hb_balances_draw(pi->bal, (size_t)k, row->day,
+			    draws[i].minutes);
+		note_use(l, draws[i].package, row->day, draws[i].minutes);
+	}
 }
 
 static void
@@ -339,8 +443,34 @@ fill_output(struct hb_entry *out, const struct hb_entry_row *row,
 	out->overage = row->overage;
 	out->packages = package_list(draws, n);
 	out->reverses = row->reverses;
-	out->has_available = pi != NULL && (pi->package_model || pi->n > 0);
-	out->available_after = pi != NULL ? balance_left(pi, row->day) : 0;
+	out->has_available = pi != NULL && (pi->package_model ||
+	    hb_balances_count(pi->bal) > 0);
+	out->available_after = pi != NULL
+	    ? hb_balances_project_available(pi->bal, pi->id) : 0;
+}
+
+/* The project has no active package: say what would make one, or that
+ * one awaits its payment. */
+static _Noreturn void
+no_package(struct hb_logger *l, const struct project_info *pi,
+    const struct task_info *ti)
+{
+	(void)l;
+	for (size_t i = 0; i < hb_balances_count(pi->bal); i++) {
+		const struct hb_package *p = hb_balances_package(pi->bal, i);
+
+		if (strcmp(p->status, "invoiced") == 0)
+			hb_fail(HB_EXIT_REFUSED, NULL, "task %lld: package %lld "
+			    "of its project is invoiced and awaits its payment: "
+			    "its hours load when it is paid (package-set --paid "
+			    "%lld); or --overdraft bills the time at the standard "
+			    "rate", (long long)ti->id, (long long)p->id,
+			    (long long)p->id);
+	}
+	hb_fail(HB_EXIT_REFUSED, NULL, "task %lld: its project has no active "
+	    "package (package-add, then package-set --invoiced and --paid; or "
+	    "--overdraft bills the time at the standard rate)",
+	    (long long)ti->id);
 }
 
 void
@@ -358,6 +488,7 @@ hb_hours_log(struct hb_logger *l, const struct hb_entry_input *in,
 	size_t ndraws = 0;
 	int64_t left, need;
 	const char *handle;
+	char dated[HB_DATE_BUFSZ];
 
 	if (refused & (1u << ti->status))
 		hb_fail(HB_EXIT_REFUSED, NULL, "task %lld is %s: time is logged "
@@ -410,39 +541,39 @@ hb_hours_log(struct hb_logger *l, const struct hb_entry_input *in,
 	/* Deduct from the active packages, oldest first. */
 	pi = project_info(l, ti->project_id, ti->package_model);
 	need = row.billable;
-	left = balance_left(pi, row.day);
+	left = drawable(pi, row.day);
 	if (pi->package_model && !in->overdraft) {
-		if (pi->n == 0)
-			hb_fail(HB_EXIT_REFUSED, NULL, "task %lld: its project "
-			    "has no active package (package-add, then "
-			    "package-set --invoiced and --paid; or --overdraft "
-			    "bills the time at the standard rate)",
-			    (long long)ti->id);
+		if (pi->nactive == 0)
+			no_package(l, pi, ti);
 		if (left < need)
 			hb_fail(HB_EXIT_REFUSED, NULL, "task %lld: the packages of "
-			    "its project have %lld minutes left: %lld minutes "
-			    "missing (--overdraft bills them at the standard "
-			    "rate)", (long long)ti->id, (long long)left,
+			    "its project have %lld minutes left for time dated "
+			    "%s: %lld minutes missing (--overdraft bills them at "
+			    "the standard rate)", (long long)ti->id,
+			    (long long)left, hb_date_format(row.day, dated),
 			    (long long)(need - left));
 	}
 	/* After the refusals: nothing is held when they end the program. */
-	draws = hb_xcalloc(pi->n + 1, sizeof *draws);
+	draws = hb_xcalloc(pi->nactive + 1, sizeof *draws);
 	if (pi->package_model) {
-		for (size_t i = 0; i < pi->n && need > 0; i++) {
-			int64_t take;
+		for (size_t i = 0; i < pi->nactive && need > 0; i++) {
+			int64_t take = hb_balances_drawable(pi->bal, pi->active[i],
+			    row.day);
 
-			if (pi->expires[i] < row.day || pi->balance[i] <= 0)
+			if (take <= 0)
 				continue;
-			take = pi->balance[i] < need ? pi->balance[i] : need;
-			draws[ndraws].package = pi->package[i];
+			if (take > need)
+				take = need;
+			draws[ndraws].package =
+			    hb_balances_package(pi->bal, pi->active[i])->id;
 			draws[ndraws].minutes = take;
 			ndraws++;
-			pi->balance[i] -= take;
 			need -= take;
 		}
 		row.overage = need;
 	}
-	write_entry(l->book, &row, draws, ndraws);
+	write_entry(l, &row, draws, ndraws, pi);
+	bill_task(pi, ti, row.minutes, row.billable, l->factor);
 	start_task(l, ti);
 	fill_output(out, &row, who->handle, draws, ndraws, pi);
 	free(draws);
@@ -490,10 +621,6 @@ hb_hours_reverse(struct hb_logger *l, const char *entry, const char *reason,
 		draws[n].package = splits[2 * i];
 		draws[n++].minutes = -splits[2 * i + 1];
 	}
-	for (size_t i = 0; i < n; i++)
-		for (size_t k = 0; k < pi->n; k++)
-			if (pi->package[k] == draws[i].package)
-				pi->balance[k] -= draws[i].minutes;
 	row = orig;
 	row.id = 0;
 	row.minutes = -orig.minutes;
@@ -504,7 +631,8 @@ hb_hours_reverse(struct hb_logger *l, const char *entry, const char *reason,
 	row.ref = NULL;
 	row.reverses = id;
 	row.reason = reason && *reason ? reason : NULL;
-	write_entry(l->book, &row, draws, n);
+	write_entry(l, &row, draws, n, pi);
+	bill_task(pi, ti, row.minutes, row.billable, l->factor);
 	fill_output(out, &row, orig.person, draws, n, pi);
 	free(draws);
 	free(splits);

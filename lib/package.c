@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "hourbook/balance.h"
 #include "hourbook/book.h"
 #include "hourbook/clock.h"
 #include "hourbook/config.h"
@@ -46,84 +47,48 @@ hb_package_release(struct hb_package *p)
 	memset(p, 0, sizeof *p);
 }
 
-/* Balances of the project's active packages, oldest first, and the share of
- * the project's committed minutes each carries: the oldest take what they
- * can hold, the newest takes the rest. */
-struct project_figures {
-	size_t n;
-	int64_t *ids;
-	int64_t *balance;	/* loaded - used - lapsed */
-	int64_t *committed;
-};
-
+/* Copy the figures of the balance set's package into p. */
 static void
-project_figures(struct hb_book *book, int64_t project_id,
-    struct project_figures *f)
+copy_figures(struct hb_package *p, const struct hb_package *f)
 {
-	int64_t committed, loaded, used, lapsed;
-
-	f->ids = hb_book_active_packages(book, project_id, &f->n);
-	f->balance = hb_xcalloc(f->n, sizeof *f->balance);
-	f->committed = hb_xcalloc(f->n, sizeof *f->committed);
-	committed = hb_book_committed(book, project_id,
-	    hb_config_int(book, "task.urgent_factor", 0));
-	for (size_t i = 0; i < f->n; i++) {
-		int64_t share;
-
-		loaded = used = lapsed = 0;
-		hb_book_package_sums(book, f->ids[i], &loaded, &used, &lapsed);
-		f->balance[i] = loaded - used - lapsed;
-		share = f->balance[i] > 0 ? f->balance[i] : 0;
-		if (share > committed || i + 1 == f->n)
-			share = committed;
-		f->committed[i] = share;
-		committed -= share;
-	}
+	p->loaded = f->loaded;
+	p->used = f->used;
+	p->lapsed = f->lapsed;
+	p->usable = f->usable;
+	p->committed = f->committed;
+	p->available = f->available;
+	p->invoiced_periods = f->invoiced_periods;
+	p->paid_periods = f->paid_periods;
+	p->awaiting_payment = f->awaiting_payment;
 }
 
+/* Fill p's figures as of today, from the one computation (balance.c). */
 static void
-project_figures_release(struct project_figures *f)
+package_figures(struct hb_book *book, struct hb_package *p)
 {
-	free(f->ids);
-	free(f->balance);
-	free(f->committed);
+	struct hb_scope scope = { NULL, NULL, 0, p->project_id };
+	struct hb_balances *b = hb_balances_load(book, &scope, hb_today());
+	ptrdiff_t i = hb_balances_find(b, p->id);
+
+	if (i >= 0)
+		copy_figures(p, hb_balances_package(b, (size_t)i));
+	hb_balances_free(b);
 }
 
 int64_t
 hb_project_available(struct hb_book *book, int64_t project_id,
     bool *has_packages)
 {
-	struct project_figures f;
-	int64_t available = 0;
+	struct hb_scope scope = { NULL, NULL, 0, project_id };
+	struct hb_balances *b = hb_balances_load(book, &scope, hb_today());
+	size_t *active, n = hb_balances_active(b, project_id, &active);
+	int64_t available = hb_balances_project_available(b, project_id);
 
-	project_figures(book, project_id, &f);
-	for (size_t i = 0; i < f.n; i++)
-		available += f.balance[i] - f.committed[i];
 	if (has_packages != NULL)
-		*has_packages = f.n > 0;
-	project_figures_release(&f);
+		*has_packages = n > 0;
+	free(active);
+	hb_balances_free(b);
 	return available;
-}
-
-/* Fill p's figures from the ledger and the project's tasks. */
-static void
-package_figures(struct hb_book *book, struct hb_package *p)
-{
-	struct project_figures f;
-
-	p->loaded = p->used = p->lapsed = 0;
-	hb_book_package_sums(book, p->id, &p->loaded, &p->used, &p->lapsed);
-	hb_book_package_periods(book, p->id, &p->invoiced_periods,
-	    &p->paid_periods);
-	p->committed = 0;
-	if (strcmp(p->status, "active") == 0) {
-		project_figures(book, p->project_id, &f);
-		for (size_t i = 0; i < f.n; i++)
-			if (f.ids[i] == p->id)
-				p->committed = f.committed[i];
-		project_figures_release(&f);
-	}
-	p->available = p->loaded - p->used - p->lapsed - p->committed;
 }
 
 bool
@@ -192,7 +157,18 @@ hb_package_add(struct hb_book *book, const struct hb_package_input *in,
 			hb_fail(HB_EXIT_DATA, "months", "a monthly plan runs at "
 			    "least %d months", MONTHS_MIN);
 		p.lapse = hb_given(in->lapse) && hb_field_flag("lapse", in->lapse);
+		if (hb_given(in->start)) {
+			const char *why;
+
+			if (hb_month_parse(in->start, &p.start, &why) != 0)
+				hb_fail(HB_EXIT_DATA, "start", "\"%s\" %s",
+				    in->start, why);
+			p.has_start = true;
+		}
 	} else {
+		if (hb_given(in->start))
+			hb_fail(HB_EXIT_DATA, "start", "only monthly plans have a "
+			    "start month");
 		if (hb_given(in->months))
 			hb_fail(HB_EXIT_DATA, "months", "only monthly plans have "
 			    "months");
@@ -251,70 +227,143 @@ set_status(struct hb_book *book, struct hb_package *p, const char *status)
 	p->status = hb_xstrdup(status);
 }
 
+/* "package 3 (monthly, active: 2 of 12 months invoiced, 1 paid)" */
+static const char *
+standing(const struct hb_package *p)
+{
+	static char buf[160];
+
+	if (strcmp(p->plan, "monthly") == 0)
+		snprintf(buf, sizeof buf, "package %lld (monthly, %s: %d of %d "
+		    "months invoiced, %d paid)", (long long)p->id, p->status,
+		    p->invoiced_periods, p->months, p->paid_periods);
+	else
+		snprintf(buf, sizeof buf, "package %lld (%s, %s%s)",
+		    (long long)p->id, p->plan, p->status,
+		    p->invoiced_periods > p->paid_periods ? ", invoice not paid"
+		    : p->paid_periods > 0 ? ", paid" : "");
+	return buf;
+}
+
+static void
+invoice(struct hb_book *book, struct hb_package *p, bool monthly, hb_day day)
+{
+	char amount[HB_MONEY_BUFSZ], period[16];
+
+	if (monthly ? strcmp(p->status, "quoted") != 0 &&
+	    strcmp(p->status, "active") != 0 && strcmp(p->status, "invoiced")
+	    != 0 : strcmp(p->status, "quoted") != 0)
+		hb_fail(HB_EXIT_REFUSED, NULL, "%s: its invoice is issued "
+		    "already%s", standing(p), p->invoiced_periods > p->paid_periods
+		    ? "; record its payment with --paid" : "");
+	if (p->invoiced_periods > p->paid_periods)
+		hb_fail(HB_EXIT_REFUSED, NULL, "%s: month %d is invoiced and not "
+		    "paid yet; record its payment with --paid first", standing(p),
+		    p->invoiced_periods);
+	if (monthly && p->invoiced_periods >= p->months)
+		hb_fail(HB_EXIT_REFUSED, NULL, "%s: all %d months are invoiced",
+		    standing(p), p->months);
+	hb_book_invoice_insert(book, p->id, p->invoiced_periods + 1, p->price,
+	    day);
+	snprintf(period, sizeof period, "%d", p->invoiced_periods + 1);
+	log_package(book, p, "invoiced", period,
+	    hb_money_format(p->price, '.', amount));
+	if (strcmp(p->status, "quoted") == 0)
+		set_status(book, p, "invoiced");
+}
+
+static void
+pay(struct hb_book *book, struct hb_package *p, bool monthly, hb_day day)
+{
+	char period[16], until[HB_DATE_BUFSZ];
+
+	if (p->invoiced_periods <= p->paid_periods)
+		hb_fail(HB_EXIT_REFUSED, NULL, "%s: no invoice is awaiting "
+		    "payment%s", standing(p), strcmp(p->status, "quoted") == 0
+		    ? " (issue it first with --invoiced)" : monthly
+		    ? " (billing-run invoices the next month, or --invoiced)"
+		    : "");
+	if (p->has_expires && day > p->expires)
+		hb_warn("package %lld expired on %s: its hours lapsed then and "
+		    "load for nothing", (long long)p->id,
+		    hb_date_format(p->expires, until));
+	/* A monthly plan counts its months from the first one paid, unless
+	 * it was quoted with a start month. */
+	if (monthly && !p->has_start) {
+		p->start = hb_month_add(day, 0);
+		p->has_start = true;
+		hb_book_package_start(book, p->id, p->start);
+	}
+	hb_book_payment_insert(book, p->id, p->paid_periods + 1, day);
+	hb_book_ledger_insert(book, p->id, "load", p->minutes +
+	    p->bonus_minutes, p->paid_periods + 1, day);
+	snprintf(period, sizeof period, "%d", p->paid_periods + 1);
+	log_package(book, p, "paid", NULL, period);
+	set_status(book, p, "active");
+}
+
+/* SPEC: a monthly plan runs at least MONTHS_MIN months.  Closing before
+ * they are invoiced is refused, unless the rest of them are billed now:
+ * invoiced on the closing day, for billing-run to put on the month's
+ * invoice (their hours never load). */
+static void
+close_package(struct hb_book *book, struct hb_package *p, bool monthly,
+    bool bill_minimum, hb_day day)
+{
+	char key[24], period[16], amount[HB_MONEY_BUFSZ];
+	int minimum = p->months < MONTHS_MIN ? p->months : MONTHS_MIN;
+
+	if (monthly && p->invoiced_periods < minimum &&
+	    strcmp(p->status, "quoted") != 0) {
+		if (!bill_minimum)
+			hb_fail(HB_EXIT_REFUSED, NULL, "%s: a monthly plan runs at "
+			    "least %d months: closing now needs the %d months "
+			    "left of the minimum billed (--bill-minimum), or "
+			    "closing after month %d is invoiced", standing(p),
+			    minimum, minimum - p->invoiced_periods, minimum);
+		for (int q = p->invoiced_periods + 1; q <= minimum; q++) {
+			hb_book_invoice_insert(book, p->id, q, p->price, day);
+			snprintf(period, sizeof period, "%d", q);
+			log_package(book, p, "invoiced", period,
+			    hb_money_format(p->price, '.', amount));
+		}
+	} else if (bill_minimum) {
+		hb_fail(HB_EXIT_USAGE, NULL, "%s: --bill-minimum is for closing "
+		    "a monthly plan before its minimum months", standing(p));
+	}
+	hb_book_package_close(book, p->id, day);
+	snprintf(key, sizeof key, "%lld", (long long)p->id);
+	hb_book_event(book, "package", key, "status", p->status, "closed",
+	    NULL);
+}
+
 void
 hb_package_set(struct hb_book *book, const char *package,
-    enum hb_package_action action, const char *date, struct hb_package *out)
+    enum hb_package_action action, const char *date, bool bill_minimum,
+    struct hb_package *out)
 {
 	struct hb_package p;
 	hb_day day = hb_given(date) ? hb_field_date("date", date) : hb_today();
 	bool monthly;
-	char amount[HB_MONEY_BUFSZ], period[16], key[24];
+	char key[24];
 
 	need_package(book, package, &p);
 	monthly = strcmp(p.plan, "monthly") == 0;
+	if (day > hb_today())
+		hb_fail(HB_EXIT_REFUSED, "date", "%s is in the future", date);
 	if (strcmp(p.status, "closed") == 0)
-		hb_fail(HB_EXIT_REFUSED, NULL, "package %lld is closed",
-		    (long long)p.id);
+		hb_fail(HB_EXIT_REFUSED, NULL, "%s: nothing changes after "
+		    "closing", standing(&p));
 	switch (action) {
 	case HB_PACKAGE_INVOICED:
-		if (strcmp(p.status, "quoted") != 0 && !(monthly &&
-		    strcmp(p.status, "active") == 0))
-			hb_fail(HB_EXIT_REFUSED, NULL, "package %lld is %s and "
-			    "its invoice is not paid: record the payment "
-			    "(--paid) first", (long long)p.id, p.status);
-		if (p.invoiced_periods > p.paid_periods)
-			hb_fail(HB_EXIT_REFUSED, NULL, "package %lld: period %d "
-			    "is invoiced and not paid yet", (long long)p.id,
-			    p.invoiced_periods);
-		if (monthly && p.invoiced_periods >= p.months)
-			hb_fail(HB_EXIT_REFUSED, NULL, "package %lld: all %d "
-			    "months are invoiced", (long long)p.id, p.months);
-		hb_book_invoice_insert(book, p.id, p.invoiced_periods + 1,
-		    p.price, day);
-		snprintf(period, sizeof period, "%d", p.invoiced_periods + 1);
-		log_package(book, &p, "invoiced", period,
-		    hb_money_format(p.price, '.', amount));
-		if (strcmp(p.status, "quoted") == 0)
-			set_status(book, &p, "invoiced");
+		invoice(book, &p, monthly, day);
 		break;
 	case HB_PACKAGE_PAID:
-		if (p.invoiced_periods <= p.paid_periods)
-			hb_fail(HB_EXIT_REFUSED, NULL, "package %lld has no unpaid "
-			    "invoice%s", (long long)p.id,
-			    strcmp(p.status, "quoted") == 0
-			    ? " (it is quoted: --invoiced first)" : "");
-		if (p.has_expires && day > p.expires) {
-			char until[HB_DATE_BUFSZ];
-
-			hb_warn("package %lld expired on %s: its hours serve only "
-			    "time worked until then", (long long)p.id,
-			    hb_date_format(p.expires, until));
-		}
-		hb_book_payment_insert(book, p.id, p.paid_periods + 1, day);
-		hb_book_ledger_insert(book, p.id, "load", p.minutes +
-		    p.bonus_minutes, p.paid_periods + 1, day);
-		snprintf(period, sizeof period, "%d", p.paid_periods + 1);
-		log_package(book, &p, "paid", NULL, period);
-		set_status(book, &p, "active");
+		pay(book, &p, monthly, day);
 		break;
-	case HB_PACKAGE_CLOSED: {
-		int64_t left = p.loaded - p.used - p.lapsed;
-
-		if (left > 0)
-			hb_book_ledger_insert(book, p.id, "lapse", -left, 0, day);
-		set_status(book, &p, "closed");
+	case HB_PACKAGE_CLOSED:
+		close_package(book, &p, monthly, bill_minimum, day);
 		break;
-	}
 	}
 	snprintf(key, sizeof key, "%lld", (long long)p.id);
 	hb_package_release(&p);
@@ -324,9 +373,25 @@ hb_package_set(struct hb_book *book, const char *package,
 const char *const hb_package_columns[] = {
 	"package", "project", "client", "plan", "status", "minutes",
 	"bonus_minutes", "discount", "bonus", "months", "lapse", "price",
-	"currency", "expires", "invoiced_periods", "paid_periods",
-	"loaded_minutes", "available_minutes", "created", NULL
+	"currency", "expires", "start_month", "invoiced_periods",
+	"paid_periods", "loaded_minutes", "used_minutes", "lapsed_minutes",
+	"committed_minutes", "available_minutes", "awaiting_payment",
+	"created", NULL
 };
+
+static void
+print_month(struct hb_csv_writer *w, const struct hb_package *p)
+{
+	char day[HB_DATE_BUFSZ];
+
+	if (!p->has_start) {
+		hb_csv_null(w);
+		return;
+	}
+	hb_date_format(p->start, day);
+	day[7] = '\0';
+	hb_csv_text(w, day);
+}
 
 void
 hb_package_print(struct hb_csv_writer *w, const struct hb_package *p)
@@ -350,50 +415,60 @@ hb_package_print(struct hb_csv_writer *w, const struct hb_package *p)
 	hb_csv_money(w, p->price);
 	hb_csv_text(w, p->currency);
 	hb_csv_date(w, p->has_expires ? hb_date_format(p->expires, day) : NULL);
+	print_month(w, p);
 	hb_csv_int(w, p->invoiced_periods);
 	hb_csv_int(w, p->paid_periods);
-	hb_csv_minutes(w, p->loaded - p->lapsed);
+	hb_csv_minutes(w, p->loaded);
+	hb_csv_minutes(w, p->used);
+	hb_csv_minutes(w, p->lapsed);
+	hb_csv_minutes(w, p->committed);
 	hb_csv_minutes(w, p->available);
+	hb_csv_text(w, p->awaiting_payment ? "yes" : "no");
 	hb_csv_timestamp(w, p->created);
 	hb_csv_end_row(w);
 }
 
 const char *const hb_balance_columns[] = {
 	"package", "project", "client", "plan", "status", "loaded_minutes",
-	"used_minutes", "committed_minutes", "available_minutes", "price",
-	"currency", "expires", "lapsed_minutes", NULL
+	"used_minutes", "lapsed_minutes", "committed_minutes",
+	"available_minutes", "price", "currency", "expires",
+	"awaiting_payment", NULL
 };
 
 void
 hb_package_balances(struct hb_book *book, const struct hb_package_filter *f,
     struct hb_csv_writer *w)
 {
-	size_t n;
-	int64_t *ids = hb_book_packages(book, f, &n);
+	struct hb_scope scope = { f->client, f->project, 0, 0 };
+	struct hb_balances *b;
+	int64_t only = 0;
 	char day[HB_DATE_BUFSZ];
 
-	for (size_t i = 0; i < n; i++) {
-		struct hb_package p;
+	if (hb_given(f->package))
+		scope.package_id = only = hb_field_count("package", f->package, 1,
+		    INT64_C(999999999999));
+	b = hb_balances_load(book, &scope, hb_today());
+	for (size_t i = 0; i < hb_balances_count(b); i++) {
+		const struct hb_package *p = hb_balances_package(b, i);
 
-		if (!hb_book_package_get(book, ids[i], &p))
+		if (only != 0 && p->id != only)
 			continue;
-		package_figures(book, &p);
-		hb_csv_int(w, p.id);
-		hb_csv_text(w, p.project);
-		hb_csv_text(w, p.client);
-		hb_csv_text(w, p.plan);
-		hb_csv_text(w, p.status);
-		hb_csv_minutes(w, p.loaded);
-		hb_csv_minutes(w, p.used);
-		hb_csv_minutes(w, p.committed);
-		hb_csv_minutes(w, p.available);
-		hb_csv_money(w, p.price);
-		hb_csv_text(w, p.currency);
-		hb_csv_date(w, p.has_expires ? hb_date_format(p.expires, day)
+		hb_csv_int(w, p->id);
+		hb_csv_text(w, p->project);
+		hb_csv_text(w, p->client);
+		hb_csv_text(w, p->plan);
+		hb_csv_text(w, p->status);
+		hb_csv_minutes(w, p->loaded);
+		hb_csv_minutes(w, p->used);
+		hb_csv_minutes(w, p->lapsed);
+		hb_csv_minutes(w, p->committed);
+		hb_csv_minutes(w, p->available);
+		hb_csv_money(w, p->price);
+		hb_csv_text(w, p->currency);
+		hb_csv_date(w, p->has_expires ? hb_date_format(p->expires, day)
 		    : NULL);
-		hb_csv_minutes(w, p.lapsed);
+		hb_csv_text(w, p->awaiting_payment ? "yes" : "no");
 		hb_csv_end_row(w);
-		hb_package_release(&p);
 	}
-	free(ids);
+	hb_balances_free(b);
 }

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "hourbook/balance.h"
 #include "hourbook/book.h"
 #include "hourbook/calendar.h"
 #include "hourbook/clock.h"
@@ -35,6 +36,7 @@ struct sla {
 	struct result *results;
 	size_t n, cap;
 	const struct rule *rule;	/* the one being evaluated */
+	struct hb_balances *balances;	/* read by the first package rule */
 };
 
 struct rule {
@@ -252,36 +254,87 @@ check_comments(struct sla *s)
 
 /* ---- packages and withdrawals --------------------------------------------- */
 
-static void
-package_row(void *ctx, const struct hb_row *row)
+/* The packages' figures, from the one computation, read once for all
+ * the package rules. */
+static const struct hb_balances *
+balances(struct sla *s)
 {
-	struct sla *s = ctx;
-	struct hb_package p;
-	bool low = strcmp(s->rule->id, "package-low") == 0, failed;
-	int64_t floor;
+	struct hb_scope scope = { NULL, s->project, 0, 0 };
 
-	if (!hb_package_load(s->book, hb_row_int(row, 0), &p))
-		return;
-	floor = (p.loaded - p.lapsed) *
-	    setting(s, "package.low_percent", 0) / 10000;
-	failed = low ? p.available >= 0 && p.available < floor
-	    : p.available < 0;
-	add(s, "package", p.id, p.project, NULL, NULL, failed, failed
-	    ? hb_xprintf(low ? "package %lld has %lld of its %lld minutes "
-	    "available, below %lld" : "package %lld is overdrawn: %lld "
-	    "minutes available of %lld", (long long)p.id,
-	    (long long)p.available, (long long)(p.loaded - p.lapsed),
-	    (long long)floor) : NULL);
-	hb_package_release(&p);
+	if (s->balances == NULL)
+		s->balances = hb_balances_load(s->book, &scope, s->today);
+	return s->balances;
 }
 
-static void
-check_packages(struct sla *s)
-{
-	struct hb_param p[] = { hb_text(s->project) };
+enum package_rule { LOW, COMMITTED, OVERDRAWN, AWAITING };
 
-	hb_book_query(s->book, HB_Q_SLA_PACKAGES, p, 1, package_row, s);
+static void
+check_package(struct sla *s, enum package_rule rule)
+{
+	const struct hb_balances *b = balances(s);
+
+	for (size_t i = 0; i < hb_balances_count(b); i++) {
+		const struct hb_package *p = hb_balances_package(b, i);
+		int64_t floor = (p->loaded - p->lapsed) *
+		    setting(s, "package.low_percent", 0) / 10000;
+		bool failed = false;
+		char *message = NULL;
+
+		if (strcmp(p->status, "active") != 0 &&
+		    !(rule == AWAITING && strcmp(p->status, "invoiced") == 0))
+			continue;
+		switch (rule) {
+		case LOW:
+			/* Awaiting payment is its own finding. */
+			failed = !p->awaiting_payment && p->available >= 0 &&
+			    p->available < floor;
+			if (failed)
+				message = hb_xprintf("package %lld has %lld of its "
+				    "%lld minutes available, below %lld",
+				    (long long)p->id, (long long)p->available,
+				    (long long)(p->loaded - p->lapsed),
+				    (long long)floor);
+			break;
+		case COMMITTED:
+			failed = !p->awaiting_payment && p->usable >= 0 &&
+			    p->available < 0;
+			if (failed)
+				message = hb_xprintf("package %lld: the agreed work "
+				    "still to do needs %lld minutes and %lld are "
+				    "usable: %lld minutes more are needed (a "
+				    "package to buy)", (long long)p->id,
+				    (long long)p->committed, (long long)p->usable,
+				    (long long)-p->available);
+			break;
+		case OVERDRAWN:
+			failed = p->usable < 0;
+			if (failed)
+				message = hb_xprintf("package %lld is overdrawn: time "
+				    "logged beyond its hours, %lld minutes (a "
+				    "reversal gone wrong? book-check)",
+				    (long long)p->id, (long long)-p->usable);
+			break;
+		case AWAITING:
+			failed = p->awaiting_payment;
+			if (failed)
+				message = hb_xprintf("package %lld is awaiting "
+				    "payment: %s %d is invoiced and not paid; its "
+				    "hours load when it is paid (package-set "
+				    "--paid %lld)", (long long)p->id,
+				    strcmp(p->plan, "monthly") == 0 ? "month"
+				    : "invoice", p->invoiced_periods,
+				    (long long)p->id);
+			break;
+		}
+		add(s, "package", p->id, p->project, NULL, NULL, failed,
+		    message);
+	}
 }
+
+static void check_low(struct sla *s) { check_package(s, LOW); }
+static void check_committed(struct sla *s) { check_package(s, COMMITTED); }
+static void check_overdrawn(struct sla *s) { check_package(s, OVERDRAWN); }
+static void check_awaiting(struct sla *s) { check_package(s, AWAITING); }
 
 static void
 withdrawal_row(void *ctx, const struct hb_row *row)
@@ -322,9 +375,13 @@ static const struct rule rules[] = {
 	{ "revision", "error", "sla.revision_days", "tasks in revision",
 	  check_stay },
 	{ "package-low", "warning", "package.low_percent", "active packages",
-	  check_packages },
+	  check_low },
+	{ "package-committed", "warning", NULL, "active packages",
+	  check_committed },
+	{ "package-awaiting-payment", "warning", NULL,
+	  "invoiced and active packages", check_awaiting },
 	{ "package-overdrawn", "error", NULL, "active packages",
-	  check_packages },
+	  check_overdrawn },
 	{ "withdrawal-late", "error", "withdraw.payout_days",
 	  "requested withdrawals", check_withdrawals },
 };
@@ -334,8 +391,9 @@ static const struct rule rules[] = {
  * rules' own, in order). */
 const char *const hb_sla_rule_ids[] = {
 	"due-rigid", "due-flexible", "intake", "approval", "reply",
-	"client-info", "revision", "package-low", "package-overdrawn",
-	"withdrawal-late", NULL
+	"client-info", "revision", "package-low", "package-committed",
+	"package-awaiting-payment", "package-overdrawn", "withdrawal-late",
+	NULL
 };
 
 const char *
@@ -533,6 +591,7 @@ hb_sla_check(struct hb_book *book, int64_t as_of, const char *rule,
 		free(s.results[i].message);
 	}
 	free(s.results);
+	hb_balances_free(s.balances);
 	hb_config_calendar_release(&s.cal);
 	return errors;
 }

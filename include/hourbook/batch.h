@@ -53,5 +53,9 @@ void hb_batch_operands(struct hb_batch *batch, int argc, char **argv,
  * batch->ctx is NULL), print `header` and the rows after the commit.
  * Returns the exit status. */
 int hb_batch_main(struct hb_batch *batch, const char *const *header);
+/* The same, calling last() inside the transaction after the last record
+ * (hb_batch_run_then). */
+int hb_batch_main_then(struct hb_batch *batch, const char *const *header,
+    hb_record_fn *last);
 
 #endif

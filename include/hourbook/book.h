@@ -22,7 +22,7 @@
 #include "hourbook/setup.h"
 #include "hourbook/task.h"
 
-#define HB_SCHEMA_VERSION 6
+#define HB_SCHEMA_VERSION 7
 
 struct hb_book;
 
@@ -147,6 +147,61 @@ bool hb_book_package_get(struct hb_book *book, int64_t id,
 void hb_book_package_insert(struct hb_book *book, struct hb_package *p);
 void hb_book_package_set_status(struct hb_book *book, int64_t id,
     const char *status);
+/* A monthly package's first period is the month holding first. */
+void hb_book_package_start(struct hb_book *book, int64_t id, hb_day first);
+/* Closed on day: what is left lapses then (balance.c). */
+void hb_book_package_close(struct hb_book *book, int64_t id, hb_day day);
+
+/* The projects a balance reads: any combination; NULL and 0 mean any. */
+struct hb_scope {
+	const char *client;	/* client name */
+	const char *project;	/* project code */
+	int64_t package_id;	/* the project of this package */
+	int64_t project_id;
+};
+/* Every package of the scope's projects, by project and id; fn owns the
+ * record (releases it or keeps it). */
+void hb_book_scope_packages(struct hb_book *book, const struct hb_scope *sc,
+    void (*fn)(void *ctx, struct hb_package *p), void *ctx);
+/* The hours loaded by payments until as_of, oldest first. */
+struct hb_load {
+	int64_t package_id;
+	int period;		/* the paid period, 0 when none */
+	int64_t minutes;
+	hb_day day;
+};
+void hb_book_scope_loads(struct hb_book *book, const struct hb_scope *sc,
+    hb_day as_of, void (*fn)(void *ctx, const struct hb_load *l), void *ctx);
+/* What entries dated until as_of drew, per package and month (the first
+ * day of the month). */
+void hb_book_scope_use(struct hb_book *book, const struct hb_scope *sc,
+    hb_day as_of, void (*fn)(void *ctx, int64_t package_id, hb_day month,
+    int64_t minutes), void *ctx);
+/* Invoices and payments per package; last_issued is borrowed, NULL when
+ * none. */
+void hb_book_scope_periods(struct hb_book *book, const struct hb_scope *sc,
+    void (*fn)(void *ctx, int64_t package_id, int invoiced, int paid,
+    const char *last_issued), void *ctx);
+/* The tasks with an estimate in one of states (",open,approved,...,"), or
+ * blocked from one, with what they have billed so far. */
+struct hb_commitment {
+	int64_t project_id, task_id;
+	int64_t estimate;	/* minutes */
+	bool urgent;
+	int64_t billed;		/* billable minutes logged */
+};
+void hb_book_scope_commitments(struct hb_book *book,
+    const struct hb_scope *sc, const char *states,
+    void (*fn)(void *ctx, const struct hb_commitment *c), void *ctx);
+
+/* The derived rows beside the hours ledger: what entries drew from a
+ * package on a day, and what a task has worked and billed.  Only the
+ * hours ledger (hours.c) writes them, with its entries. */
+void hb_book_package_use_add(struct hb_book *book, int64_t package_id,
+    hb_day day, int64_t minutes);
+void hb_book_task_use_add(struct hb_book *book, int64_t task_id,
+    int64_t minutes, int64_t billable);
+
 /* Ledger sums of a package: loaded (loads), used (entries), lapsed. */
 void hb_book_package_sums(struct hb_book *book, int64_t id, int64_t *loaded,
     int64_t *used, int64_t *lapsed);
@@ -270,14 +325,13 @@ void hb_book_export(struct hb_book *book, enum hb_export what,
 /* Named queries for billing and the SLA rules: parameters by position,
  * rows through hb_row.  Returns the number of rows. */
 enum hb_query {
-	HB_Q_LAPSE_PACKAGES,		/* active monthly packages that lapse */
-	HB_Q_PACKAGE_BALANCE_UNTIL,	/* (package, day) -> balance */
-	HB_Q_LAPSE_EXISTS,		/* (package, period) -> count */
-	HB_Q_MONTHLY_TO_INVOICE,	/* (first, last) -> package, next period, price */
+	HB_Q_MONTHLY_TO_INVOICE,	/* () -> active monthly: package,
+					   invoiced, months, price, start */
 	HB_Q_FEES_TO_BILL,		/* (first, last) -> package_invoice ... */
 	HB_Q_OVERAGE,			/* (first, last) -> project, minutes, rate */
 	HB_Q_LATE_DELIVERIES,		/* (first, last) -> task ... */
-	HB_Q_NEWEST_PACKAGE,		/* (project) -> package */
+	HB_Q_NEWEST_PACKAGE,		/* (project) -> the newest package
+					   the client accepted */
 	HB_Q_INVOICE_FIND,		/* (project, period, package) -> invoice */
 	HB_Q_INVOICES_OF,		/* (period) -> printable lines */
 	HB_Q_INVOICES_ALL,		/* (client, project, package, from, to) */

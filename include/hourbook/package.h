@@ -38,9 +38,14 @@ struct hb_package {
 	bool lapse;		/* monthly: unused hours lapse at month end */
 	char *status;		/* "quoted", "invoiced", "active", "closed" */
 	char *created;
-	/* Figures, from the ledger and the tasks (hb_package_figures). */
-	int64_t loaded, used, lapsed, committed, available;
+	bool has_start;
+	hb_day start;		/* monthly: the first day of period 1's month */
+	bool has_closed;
+	hb_day closed_on;	/* closed: the day it closed */
+	/* Figures as of a day (balance.h), filled by hb_package_load. */
+	int64_t loaded, used, lapsed, committed, available, usable;
 	int invoiced_periods, paid_periods;
+	bool awaiting_payment;	/* an invoiced period is not paid */
 };
 
 void hb_package_release(struct hb_package *p);
@@ -50,15 +55,18 @@ extern const char *const hb_package_plans[];
 
 struct hb_package_input {
 	const char *project, *hours, *plan, *discount, *bonus, *months,
-	    *expires, *lapse;
+	    *expires, *lapse, *start;
 };
 void hb_package_add(struct hb_book *book, const struct hb_package_input *in,
     struct hb_package *out);
 
 enum hb_package_action { HB_PACKAGE_INVOICED, HB_PACKAGE_PAID,
 	HB_PACKAGE_CLOSED };
+/* Record the invoice, the payment or the closing (bill_minimum: a
+ * monthly plan closed before its minimum months bills the rest). */
 void hb_package_set(struct hb_book *book, const char *package,
-    enum hb_package_action action, const char *date, struct hb_package *out);
+    enum hb_package_action action, const char *date, bool bill_minimum,
+    struct hb_package *out);
 
 /* A package with its figures; false when it does not exist. */
 bool hb_package_load(struct hb_book *book, int64_t id, struct hb_package *out);
@@ -74,8 +82,9 @@ extern const char *const hb_balance_columns[];
 void hb_package_balances(struct hb_book *book,
     const struct hb_package_filter *f, struct hb_csv_writer *w);
 
-/* The project's available minutes now (loaded - used - lapsed - committed
- * over its active packages); *has_packages tells whether it has any. */
+/* The project's available minutes now (balance.h: loaded - used - lapsed
+ * - committed over its active packages); *has_packages tells whether it
+ * has any. */
 int64_t hb_project_available(struct hb_book *book, int64_t project_id,
     bool *has_packages);
 
@@ -101,6 +110,9 @@ void hb_entry_release(struct hb_entry *e);
  * transaction; create it after BEGIN and free it before COMMIT. */
 struct hb_logger;
 struct hb_logger *hb_logger_new(struct hb_book *book);
+/* Write what the entries drew per package and day, and what each task
+ * worked and billed (the rows beside the ledger): before the commit. */
+void hb_logger_flush(struct hb_logger *l);
 void hb_logger_free(struct hb_logger *l);
 
 struct hb_entry_input {

@@ -66,6 +66,8 @@ struct hb_task {
 	int64_t fee;		/* cents */
 	char *created;
 	char *updated;
+	int64_t worked;		/* minutes logged on it */
+	int64_t billed;		/* billable minutes logged on it */
 };
 
 void hb_task_release(struct hb_task *t);

@@ -97,3 +97,10 @@ finish() {
 	[ "$failed" -eq 0 ] && [ "$passed" -gt 0 ]
 	exit $?
 }
+
+# csv_col NAME: the values of column NAME of the CSV on standard input, one
+# per line (for CSV without quoted commas, as the figures are).
+csv_col() {
+	awk -F, -v name="$1" 'NR == 1 { for (i = 1; i <= NF; i++) if ($i == name) c = i; next }
+		c { print $c }'
+}

@@ -25,10 +25,13 @@ ledger_ok() {	# the used minutes agree with the entries
 	    "$(sql 'SELECT coalesce(sum(package_minutes), 0) + (SELECT coalesce(sum(minutes), 0) FROM entry_split) FROM entry')"
 }
 
+# available_after is the project's available minutes after the entry, as
+# report-export balances shows them: 300 loaded - 90 used - 30 still
+# committed by task 1's 2 h estimate = 180.
 expect_exit 0 hours-log --person bruno --note "hero, first pass" --date 2026-11-20 1 1h30
 expect_out "entry row" <<'OUT'
 entry,task,person,date,minutes,billable_minutes,package,available_after,overage_minutes,reverses
-1,1,bruno,2026-11-20,90,90,1,210,0,
+1,1,bruno,2026-11-20,90,90,1,180,0,
 OUT
 expect_eq "first entry starts the task" "in-progress" "$(task-list --no-header --status in-progress | cut -d, -f1,5 | grep '^1,' | cut -d, -f2)"
 expect_eq "the start is logged" "open in-progress time logged" "$(sql "SELECT old || ' ' || new || ' ' || reason FROM event WHERE entity = 'task' AND key = '1' AND what = 'status'")"
@@ -37,7 +40,7 @@ expect_eq "the start is logged" "open in-progress time logged" "$(sql "SELECT ol
 expect_exit 0 hours-log --person bruno 2 20m
 expect_out "urgent x3, spanning two packages" <<'OUT'
 entry,task,person,date,minutes,billable_minutes,package,available_after,overage_minutes,reverses
-2,2,bruno,2026-11-23,20,60,1;2,150,0,
+2,2,bruno,2026-11-23,20,60,1;2,120,0,
 OUT
 expect_eq "the split is recorded" "1:30 2:30" "$(sql "SELECT package_id || ':' || package_minutes FROM entry WHERE id = 2") $(sql 'SELECT package_id || ":" || minutes FROM entry_split WHERE entry_id = 2')"
 expect_eq "package 1 used up" "120 120" "$(balance 1)"
@@ -46,7 +49,7 @@ ledger_ok "after a span"
 
 # Too few hours: refused with the minutes missing, unless --overdraft.
 expect_exit 1 hours-log --person bruno 1 3h
-expect_err "says how many minutes are missing" "have 150 minutes left: 30 minutes missing"
+expect_err "says how many minutes are missing" "have 150 minutes left for time dated 2026-11-23: 30 minutes missing"
 expect_exit 0 hours-log --person bruno --overdraft 1 3h
 expect_eq "overage recorded" "30" "$(sed -n 2p "$T/out" | cut -d, -f9)"
 expect_eq "never below zero" "180 180" "$(balance 2)"
@@ -56,7 +59,7 @@ ledger_ok "after an overdraft"
 expect_exit 0 hours-log --reverse 3 --reason "logged twice"
 expect_out "reversal row" <<'OUT'
 entry,task,person,date,minutes,billable_minutes,package,available_after,overage_minutes,reverses
-4,1,bruno,2026-11-23,-180,-180,2,150,-30,3
+4,1,bruno,2026-11-23,-180,-180,2,120,-30,3
 OUT
 expect_eq "hours back" "180 30" "$(balance 2)"
 expect_exit 1 hours-log --reverse 3

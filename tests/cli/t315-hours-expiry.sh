@@ -20,7 +20,7 @@ expect_eq "the last day of a package counts" "1" "$(sed -n 2p "$T/out" | cut -d,
 expect_exit 0 hours-log --person bruno --date 2026-11-21 1 30m
 expect_eq "after its expiry the next package pays" "2" "$(sed -n 2p "$T/out" | cut -d, -f7)"
 expect_exit 1 hours-log --person bruno --date 2026-11-21 1 1h
-expect_err "expired hours are not offered" "have 30 minutes left: 30 minutes missing"
+expect_err "expired hours are not offered" "have 30 minutes left for time dated 2026-11-21: 30 minutes missing"
 expect_exit 0 hours-log --person bruno --date 2026-11-19 1 1h
 expect_eq "before its expiry it still pays" "1" "$(sed -n 2p "$T/out" | cut -d, -f7)"
 

@@ -10,7 +10,7 @@ package-set -q --paid 1 >/dev/null
 task-add --project web --assign bruno --estimate 2h "Planned" >/dev/null	# 1: commits 120
 
 state() { task-list --no-header | grep "^$1," | cut -d, -f5; }
-available() { report-export balances --no-header | cut -d, -f9; }
+available() { report-export balances | csv_col available_minutes; }
 expect_eq "committed counts in available" "180" "$(available)"
 
 # A minor extra request (up to task.minor_minutes) is approved at once.
@@ -43,7 +43,7 @@ expect_eq "and is approved" "approved" "$(state 5)"
 # Logged time moves minutes from committed to used: available stays.
 expect_exit 0 hours-log --person bruno 1 1h
 expect_eq "logging on a committed task" "-110" "$(available)"
-expect_eq "used" "60" "$(report-export balances --no-header | cut -d, -f7)"
+expect_eq "used" "60" "$(report-export balances | csv_col used_minutes)"
 # No budget rules on self-service projects.
 project-add --client acme --model self-service blog >/dev/null
 expect_exit 0 task-add --project blog --kind request --extra --estimate 100h "Anything"

@@ -81,18 +81,32 @@ HOURBOOK_NOW=2026-11-06T09:00:00Z task-set -q --revise 8 >/dev/null		# a Friday
 expect_eq "revision: within (weekend skipped)" "" "$(check 2026-11-10 revision)"
 expect_eq "revision: late" "8" "$(check 2026-11-11 revision)"
 
-# Packages: below package.low_percent (warning), overdrawn (error).
+# Packages: below package.low_percent (warning); commitments beyond the
+# hours (warning: the client should buy hours); overdrawn, time logged
+# beyond the loaded hours (error); awaiting payment (warning).
 member-add -q --project web bruno >/dev/null
 package-add -q --project web --hours 10 >/dev/null
-package-set -q --invoiced 1 >/dev/null; package-set -q --paid 1 >/dev/null
+package-set -q --invoiced 1 >/dev/null
+expect_eq "an invoiced package awaits its payment" "1" "$(check 2026-11-01 package-awaiting-payment)"
+package-set -q --paid 1 >/dev/null
+expect_eq "paid: no longer" "" "$(check 2026-11-01 package-awaiting-payment)"
 task-add -q --project web --assign bruno --estimate 8h "Big" >/dev/null	# 9
 expect_eq "not low: 120 of 600 minutes left" "" "$(check 2026-11-01 package-low)"
 task-add -q --project web --assign bruno --estimate 90m "Bigger" >/dev/null	# 10
 expect_eq "low: 30 of 600 minutes left, below 10%" "1" "$(check 2026-11-01 package-low)"
-expect_eq "not overdrawn" "" "$(check 2026-11-01 package-overdrawn)"
+expect_eq "not committed beyond" "" "$(check 2026-11-01 package-committed)"
 task-add -q --project web --assign bruno --estimate 1h "Biggest" >/dev/null	# 11
-expect_eq "overdrawn" "1" "$(check 2026-11-01 package-overdrawn)"
-expect_eq "an overdrawn package is not also low" "" "$(check 2026-11-01 package-low)"
+expect_eq "600 usable, 630 committed: beyond" "1" "$(check 2026-11-01 package-committed)"
+sla-check --no-header --as-of 2026-11-01 --rule package-committed >"$T/c"
+grep -q ',warning,package,1,web,.*needs 630 minutes and 600 are usable: 30 minutes more' "$T/c" && ok "a warning, with the figures" || not_ok "a warning, with the figures" "$(cat "$T/c")"
+expect_eq "commitments are not an overdraft" "" "$(check 2026-11-01 package-overdrawn)"
+expect_eq "nor low" "" "$(check 2026-11-01 package-low)"
+# Time beyond the loaded hours only comes from a damaged ledger: here a
+# use row written behind the book's back.
+cp "$HOURBOOK_DB" "$T/damaged.db"
+sqlite3 "$T/damaged.db" "INSERT INTO package_use VALUES (1, '2026-10-20', 700)"
+expect_eq "overdrawn" "1" "$(HOURBOOK_DB=$T/damaged.db check 2026-11-01 package-overdrawn)"
+rm -f "$T/damaged.db"*
 
 # Withdrawals past their payout date.
 project-add -q --client acme --model self-service blog >/dev/null
