@@ -2,11 +2,14 @@
  * csv: a strict, streaming reader over libcsv, and the RFC 4180 and
  * excel-csv writers.
  *
- * The reader feeds libcsv one physical line at a time, so it always knows
- * the line a record starts on, and validates each line (UTF-8, NUL bytes,
- * bare CR) before libcsv sees it.  The line ending itself is fed
- * separately: a record that libcsv ends on a CR inside the line is a bare
- * CR, which we refuse rather than guess at.
+ * The reader reads fixed-size blocks, never a whole line, so that its
+ * memory does not grow with the input: a line longer than a block is fed
+ * to libcsv piece by piece.  It splits each block into physical lines
+ * itself, so it always knows the line a record starts on, and checks each
+ * line (UTF-8, NUL bytes) before libcsv sees it; a UTF-8 sequence or a CR
+ * at the end of a block waits for the next one.  The line ending itself is
+ * fed separately: a record that libcsv ends on a CR inside the line is a
+ * bare CR, which we refuse rather than guess at.
  */
 #include <ctype.h>
 #include <errno.h>
@@ -67,6 +70,9 @@ hb_utf8_valid(const char *str, size_t len)
 }
 
 /* ---- reader ---------------------------------------------------------- */
+
+/* The input is read this many bytes at a time, whatever its line length. */
+#define BLOCK_SIZE 65536
 
 struct reader {
 	struct csv_parser parser;
@@ -130,14 +136,26 @@ on_field(void *data, size_t len, void *vr)
 		    "more than %d columns", HB_CSV_COLUMNS_MAX);
 		return;
 	}
+	/* Fields under the limit, but many of them, must not add up to an
+	 * unbounded record either. */
+	if (r->text_len - r->nfields + len > HB_CSV_RECORD_MAX) {
+		set_error(r, r->record_line, NULL,
+		    "record longer than 4 MiB");
+		return;
+	}
 	if (r->nfields == r->fields_cap) {
 		r->fields_cap = r->fields_cap ? 2 * r->fields_cap : 16;
 		r->offsets = hb_xrealloc(r->offsets,
 		    r->fields_cap * sizeof *r->offsets);
 	}
 	if (r->text_len + len + 1 > r->text_cap) {
+		/* Doubling, but never past what the largest record needs. */
+		size_t most = HB_CSV_RECORD_MAX + HB_CSV_COLUMNS_MAX;
+
 		while (r->text_len + len + 1 > r->text_cap)
 			r->text_cap = r->text_cap ? 2 * r->text_cap : 1024;
+		if (r->text_cap > most)
+			r->text_cap = most;
 		r->text = hb_xrealloc(r->text, r->text_cap);
 	}
 	r->offsets[r->nfields++] = r->text_len;
@@ -299,15 +317,109 @@ feed(struct reader *r, const char *s, size_t len)
 	}
 }
 
+/* Feed the body of a line (all of it, or the part of it in this block),
+ * without its line end.  A record that libcsv ends on a CR here ended on
+ * a bare CR, which we refuse rather than guess at. */
+static void
+feed_body(struct reader *r, const char *s, size_t len)
+{
+	if (len == 0)
+		return;
+	if (!r->pending) {
+		r->record_line = r->line;
+		r->pending = true;
+	}
+	r->bare_cr = false;
+	feed(r, s, len);
+	if (r->bare_cr && !r->stop)
+		set_error(r, r->line, NULL,
+		    "carriage return without line feed (use LF or CRLF line ends)");
+}
+
+/* A piece of one physical line: `len` bytes of its body, then its line
+ * end (`end_len` bytes: "\n", "\r\n", a final "\r", or none when the line
+ * goes on in the next block). */
+static void
+take_piece(struct reader *r, const char *s, size_t len, size_t end_len)
+{
+	feed_body(r, s, len);
+	/* A line end outside a record is a blank line, which libcsv would
+	 * skip: only one that ends a record (or a quoted field's line) needs
+	 * feeding.  Blank lines then cost next to nothing. */
+	if (end_len > 0 && r->pending && !r->stop)
+		feed(r, s + len, end_len);
+}
+
+/* A block's worth of input, with no sequence of UTF-8 cut at its end (and
+ * no CR, unless `last`): split it into physical lines, check each before
+ * libcsv sees it, and feed it. */
+static void
+take_block(struct reader *r, const char *s, size_t len, bool last)
+{
+	/* Most blocks are clean: check them whole, and a line at a time
+	 * only to name the line of a fault. */
+	bool clean = hb_utf8_valid(s, len);
+
+	while (len > 0 && !r->stop) {
+		const char *lf = memchr(s, '\n', len);
+		size_t n = lf ? (size_t)(lf - s) + 1 : len, body = n;
+
+		if (!clean && memchr(s, '\0', n) != NULL) {
+			set_error(r, r->line, NULL, "NUL byte in the input");
+			return;
+		}
+		if (!clean && !hb_utf8_valid(s, n)) {
+			set_error(r, r->line, NULL, "invalid UTF-8");
+			return;
+		}
+		if (lf != NULL) {
+			body--;
+			if (body > 0 && s[body - 1] == '\r')
+				body--;
+		} else if (last && s[body - 1] == '\r')
+			body--;
+		take_piece(r, s, body, n - body);
+		if (lf != NULL)
+			r->line++;
+		s += n;
+		len -= n;
+	}
+}
+
+/* How many bytes at the end of s (len bytes, more to come) to keep for
+ * the next block: a CR, which is a line end only if a LF follows, or the
+ * start of a UTF-8 sequence that the next block completes. */
+static size_t
+held_back(const char *str, size_t len)
+{
+	const unsigned char *s = (const unsigned char *)str;
+
+	if (len > 0 && s[len - 1] == '\r')
+		return 1;
+	for (size_t k = 1; k <= 3 && k <= len; k++) {
+		unsigned char c = s[len - k];
+		size_t need;
+
+		if ((c & 0xc0) == 0x80)
+			continue;
+		if (c < 0xc0)
+			return 0;
+		need = c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : 2;
+		return need > k ? k : 0;
+	}
+	return 0;
+}
+
 int
 hb_csv_read_stream(FILE *fp, const struct hb_csv_column *columns,
     size_t ncolumns, hb_csv_row_fn *on_row, void *ctx,
     struct hb_csv_error *err)
 {
 	struct reader r;
-	char *buf = NULL;
-	size_t cap = 0;
-	ssize_t got;
+	/* Room for a block after the bytes held back from the last one. */
+	char *block = hb_xmalloc(BLOCK_SIZE + 4);
+	size_t kept = 0, got;
+	bool first = true, last = false;
 
 	memset(&r, 0, sizeof r);
 	memset(err, 0, sizeof *err);
@@ -316,6 +428,7 @@ hb_csv_read_stream(FILE *fp, const struct hb_csv_column *columns,
 	r.on_row = on_row;
 	r.ctx = ctx;
 	r.err = err;
+	r.line = 1;
 	r.map = hb_xcalloc(ncolumns + 1, sizeof *r.map);
 	r.values = hb_xcalloc(ncolumns + 1, sizeof *r.values);
 	/* csv_init fails only for a NULL parser. */
@@ -326,51 +439,43 @@ hb_csv_read_stream(FILE *fp, const struct hb_csv_column *columns,
 	csv_set_blk_size(&r.parser, 65536);
 	csv_set_realloc_func(&r.parser, hb_xrealloc);
 
-	while (!r.stop && (got = getline(&buf, &cap, fp)) > 0) {
-		size_t len = (size_t)got, body;
-		const char *s = buf;
+	while (!r.stop && !last) {
+		char *s = block;
+		size_t len, keep;
 
-		r.line++;
-		if (r.line == 1 && len >= 3 && memcmp(s, "\xef\xbb\xbf", 3) == 0) {
-			s += 3;
-			len -= 3;
+		got = fread(block + kept, 1, BLOCK_SIZE, fp);
+		if (got < BLOCK_SIZE) {
+			if (ferror(fp)) {
+				/* Nothing read at all: the input is not a
+				 * file, rather than bad on some line. */
+				set_error(&r, first && kept == 0 && got == 0 ? 0
+				    : r.line, NULL, "read error: %s",
+				    strerror(errno));
+				break;
+			}
+			last = true;
 		}
-		if (r.line == 1 && len >= 2 &&
-		    (((unsigned char)s[0] == 0xff && (unsigned char)s[1] == 0xfe) ||
-		    ((unsigned char)s[0] == 0xfe && (unsigned char)s[1] == 0xff))) {
-			set_error(&r, r.line, NULL,
-			    "UTF-16 input: save the file as UTF-8");
-			break;
+		len = kept + got;
+		if (first) {
+			first = false;
+			if (len >= 3 && memcmp(s, "\xef\xbb\xbf", 3) == 0) {
+				s += 3;
+				len -= 3;
+			}
+			if (len >= 2 && (((unsigned char)s[0] == 0xff &&
+			    (unsigned char)s[1] == 0xfe) ||
+			    ((unsigned char)s[0] == 0xfe &&
+			    (unsigned char)s[1] == 0xff))) {
+				set_error(&r, 1, NULL,
+				    "UTF-16 input: save the file as UTF-8");
+				break;
+			}
 		}
-		if (memchr(s, '\0', len) != NULL) {
-			set_error(&r, r.line, NULL, "NUL byte in the input");
-			break;
-		}
-		if (!hb_utf8_valid(s, len)) {
-			set_error(&r, r.line, NULL, "invalid UTF-8");
-			break;
-		}
-		/* Split off the line ending: "\n", "\r\n", or a final "\r". */
-		body = len;
-		if (body > 0 && s[body - 1] == '\n')
-			body--;
-		if (body > 0 && s[body - 1] == '\r')
-			body--;
-		if (!r.pending && body > 0) {
-			r.record_line = r.line;
-			r.pending = true;
-		}
-		r.bare_cr = false;
-		feed(&r, s, body);
-		if (r.bare_cr && !r.stop) {
-			set_error(&r, r.line, NULL,
-			    "carriage return without line feed (use LF or CRLF line ends)");
-			break;
-		}
-		feed(&r, s + body, len - body);
+		keep = last ? 0 : held_back(s, len);
+		take_block(&r, s, len - keep, last);
+		memmove(block, s + len - keep, keep);
+		kept = keep;
 	}
-	if (!r.stop && ferror(fp))
-		set_error(&r, r.line, NULL, "read error: %s", strerror(errno));
 	if (!r.stop) {
 		/* The last record may end here, without a newline: its own
 		 * error (set by on_record) comes first. */
@@ -385,7 +490,7 @@ hb_csv_read_stream(FILE *fp, const struct hb_csv_column *columns,
 			set_error(&r, 1, NULL, "empty input: a header row is required");
 	}
 	csv_free(&r.parser);
-	free(buf);
+	free(block);
 	free(r.text);
 	free(r.offsets);
 	free(r.map);

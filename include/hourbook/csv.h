@@ -2,14 +2,16 @@
  * csv: CSV in (strict, through libcsv) and CSV out (RFC 4180 and the
  * excel-csv variant).
  *
- * The reader streams: it holds one physical line and one record at a time,
- * whatever the size of the input.  It maps the header to the columns the
+ * The reader streams: it reads the input in blocks of 64 KiB and holds one
+ * block and one record, so its memory stays within a few MiB whatever the
+ * input and its line lengths.  It maps the header to the columns the
  * caller asks for, by name (case-insensitive, '-' and '_' alike, aliases
- * separated by '|'), and rejects with a line number: invalid UTF-8, NUL
- * bytes, bare CR line ends, unterminated or stray quotes, ragged rows,
- * duplicate columns, fields over HB_CSV_FIELD_MAX and rows with more than
- * HB_CSV_COLUMNS_MAX columns.  A UTF-8 BOM is skipped; LF, CRLF and a
- * missing final newline are all fine; blank lines are skipped.
+ * separated by '|'), and rejects with the line a record starts on: invalid
+ * UTF-8, NUL bytes, UTF-16 input, bare CR line ends, unterminated or stray
+ * quotes, ragged rows, duplicate columns, fields over HB_CSV_FIELD_MAX (as
+ * soon as a field passes it), records over HB_CSV_RECORD_MAX and rows with
+ * more than HB_CSV_COLUMNS_MAX columns.  A UTF-8 BOM is skipped; LF, CRLF
+ * and a missing final newline are all fine; blank lines are skipped.
  */
 #ifndef HOURBOOK_CSV_H
 #define HOURBOOK_CSV_H
@@ -20,6 +22,7 @@
 #include <stdio.h>
 
 #define HB_CSV_FIELD_MAX (1024 * 1024)
+#define HB_CSV_RECORD_MAX (4 * 1024 * 1024)	/* all fields of a record */
 #define HB_CSV_COLUMNS_MAX 1024
 
 /* A column the caller wants: "task" or "duration|minutes" (first name is
@@ -51,7 +54,7 @@ int hb_csv_read(const char *path, const struct hb_csv_column *columns,
     size_t ncolumns, hb_csv_row_fn *on_row, void *ctx,
     struct hb_csv_error *err);
 
-/* The same over a stream the caller owns (name is for messages). */
+/* The same over a stream the caller owns. */
 int hb_csv_read_stream(FILE *fp, const struct hb_csv_column *columns,
     size_t ncolumns, hb_csv_row_fn *on_row, void *ctx,
     struct hb_csv_error *err);

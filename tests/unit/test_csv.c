@@ -334,6 +334,130 @@ test_record_lines_in_a_long_file(void **state)
 	free(in);
 }
 
+/* The reader's block size (BLOCK_SIZE in lib/csv.c): the cases below put
+ * their bytes across its boundaries. */
+#define BLOCK 65536
+
+/* For rows with a long note: the note's last bytes, and the rows seen. */
+struct ends {
+	char note[16][32];
+	long line[16];
+	int rows;
+};
+
+static int
+note_ends(void *ctx, const char *const *v, long line)
+{
+	struct ends *e = ctx;
+	const char *note = v[2] ? v[2] : "-";
+	size_t n = strlen(note);
+
+	if (e->rows < 16) {
+		snprintf(e->note[e->rows], sizeof e->note[0], "%s",
+		    n > 8 ? note + n - 8 : note);
+		e->line[e->rows] = line;
+	}
+	e->rows++;
+	return 0;
+}
+
+static void
+test_block_boundaries(void **state)
+{
+	/* Row 2 is "7,xxx...", padded so that `tail` starts a few bytes
+	 * before the end of the first block: every way of cutting it. */
+	static const struct {
+		const char *tail; size_t len;
+		int rows;		/* accepted: the rows read */
+		const char *note;	/* accepted: how row 2's note ends */
+		long line;		/* refused: the line named */
+		const char *reason;
+	} cases[] = {
+		{ S("caf\xc3\xa9\n8,y\n"), 2, "xxxcaf\xc3\xa9", 0, NULL },
+		{ S("\xe2\x82\xac\n8,y\n"), 2, "xxxxx\xe2\x82\xac", 0, NULL },
+		{ S("\xf0\x9f\x98\x80\n8,y\n"), 2, "xxxx\xf0\x9f\x98\x80", 0, NULL },
+		{ S("\xf0\x9f\x98\x80"), 1, "xxxx\xf0\x9f\x98\x80", 0, NULL },
+		{ S("ab\r\n8,y\r\n"), 2, "xxxxxxab", 0, NULL },
+		{ S("ab\r"), 1, "xxxxxxab", 0, NULL },	/* a final CR */
+		{ S("ab\r\n\r\n\n8,y\n"), 2, "xxxxxxab", 0, NULL },
+		{ S("\"\r\n\"\n8,y\n"), 0, NULL, 2, "quote" },
+		{ S("ab\r8,y\n"), 0, NULL, 2, "carriage return" },
+		{ S("ab\r\r\n"), 0, NULL, 2, "carriage return" },
+		{ S("\xe2\x82\n8,y\n"), 0, NULL, 2, "UTF-8" },	/* cut short */
+		{ S("\xe2\x82"), 0, NULL, 2, "UTF-8" },	/* cut short at the end */
+		{ S("\x82\x82\x82\n"), 0, NULL, 2, "UTF-8" },
+		{ S("\n8,a\0b\n"), 0, NULL, 3, "NUL" },
+		{ S("\n\n8,\xc3\n"), 0, NULL, 4, "UTF-8" },
+		{ S("\n8,\"a\nb\nc\n"), 0, NULL, 3, "unterminated" },
+		{ S("\n8,y,z\n"), 0, NULL, 3, "3 fields" },
+	};
+	static const char head[] = "task,note\n7,";
+	char *in = malloc(BLOCK + 64);
+
+	(void)state;
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
+		for (size_t before = 0; before <= 5; before++) {
+			size_t pad = BLOCK - before - (sizeof head - 1), len = 0;
+			struct hb_csv_error err;
+			struct ends e;
+			FILE *fp;
+			int rc;
+
+			memcpy(in, head, sizeof head - 1);
+			len += sizeof head - 1;
+			memset(in + len, 'x', pad);
+			len += pad;
+			memcpy(in + len, cases[i].tail, cases[i].len);
+			len += cases[i].len;
+			memset(&e, 0, sizeof e);
+			fp = fmemopen(in, len, "rb");
+			rc = hb_csv_read_stream(fp, cols, 3, note_ends, &e, &err);
+			fclose(fp);
+			if (cases[i].reason == NULL) {
+				if (rc != 0)
+					fail_msg("case %zu/%zu: %ld: %s", i, before,
+					    err.line, err.reason);
+				assert_int_equal(e.rows, cases[i].rows);
+				assert_string_equal(e.note[0], cases[i].note);
+				assert_int_equal(e.line[0], 2);
+				continue;
+			}
+			if (rc != -1)
+				fail_msg("case %zu/%zu: accepted", i, before);
+			if (err.line != cases[i].line ||
+			    strstr(err.reason, cases[i].reason) == NULL)
+				fail_msg("case %zu/%zu: %ld: %s, want %ld: %s", i,
+				    before, err.line, err.reason, cases[i].line,
+				    cases[i].reason);
+		}
+	free(in);
+}
+
+static void
+test_record_limit(void **state)
+{
+	/* Five fields of 1,000,000 bytes each: every one is under the field
+	 * limit, their record is over the record limit. */
+	size_t cap = 5 * 1000001 + 64, len = 0;
+	char *in = malloc(cap);
+	struct hb_csv_error err;
+	struct got g;
+
+	(void)state;
+	memcpy(in, "a,b,c,task,note\n\n", 17);
+	len = 17;
+	for (int i = 0; i < 5; i++) {
+		memset(in + len, 'r', 1000000);
+		len += 1000000;
+		in[len++] = i < 4 ? ',' : '\n';
+	}
+	assert_int_equal(read_bytes(in, len, &g, &err), -1);
+	assert_int_equal(err.line, 3);
+	if (strstr(err.reason, "record longer than 4 MiB") == NULL)
+		fail_msg("%s", err.reason);
+	free(in);
+}
+
 static int
 stop_at_second(void *ctx, const char *const *v, long line)
 {
@@ -470,6 +594,8 @@ main(void)
 		cmocka_unit_test(test_record_lines_in_a_long_file),
 		cmocka_unit_test(test_long_records),
 		cmocka_unit_test(test_callback_stops),
+		cmocka_unit_test(test_block_boundaries),
+		cmocka_unit_test(test_record_limit),
 		cmocka_unit_test(test_writers),
 		cmocka_unit_test(test_round_trip),
 	};
