@@ -582,10 +582,11 @@ hb_csv_text(struct hb_csv_writer *w, const char *s)
 	separator(w);
 	if (s == NULL)
 		return;
-	/* A spreadsheet would run these as formulas: make them text. */
+	/* A spreadsheet would run these as formulas: make them text.  A
+	 * leading LF counts as much as a leading CR. */
 	put_field(w, s, w->format == HB_CSV_EXCEL &&
 	    (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' ||
-	    s[0] == '\t' || s[0] == '\r'));
+	    s[0] == '\t' || s[0] == '\r' || s[0] == '\n'));
 }
 
 void

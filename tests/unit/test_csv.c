@@ -547,6 +547,49 @@ test_writers(void **state)
 }
 
 static void
+test_excel_neutralises(void **state)
+{
+	/* Text a spreadsheet would run gets an apostrophe in excel-csv, a
+	 * leading LF as well as the rest; plain CSV writes it as it is. */
+	static const struct { const char *in, *excel, *plain; } cases[] = {
+		{ "=1+2", "'=1+2", "=1+2" },
+		{ "+1", "'+1", "+1" },
+		{ "-5", "'-5", "-5" },
+		{ "@SUM(A1)", "'@SUM(A1)", "@SUM(A1)" },
+		{ "\tx", "'\tx", "\tx" },
+		{ "\rx", "\"'\rx\"", "\"\rx\"" },
+		{ "\nx", "\"'\nx\"", "\"\nx\"" },
+		{ "'x", "'x", "'x" },
+		{ "x=1", "x=1", "x=1" },
+		{ "", "", "" },
+	};
+	(void)state;
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		const char *want[] = { cases[i].excel, cases[i].plain };
+		enum hb_csv_format format[] = { HB_CSV_EXCEL, HB_CSV_PLAIN };
+
+		for (int f = 0; f < 2; f++) {
+			char *buf = NULL;
+			size_t size = 0;
+			FILE *fp = open_memstream(&buf, &size);
+			struct hb_csv_writer w;
+			const char *got;
+
+			hb_csv_writer_init(&w, fp, format[f]);
+			hb_csv_text(&w, cases[i].in);
+			fclose(fp);
+			got = buf;
+			if (format[f] == HB_CSV_EXCEL)
+				got += 3;	/* the BOM */
+			if (strcmp(got, want[f]) != 0)
+				fail_msg("case %zu, format %d: \"%s\"", i,
+				    (int)format[f], got);
+			free(buf);
+		}
+	}
+}
+
+static void
 fill_tricky(struct hb_csv_writer *w)
 {
 	static const char *const header[] = { "task", "note", NULL };
@@ -598,6 +641,7 @@ main(void)
 		cmocka_unit_test(test_record_limit),
 		cmocka_unit_test(test_writers),
 		cmocka_unit_test(test_round_trip),
+		cmocka_unit_test(test_excel_neutralises),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
