@@ -9,7 +9,9 @@
  * line (UTF-8, NUL bytes) before libcsv sees it; a UTF-8 sequence or a CR
  * at the end of a block waits for the next one.  The line ending itself is
  * fed separately: a record that libcsv ends on a CR inside the line is a
- * bare CR, which we refuse rather than guess at.
+ * bare CR, which we refuse rather than guess at.  The header line is held
+ * back until it shows its separator: ';' without ',' is the excel-csv
+ * dialect that our own writer writes.
  */
 #include <ctype.h>
 #include <errno.h>
@@ -93,6 +95,15 @@ struct reader {
 	int *map;		/* columns[i] is field map[i] of a record, or -1 */
 	const char **values;
 
+	/* Until the dialect is known, the header line is held here rather
+	 * than fed: libcsv must know its separator before the first byte. */
+	bool decided;
+	bool excel;		/* the excel-csv dialect: ';' and apostrophes */
+	enum hb_csv_format *dialect;	/* the caller's, or NULL */
+	char *head;
+	size_t head_len, head_cap;
+	bool head_semicolon;	/* the held header line has a ';' */
+
 	long line;		/* the physical line being fed */
 	long record_line;	/* where the current record started */
 	bool pending;		/* a record has started and not ended */
@@ -119,10 +130,31 @@ set_error(struct reader *r, long line, const char *column, const char *fmt,
 	r->stop = -1;
 }
 
+/* A spreadsheet runs text that starts with one of these as a formula. */
+static bool
+formula_start(char c)
+{
+	return c != '\0' && strchr("=+-@\t\r\n", c) != NULL;
+}
+
+/* Text that the excel-csv writer neutralises with one more apostrophe in
+ * front: a formula, or a formula behind apostrophes, so that the reader
+ * can take exactly one off and text such as "'=1" survives the trip. */
+static bool
+formula_like(const char *s, size_t len)
+{
+	size_t i = 0;
+
+	while (i < len && s[i] == '\'')
+		i++;
+	return i < len && formula_start(s[i]);
+}
+
 static void
 on_field(void *data, size_t len, void *vr)
 {
 	struct reader *r = vr;
+	const char *s = data;
 
 	if (r->stop)
 		return;
@@ -143,6 +175,14 @@ on_field(void *data, size_t len, void *vr)
 		    "record longer than 4 MiB");
 		return;
 	}
+	/* The excel-csv writer put an apostrophe before text a spreadsheet
+	 * would run as a formula: take it off again (the header is never
+	 * neutralised). */
+	if (r->excel && r->have_header && len >= 2 && s[0] == '\'' &&
+	    formula_like(s + 1, len - 1)) {
+		s++;
+		len--;
+	}
 	if (r->nfields == r->fields_cap) {
 		r->fields_cap = r->fields_cap ? 2 * r->fields_cap : 16;
 		r->offsets = hb_xrealloc(r->offsets,
@@ -160,7 +200,7 @@ on_field(void *data, size_t len, void *vr)
 	}
 	r->offsets[r->nfields++] = r->text_len;
 	if (len > 0)
-		memcpy(r->text + r->text_len, data, len);
+		memcpy(r->text + r->text_len, s, len);
 	r->text_len += len;
 	r->text[r->text_len++] = '\0';
 }
@@ -336,13 +376,51 @@ feed_body(struct reader *r, const char *s, size_t len)
 		    "carriage return without line feed (use LF or CRLF line ends)");
 }
 
+/* The header line is known, or as much of it as we hold: the excel-csv
+ * dialect when it has a ';' and no ','.  Tell the caller, set libcsv's
+ * separator and feed what was held. */
+static void
+decide(struct reader *r)
+{
+	r->decided = true;
+	r->excel = r->head_semicolon;
+	if (r->dialect != NULL)
+		*r->dialect = r->excel ? HB_CSV_EXCEL : HB_CSV_PLAIN;
+	if (r->excel)
+		csv_set_delim(&r->parser, ';');
+	feed_body(r, r->head, r->head_len);
+	free(r->head);
+	r->head = NULL;
+	r->head_len = r->head_cap = 0;
+}
+
 /* A piece of one physical line: `len` bytes of its body, then its line
  * end (`end_len` bytes: "\n", "\r\n", a final "\r", or none when the line
  * goes on in the next block). */
 static void
 take_piece(struct reader *r, const char *s, size_t len, size_t end_len)
 {
-	feed_body(r, s, len);
+	if (!r->decided && (len > 0 || r->head_len > 0)) {
+		if (r->head_len + len > r->head_cap) {
+			while (r->head_len + len > r->head_cap)
+				r->head_cap = r->head_cap ? 2 * r->head_cap
+				    : BLOCK_SIZE;
+			r->head = hb_xrealloc(r->head, r->head_cap);
+		}
+		memcpy(r->head + r->head_len, s, len);
+		r->head_len += len;
+		if (memchr(s, ';', len) != NULL)
+			r->head_semicolon = true;
+		/* A ',' decides at once; else the end of the line does.  A
+		 * header line of over 1 MiB without either is decided on that
+		 * much, so that holding it stays bounded. */
+		if (memchr(s, ',', len) != NULL) {
+			r->head_semicolon = false;
+			decide(r);
+		} else if (end_len > 0 || r->head_len > HB_CSV_FIELD_MAX)
+			decide(r);
+	} else if (r->decided)
+		feed_body(r, s, len);
 	/* A line end outside a record is a blank line, which libcsv would
 	 * skip: only one that ends a record (or a quoted field's line) needs
 	 * feeding.  Blank lines then cost next to nothing. */
@@ -411,9 +489,9 @@ held_back(const char *str, size_t len)
 }
 
 int
-hb_csv_read_stream(FILE *fp, const struct hb_csv_column *columns,
+hb_csv_read_stream_dialect(FILE *fp, const struct hb_csv_column *columns,
     size_t ncolumns, hb_csv_row_fn *on_row, void *ctx,
-    struct hb_csv_error *err)
+    enum hb_csv_format *dialect, struct hb_csv_error *err)
 {
 	struct reader r;
 	/* Room for a block after the bytes held back from the last one. */
@@ -428,6 +506,9 @@ hb_csv_read_stream(FILE *fp, const struct hb_csv_column *columns,
 	r.on_row = on_row;
 	r.ctx = ctx;
 	r.err = err;
+	r.dialect = dialect;
+	if (dialect != NULL)
+		*dialect = HB_CSV_PLAIN;
 	r.line = 1;
 	r.map = hb_xcalloc(ncolumns + 1, sizeof *r.map);
 	r.values = hb_xcalloc(ncolumns + 1, sizeof *r.values);
@@ -476,6 +557,8 @@ hb_csv_read_stream(FILE *fp, const struct hb_csv_column *columns,
 		memmove(block, s + len - keep, keep);
 		kept = keep;
 	}
+	if (!r.stop && !r.decided)
+		decide(&r);
 	if (!r.stop) {
 		/* The last record may end here, without a newline: its own
 		 * error (set by on_record) comes first. */
@@ -491,6 +574,7 @@ hb_csv_read_stream(FILE *fp, const struct hb_csv_column *columns,
 	}
 	csv_free(&r.parser);
 	free(block);
+	free(r.head);
 	free(r.text);
 	free(r.offsets);
 	free(r.map);
@@ -499,25 +583,46 @@ hb_csv_read_stream(FILE *fp, const struct hb_csv_column *columns,
 }
 
 int
-hb_csv_read(const char *path, const struct hb_csv_column *columns,
+hb_csv_read_stream(FILE *fp, const struct hb_csv_column *columns,
     size_t ncolumns, hb_csv_row_fn *on_row, void *ctx,
     struct hb_csv_error *err)
+{
+	return hb_csv_read_stream_dialect(fp, columns, ncolumns, on_row, ctx,
+	    NULL, err);
+}
+
+int
+hb_csv_read_dialect(const char *path, const struct hb_csv_column *columns,
+    size_t ncolumns, hb_csv_row_fn *on_row, void *ctx,
+    enum hb_csv_format *dialect, struct hb_csv_error *err)
 {
 	FILE *fp;
 	int rc;
 
 	if (strcmp(path, "-") == 0)
-		return hb_csv_read_stream(stdin, columns, ncolumns, on_row, ctx,
-		    err);
+		return hb_csv_read_stream_dialect(stdin, columns, ncolumns,
+		    on_row, ctx, dialect, err);
 	fp = fopen(path, "rb");
 	if (fp == NULL) {
 		memset(err, 0, sizeof *err);
+		if (dialect != NULL)
+			*dialect = HB_CSV_PLAIN;
 		snprintf(err->reason, sizeof err->reason, "%s", strerror(errno));
 		return -1;
 	}
-	rc = hb_csv_read_stream(fp, columns, ncolumns, on_row, ctx, err);
+	rc = hb_csv_read_stream_dialect(fp, columns, ncolumns, on_row, ctx,
+	    dialect, err);
 	fclose(fp);
 	return rc;
+}
+
+int
+hb_csv_read(const char *path, const struct hb_csv_column *columns,
+    size_t ncolumns, hb_csv_row_fn *on_row, void *ctx,
+    struct hb_csv_error *err)
+{
+	return hb_csv_read_dialect(path, columns, ncolumns, on_row, ctx, NULL,
+	    err);
 }
 
 /* ---- writer ---------------------------------------------------------- */
@@ -582,11 +687,10 @@ hb_csv_text(struct hb_csv_writer *w, const char *s)
 	separator(w);
 	if (s == NULL)
 		return;
-	/* A spreadsheet would run these as formulas: make them text.  A
-	 * leading LF counts as much as a leading CR. */
+	/* A spreadsheet would run these as formulas: make them text.  The
+	 * excel-csv reader takes the apostrophe off again. */
 	put_field(w, s, w->format == HB_CSV_EXCEL &&
-	    (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' ||
-	    s[0] == '\t' || s[0] == '\r' || s[0] == '\n'));
+	    formula_like(s, strlen(s)));
 }
 
 void
