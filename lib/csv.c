@@ -2,11 +2,16 @@
  * csv: a strict, streaming reader over libcsv, and the RFC 4180 and
  * excel-csv writers.
  *
- * The reader feeds libcsv one physical line at a time, so it always knows
- * the line a record starts on, and validates each line (UTF-8, NUL bytes,
- * bare CR) before libcsv sees it.  The line ending itself is fed
- * separately: a record that libcsv ends on a CR inside the line is a bare
- * CR, which we refuse rather than guess at.
+ * The reader reads fixed-size blocks, never a whole line, so that its
+ * memory does not grow with the input: a line longer than a block is fed
+ * to libcsv piece by piece.  It splits each block into physical lines
+ * itself, so it always knows the line a record starts on, and checks each
+ * line (UTF-8, NUL bytes) before libcsv sees it; a UTF-8 sequence or a CR
+ * at the end of a block waits for the next one.  The line ending itself is
+ * fed separately: a record that libcsv ends on a CR inside the line is a
+ * bare CR, which we refuse rather than guess at.  The header line is held
+ * back until it shows its separator: ';' without ',' is the excel-csv
+ * dialect that our own writer writes.
  */
 #include <ctype.h>
 #include <errno.h>
@@ -68,6 +73,9 @@ hb_utf8_valid(const char *str, size_t len)
 
 /* ---- reader ---------------------------------------------------------- */
 
+/* The input is read this many bytes at a time, whatever its line length. */
+#define BLOCK_SIZE 65536
+
 struct reader {
 	struct csv_parser parser;
 	const struct hb_csv_column *columns;
@@ -86,6 +94,15 @@ struct reader {
 	size_t header_fields;
 	int *map;		/* columns[i] is field map[i] of a record, or -1 */
 	const char **values;
+
+	/* Until the dialect is known, the header line is held here rather
+	 * than fed: libcsv must know its separator before the first byte. */
+	bool decided;
+	bool excel;		/* the excel-csv dialect: ';' and apostrophes */
+	enum hb_csv_format *dialect;	/* the caller's, or NULL */
+	char *head;
+	size_t head_len, head_cap;
+	bool head_semicolon;	/* the held header line has a ';' */
 
 	long line;		/* the physical line being fed */
 	long record_line;	/* where the current record started */
@@ -113,10 +130,31 @@ set_error(struct reader *r, long line, const char *column, const char *fmt,
 	r->stop = -1;
 }
 
+/* A spreadsheet runs text that starts with one of these as a formula. */
+static bool
+formula_start(char c)
+{
+	return c != '\0' && strchr("=+-@\t\r\n", c) != NULL;
+}
+
+/* Text that the excel-csv writer neutralises with one more apostrophe in
+ * front: a formula, or a formula behind apostrophes, so that the reader
+ * can take exactly one off and text such as "'=1" survives the trip. */
+static bool
+formula_like(const char *s, size_t len)
+{
+	size_t i = 0;
+
+	while (i < len && s[i] == '\'')
+		i++;
+	return i < len && formula_start(s[i]);
+}
+
 static void
 on_field(void *data, size_t len, void *vr)
 {
 	struct reader *r = vr;
+	const char *s = data;
 
 	if (r->stop)
 		return;
@@ -130,19 +168,39 @@ on_field(void *data, size_t len, void *vr)
 		    "more than %d columns", HB_CSV_COLUMNS_MAX);
 		return;
 	}
+	/* Fields under the limit, but many of them, must not add up to an
+	 * unbounded record either. */
+	if (r->text_len - r->nfields + len > HB_CSV_RECORD_MAX) {
+		set_error(r, r->record_line, NULL,
+		    "record longer than 4 MiB");
+		return;
+	}
+	/* The excel-csv writer put an apostrophe before text a spreadsheet
+	 * would run as a formula: take it off again (the header is never
+	 * neutralised). */
+	if (r->excel && r->have_header && len >= 2 && s[0] == '\'' &&
+	    formula_like(s + 1, len - 1)) {
+		s++;
+		len--;
+	}
 	if (r->nfields == r->fields_cap) {
 		r->fields_cap = r->fields_cap ? 2 * r->fields_cap : 16;
 		r->offsets = hb_xrealloc(r->offsets,
 		    r->fields_cap * sizeof *r->offsets);
 	}
 	if (r->text_len + len + 1 > r->text_cap) {
+		/* Doubling, but never past what the largest record needs. */
+		size_t most = HB_CSV_RECORD_MAX + HB_CSV_COLUMNS_MAX;
+
 		while (r->text_len + len + 1 > r->text_cap)
 			r->text_cap = r->text_cap ? 2 * r->text_cap : 1024;
+		if (r->text_cap > most)
+			r->text_cap = most;
 		r->text = hb_xrealloc(r->text, r->text_cap);
 	}
 	r->offsets[r->nfields++] = r->text_len;
 	if (len > 0)
-		memcpy(r->text + r->text_len, data, len);
+		memcpy(r->text + r->text_len, s, len);
 	r->text_len += len;
 	r->text[r->text_len++] = '\0';
 }
@@ -299,15 +357,147 @@ feed(struct reader *r, const char *s, size_t len)
 	}
 }
 
+/* Feed the body of a line (all of it, or the part of it in this block),
+ * without its line end.  A record that libcsv ends on a CR here ended on
+ * a bare CR, which we refuse rather than guess at. */
+static void
+feed_body(struct reader *r, const char *s, size_t len)
+{
+	if (len == 0)
+		return;
+	if (!r->pending) {
+		r->record_line = r->line;
+		r->pending = true;
+	}
+	r->bare_cr = false;
+	feed(r, s, len);
+	if (r->bare_cr && !r->stop)
+		set_error(r, r->line, NULL,
+		    "carriage return without line feed (use LF or CRLF line ends)");
+}
+
+/* The header line is known, or as much of it as we hold: the excel-csv
+ * dialect when it has a ';' and no ','.  Tell the caller, set libcsv's
+ * separator and feed what was held. */
+static void
+decide(struct reader *r)
+{
+	r->decided = true;
+	r->excel = r->head_semicolon;
+	if (r->dialect != NULL)
+		*r->dialect = r->excel ? HB_CSV_EXCEL : HB_CSV_PLAIN;
+	if (r->excel)
+		csv_set_delim(&r->parser, ';');
+	feed_body(r, r->head, r->head_len);
+	free(r->head);
+	r->head = NULL;
+	r->head_len = r->head_cap = 0;
+}
+
+/* A piece of one physical line: `len` bytes of its body, then its line
+ * end (`end_len` bytes: "\n", "\r\n", a final "\r", or none when the line
+ * goes on in the next block). */
+static void
+take_piece(struct reader *r, const char *s, size_t len, size_t end_len)
+{
+	if (!r->decided && (len > 0 || r->head_len > 0)) {
+		if (r->head_len + len > r->head_cap) {
+			while (r->head_len + len > r->head_cap)
+				r->head_cap = r->head_cap ? 2 * r->head_cap
+				    : BLOCK_SIZE;
+			r->head = hb_xrealloc(r->head, r->head_cap);
+		}
+		memcpy(r->head + r->head_len, s, len);
+		r->head_len += len;
+		if (memchr(s, ';', len) != NULL)
+			r->head_semicolon = true;
+		/* A ',' decides at once; else the end of the line does.  A
+		 * header line of over 1 MiB without either is decided on that
+		 * much, so that holding it stays bounded. */
+		if (memchr(s, ',', len) != NULL) {
+			r->head_semicolon = false;
+			decide(r);
+		} else if (end_len > 0 || r->head_len > HB_CSV_FIELD_MAX)
+			decide(r);
+	} else if (r->decided)
+		feed_body(r, s, len);
+	/* A line end outside a record is a blank line, which libcsv would
+	 * skip: only one that ends a record (or a quoted field's line) needs
+	 * feeding.  Blank lines then cost next to nothing. */
+	if (end_len > 0 && r->pending && !r->stop)
+		feed(r, s + len, end_len);
+}
+
+/* A block's worth of input, with no sequence of UTF-8 cut at its end (and
+ * no CR, unless `last`): split it into physical lines, check each before
+ * libcsv sees it, and feed it. */
+static void
+take_block(struct reader *r, const char *s, size_t len, bool last)
+{
+	/* Most blocks are clean: check them whole, and a line at a time
+	 * only to name the line of a fault. */
+	bool clean = hb_utf8_valid(s, len);
+
+	while (len > 0 && !r->stop) {
+		const char *lf = memchr(s, '\n', len);
+		size_t n = lf ? (size_t)(lf - s) + 1 : len, body = n;
+
+		if (!clean && memchr(s, '\0', n) != NULL) {
+			set_error(r, r->line, NULL, "NUL byte in the input");
+			return;
+		}
+		if (!clean && !hb_utf8_valid(s, n)) {
+			set_error(r, r->line, NULL, "invalid UTF-8");
+			return;
+		}
+		if (lf != NULL) {
+			body--;
+			if (body > 0 && s[body - 1] == '\r')
+				body--;
+		} else if (last && s[body - 1] == '\r')
+			body--;
+		take_piece(r, s, body, n - body);
+		if (lf != NULL)
+			r->line++;
+		s += n;
+		len -= n;
+	}
+}
+
+/* How many bytes at the end of s (len bytes, more to come) to keep for
+ * the next block: a CR, which is a line end only if a LF follows, or the
+ * start of a UTF-8 sequence that the next block completes. */
+static size_t
+held_back(const char *str, size_t len)
+{
+	const unsigned char *s = (const unsigned char *)str;
+
+	if (len > 0 && s[len - 1] == '\r')
+		return 1;
+	for (size_t k = 1; k <= 3 && k <= len; k++) {
+		unsigned char c = s[len - k];
+		size_t need;
+
+		if ((c & 0xc0) == 0x80)
+			continue;
+		if (c < 0xc0)
+			return 0;
+		need = c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : 2;
+		return need > k ? k : 0;
+	}
+	return 0;
+}
+
 int
-hb_csv_read_stream(FILE *fp, const struct hb_csv_column *columns,
+hb_csv_read_stream_dialect(FILE *fp, const struct hb_csv_column *columns,
     size_t ncolumns, hb_csv_row_fn *on_row, void *ctx,
-    struct hb_csv_error *err)
+    enum hb_csv_format *dialect, struct hb_csv_error *err)
 {
 	struct reader r;
-	char *buf = NULL;
-	size_t cap = 0;
-	ssize_t got;
+	/* Room for a block after the bytes held back from the last one. */
+	char *block = hb_xmalloc(BLOCK_SIZE + 4);
+	size_t kept = 0, got;
+	bool first = true, last = false;
 
 	memset(&r, 0, sizeof r);
 	memset(err, 0, sizeof *err);
@@ -316,6 +506,10 @@ hb_csv_read_stream(FILE *fp, const struct hb_csv_column *columns,
 	r.on_row = on_row;
 	r.ctx = ctx;
 	r.err = err;
+	r.dialect = dialect;
+	if (dialect != NULL)
+		*dialect = HB_CSV_PLAIN;
+	r.line = 1;
 	r.map = hb_xcalloc(ncolumns + 1, sizeof *r.map);
 	r.values = hb_xcalloc(ncolumns + 1, sizeof *r.values);
 	/* csv_init fails only for a NULL parser. */
@@ -326,51 +520,45 @@ hb_csv_read_stream(FILE *fp, const struct hb_csv_column *columns,
 	csv_set_blk_size(&r.parser, 65536);
 	csv_set_realloc_func(&r.parser, hb_xrealloc);
 
-	while (!r.stop && (got = getline(&buf, &cap, fp)) > 0) {
-		size_t len = (size_t)got, body;
-		const char *s = buf;
+	while (!r.stop && !last) {
+		char *s = block;
+		size_t len, keep;
 
-		r.line++;
-		if (r.line == 1 && len >= 3 && memcmp(s, "\xef\xbb\xbf", 3) == 0) {
-			s += 3;
-			len -= 3;
+		got = fread(block + kept, 1, BLOCK_SIZE, fp);
+		if (got < BLOCK_SIZE) {
+			if (ferror(fp)) {
+				/* Nothing read at all: the input is not a
+				 * file, rather than bad on some line. */
+				set_error(&r, first && kept == 0 && got == 0 ? 0
+				    : r.line, NULL, "read error: %s",
+				    strerror(errno));
+				break;
+			}
+			last = true;
 		}
-		if (r.line == 1 && len >= 2 &&
-		    (((unsigned char)s[0] == 0xff && (unsigned char)s[1] == 0xfe) ||
-		    ((unsigned char)s[0] == 0xfe && (unsigned char)s[1] == 0xff))) {
-			set_error(&r, r.line, NULL,
-			    "UTF-16 input: save the file as UTF-8");
-			break;
+		len = kept + got;
+		if (first) {
+			first = false;
+			if (len >= 3 && memcmp(s, "\xef\xbb\xbf", 3) == 0) {
+				s += 3;
+				len -= 3;
+			}
+			if (len >= 2 && (((unsigned char)s[0] == 0xff &&
+			    (unsigned char)s[1] == 0xfe) ||
+			    ((unsigned char)s[0] == 0xfe &&
+			    (unsigned char)s[1] == 0xff))) {
+				set_error(&r, 1, NULL,
+				    "UTF-16 input: save the file as UTF-8");
+				break;
+			}
 		}
-		if (memchr(s, '\0', len) != NULL) {
-			set_error(&r, r.line, NULL, "NUL byte in the input");
-			break;
-		}
-		if (!hb_utf8_valid(s, len)) {
-			set_error(&r, r.line, NULL, "invalid UTF-8");
-			break;
-		}
-		/* Split off the line ending: "\n", "\r\n", or a final "\r". */
-		body = len;
-		if (body > 0 && s[body - 1] == '\n')
-			body--;
-		if (body > 0 && s[body - 1] == '\r')
-			body--;
-		if (!r.pending && body > 0) {
-			r.record_line = r.line;
-			r.pending = true;
-		}
-		r.bare_cr = false;
-		feed(&r, s, body);
-		if (r.bare_cr && !r.stop) {
-			set_error(&r, r.line, NULL,
-			    "carriage return without line feed (use LF or CRLF line ends)");
-			break;
-		}
-		feed(&r, s + body, len - body);
+		keep = last ? 0 : held_back(s, len);
+		take_block(&r, s, len - keep, last);
+		memmove(block, s + len - keep, keep);
+		kept = keep;
 	}
-	if (!r.stop && ferror(fp))
-		set_error(&r, r.line, NULL, "read error: %s", strerror(errno));
+	if (!r.stop && !r.decided)
+		decide(&r);
 	if (!r.stop) {
 		/* The last record may end here, without a newline: its own
 		 * error (set by on_record) comes first. */
@@ -385,7 +573,8 @@ hb_csv_read_stream(FILE *fp, const struct hb_csv_column *columns,
 			set_error(&r, 1, NULL, "empty input: a header row is required");
 	}
 	csv_free(&r.parser);
-	free(buf);
+	free(block);
+	free(r.head);
 	free(r.text);
 	free(r.offsets);
 	free(r.map);
@@ -394,25 +583,46 @@ hb_csv_read_stream(FILE *fp, const struct hb_csv_column *columns,
 }
 
 int
-hb_csv_read(const char *path, const struct hb_csv_column *columns,
+hb_csv_read_stream(FILE *fp, const struct hb_csv_column *columns,
     size_t ncolumns, hb_csv_row_fn *on_row, void *ctx,
     struct hb_csv_error *err)
+{
+	return hb_csv_read_stream_dialect(fp, columns, ncolumns, on_row, ctx,
+	    NULL, err);
+}
+
+int
+hb_csv_read_dialect(const char *path, const struct hb_csv_column *columns,
+    size_t ncolumns, hb_csv_row_fn *on_row, void *ctx,
+    enum hb_csv_format *dialect, struct hb_csv_error *err)
 {
 	FILE *fp;
 	int rc;
 
 	if (strcmp(path, "-") == 0)
-		return hb_csv_read_stream(stdin, columns, ncolumns, on_row, ctx,
-		    err);
+		return hb_csv_read_stream_dialect(stdin, columns, ncolumns,
+		    on_row, ctx, dialect, err);
 	fp = fopen(path, "rb");
 	if (fp == NULL) {
 		memset(err, 0, sizeof *err);
+		if (dialect != NULL)
+			*dialect = HB_CSV_PLAIN;
 		snprintf(err->reason, sizeof err->reason, "%s", strerror(errno));
 		return -1;
 	}
-	rc = hb_csv_read_stream(fp, columns, ncolumns, on_row, ctx, err);
+	rc = hb_csv_read_stream_dialect(fp, columns, ncolumns, on_row, ctx,
+	    dialect, err);
 	fclose(fp);
 	return rc;
+}
+
+int
+hb_csv_read(const char *path, const struct hb_csv_column *columns,
+    size_t ncolumns, hb_csv_row_fn *on_row, void *ctx,
+    struct hb_csv_error *err)
+{
+	return hb_csv_read_dialect(path, columns, ncolumns, on_row, ctx, NULL,
+	    err);
 }
 
 /* ---- writer ---------------------------------------------------------- */
@@ -477,10 +687,10 @@ hb_csv_text(struct hb_csv_writer *w, const char *s)
 	separator(w);
 	if (s == NULL)
 		return;
-	/* A spreadsheet would run these as formulas: make them text. */
+	/* A spreadsheet would run these as formulas: make them text.  The
+	 * excel-csv reader takes the apostrophe off again. */
 	put_field(w, s, w->format == HB_CSV_EXCEL &&
-	    (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' ||
-	    s[0] == '\t' || s[0] == '\r'));
+	    formula_like(s, strlen(s)));
 }
 
 void

@@ -2,14 +2,25 @@
  * csv: CSV in (strict, through libcsv) and CSV out (RFC 4180 and the
  * excel-csv variant).
  *
- * The reader streams: it holds one physical line and one record at a time,
- * whatever the size of the input.  It maps the header to the columns the
- * caller asks for, by name (case-insensitive, '-' and '_' alike, aliases
- * separated by '|'), and rejects with a line number: invalid UTF-8, NUL
- * bytes, bare CR line ends, unterminated or stray quotes, ragged rows,
- * duplicate columns, fields over HB_CSV_FIELD_MAX and rows with more than
- * HB_CSV_COLUMNS_MAX columns.  A UTF-8 BOM is skipped; LF, CRLF and a
+ * The reader streams: it reads the input in blocks of 64 KiB and holds one
+ * block, one record and (until it knows the dialect) the start of the
+ * header line, so its memory stays within a few MiB whatever the input and
+ * its line lengths.  It maps the header to the columns the caller asks
+ * for, by name (case-insensitive, '-' and '_' alike, aliases separated by
+ * '|'), and rejects with the line a record starts on: invalid UTF-8, NUL
+ * bytes, UTF-16 input, bare CR line ends, unterminated or stray quotes,
+ * ragged rows, duplicate columns, fields over HB_CSV_FIELD_MAX (as soon as
+ * a field passes it), records over HB_CSV_RECORD_MAX and rows with more
+ * than HB_CSV_COLUMNS_MAX columns.  A UTF-8 BOM is skipped; LF, CRLF and a
  * missing final newline are all fine; blank lines are skipped.
+ *
+ * A header line (after the BOM) with a ';' and no ',' is the excel-csv
+ * dialect that HB_CSV_EXCEL writes: the whole input is then read with ';'
+ * as the separator, and a field that starts with an apostrophe followed by
+ * = + - @ tab CR or LF loses the apostrophe the writer put there to keep a
+ * spreadsheet from running it.  Decimal commas are the caller's to parse:
+ * the reader tells it the dialect.  (A header line over 1 MiB is judged on
+ * its first MiB.)
  */
 #ifndef HOURBOOK_CSV_H
 #define HOURBOOK_CSV_H
@@ -20,7 +31,15 @@
 #include <stdio.h>
 
 #define HB_CSV_FIELD_MAX (1024 * 1024)
+#define HB_CSV_RECORD_MAX (4 * 1024 * 1024)	/* all fields of a record */
 #define HB_CSV_COLUMNS_MAX 1024
+
+/* What the writers write; the reader reads the first two (its dialect). */
+enum hb_csv_format {
+	HB_CSV_PLAIN,	/* RFC 4180 quoting, ',' and LF, '.' decimals */
+	HB_CSV_EXCEL,	/* BOM, ';', CRLF, ',' decimals, formulas neutralised */
+	HB_CSV_XLSX	/* typed cells in a workbook (see xlsx.h) */
+};
 
 /* A column the caller wants: "task" or "duration|minutes" (first name is
  * the one used in messages). */
@@ -51,19 +70,25 @@ int hb_csv_read(const char *path, const struct hb_csv_column *columns,
     size_t ncolumns, hb_csv_row_fn *on_row, void *ctx,
     struct hb_csv_error *err);
 
-/* The same over a stream the caller owns (name is for messages). */
+/* The same over a stream the caller owns. */
 int hb_csv_read_stream(FILE *fp, const struct hb_csv_column *columns,
     size_t ncolumns, hb_csv_row_fn *on_row, void *ctx,
     struct hb_csv_error *err);
 
+/* Both, also telling the caller the dialect of the input: *dialect (the
+ * caller's; NULL if it does not care) is HB_CSV_PLAIN or HB_CSV_EXCEL.  It
+ * is set as soon as the header line is read, before the first on_row
+ * call, so a callback that parses decimal commas can read it through its
+ * ctx; it stays HB_CSV_PLAIN when there is no header. */
+int hb_csv_read_dialect(const char *path, const struct hb_csv_column *columns,
+    size_t ncolumns, hb_csv_row_fn *on_row, void *ctx,
+    enum hb_csv_format *dialect, struct hb_csv_error *err);
+int hb_csv_read_stream_dialect(FILE *fp, const struct hb_csv_column *columns,
+    size_t ncolumns, hb_csv_row_fn *on_row, void *ctx,
+    enum hb_csv_format *dialect, struct hb_csv_error *err);
+
 /* True when s (len bytes) is valid UTF-8 without NUL bytes. */
 bool hb_utf8_valid(const char *s, size_t len);
-
-enum hb_csv_format {
-	HB_CSV_PLAIN,	/* RFC 4180 quoting, ',' and LF, '.' decimals */
-	HB_CSV_EXCEL,	/* BOM, ';', CRLF, ',' decimals, formulas neutralised */
-	HB_CSV_XLSX	/* typed cells in a workbook (see xlsx.h) */
-};
 
 struct hb_xlsx;
 

@@ -334,6 +334,299 @@ test_record_lines_in_a_long_file(void **state)
 	free(in);
 }
 
+/* The reader's block size (BLOCK_SIZE in lib/csv.c): the cases below put
+ * their bytes across its boundaries. */
+#define BLOCK 65536
+
+/* For rows with a long note: the note's last bytes, and the rows seen. */
+struct ends {
+	char note[16][32];
+	long line[16];
+	int rows;
+};
+
+static int
+note_ends(void *ctx, const char *const *v, long line)
+{
+	struct ends *e = ctx;
+	const char *note = v[2] ? v[2] : "-";
+	size_t n = strlen(note);
+
+	if (e->rows < 16) {
+		snprintf(e->note[e->rows], sizeof e->note[0], "%s",
+		    n > 8 ? note + n - 8 : note);
+		e->line[e->rows] = line;
+	}
+	e->rows++;
+	return 0;
+}
+
+static void
+test_block_boundaries(void **state)
+{
+	/* Row 2 is "7,xxx...", padded so that `tail` starts a few bytes
+	 * before the end of the first block: every way of cutting it. */
+	static const struct {
+		const char *tail; size_t len;
+		int rows;		/* accepted: the rows read */
+		const char *note;	/* accepted: how row 2's note ends */
+		long line;		/* refused: the line named */
+		const char *reason;
+	} cases[] = {
+		{ S("caf\xc3\xa9\n8,y\n"), 2, "xxxcaf\xc3\xa9", 0, NULL },
+		{ S("\xe2\x82\xac\n8,y\n"), 2, "xxxxx\xe2\x82\xac", 0, NULL },
+		{ S("\xf0\x9f\x98\x80\n8,y\n"), 2, "xxxx\xf0\x9f\x98\x80", 0, NULL },
+		{ S("\xf0\x9f\x98\x80"), 1, "xxxx\xf0\x9f\x98\x80", 0, NULL },
+		{ S("ab\r\n8,y\r\n"), 2, "xxxxxxab", 0, NULL },
+		{ S("ab\r"), 1, "xxxxxxab", 0, NULL },	/* a final CR */
+		{ S("ab\r\n\r\n\n8,y\n"), 2, "xxxxxxab", 0, NULL },
+		{ S("\"\r\n\"\n8,y\n"), 0, NULL, 2, "quote" },
+		{ S("ab\r8,y\n"), 0, NULL, 2, "carriage return" },
+		{ S("ab\r\r\n"), 0, NULL, 2, "carriage return" },
+		{ S("\xe2\x82\n8,y\n"), 0, NULL, 2, "UTF-8" },	/* cut short */
+		{ S("\xe2\x82"), 0, NULL, 2, "UTF-8" },	/* cut short at the end */
+		{ S("\x82\x82\x82\n"), 0, NULL, 2, "UTF-8" },
+		{ S("\n8,a\0b\n"), 0, NULL, 3, "NUL" },
+		{ S("\n\n8,\xc3\n"), 0, NULL, 4, "UTF-8" },
+		{ S("\n8,\"a\nb\nc\n"), 0, NULL, 3, "unterminated" },
+		{ S("\n8,y,z\n"), 0, NULL, 3, "3 fields" },
+	};
+	static const char head[] = "task,note\n7,";
+	char *in = malloc(BLOCK + 64);
+
+	(void)state;
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
+		for (size_t before = 0; before <= 5; before++) {
+			size_t pad = BLOCK - before - (sizeof head - 1), len = 0;
+			struct hb_csv_error err;
+			struct ends e;
+			FILE *fp;
+			int rc;
+
+			memcpy(in, head, sizeof head - 1);
+			len += sizeof head - 1;
+			memset(in + len, 'x', pad);
+			len += pad;
+			memcpy(in + len, cases[i].tail, cases[i].len);
+			len += cases[i].len;
+			memset(&e, 0, sizeof e);
+			fp = fmemopen(in, len, "rb");
+			rc = hb_csv_read_stream(fp, cols, 3, note_ends, &e, &err);
+			fclose(fp);
+			if (cases[i].reason == NULL) {
+				if (rc != 0)
+					fail_msg("case %zu/%zu: %ld: %s", i, before,
+					    err.line, err.reason);
+				assert_int_equal(e.rows, cases[i].rows);
+				assert_string_equal(e.note[0], cases[i].note);
+				assert_int_equal(e.line[0], 2);
+				continue;
+			}
+			if (rc != -1)
+				fail_msg("case %zu/%zu: accepted", i, before);
+			if (err.line != cases[i].line ||
+			    strstr(err.reason, cases[i].reason) == NULL)
+				fail_msg("case %zu/%zu: %ld: %s, want %ld: %s", i,
+				    before, err.line, err.reason, cases[i].line,
+				    cases[i].reason);
+		}
+	free(in);
+}
+
+static void
+test_record_limit(void **state)
+{
+	/* Five fields of 1,000,000 bytes each: every one is under the field
+	 * limit, their record is over the record limit. */
+	size_t cap = 5 * 1000001 + 64, len = 0;
+	char *in = malloc(cap);
+	struct hb_csv_error err;
+	struct got g;
+
+	(void)state;
+	memcpy(in, "a,b,c,task,note\n\n", 17);
+	len = 17;
+	for (int i = 0; i < 5; i++) {
+		memset(in + len, 'r', 1000000);
+		len += 1000000;
+		in[len++] = i < 4 ? ',' : '\n';
+	}
+	assert_int_equal(read_bytes(in, len, &g, &err), -1);
+	assert_int_equal(err.line, 3);
+	if (strstr(err.reason, "record longer than 4 MiB") == NULL)
+		fail_msg("%s", err.reason);
+	free(in);
+}
+
+/* collect(), and the dialect as the callback sees it. */
+struct seen {
+	struct got g;
+	enum hb_csv_format *dialect;
+	enum hb_csv_format at_first_row;
+};
+
+static int
+collect_dialect(void *ctx, const char *const *v, long line)
+{
+	struct seen *s = ctx;
+
+	if (s->g.rows == 0)
+		s->at_first_row = *s->dialect;
+	return collect(&s->g, v, line);
+}
+
+static int
+read_dialect(const char *bytes, size_t len, struct seen *s,
+    enum hb_csv_format *dialect, struct hb_csv_error *err)
+{
+	FILE *fp = fmemopen((void *)bytes, len, "rb");
+	int rc;
+
+	assert_non_null(fp);
+	memset(s, 0, sizeof *s);
+	s->dialect = dialect;
+	s->at_first_row = HB_CSV_XLSX;	/* neither: no row yet */
+	*dialect = HB_CSV_XLSX;
+	rc = hb_csv_read_stream_dialect(fp, cols, 3, collect_dialect, s,
+	    dialect, err);
+	fclose(fp);
+	return rc;
+}
+
+static void
+test_dialects(void **state)
+{
+	static const struct {
+		const char *in; size_t len;
+		enum hb_csv_format want;
+		const char *rows;	/* NULL: refused */
+	} cases[] = {
+		{ S("task;note\n7;x\n"), HB_CSV_EXCEL, "2:7/-/x;" },
+		{ S("\xef\xbb\xbftask;minutes;note\r\n7;1,5;a, b\r\n"),
+		    HB_CSV_EXCEL, "2:7/1,5/a, b;" },
+		{ S("task;note\r\n7;x"), HB_CSV_EXCEL, "2:7/-/x;" },
+		{ S("\"task\";\"note\"\r\n7;\"x;y\"\r\n"), HB_CSV_EXCEL,
+		    "2:7/-/x;y;" },
+		{ S("\n\r\ntask;note\n7;x\n"), HB_CSV_EXCEL, "4:7/-/x;" },
+		{ S("task;note\n"), HB_CSV_EXCEL, "" },
+		{ S("task;note\n7;x;y\n"), HB_CSV_EXCEL, NULL },	/* ragged */
+		{ S("task;note\r7;x\r"), HB_CSV_EXCEL, NULL },	/* bare CR */
+		{ S("task;'-note\n7;x\n"), HB_CSV_EXCEL, "2:7/-/-;" },	/* header verbatim */
+		{ S("task,note\n7,a;b\n"), HB_CSV_PLAIN, "2:7/-/a;b;" },
+		{ S("note;x,task\n1,7\n"), HB_CSV_PLAIN, "2:7/-/-;" },	/* both */
+		{ S("\xef\xbb\xbfnote;x,task\r\n1,7\r\n"), HB_CSV_PLAIN, "2:7/-/-;" },
+		{ S("task\n7\n"), HB_CSV_PLAIN, "2:7/-/-;" },
+		{ S("task\n7;8\n"), HB_CSV_PLAIN, "2:7;8/-/-;" },
+		{ S(""), HB_CSV_PLAIN, NULL },
+	};
+	(void)state;
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		enum hb_csv_format dialect;
+		struct hb_csv_error err;
+		struct seen s;
+		int rc = read_dialect(cases[i].in, cases[i].len, &s, &dialect,
+		    &err);
+
+		if (dialect != cases[i].want)
+			fail_msg("case %zu: dialect %d, want %d", i, (int)dialect,
+			    (int)cases[i].want);
+		if (cases[i].rows == NULL) {
+			if (rc != -1)
+				fail_msg("case %zu: accepted", i);
+			continue;
+		}
+		if (rc != 0)
+			fail_msg("case %zu: %ld: %s", i, err.line, err.reason);
+		assert_string_equal(s.g.text, cases[i].rows);
+		/* The callback knows the dialect from the first row on. */
+		if (s.g.rows > 0 && s.at_first_row != cases[i].want)
+			fail_msg("case %zu: the first row saw dialect %d", i,
+			    (int)s.at_first_row);
+	}
+	/* A missing file, and the plain reader's wrapper, leave it plain. */
+	{
+		enum hb_csv_format dialect = HB_CSV_XLSX;
+		struct hb_csv_error err;
+		struct got g;
+
+		assert_int_equal(hb_csv_read_dialect("/nonexistent/x.csv", cols, 3,
+		    collect, &g, &dialect, &err), -1);
+		assert_int_equal(dialect, HB_CSV_PLAIN);
+	}
+}
+
+static void
+test_long_header_lines(void **state)
+{
+	/* The header line is held until it shows its separator, however
+	 * many blocks that takes; a ',' anywhere in it makes it plain. */
+	size_t name = 3 * BLOCK, len;
+	char *in = malloc(name + 64);
+	enum hb_csv_format dialect;
+	struct hb_csv_error err;
+	struct seen s;
+
+	(void)state;
+	memcpy(in, "task;", 5);
+	len = 5;
+	memset(in + len, 'h', name);
+	len += name;
+	memcpy(in + len, ";note\n7;;x\n", 11);
+	len += 11;
+	assert_int_equal(read_dialect(in, len, &s, &dialect, &err), 0);
+	assert_int_equal(dialect, HB_CSV_EXCEL);
+	assert_string_equal(s.g.text, "2:7/-/x;");
+
+	/* The same with a ',' after it all: plain, so one long header
+	 * name "task;hhh...;note", and no task column. */
+	in[len - 11] = ',';
+	assert_int_equal(read_dialect(in, len, &s, &dialect, &err), -1);
+	assert_int_equal(dialect, HB_CSV_PLAIN);
+	assert_int_equal(err.line, 1);
+	assert_string_equal(err.column, "task");
+	free(in);
+}
+
+static void
+test_excel_apostrophes(void **state)
+{
+	/* In the excel dialect a field loses an apostrophe that neutralised
+	 * a formula, and only that one. */
+	static const struct { const char *field; const char *want; } cases[] = {
+		{ "'=1+2", "=1+2" }, { "'+1", "+1" }, { "'-5", "-5" },
+		{ "'@SUM(A1)", "@SUM(A1)" }, { "'\tx", "\tx" },
+		{ "\"'\r\"", "\r" }, { "\"'\nx\"", "\nx" },
+		{ "\"'=HYPERLINK(\"\"x\"\")\"", "=HYPERLINK(\"x\")" },
+		{ "\"'=a;b\"", "=a;b" },
+		/* The writer puts one more before apostrophes and a formula. */
+		{ "''=x", "'=x" }, { "'''-1", "''-1" },
+		{ "'x", "'x" }, { "''x", "''x" }, { "'", "'" }, { "''", "''" },
+		{ "x'=1", "x'=1" }, { "=1", "=1" }, { " '=1", " '=1" },
+	};
+	(void)state;
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		char in[128], want[128];
+		enum hb_csv_format dialect;
+		struct hb_csv_error err;
+		struct seen s;
+		int n = snprintf(in, sizeof in, "task;note\r\n7;%s\r\n",
+		    cases[i].field);
+
+		snprintf(want, sizeof want, "2:7/-/%s;", cases[i].want);
+		if (read_dialect(in, (size_t)n, &s, &dialect, &err) != 0)
+			fail_msg("case %zu: %s", i, err.reason);
+		assert_string_equal(s.g.text, want);
+	}
+	/* Plain CSV keeps its apostrophes. */
+	{
+		struct hb_csv_error err;
+		struct got g;
+
+		assert_int_equal(read_bytes(S("task,note\n7,'=1\n"), &g, &err), 0);
+		assert_string_equal(g.text, "2:7/-/'=1;");
+	}
+}
+
 static int
 stop_at_second(void *ctx, const char *const *v, long line)
 {
@@ -423,6 +716,110 @@ test_writers(void **state)
 }
 
 static void
+test_excel_neutralises(void **state)
+{
+	/* Text a spreadsheet would run gets an apostrophe in excel-csv, a
+	 * leading LF as well as the rest; plain CSV writes it as it is. */
+	static const struct { const char *in, *excel, *plain; } cases[] = {
+		{ "=1+2", "'=1+2", "=1+2" },
+		{ "+1", "'+1", "+1" },
+		{ "-5", "'-5", "-5" },
+		{ "@SUM(A1)", "'@SUM(A1)", "@SUM(A1)" },
+		{ "\tx", "'\tx", "\tx" },
+		{ "\rx", "\"'\rx\"", "\"\rx\"" },
+		{ "\nx", "\"'\nx\"", "\"\nx\"" },
+		{ "'=1", "''=1", "'=1" },
+		{ "''\n", "\"'''\n\"", "\"''\n\"" },
+		{ "'x", "'x", "'x" },
+		{ "x=1", "x=1", "x=1" },
+		{ "", "", "" },
+	};
+	(void)state;
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		const char *want[] = { cases[i].excel, cases[i].plain };
+		enum hb_csv_format format[] = { HB_CSV_EXCEL, HB_CSV_PLAIN };
+
+		for (int f = 0; f < 2; f++) {
+			char *buf = NULL;
+			size_t size = 0;
+			FILE *fp = open_memstream(&buf, &size);
+			struct hb_csv_writer w;
+			const char *got;
+
+			hb_csv_writer_init(&w, fp, format[f]);
+			hb_csv_text(&w, cases[i].in);
+			fclose(fp);
+			got = buf;
+			if (format[f] == HB_CSV_EXCEL)
+				got += 3;	/* the BOM */
+			if (strcmp(got, want[f]) != 0)
+				fail_msg("case %zu, format %d: \"%s\"", i,
+				    (int)format[f], got);
+			free(buf);
+		}
+	}
+}
+
+static const char *const excel_notes[] = {
+	"plain", "=SUM(A1:A9)", "=HYPERLINK(\"http://x\")", "-5", "+1",
+	"@here", "\tindented", "\nafter a line feed", "\rcr", "'=quoted",
+	"''-twice", "'apostrophe", "a;b", "a,b", "say \"hi\"", "x\r\ny", "",
+	"caf\xc3\xa9", "1,50",
+};
+
+static void
+fill_excel(struct hb_csv_writer *w)
+{
+	static const char *const header[] = { "task", "note", NULL };
+
+	hb_csv_header(w, header);
+	for (size_t i = 0; i < sizeof excel_notes / sizeof excel_notes[0]; i++) {
+		hb_csv_int(w, (int64_t)i);
+		hb_csv_text(w, excel_notes[i]);
+		hb_csv_end_row(w);
+	}
+}
+
+/* Each row's note, by its task number. */
+static int
+check_note(void *ctx, const char *const *v, long line)
+{
+	size_t *n = ctx;
+	char *end;
+	long task = strtol(v[0], &end, 10);
+
+	(void)line;
+	assert_true(*end == '\0' && task == (long)*n);
+	assert_null(v[1]);
+	assert_string_equal(v[2], excel_notes[task]);
+	++*n;
+	return 0;
+}
+
+static void
+test_excel_round_trip(void **state)
+{
+	/* What the excel-csv writer writes, the reader reads back as the
+	 * excel dialect, every string as it was. */
+	char *text = written(HB_CSV_EXCEL, fill_excel);
+	enum hb_csv_format dialect = HB_CSV_PLAIN;
+	struct hb_csv_error err;
+	size_t n = 0;
+	FILE *fp = fmemopen(text, strlen(text), "rb");
+	int rc;
+
+	(void)state;
+	rc = hb_csv_read_stream_dialect(fp, cols, 3, check_note, &n, &dialect,
+	    &err);
+	fclose(fp);
+	if (rc != 0)
+		fail_msg("%ld: %s", err.line, err.reason);
+	assert_int_equal(dialect, HB_CSV_EXCEL);
+	assert_int_equal(n, sizeof excel_notes / sizeof excel_notes[0]);
+	free(text);
+}
+
+static void
 fill_tricky(struct hb_csv_writer *w)
 {
 	static const char *const header[] = { "task", "note", NULL };
@@ -470,8 +867,15 @@ main(void)
 		cmocka_unit_test(test_record_lines_in_a_long_file),
 		cmocka_unit_test(test_long_records),
 		cmocka_unit_test(test_callback_stops),
+		cmocka_unit_test(test_block_boundaries),
+		cmocka_unit_test(test_record_limit),
+		cmocka_unit_test(test_dialects),
+		cmocka_unit_test(test_long_header_lines),
+		cmocka_unit_test(test_excel_apostrophes),
 		cmocka_unit_test(test_writers),
 		cmocka_unit_test(test_round_trip),
+		cmocka_unit_test(test_excel_neutralises),
+		cmocka_unit_test(test_excel_round_trip),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
