@@ -11,6 +11,7 @@
 #include "hourbook/date.h"
 #include "hourbook/diag.h"
 #include "hourbook/digest.h"
+#include "hourbook/field.h"
 #include "hourbook/output.h"
 
 struct run {
@@ -21,6 +22,7 @@ struct run {
 	size_t count;
 	bool ledger;		/* record the batch: its digest */
 	struct hb_digest digest;
+	enum hb_csv_format dialect;	/* the reader's, once the header is read */
 };
 
 /* The digest of a batch is of its records as the command reads them:
@@ -92,6 +94,7 @@ on_row(void *ctx, const char *const *values, long line)
 	char name[64];
 
 	hb_diag_set_location(run->name, line);
+	hb_field_set_decimal_comma(run->dialect == HB_CSV_EXCEL);
 	for (size_t i = 0; i < b->ncolumns; i++) {
 		/* An empty field takes the command line's value, if any. */
 		run->merged[i] = values[i] != NULL && values[i][0] != '\0'
@@ -122,7 +125,8 @@ size_t
 hb_batch_run_then(struct hb_book *book, const struct hb_batch *b,
     hb_record_fn *last)
 {
-	struct run run = { b, book, NULL, NULL, 0, false, { { 0 }, 0, { 0 }, 0 } };
+	struct run run = { b, book, NULL, NULL, 0, false, { { 0 }, 0, { 0 }, 0 },
+	    HB_CSV_PLAIN };
 	struct hb_csv_column *columns;
 	struct hb_csv_error err;
 	char name[64];
@@ -158,7 +162,9 @@ hb_batch_run_then(struct hb_book *book, const struct hb_batch *b,
 	hb_digest_init(&run.digest);
 	hb_book_begin(book);
 	hb_actor_get(book);
-	rc = hb_csv_read(hb_opts.csv, columns, b->ncolumns, on_row, &run, &err);
+	rc = hb_csv_read_dialect(hb_opts.csv, columns, b->ncolumns, on_row,
+	    &run, &run.dialect, &err);
+	hb_field_set_decimal_comma(false);
 	free(columns);
 	free(run.merged);
 	if (rc != 0) {

@@ -388,7 +388,7 @@ static const char *const sql[SQL_COUNT] = {
 	    "CASE WHEN e.package_id IS NOT NULL THEN e.package_id || "
 	    "coalesce((SELECT ';' || group_concat(package_id, ';') "
 	    "FROM entry_split WHERE entry_id = e.id), '') END, "
-	    "e.earned, e.note, e.reverses "
+	    "e.earned, e.note, e.reverses, e.ref "
 	    "FROM entry e JOIN task t ON t.id = e.task_id "
 	    "JOIN project j ON j.id = t.project_id "
 	    "JOIN client c ON c.id = j.client_id "

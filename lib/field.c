@@ -2,6 +2,7 @@
  * field: parse one field of a record, or fail naming its column (exit 65).
  */
 #include <ctype.h>
+#include <stdio.h>
 #include <string.h>
 #include <strings.h>
 
@@ -26,13 +27,45 @@ hb_given(const char *s)
 	return s != NULL && *s != '\0';
 }
 
+/* The excel-csv dialect writes amounts and decimal hours with a comma. */
+static bool decimal_comma;
+
+void
+hb_field_set_decimal_comma(bool on)
+{
+	decimal_comma = on;
+}
+
+/* s with its decimal comma made a point, into buf; or fail when s holds a
+ * point, which in this dialect is a mistake, not a decimal. */
+static const char *
+from_comma(const char *column, const char *s, char *buf, size_t size)
+{
+	char *c;
+
+	if (!decimal_comma)
+		return s;
+	if (strchr(s, '.') != NULL)
+		hb_fail(HB_EXIT_DATA, column, "\"%s\": the file is read as "
+		    "excel-csv (its header is separated by ';'), where decimals "
+		    "take a comma, as in 12,50", s);
+	if (strlen(s) >= size)
+		return s;
+	snprintf(buf, size, "%s", s);
+	if ((c = strchr(buf, ',')) != NULL)
+		*c = '.';
+	return buf;
+}
+
 int64_t
 hb_field_money(const char *column, const char *s)
 {
 	int64_t v;
 	const char *why;
+	char buf[64];
 
-	if (hb_money_parse(s, &v, &why) != 0)
+	if (hb_money_parse(from_comma(column, s, buf, sizeof buf), &v, &why)
+	    != 0)
 		hb_fail(HB_EXIT_DATA, column, "\"%s\" %s", s, why);
 	return v;
 }
@@ -42,8 +75,10 @@ hb_field_minutes(const char *column, const char *s)
 {
 	int64_t v;
 	const char *why;
+	char buf[64];
 
-	if (hb_duration_parse(s, &v, &why) != 0)
+	if (hb_duration_parse(from_comma(column, s, buf, sizeof buf), &v, &why)
+	    != 0)
 		hb_fail(HB_EXIT_DATA, column, "\"%s\" %s", s, why);
 	return v;
 }
@@ -53,8 +88,10 @@ hb_field_percent(const char *column, const char *s)
 {
 	int32_t v;
 	const char *why;
+	char buf[64];
 
-	if (hb_percent_parse(s, &v, &why) != 0)
+	if (hb_percent_parse(from_comma(column, s, buf, sizeof buf), &v, &why)
+	    != 0)
 		hb_fail(HB_EXIT_DATA, column, "\"%s\" %s", s, why);
 	return v;
 }

@@ -43,7 +43,7 @@ static const struct column entry_columns[] = {
 	{ "minutes", T_MINUTES }, { "billable_minutes", T_MINUTES },
 	{ "overage_minutes", T_MINUTES }, { "package", T_TEXT },
 	{ "earned", T_MONEY }, { "note", T_TEXT }, { "reverses", T_INT },
-	{ NULL, T_TEXT }
+	{ "ref", T_TEXT }, { NULL, T_TEXT }
 };
 
 static const struct column comment_columns[] = {

@@ -17,6 +17,10 @@ void hb_list_append(char *buf, size_t size, const char *item);
 /* True when s was given: not NULL and not empty. */
 bool hb_given(const char *s);
 
+/* Read decimals with a comma (the excel-csv dialect: "12,50", "1,5h"),
+ * where a point is refused; off by default. */
+void hb_field_set_decimal_comma(bool on);
+
 int64_t hb_field_money(const char *column, const char *s);
 int64_t hb_field_minutes(const char *column, const char *s);
 int32_t hb_field_percent(const char *column, const char *s);

@@ -100,6 +100,31 @@ expect_err "a repeated ref is refused with its line" "refs2.csv:3: ref: \"TG-2\"
 expect_exit 1 hours-log --ref TG-1 --person bruno 1 5m
 expect_eq "refs once" 6 "$(sql 'SELECT count(*) FROM entry')"
 
+# ---- Excel's CSV comes back in -----------------------------------------
+# What a European Excel saves (BOM, ';', CRLF, decimal comma) is read as
+# such; a point where the comma belongs is refused, naming the dialect.
+printf '\357\273\277person;role;rate;project\r\nluca;freelancer;25,50;verde-site\r\n' >"$T/people.csv"
+expect_exit 0 member-add --csv "$T/people.csv"
+expect_eq "the decimal comma read" "2550" "$(sql "SELECT rate FROM person WHERE handle = 'luca'")"
+printf 'person;role;rate\r\nmarco;freelancer;25.50\r\n' >"$T/point.csv"
+expect_exit 65 member-add --csv "$T/point.csv"
+expect_err "the dialect is named" 'point.csv:2: rate: "25.50": the file is read as excel-csv'
+printf 'task;duration;date;person\r\n1;1,5h;2026-11-18;luca\r\n' >"$T/hours.csv"
+expect_exit 0 hours-log --csv "$T/hours.csv"
+expect_eq "decimal hours with a comma" 90 "$(sed -n 2p "$T/out" | cut -d, -f5)"
+# Our own excel-csv export of entries goes back into an empty copy of the
+# book through hours-log --csv and gives the same entries.
+cp "$HOURBOOK_DB" "$T/before-entries.db"
+for f in "$HOURBOOK_DB-wal" "$HOURBOOK_DB-shm"; do [ -e "$f" ] && cp "$f" "$T/before-entries.db${f#$HOURBOOK_DB}"; done
+sqlite3 "$T/before-entries.db" "DELETE FROM entry_split; DELETE FROM package_use; UPDATE task SET worked = 0, billed = 0; DELETE FROM entry; DELETE FROM batch"
+printf 'task,duration,date,person,note,ref\n1,45m,2026-11-02,bruno,"=SUM(A1) and ""quotes""; semicolons",X-1\n1,1h15,2026-11-03,luca,"-dash, +plus\nsecond line",X-2\n1,20m,2026-11-04,bruno,@at,\n' >"$T/awk.csv"
+expect_exit 0 hours-log --csv "$T/awk.csv"
+report-export entries -f excel-csv -o "$T/entries-excel.csv"
+expect_exit 0 hours-log --db "$T/before-entries.db" --csv "$T/entries-excel.csv"
+report-export entries --no-header | cut -d, -f2- >"$T/a"
+report-export --db "$T/before-entries.db" entries --no-header | cut -d, -f2- >"$T/b"
+cmp -s "$T/a" "$T/b" && ok "excel-csv of entries back in: the same entries" || not_ok "excel-csv of entries back in: the same entries" "$(diff "$T/a" "$T/b" | head)"
+
 # Two identical imports at once, 50 rounds: exactly one lands each time.
 round=1 bad=0
 while [ "$round" -le 50 ]; do
