@@ -11,7 +11,10 @@
 #include "hourbook/output.h"
 #include "hourbook/money_ledger.h"
 
-enum { COL_AMOUNT, COL_PERSON, COL_KEY, COL_WITHDRAWAL, COL_REASON, NCOL };
+enum {
+	COL_AMOUNT, COL_PERSON, COL_KEY, COL_WITHDRAWAL, COL_REASON,
+	COL_CURRENCY, NCOL
+};
 
 static const struct hb_csv_column columns[NCOL] = {
 	[COL_AMOUNT] = { "amount", false },
@@ -19,15 +22,17 @@ static const struct hb_csv_column columns[NCOL] = {
 	[COL_KEY] = { "key", false },
 	[COL_WITHDRAWAL] = { "withdrawal", false },
 	[COL_REASON] = { "reason", false },
+	[COL_CURRENCY] = { "currency", false },
 };
 
 enum {
 	OPT_PERSON = HB_OPT_FIRST, OPT_KEY, OPT_STATUS, OPT_LIST, OPT_PAY,
-	OPT_REJECT, OPT_REASON
+	OPT_REJECT, OPT_REASON, OPT_CURRENCY
 };
 
 static const struct hb_option options[] = {
 	{ "person", OPT_PERSON, "HANDLE", "whose withdrawals (default: the actor's; others' for staff)", HB_ARG_NAME, NULL },
+	{ "currency", OPT_CURRENCY, "CUR", "the currency to withdraw (needed when the person has money in several)", HB_ARG_TEXT, NULL },
 	{ "key", OPT_KEY, "TOKEN", "make the request idempotent: a retry returns the first", HB_ARG_TEXT, NULL },
 	{ "status", OPT_STATUS, NULL, "say whether a withdrawal is possible now, and if not why (exit 1)", 0, NULL },
 	{ "list", OPT_LIST, NULL, "list withdrawals", 0, NULL },
@@ -38,7 +43,7 @@ static const struct hb_option options[] = {
 };
 
 static const char *const synopsis[] = {
-	"[--person HANDLE] [--key TOKEN] AMOUNT",
+	"[--person HANDLE] [--currency CUR] [--key TOKEN] AMOUNT",
 	"(--status | --list) [--person HANDLE]",
 	"(--pay | --reject --reason TEXT) WITHDRAWAL",
 	"[--person HANDLE] --csv FILE",
@@ -67,6 +72,7 @@ on_option(void *ctx, int key, const char *arg)
 	switch (key) {
 	case OPT_PERSON: a->values[COL_PERSON] = arg; return;
 	case OPT_KEY: a->values[COL_KEY] = arg; return;
+	case OPT_CURRENCY: a->values[COL_CURRENCY] = arg; return;
 	case OPT_REASON: a->values[COL_REASON] = arg; return;
 	case OPT_STATUS: a->mode = STATUS; break;
 	case OPT_LIST: a->mode = LIST; break;
@@ -87,7 +93,7 @@ apply(void *ctx, struct hb_book *book, const char *const *v)
 		if (v[COL_AMOUNT] == NULL || *v[COL_AMOUNT] == '\0')
 			hb_fail(HB_EXIT_DATA, "amount", "is empty");
 		hb_withdraw_request(book, v[COL_PERSON], v[COL_AMOUNT],
-		    v[COL_KEY], &w, &repeated);
+		    v[COL_CURRENCY], v[COL_KEY], &w, &repeated);
 		if (repeated)
 			hb_note("withdrawal %lld was already requested with key "
 			    "\"%s\"; nothing new was made", (long long)w.id,
@@ -140,15 +146,16 @@ main(int argc, char **argv)
 	switch (a.mode) {
 	case STATUS:
 	case LIST:
-		if (argc - i != 0 || hb_opts.csv || values[COL_KEY])
+		if (argc - i != 0 || hb_opts.csv || values[COL_KEY] ||
+		    values[COL_CURRENCY])
 			hb_usage_error(&command, "--status and --list take only "
 			    "--person");
 		return show(&a);
 	case PAY:
 	case REJECT:
-		if (values[COL_PERSON] || values[COL_KEY])
+		if (values[COL_PERSON] || values[COL_KEY] || values[COL_CURRENCY])
 			hb_usage_error(&command, "--pay and --reject take a "
-			    "WITHDRAWAL, not --person or --key");
+			    "WITHDRAWAL, not --person, --currency or --key");
 		if (a.mode == REJECT && !hb_opts.csv && values[COL_REASON] == NULL)
 			hb_usage_error(&command, "--reject needs --reason TEXT");
 		hb_batch_operands(&batch, argc - i, argv + i, withdrawal, 1, 1,

@@ -87,6 +87,7 @@ enum sql_id {
 	SQL_ENTRY_SPLITS,
 	SQL_FEE_INSERT,
 	SQL_MONEY_SUMS,
+	SQL_REQUESTS_IN_MONTH,
 	SQL_WITHDRAWAL_INSERT,
 	SQL_WITHDRAWAL_GET,
 	SQL_WITHDRAWAL_BY_KEY,
@@ -126,7 +127,7 @@ enum sql_id {
 	"t.description, t.status, t.blocked_from, t.assignee_id, " \
 	"(SELECT handle FROM person WHERE id = t.assignee_id), t.estimate, " \
 	"t.due, t.due_kind, t.urgent, t.extra, t.fee, t.created, t.updated, " \
-	"t.worked, t.billed"
+	"t.worked, t.billed, (SELECT currency FROM client WHERE id = j.client_id)"
 #define COMMENT_COLUMNS "id, task_id, author, body, reply_to, created"
 #define PACKAGE_COLUMNS \
 	"k.id, k.project_id, j.code, c.name, c.currency, k.plan, k.minutes, " \
@@ -142,7 +143,7 @@ enum sql_id {
 	"AND (?4 IS NULL OR j.id = ?4))"
 #define WITHDRAWAL_COLUMNS \
 	"w.id, p.handle, w.amount, coalesce(o.outcome, 'requested'), " \
-	"w.requested, w.due, o.day, o.reason, w.key"
+	"w.requested, w.due, o.day, o.reason, w.key, w.currency"
 
 static const char *const sql[SQL_COUNT] = {
 	[SQL_SETTING_GET] = "SELECT value FROM setting WHERE key = ?",
@@ -311,21 +312,31 @@ static const char *const sql[SQL_COUNT] = {
 	[SQL_ENTRY_SPLITS] = "SELECT package_id, minutes FROM entry_split "
 	    "WHERE entry_id = ? ORDER BY rowid",
 	[SQL_FEE_INSERT] = "INSERT INTO money_ledger (person_id, kind, amount, "
-	    "task_id, day, created) VALUES (?, 'fee', ?, ?, ?, ?)",
-	[SQL_MONEY_SUMS] = "SELECT "
-	    "(SELECT coalesce(sum(earned), 0) FROM entry WHERE person_id = ?1) + "
-	    "(SELECT coalesce(sum(amount), 0) FROM money_ledger "
-	    "WHERE person_id = ?1), "
-	    "coalesce(sum(CASE WHEN o.outcome IS NULL THEN w.amount END), 0), "
-	    "coalesce(sum(CASE WHEN o.outcome = 'paid' THEN w.amount END), 0), "
-	    "coalesce(sum(CASE WHEN o.outcome = 'paid' AND w.month = ?2 "
-	    "THEN w.amount END), 0), "
-	    "count(CASE WHEN w.month = ?2 AND o.outcome IS NOT 'rejected' "
-	    "THEN 1 END) "
+	    "task_id, day, created, currency) VALUES (?, 'fee', ?, ?, ?, ?, ?)",
+	/* ?2 and ?3: the first and last day of the month of the payments
+	 * counted as paid this month. */
+	[SQL_MONEY_SUMS] = "SELECT cur, sum(earned), sum(pending), sum(paid), "
+	    "sum(paid_now) FROM (SELECT c.currency AS cur, e.earned AS earned, "
+	    "0 AS pending, 0 AS paid, 0 AS paid_now FROM entry e "
+	    "JOIN task t ON t.id = e.task_id JOIN project j "
+	    "ON j.id = t.project_id JOIN client c ON c.id = j.client_id "
+	    "WHERE e.person_id = ?1 AND e.earned <> 0 "
+	    "UNION ALL SELECT currency, amount, 0, 0, 0 FROM money_ledger "
+	    "WHERE person_id = ?1 "
+	    "UNION ALL SELECT w.currency, 0, CASE WHEN o.outcome IS NULL "
+	    "THEN w.amount ELSE 0 END, CASE WHEN o.outcome = 'paid' "
+	    "THEN w.amount ELSE 0 END, CASE WHEN o.outcome = 'paid' "
+	    "AND o.day BETWEEN ?2 AND ?3 THEN w.amount ELSE 0 END "
 	    "FROM withdrawal w LEFT JOIN withdrawal_outcome o "
-	    "ON o.withdrawal_id = w.id WHERE w.person_id = ?1",
+	    "ON o.withdrawal_id = w.id WHERE w.person_id = ?1) sums "
+	    "GROUP BY cur ORDER BY cur",
+	[SQL_REQUESTS_IN_MONTH] = "SELECT count(*) FROM withdrawal w "
+	    "LEFT JOIN withdrawal_outcome o ON o.withdrawal_id = w.id "
+	    "WHERE w.person_id = ? AND w.month = ? "
+	    "AND (o.outcome IS NULL OR o.outcome <> 'rejected')",
 	[SQL_WITHDRAWAL_INSERT] = "INSERT INTO withdrawal (person_id, amount, "
-	    "requested, month, due, key, actor) VALUES (?, ?, ?, ?, ?, ?, ?)",
+	    "requested, month, due, key, actor, currency) "
+	    "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
 	[SQL_WITHDRAWAL_GET] = "SELECT " WITHDRAWAL_COLUMNS " FROM withdrawal w "
 	    "JOIN person p ON p.id = w.person_id LEFT JOIN withdrawal_outcome o "
 	    "ON o.withdrawal_id = w.id WHERE w.id = ?",
@@ -343,11 +354,15 @@ static const char *const sql[SQL_COUNT] = {
 	    "ORDER BY w.id",
 	[SQL_EARNING_SELECT] = "SELECT p.handle, e.day, CASE WHEN e.reverses "
 	    "IS NULL THEN 'time' ELSE 'reversal' END, e.task_id, e.id, "
-	    "e.minutes, e.earned FROM entry e JOIN person p ON p.id = e.person_id "
+	    "e.minutes, e.earned, c.currency FROM entry e "
+	    "JOIN person p ON p.id = e.person_id JOIN task t ON t.id = e.task_id "
+	    "JOIN project j ON j.id = t.project_id "
+	    "JOIN client c ON c.id = j.client_id "
 	    "WHERE e.earned <> 0 AND (?1 IS NULL OR p.handle = ?1) "
 	    "AND e.day BETWEEN coalesce(?2, '0000') AND coalesce(?3, '9999') "
 	    "UNION ALL SELECT p.handle, m.day, m.kind, m.task_id, NULL, NULL, "
-	    "m.amount FROM money_ledger m JOIN person p ON p.id = m.person_id "
+	    "m.amount, m.currency FROM money_ledger m "
+	    "JOIN person p ON p.id = m.person_id "
 	    "WHERE (?1 IS NULL OR p.handle = ?1) "
 	    "AND m.day BETWEEN coalesce(?2, '0000') AND coalesce(?3, '9999') "
 	    "ORDER BY 1, 2, 5",
@@ -738,7 +753,25 @@ static const char *const migration[HB_SCHEMA_VERSION] = {
 	"  SELECT package_id, day, package_minutes AS minutes FROM entry"
 	"  WHERE package_id IS NOT NULL UNION ALL"
 	"  SELECT s.package_id, e.day, s.minutes FROM entry_split s"
-	"  JOIN entry e ON e.id = s.entry_id) GROUP BY package_id, day;",
+	"  JOIN entry e ON e.id = s.entry_id) GROUP BY package_id, day;"
+	/* Money is per currency: a fee in its project's, a withdrawal in
+	 * the one requested (for the old ones: the one currency the person
+	 * earned in, else the book's). */
+	"ALTER TABLE money_ledger ADD COLUMN currency TEXT NOT NULL"
+	"  DEFAULT 'EUR' CHECK (currency GLOB '[A-Z][A-Z][A-Z]');"
+	"UPDATE money_ledger SET currency = coalesce((SELECT c.currency"
+	"  FROM task t JOIN project j ON j.id = t.project_id"
+	"  JOIN client c ON c.id = j.client_id WHERE t.id = money_ledger.task_id),"
+	"  (SELECT value FROM setting WHERE key = 'currency'), 'EUR');"
+	"ALTER TABLE withdrawal ADD COLUMN currency TEXT NOT NULL"
+	"  DEFAULT 'EUR' CHECK (currency GLOB '[A-Z][A-Z][A-Z]');"
+	"UPDATE withdrawal SET currency = coalesce((SELECT min(c.currency)"
+	"  FROM entry e JOIN task t ON t.id = e.task_id"
+	"  JOIN project j ON j.id = t.project_id"
+	"  JOIN client c ON c.id = j.client_id"
+	"  WHERE e.person_id = withdrawal.person_id AND e.earned <> 0"
+	"  HAVING count(DISTINCT c.currency) = 1),"
+	"  (SELECT value FROM setting WHERE key = 'currency'), 'EUR');",
 };
 
 struct hb_book {
@@ -1662,6 +1695,7 @@ read_task(sqlite3_stmt *s, void *out)
 	t->updated = column_text(s, 19);
 	t->worked = sqlite3_column_int64(s, 20);
 	t->billed = sqlite3_column_int64(s, 21);
+	t->currency = column_text(s, 22);
 }
 
 bool
@@ -2320,7 +2354,7 @@ hb_book_entry_splits(struct hb_book *b, int64_t entry_id, size_t *npairs)
 
 void
 hb_book_fee_insert(struct hb_book *b, int64_t person_id, int64_t task_id,
-    int64_t amount, hb_day day)
+    int64_t amount, const char *currency, hb_day day)
 {
 	sqlite3_stmt *s = stmt(b, SQL_FEE_INSERT);
 	char buf[HB_DATE_BUFSZ];
@@ -2330,27 +2364,52 @@ hb_book_fee_insert(struct hb_book *b, int64_t person_id, int64_t task_id,
 	sqlite3_bind_int64(s, 3, task_id);
 	bind_text(s, 4, hb_date_format(day, buf));
 	bind_text(s, 5, b->now);
+	bind_text(s, 6, currency);
 	step(b, s);
 	done(s);
 }
 
-void
-hb_book_money_sums(struct hb_book *b, int64_t person_id, const char *month,
-    struct hb_money_sums *out)
+size_t
+hb_book_money_sums(struct hb_book *b, int64_t person_id, hb_day first,
+    hb_day last, struct hb_money_sums **out)
 {
 	sqlite3_stmt *s = stmt(b, SQL_MONEY_SUMS);
+	char from[HB_DATE_BUFSZ], to[HB_DATE_BUFSZ];
+	struct hb_money_sums *rows = NULL;
+	size_t n = 0;
 
-	memset(out, 0, sizeof *out);
 	sqlite3_bind_int64(s, 1, person_id);
-	bind_text(s, 2, month);
-	if (step(b, s)) {
-		out->earned = sqlite3_column_int64(s, 0);
-		out->pending = sqlite3_column_int64(s, 1);
-		out->paid = sqlite3_column_int64(s, 2);
-		out->paid_in_month = sqlite3_column_int64(s, 3);
-		out->requests_in_month = sqlite3_column_int(s, 4);
+	bind_text(s, 2, hb_date_format(first, from));
+	bind_text(s, 3, hb_date_format(last, to));
+	while (step(b, s)) {
+		rows = hb_xrealloc(rows, (n + 1) * sizeof *rows);
+		memset(&rows[n], 0, sizeof rows[n]);
+		snprintf(rows[n].currency, sizeof rows[n].currency, "%s",
+		    (const char *)sqlite3_column_text(s, 0));
+		rows[n].earned = sqlite3_column_int64(s, 1);
+		rows[n].pending = sqlite3_column_int64(s, 2);
+		rows[n].paid = sqlite3_column_int64(s, 3);
+		rows[n].paid_in_month = sqlite3_column_int64(s, 4);
+		n++;
 	}
 	done(s);
+	*out = rows;
+	return n;
+}
+
+int
+hb_book_requests_in_month(struct hb_book *b, int64_t person_id,
+    const char *month)
+{
+	sqlite3_stmt *s = stmt(b, SQL_REQUESTS_IN_MONTH);
+	int n = 0;
+
+	sqlite3_bind_int64(s, 1, person_id);
+	bind_text(s, 2, month);
+	if (step(b, s))
+		n = sqlite3_column_int(s, 0);
+	done(s);
+	return n;
 }
 
 int64_t
@@ -2366,6 +2425,7 @@ hb_book_withdrawal_insert(struct hb_book *b, const struct hb_withdrawal_row *w)
 	bind_text(s, 5, hb_date_format(w->due, due));
 	bind_text(s, 6, w->key);
 	bind_text(s, 7, hb_actor());
+	bind_text(s, 8, w->currency);
 	step(b, s);
 	done(s);
 	return sqlite3_last_insert_rowid(b->db);
@@ -2386,6 +2446,7 @@ read_withdrawal(sqlite3_stmt *s, void *out)
 	w->decided = column_text(s, 6);
 	w->reason = column_text(s, 7);
 	w->key = column_text(s, 8);
+	w->currency = column_text(s, 9);
 }
 
 bool
@@ -2464,6 +2525,7 @@ hb_book_each_earning(struct hb_book *b, const char *person,
 		e.entry_id = sqlite3_column_int64(s, 4);
 		e.minutes = sqlite3_column_int64(s, 5);
 		e.amount = sqlite3_column_int64(s, 6);
+		e.currency = (const char *)sqlite3_column_text(s, 7);
 		fn(ctx, &e);
 	}
 	done(s);

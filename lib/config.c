@@ -42,12 +42,39 @@ const struct hb_setting_def hb_settings[] = {
 };
 const size_t hb_nsettings = sizeof hb_settings / sizeof hb_settings[0];
 
+/* Settings that a currency may override: "withdraw.minimum.BRL" is the
+ * minimum in BRL, withdraw.minimum where it is not set. */
+static const char *const per_currency[] = { "withdraw.minimum", NULL };
+
+/* The generic key of "withdraw.minimum.BRL" into buf, or NULL when key
+ * is not a currency's override. */
+static const char *
+currency_base(const char *key, char *buf, size_t size)
+{
+	for (size_t i = 0; per_currency[i] != NULL; i++) {
+		size_t len = strlen(per_currency[i]);
+		const char *c = key + len + 1;
+
+		if (strncmp(key, per_currency[i], len) == 0 && key[len] == '.' &&
+		    strlen(c) == 3 && c[0] >= 'A' && c[0] <= 'Z' &&
+		    c[1] >= 'A' && c[1] <= 'Z' && c[2] >= 'A' && c[2] <= 'Z') {
+			snprintf(buf, size, "%s", per_currency[i]);
+			return buf;
+		}
+	}
+	return NULL;
+}
+
 const struct hb_setting_def *
 hb_setting_find(const char *key)
 {
+	char base[64];
+
 	for (size_t i = 0; i < hb_nsettings; i++)
 		if (strcmp(hb_settings[i].key, key) == 0)
 			return &hb_settings[i];
+	if (currency_base(key, base, sizeof base) != NULL)
+		return hb_setting_find(base);
 	return NULL;
 }
 
@@ -131,7 +158,10 @@ hb_config_get(struct hb_book *book, const char *key)
 {
 	const struct hb_setting_def *def = known(key, HB_EXIT_SOFTWARE);
 	char *v = hb_book_setting(book, key);
+	char base[64];
 
+	if (v == NULL && currency_base(key, base, sizeof base) != NULL)
+		return hb_config_get(book, base);
 	return v ? v : hb_xstrdup(def->fallback);
 }
 

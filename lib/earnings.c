@@ -15,6 +15,7 @@
 #include "hourbook/money.h"
 #include "hourbook/money_ledger.h"
 #include "hourbook/names.h"
+#include "hourbook/balance.h"
 
 #define KEY_MAX 200
 #define REASON_MAX 1000
@@ -28,6 +29,7 @@ hb_withdrawal_release(struct hb_withdrawal *w)
 	free(w->decided);
 	free(w->reason);
 	free(w->key);
+	free(w->currency);
 	memset(w, 0, sizeof *w);
 }
 
@@ -79,17 +81,93 @@ log_withdrawal(struct hb_book *book, int64_t id, const char *what,
 	hb_book_event(book, "withdrawal", key, what, old_value, new_value, reason);
 }
 
+/* The smallest withdrawal in a currency: withdraw.minimum.CUR where the
+ * book sets it, else withdraw.minimum (the same number in any currency). */
+static int64_t
+minimum_in(struct hb_book *book, const char *currency)
+{
+	char key[40];
+
+	snprintf(key, sizeof key, "withdraw.minimum.%s", currency);
+	return hb_config_int(book, key, 0);
+}
+
+/* A person's money this month, per currency. */
+struct money {
+	struct hb_money_sums *sums;
+	size_t n;
+	int requests;		/* this month's, not rejected: any currency */
+	char month[8];
+};
+
+static void
+money_load(struct hb_book *book, int64_t person_id, struct money *m)
+{
+	hb_day today = hb_today(), first = hb_month_add(today, 0);
+
+	this_month(m->month);
+	m->n = hb_book_money_sums(book, person_id, first,
+	    hb_next_month(first) - 1, &m->sums);
+	m->requests = hb_book_requests_in_month(book, person_id, m->month);
+}
+
+static const struct hb_money_sums *
+money_in(const struct money *m, const char *currency)
+{
+	for (size_t i = 0; i < m->n; i++)
+		if (strcmp(m->sums[i].currency, currency) == 0)
+			return &m->sums[i];
+	return NULL;
+}
+
+/* The currency of a request: the one given, else the one the person has
+ * money in; a person with money in several must say which. */
+static void
+request_currency(struct hb_book *book, const struct hb_person *p,
+    const struct money *m, const char *given, char out[4])
+{
+	char list[80] = "";
+	char *fallback;
+	const char *why;
+
+	if (hb_given(given)) {
+		char *c = hb_setting_canonical(hb_setting_find("currency"), given,
+		    &why);
+
+		if (c == NULL)
+			hb_fail(HB_EXIT_DATA, "currency", "\"%s\" %s", given, why);
+		snprintf(out, 4, "%s", c);
+		free(c);
+		return;
+	}
+	if (m->n == 1) {
+		snprintf(out, 4, "%s", m->sums[0].currency);
+		return;
+	}
+	if (m->n == 0) {
+		fallback = hb_config_get(book, "currency");
+		snprintf(out, 4, "%s", fallback);
+		free(fallback);
+		return;
+	}
+	for (size_t i = 0; i < m->n; i++)
+		hb_list_append(list, sizeof list, m->sums[i].currency);
+	hb_fail_missing("currency", "%s has money in %s: say which with "
+	    "--currency", p->handle, list);
+}
+
 void
 hb_withdraw_request(struct hb_book *book, const char *person,
-    const char *amount_text, const char *key, struct hb_withdrawal *out,
-    bool *repeated)
+    const char *amount_text, const char *currency, const char *key,
+    struct hb_withdrawal *out, bool *repeated)
 {
 	struct hb_person p;
-	struct hb_money_sums sums;
+	struct money m;
+	const struct hb_money_sums *sums;
 	struct hb_calendar cal;
 	struct hb_withdrawal_row row;
 	int64_t amount, minimum, per_month, available, id;
-	char month[8], a[HB_MONEY_BUFSZ], b[HB_MONEY_BUFSZ];
+	char cur[4], a[HB_MONEY_BUFSZ], b[HB_MONEY_BUFSZ];
 
 	*repeated = false;
 	whose(book, person, &p);
@@ -101,42 +179,44 @@ hb_withdraw_request(struct hb_book *book, const char *person,
 		hb_field_text("key", key, KEY_MAX, 0);
 		if ((id = hb_book_withdrawal_by_key(book, p.id, key)) != 0) {
 			hb_book_withdrawal_get(book, id, out);
-			if (out->amount != amount)
+			if (out->amount != amount || (hb_given(currency) &&
+			    strcmp(out->currency, currency) != 0))
 				hb_fail(HB_EXIT_REFUSED, "key", "\"%s\" was used for "
-				    "withdrawal %lld of %s", key, (long long)id,
-				    money(out->amount, a));
+				    "withdrawal %lld of %s %s", key, (long long)id,
+				    money(out->amount, a), out->currency);
 			*repeated = true;
 			hb_person_release(&p);
 			return;
 		}
 	}
-	this_month(month);
-	hb_book_money_sums(book, p.id, month, &sums);
-	available = sums.earned - sums.pending - sums.paid;
-	minimum = hb_config_int(book, "withdraw.minimum", 0);
+	money_load(book, p.id, &m);
+	request_currency(book, &p, &m, currency, cur);
+	sums = money_in(&m, cur);
+	available = sums ? sums->earned - sums->pending - sums->paid : 0;
+	minimum = minimum_in(book, cur);
 	per_month = hb_config_int(book, "withdraw.per_month", 0);
 	if (amount < minimum)
-		hb_fail(HB_EXIT_REFUSED, "amount", "below the minimum: %s is less "
-		    "than withdraw.minimum %s", money(amount, a),
-		    money(minimum, b));
-	if (sums.requests_in_month >= per_month) {
+		hb_fail(HB_EXIT_REFUSED, "amount", "below the minimum: %s %s is "
+		    "less than withdraw.minimum %s %s", money(amount, a), cur,
+		    money(minimum, b), cur);
+	if (m.requests >= per_month) {
 		char next[HB_DATE_BUFSZ];
 
 		hb_fail(HB_EXIT_REFUSED, "amount", "limit reached: %s made %d "
 		    "request%s in %s (withdraw.per_month is %lld); the next is "
-		    "possible from %s", p.handle, sums.requests_in_month,
-		    sums.requests_in_month == 1 ? "" : "s", month,
-		    (long long)per_month,
+		    "possible from %s", p.handle, m.requests,
+		    m.requests == 1 ? "" : "s", m.month, (long long)per_month,
 		    hb_date_format(hb_next_month(hb_today()), next));
 	}
 	if (amount > available)
-		hb_fail(HB_EXIT_REFUSED, "amount", "more than the balance: %s "
-		    "requested, %s available", money(amount, a),
-		    money(available, b));
+		hb_fail(HB_EXIT_REFUSED, "amount", "more than the balance: %s %s "
+		    "requested, %s %s available", money(amount, a), cur,
+		    money(available, b), cur);
 	hb_config_calendar(book, &cal);
 	row.person_id = p.id;
 	row.amount = amount;
-	row.month = month;
+	row.currency = cur;
+	row.month = m.month;
 	row.due = hb_business_days_add(&cal, hb_today(),
 	    (int)hb_config_int(book, "withdraw.payout_days", 0));
 	row.key = key != NULL && *key != '\0' ? key : NULL;
@@ -144,6 +224,7 @@ hb_withdraw_request(struct hb_book *book, const char *person,
 	id = hb_book_withdrawal_insert(book, &row);
 	log_withdrawal(book, id, "status", NULL, "requested", NULL);
 	hb_book_withdrawal_get(book, id, out);
+	free(m.sums);
 	hb_person_release(&p);
 }
 
@@ -184,57 +265,82 @@ const char *const hb_status_columns[] = {
 	"next_possible", NULL
 };
 
+/* One currency's row: every reason that blocks a request now, and the
+ * first day on which one would really be possible (none when only more
+ * earnings would make it). */
+static bool
+status_row(struct hb_book *book, const struct hb_person *p,
+    const struct money *m, const char *cur, const struct hb_money_sums *sums,
+    struct hb_csv_writer *w)
+{
+	int64_t minimum = minimum_in(book, cur);
+	int64_t per_month = hb_config_int(book, "withdraw.per_month", 0);
+	int64_t balance = sums ? sums->earned - sums->pending - sums->paid : 0;
+	int64_t left = per_month - m->requests;
+	char a[HB_MONEY_BUFSZ], b[HB_MONEY_BUFSZ], next[HB_DATE_BUFSZ];
+	char reasons[400] = "";
+	const char *when = NULL;
+	bool possible;
+
+	if (left < 0)
+		left = 0;
+	if (left == 0) {
+		snprintf(reasons, sizeof reasons, "limit reached: %d request%s "
+		    "in %s", m->requests, m->requests == 1 ? "" : "s", m->month);
+		when = hb_date_format(hb_next_month(hb_today()), next);
+	}
+	if (balance < minimum) {
+		size_t len = strlen(reasons);
+
+		snprintf(reasons + len, sizeof reasons - len, "%sbelow the "
+		    "minimum: the balance %s is less than %s (no date makes a "
+		    "request possible without more earnings)",
+		    len ? "; " : "", money(balance, a), money(minimum, b));
+		when = NULL;
+	}
+	possible = reasons[0] == '\0';
+	hb_csv_text(w, p->handle);
+	hb_csv_text(w, cur);
+	hb_csv_money(w, balance);
+	hb_csv_money(w, sums ? sums->pending : 0);
+	hb_csv_money(w, sums ? sums->paid_in_month : 0);
+	hb_csv_int(w, m->requests);
+	hb_csv_int(w, left);
+	hb_csv_money(w, minimum);
+	hb_csv_text(w, possible ? "yes" : "no");
+	hb_csv_text(w, possible ? NULL : reasons);
+	hb_csv_text(w, when);
+	hb_csv_end_row(w);
+	return possible;
+}
+
 bool
 hb_withdraw_status(struct hb_book *book, const char *person,
     struct hb_csv_writer *w)
 {
 	struct hb_person p;
-	struct hb_money_sums sums;
-	int64_t minimum, per_month, balance, left;
-	char month[8], a[HB_MONEY_BUFSZ], b[HB_MONEY_BUFSZ], next[HB_DATE_BUFSZ];
-	char *currency, *reason = NULL;
-	const char *when = NULL;
+	struct money m;
+	bool possible = false;
+	char *fallback;
 
 	whose(book, person, &p);
-	this_month(month);
-	hb_book_money_sums(book, p.id, month, &sums);
-	minimum = hb_config_int(book, "withdraw.minimum", 0);
-	per_month = hb_config_int(book, "withdraw.per_month", 0);
-	balance = sums.earned - sums.pending - sums.paid;
-	left = per_month - sums.requests_in_month;
-	if (left < 0)
-		left = 0;
-	if (left == 0) {
-		reason = hb_xprintf("limit reached: %d request%s in %s",
-		    sums.requests_in_month, sums.requests_in_month == 1 ? "" : "s",
-		    month);
-		when = hb_date_format(hb_next_month(hb_today()), next);
-	} else if (balance < minimum) {
-		reason = hb_xprintf("below the minimum: the balance %s is less "
-		    "than %s", money(balance, a), money(minimum, b));
+	money_load(book, p.id, &m);
+	if (m.n == 0) {
+		fallback = hb_config_get(book, "currency");
+		possible = status_row(book, &p, &m, fallback, NULL, w);
+		free(fallback);
 	}
-	currency = hb_config_get(book, "currency");
-	hb_csv_text(w, p.handle);
-	hb_csv_text(w, currency);
-	hb_csv_money(w, balance);
-	hb_csv_money(w, sums.pending);
-	hb_csv_money(w, sums.paid_in_month);
-	hb_csv_int(w, sums.requests_in_month);
-	hb_csv_int(w, left);
-	hb_csv_money(w, minimum);
-	hb_csv_text(w, reason ? "no" : "yes");
-	hb_csv_text(w, reason);
-	hb_csv_text(w, when);
-	hb_csv_end_row(w);
-	free(currency);
-	free(reason);
+	for (size_t i = 0; i < m.n; i++)
+		possible |= status_row(book, &p, &m, m.sums[i].currency,
+		    &m.sums[i], w);
+	free(m.sums);
 	hb_person_release(&p);
-	return when == NULL && reason == NULL;
+	return possible;
 }
 
 const char *const hb_withdrawal_columns[] = {
-	"withdrawal", "person", "amount", "status", "requested", "due",
-	"decided", "reason", "key", NULL
+	"withdrawal", "person", "amount", "currency", "status", "requested",
+	"due", "decided", "reason", "key", NULL
 };
 
 void
@@ -245,6 +351,7 @@ hb_withdrawal_print(struct hb_csv_writer *w, const struct hb_withdrawal *x)
 	hb_csv_int(w, x->id);
 	hb_csv_text(w, x->person);
 	hb_csv_money(w, x->amount);
+	hb_csv_text(w, x->currency);
 	hb_csv_text(w, x->status);
 	hb_csv_timestamp(w, x->requested);
 	hb_csv_date(w, hb_date_format(x->due, due));
@@ -281,7 +388,8 @@ hb_withdraw_list(struct hb_book *book, const char *person,
 }
 
 const char *const hb_earning_columns[] = {
-	"person", "date", "kind", "task", "entry", "minutes", "amount", NULL
+	"person", "date", "kind", "task", "entry", "minutes", "amount",
+	"currency", NULL
 };
 
 static void
@@ -305,6 +413,7 @@ print_earning(void *ctx, const struct hb_earning *e)
 	else
 		hb_csv_null(w);
 	hb_csv_money(w, e->amount);
+	hb_csv_text(w, e->currency);
 	hb_csv_end_row(w);
 }
 
@@ -317,7 +426,7 @@ hb_earnings_export(struct hb_book *book, const char *person,
 
 void
 hb_earnings_credit_fee(struct hb_book *book, int64_t task_id,
-    int64_t person_id, int64_t fee)
+    int64_t person_id, int64_t fee, const char *currency)
 {
-	hb_book_fee_insert(book, person_id, task_id, fee, hb_today());
+	hb_book_fee_insert(book, person_id, task_id, fee, currency, hb_today());
 }

@@ -230,7 +230,8 @@ make_move(struct hb_book *book, const struct hb_actor *a, struct hb_task *t,
 	    hb_task_state_names[to], reason);
 	/* Done: the fee of a self-service task is earned by its assignee. */
 	if (to == HB_TASK_DONE && t->has_fee && t->assignee_id > 0)
-		hb_earnings_credit_fee(book, t->id, t->assignee_id, t->fee);
+		hb_earnings_credit_fee(book, t->id, t->assignee_id, t->fee,
+		    t->currency);
 }
 
 /* ---- budget rules on package projects ----------------------------------- */
@@ -298,6 +299,7 @@ hb_task_release(struct hb_task *t)
 	free(t->assignee);
 	free(t->created);
 	free(t->updated);
+	free(t->currency);
 	memset(t, 0, sizeof *t);
 }
 

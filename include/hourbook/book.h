@@ -261,18 +261,24 @@ int64_t *hb_book_entry_splits(struct hb_book *book, int64_t entry_id,
 
 /* Earnings and withdrawals (schema 4). */
 void hb_book_fee_insert(struct hb_book *book, int64_t person_id,
-    int64_t task_id, int64_t amount, hb_day day);
-/* A person's money: earned (entries and fees), pending (requested, not yet
- * paid or rejected), paid, and paid in `month` (YYYY-MM). */
+    int64_t task_id, int64_t amount, const char *currency, hb_day day);
+/* A person's money per currency: earned (entries, in their project's
+ * currency, and fees), pending (requested, not yet paid or rejected),
+ * paid, and paid on the days first..last.  An array by currency, the
+ * caller's to free; returns its length. */
 struct hb_money_sums {
+	char currency[4];
 	int64_t earned, pending, paid, paid_in_month;
-	int requests_in_month;	/* not rejected */
 };
-void hb_book_money_sums(struct hb_book *book, int64_t person_id,
-    const char *month, struct hb_money_sums *out);
+size_t hb_book_money_sums(struct hb_book *book, int64_t person_id,
+    hb_day first, hb_day last, struct hb_money_sums **out);
+/* The person's requests of month (YYYY-MM) that were not rejected. */
+int hb_book_requests_in_month(struct hb_book *book, int64_t person_id,
+    const char *month);
 struct hb_withdrawal_row {
 	int64_t person_id;
 	int64_t amount;
+	const char *currency;
 	const char *month;
 	hb_day due;
 	const char *key;
@@ -294,7 +300,7 @@ void hb_book_each_withdrawal(struct hb_book *book, const char *person,
 /* Every credit of person (NULL: everyone) dated from..to (either NULL:
  * open): date, kind, task, entry, minutes, amount, person handle. */
 struct hb_earning {
-	const char *person, *day, *kind;
+	const char *person, *day, *kind, *currency;
 	int64_t task_id, entry_id, minutes, amount;
 };
 void hb_book_each_earning(struct hb_book *book, const char *person,

@@ -23,6 +23,7 @@ struct hb_withdrawal {
 	int64_t id;
 	char *person;
 	int64_t amount;		/* cents */
+	char *currency;
 	char *status;		/* "requested", "paid" or "rejected" */
 	char *requested;	/* UTC timestamp */
 	hb_day due;		/* the payout date */
@@ -33,19 +34,21 @@ struct hb_withdrawal {
 
 void hb_withdrawal_release(struct hb_withdrawal *w);
 
-/* Request a withdrawal for person (NULL: the actor); key may be NULL.
- * *repeated is set when key named an earlier request, which is returned
- * instead of a new one. */
+/* Request a withdrawal for person (NULL: the actor) in currency (NULL:
+ * the one the person has earned in; a person with several must name it);
+ * key may be NULL.  *repeated is set when key named an earlier request,
+ * which is returned instead of a new one. */
 void hb_withdraw_request(struct hb_book *book, const char *person,
-    const char *amount, const char *key, struct hb_withdrawal *out,
-    bool *repeated);
+    const char *amount, const char *currency, const char *key,
+    struct hb_withdrawal *out, bool *repeated);
 /* Staff only: pay, or reject with a reason (the money returns). */
 void hb_withdraw_decide(struct hb_book *book, const char *withdrawal,
     bool pay, const char *reason, struct hb_withdrawal *out);
 
 /* Whether a withdrawal is possible now, and why not. */
 extern const char *const hb_status_columns[];
-/* Prints the row; returns true when a withdrawal is possible. */
+/* Prints a row per currency the person has money in (the book's when
+ * none); returns true when a withdrawal is possible in one of them. */
 bool hb_withdraw_status(struct hb_book *book, const char *person,
     struct hb_csv_writer *w);
 
@@ -64,6 +67,6 @@ void hb_earnings_export(struct hb_book *book, const char *person,
 
 /* The fee of a task reaching done, credited to its assignee (task.c). */
 void hb_earnings_credit_fee(struct hb_book *book, int64_t task_id,
-    int64_t person_id, int64_t fee);
+    int64_t person_id, int64_t fee, const char *currency);
 
 #endif

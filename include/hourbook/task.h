@@ -68,6 +68,7 @@ struct hb_task {
 	char *updated;
 	int64_t worked;		/* minutes logged on it */
 	int64_t billed;		/* billable minutes logged on it */
+	char *currency;		/* its project's (the client's) */
 };
 
 void hb_task_release(struct hb_task *t);

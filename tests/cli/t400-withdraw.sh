@@ -24,25 +24,25 @@ expect_eq "a reversal debits it" "400.00" "$(status_of eli 3)"
 hours-log --person eli --date 2026-11-26 1 1h30 >/dev/null
 expect_exit 0 report-export earnings --person eli
 expect_out "the earnings ledger" <<'OUT'
-person,date,kind,task,entry,minutes,amount
-eli,2026-11-26,time,1,1,90,45.00
-eli,2026-11-26,reversal,1,2,-90,-45.00
-eli,2026-11-26,time,1,3,90,45.00
-eli,2026-11-27,fee,1,,,400.00
+person,date,kind,task,entry,minutes,amount,currency
+eli,2026-11-26,time,1,1,90,45.00,EUR
+eli,2026-11-26,reversal,1,2,-90,-45.00,EUR
+eli,2026-11-26,time,1,3,90,45.00,EUR
+eli,2026-11-27,fee,1,,,400.00,EUR
 OUT
 
 # The minimum: 99.99 refused, exactly 100.00 accepted.
 expect_exit 1 withdraw --as eli 99.99
-expect_err "below the minimum, with the figures" "below the minimum: 99.99 is less than withdraw.minimum 100.00"
+expect_err "below the minimum, with the figures" "below the minimum: 99.99 EUR is less than withdraw.minimum 100.00 EUR"
 expect_exit 0 withdraw --as eli 100.00
 expect_out "a request on Friday 2026-11-27 is due Friday 2026-12-04" <<'OUT'
-withdrawal,person,amount,status,requested,due,decided,reason,key
-1,eli,100.00,requested,2026-11-27T10:00:00Z,2026-12-04,,,
+withdrawal,person,amount,currency,status,requested,due,decided,reason,key
+1,eli,100.00,EUR,requested,2026-11-27T10:00:00Z,2026-12-04,,,
 OUT
 # A holiday on 2026-12-01 moves the payout one business day.
 holiday-add 2026-12-01 "Holiday" >/dev/null
 expect_exit 0 withdraw --as eli 100
-expect_eq "with the holiday: Monday 2026-12-07" "2026-12-07" "$(sed -n 2p "$T/out" | cut -d, -f6)"
+expect_eq "with the holiday: Monday 2026-12-07" "2026-12-07" "$(csv_col due <"$T/out")"
 # The third request of the month is refused; the status says why and when.
 expect_exit 1 withdraw --as eli 100
 expect_err "limit named" "limit reached: eli made 2 requests in 2026-11 (withdraw.per_month is 2); the next is possible from 2026-12-01"
@@ -74,7 +74,7 @@ expect_exit 66 withdraw --pay 99
 
 # More than the balance.
 expect_exit 1 withdraw --as fabio 100
-expect_err "more than the balance" "more than the balance: 100.00 requested, 0.00 available"
+expect_err "more than the balance" "more than the balance: 100.00 EUR requested, 0.00 EUR available"
 
 # --key: a retry returns the first request and makes nothing new.
 hours-log --person fabio 1 10h >/dev/null
@@ -108,6 +108,6 @@ expect_eq "withdrawals of a month" "4" "$(sed 1d "$T/out" | cut -d, -f1)"
 expect_exit 0 report-export withdrawals --to 2026-11-30
 expect_eq "withdrawals up to a day" "1 2 3 5" "$(sed 1d "$T/out" | cut -d, -f1 | tr '\n' ' ' | sed 's/ $//')"
 expect_exit 0 report-export earnings --person eli --from 2026-11-27 --to 2026-11-27
-expect_eq "earnings of a period" "eli,2026-11-27,fee,1,,,400.00" "$(sed 1d "$T/out")"
+expect_eq "earnings of a period" "eli,2026-11-27,fee,1,,,400.00,EUR" "$(sed 1d "$T/out")"
 
 finish
