@@ -27,11 +27,16 @@ struct hb_csv_writer *hb_output_writer(void);
 void hb_output_header(const char *const *names);
 /* Copy what was written to its destination, check for errors, and close. */
 void hb_output_finish(void);
-/* A new temporary file beside path, removed at exit unless committed: a
- * failed command never leaves a half-written file.  The name is the
- * caller's to pass to hb_temp_commit(). */
+/* A new, empty temporary file for path, to be written by name and handed
+ * to hb_temp_commit(): beside path (.hourbook-tmp-NAME.XXXXXX, mode 0600).
+ * It is removed at exit or on SIGHUP, SIGINT, SIGTERM unless committed,
+ * and one that SIGKILL leaves is swept by the next call for that folder.
+ * The name is the caller's, and stays valid until hb_temp_commit(); dies
+ * with exit 74. */
 char *hb_temp_beside(const char *path);
-/* Rename temp over path (and forget it); dies with exit 74. */
+/* Put temp's contents at path: sync it, give it the mode of a new file,
+ * rename it over path and sync the folder.  Frees temp; dies with
+ * exit 74. */
 void hb_temp_commit(char *temp, const char *path);
 
 /* Flush and check stdout (for commands that print without a writer). */

@@ -1,14 +1,143 @@
-# -o FILE: what it writes over and what it leaves behind.
+# -o FILE: what it writes over and what it leaves behind.  Temporary files
+# have random names, and the ones SIGKILL leaves are swept by the next
+# command that writes into that folder -- only those; SIGKILL at random
+# moments never leaves a truncated file.  HB_KILLS sets the rounds per
+# format.
 . "$(dirname "$0")/lib.sh"
+PY=/usr/bin/python3
+kills=${HB_KILLS:-30}
+export TMPDIR="$T/tmp"
+mkdir "$TMPDIR"
+umask 022
 
 client-add -q acme >/dev/null
 client-add -q beta >/dev/null
 clients() { sql 'SELECT count(*) FROM client'; }
+unzips() { $PY -c 'import zipfile,sys; sys.exit(zipfile.ZipFile(sys.argv[1]).testzip() is not None)' "$1" 2>/dev/null; }
 
 # -o '' names no file.
 expect_exit 64 report-export clients -o ''
 expect_err "says why" "-o: give a file name"
 expect_exit 64 client-add -o '' omega
 expect_eq "-o '': nothing written" 2 "$(clients)"
+
+# Temporary files: a random name with one prefix, 0600 while written.  A
+# writing command waiting for its --csv input holds one; another command
+# writing into that folder leaves it alone; SIGKILL leaves it; the next
+# command writing into the folder removes it, and nothing else: not a
+# link, a folder, a FIFO, another user's file, or a name that only looks
+# alike.
+mkdir "$T/obs"
+mkfifo "$T/in"
+held() {	# start client-add --csv - -o $T/obs/$1, blocked on its input
+	client-add --csv - -o "$T/obs/$1" <"$T/in" >/dev/null 2>&1 &
+	holder=$!
+	exec 3>"$T/in"
+	n=0
+	while [ $n -lt 500 ] && ! ls -A "$T/obs" | grep -q "^\.hourbook-tmp-$1\."; do
+		sleep 0.01
+		n=$((n + 1))
+	done
+}
+held new.csv
+temp=$(ls -A "$T/obs" | grep '^\.hourbook-tmp-')
+case $temp in
+.hourbook-tmp-new.csv.??????) ok "a temporary file named .hourbook-tmp-NAME.XXXXXX" ;;
+*) not_ok "a temporary file named .hourbook-tmp-NAME.XXXXXX" "got: $(ls -A "$T/obs")" ;;
+esac
+expect_eq "0600 while it is written" 600 "$(stat -c %a "$T/obs/$temp" 2>&1)"
+report-export clients -o "$T/obs/other.csv"
+[ -e "$T/obs/$temp" ] && ok "a live command's temporary file is not swept" || not_ok "a live command's temporary file is not swept"
+printf 'client\nzeta\n' >&3
+exec 3>&-
+wait $holder
+expect_eq "which then finishes its file" "zeta,zeta,,EUR,,2026-11-23T10:00:00Z" "$(tail -n 1 "$T/obs/new.csv" 2>&1)"
+held new.csv
+kill -9 $holder
+wait $holder 2>/dev/null
+exec 3>&-
+temp=$(ls -A "$T/obs" | grep '^\.hourbook-tmp-')
+[ -n "$temp" ] && ok "SIGKILL leaves its temporary file" || not_ok "SIGKILL leaves its temporary file"
+touch "$T/obs/.hourbook-tmp-stale.csv.AAAAAA" "$T/obs/.hourbook-tmp" \
+    "$T/obs/.hourbook-tmpx.csv.AAAAAA" "$T/obs/.hourbook-tmp-short" \
+    "$T/obs/.new.csv.123" "$T/obs/notes.txt" "$T/obs/mine"
+ln -s mine "$T/obs/.hourbook-tmp-link.csv.AAAAAA"
+mkdir "$T/obs/.hourbook-tmp-dir.csv.AAAAAA"
+mkfifo "$T/obs/.hourbook-tmp-fifo.csv.AAAAAA"
+others=".hourbook-tmp .hourbook-tmp-dir.csv.AAAAAA .hourbook-tmp-fifo.csv.AAAAAA .hourbook-tmp-link.csv.AAAAAA .hourbook-tmp-short .hourbook-tmpx.csv.AAAAAA .new.csv.123 mine new.csv notes.txt other.csv"
+if [ "$(id -u)" -eq 0 ]; then
+	touch "$T/obs/.hourbook-tmp-theirs.csv.AAAAAA"
+	chown 65534 "$T/obs/.hourbook-tmp-theirs.csv.AAAAAA"
+	others="$others .hourbook-tmp-theirs.csv.AAAAAA"
+fi
+run timeout 20 client-add -o "$T/obs/new.csv" eta
+expect_eq "the next command: exit 0" 0 "$status"
+expect_eq "it swept the dead temporary files, and nothing else" \
+    "$(echo $others | tr ' ' '\n' | LC_ALL=C sort)" "$(ls -A "$T/obs" | LC_ALL=C sort)"
+# An xlsx for standard output is built in TMPDIR, swept there alike.
+touch "$TMPDIR/.hourbook-tmp-stdout.AAAAAA"
+report-export clients -f xlsx >/dev/null
+expect_eq "TMPDIR swept too" "" "$(ls -A "$TMPDIR")"
+
+# SIGKILL at random moments, xlsx and csv, on a book of a few thousand
+# entries.  The rounds alternate between two exports (A: October, B: all),
+# so that after each kill the file is the old complete one or the new
+# complete one; the same export then runs to completion, and must leave the
+# folder holding that file alone.
+project-add -q --client acme --model self-service blog >/dev/null
+member-add -q --project blog bruno >/dev/null
+task=$(task-add --project blog --assign bruno "Work" | awk -F, 'NR == 2 { print $1 }')
+awk -v task="$task" 'BEGIN { print "task,minutes,date,person,note"
+	for (i = 1; i <= 4000; i++) printf "%d,%d,2026-%02d-%02d,bruno,\"note %d, \"\"quoted\"\"\"\n", task, 1 + i % 90, 9 + i % 3, 1 + i % 22, i }' >"$T/entries.csv"
+hours-log -q --csv "$T/entries.csv" >/dev/null && ok "a book of 4000 entries" || not_ok "a book of 4000 entries"
+mkdir "$T/kill"
+for f in csv xlsx; do
+	report-export entries -f $f --month 2026-10 >"$T/A.$f"
+	report-export entries -f $f >"$T/B.$f"
+	start=$(date +%s%N)
+	report-export entries -o "$T/kill/once.$f"
+	took=$(( ($(date +%s%N) - start) / 1000000 ))
+	rm -f "$T/kill/once.$f"
+	echo "# a complete $f export takes ${took} ms; kills land within 0..$((took * 6 / 5)) ms"
+	failures=0 left=0 prev=
+	i=1
+	while [ $i -le "$kills" ]; do
+		if [ $((i % 2)) -eq 1 ]; then filter="--month 2026-10" cur=A; else filter= cur=B; fi
+		delay=$(awk -v s=$((i + ${#f} * 1000)) -v ms="$took" 'BEGIN { srand(s); printf "%.3f", rand() * ms * 1.2 / 1000 }')
+		# shellcheck disable=SC2086
+		report-export entries $filter -o "$T/kill/out.$f" >/dev/null 2>&1 &
+		pid=$!
+		sleep "$delay"
+		kill -9 $pid 2>/dev/null
+		wait $pid 2>/dev/null
+		problem=
+		ls -A "$T/kill" | grep -q '^\.' && left=$((left + 1))
+		if [ -e "$T/kill/out.$f" ]; then
+			if cmp -s "$T/kill/out.$f" "$T/$cur.$f"; then :
+			elif [ -n "$prev" ] && cmp -s "$T/kill/out.$f" "$T/$prev.$f"; then :
+			else problem="neither old nor new: $(wc -c <"$T/kill/out.$f") bytes"
+			fi
+			[ $f = csv ] || unzips "$T/kill/out.$f" || problem="$problem does-not-unzip"
+		elif [ -n "$prev" ]; then
+			problem="the old file is gone"
+		fi
+		# shellcheck disable=SC2086
+		report-export entries $filter -o "$T/kill/out.$f" >/dev/null 2>"$T/err" || problem="$problem rerun:$?:$(head -c 200 "$T/err")"
+		cmp -s "$T/kill/out.$f" "$T/$cur.$f" || problem="$problem rerun-not-complete"
+		[ "$(ls -A "$T/kill")" = "out.$f" ] || problem="$problem left: $(ls -A "$T/kill" | tr '\n' ' ')"
+		if [ -n "$problem" ]; then
+			failures=$((failures + 1))
+			echo "# $f kill $i (after ${delay}s): $problem"
+		fi
+		prev=$cur
+		i=$((i + 1))
+	done
+	echo "# $f: $left of $kills kills left a temporary file, each swept by the next run"
+	expect_eq "$kills kills of an $f export: old or new file, never a part, no temporary left" 0 "$failures"
+	rm -f "$T/kill/out.$f"
+done
+# (libxlsxwriter's own scratch files, tmp.XXXXXXXXXX, are not ours: it
+# unlinks each as it makes it, and a kill in between leaves one.)
+expect_eq "none of ours left in TMPDIR" "" "$(ls -A "$TMPDIR" | grep '^\.hourbook-tmp-')"
 
 finish
