@@ -311,6 +311,29 @@ new_file_mode(void)
 	return 0666 & ~mask;
 }
 
+/* Give fd the owner, group and permissions of the file it replaces at
+ * path (a new one: ours, 0666 less the umask).  Only root can give a file
+ * away, and only to a group it is in; else the file stays ours, which is
+ * all a user without those rights could have made anyway. */
+static void
+take_over_mode(int fd, const char *path, const char *target)
+{
+	struct stat old, now;
+	mode_t mode = new_file_mode();
+
+	if (stat(path, &old) == 0 && S_ISREG(old.st_mode)) {
+		mode = old.st_mode & 0777;
+		if (fstat(fd, &now) == 0 &&
+		    (now.st_uid != old.st_uid || now.st_gid != old.st_gid) &&
+		    fchown(fd, old.st_uid, old.st_gid) != 0 &&
+		    fchown(fd, (uid_t)-1, old.st_gid) != 0) {
+			/* Neither is ours to give: the file stays ours. */
+		}
+	}
+	if (fchmod(fd, mode) != 0)
+		hb_die(HB_EXIT_IO, "%s: %s", target, strerror(errno));
+}
+
 /* Make the rename that put a file in folder survive a crash. */
 static void
 sync_folder(const char *folder, const char *target)
@@ -348,9 +371,7 @@ hb_temp_commit(char *temp, const char *path)
 	struct stat by_fd, by_name;
 	char *folder;
 
-	/* Mode 0600 until now: the mode any new file gets. */
-	if (fchmod(t->fd, new_file_mode()) != 0)
-		hb_die(HB_EXIT_IO, "%s: %s", path, strerror(errno));
+	take_over_mode(t->fd, path, path);
 	errno = 0;
 	if (fsync(t->fd) != 0)
 		write_failed(path);

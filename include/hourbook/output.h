@@ -34,9 +34,9 @@ void hb_output_finish(void);
  * The name is the caller's, and stays valid until hb_temp_commit(); dies
  * with exit 74. */
 char *hb_temp_beside(const char *path);
-/* Put temp's contents at path: sync it, give it the mode of a new file,
- * rename it over path and sync the folder.  Frees temp; dies with
- * exit 74. */
+/* Put temp's contents at path: sync it, give it the mode (and the owner and
+ * group, where we may) of the file it replaces, rename it over path and
+ * sync the folder.  Frees temp; dies with exit 74. */
 void hb_temp_commit(char *temp, const char *path);
 
 /* Flush and check stdout (for commands that print without a writer). */

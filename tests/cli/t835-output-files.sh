@@ -1,5 +1,6 @@
-# -o FILE: what it writes over and what it leaves behind.  Temporary files
-# have random names, and the ones SIGKILL leaves are swept by the next
+# -o FILE: what it writes over and what it leaves behind.  A file that is
+# replaced keeps its mode (and, as root, its owner); temporary files have
+# random names, and the ones SIGKILL leaves are swept by the next
 # command that writes into that folder -- only those; SIGKILL at random
 # moments never leaves a truncated file.  HB_KILLS sets the rounds per
 # format.
@@ -12,6 +13,7 @@ umask 022
 
 client-add -q acme >/dev/null
 client-add -q beta >/dev/null
+report-export clients >"$T/clients.csv"
 clients() { sql 'SELECT count(*) FROM client'; }
 unzips() { $PY -c 'import zipfile,sys; sys.exit(zipfile.ZipFile(sys.argv[1]).testzip() is not None)' "$1" 2>/dev/null; }
 
@@ -20,6 +22,45 @@ expect_exit 64 report-export clients -o ''
 expect_err "says why" "-o: give a file name"
 expect_exit 64 client-add -o '' omega
 expect_eq "-o '': nothing written" 2 "$(clients)"
+
+# A file replaced keeps its mode, whatever the umask; as root also its
+# owner and group.  csv, xlsx, a writing command, package-set --sheet.
+for f in p.csv p.xlsx w.csv; do
+	echo old >"$T/$f"
+	chmod 600 "$T/$f"
+done
+report-export clients -o "$T/p.csv"
+expect_eq "a 0600 csv stays 0600" 600 "$(stat -c %a "$T/p.csv")"
+cmp -s "$T/p.csv" "$T/clients.csv" && ok "and holds the export" || not_ok "and holds the export"
+report-export clients -o "$T/p.xlsx"
+expect_eq "a 0600 xlsx stays 0600" 600 "$(stat -c %a "$T/p.xlsx")"
+unzips "$T/p.xlsx" && ok "and holds the workbook" || not_ok "and holds the workbook"
+client-add -q -o "$T/w.csv" epsilon
+expect_eq "a writing command's -o keeps 0600" 600 "$(stat -c %a "$T/w.csv")"
+chmod 640 "$T/p.csv"
+(umask 077 && report-export clients -o "$T/p.csv")
+expect_eq "a 0640 file stays 0640 under umask 077" 640 "$(stat -c %a "$T/p.csv")"
+(umask 027 && report-export clients -o "$T/new.csv")
+expect_eq "a new file: 0666 less the umask" 640 "$(stat -c %a "$T/new.csv")"
+project-add -q --client acme web >/dev/null
+package-add -q --project web --hours 10 >/dev/null
+package-set -q --invoiced 1 >/dev/null
+package-set -q --paid 1 >/dev/null
+echo old >"$T/sheet.xlsx"
+chmod 600 "$T/sheet.xlsx"
+expect_exit 0 package-set --closed --sheet "$T/sheet.xlsx" 1
+expect_eq "package-set --sheet keeps 0600" 600 "$(stat -c %a "$T/sheet.xlsx")"
+unzips "$T/sheet.xlsx" && ok "and writes the sheet" || not_ok "and writes the sheet"
+if [ "$(id -u)" -eq 0 ]; then
+	chown 65534:65534 "$T/p.csv" "$T/p.xlsx"
+	report-export clients -o "$T/p.csv"
+	report-export clients -o "$T/p.xlsx"
+	expect_eq "root replacing another user's csv keeps owner, group, mode" "65534:65534 640" "$(stat -c '%u:%g %a' "$T/p.csv")"
+	expect_eq "and an xlsx" "65534:65534 600" "$(stat -c '%u:%g %a' "$T/p.xlsx")"
+else
+	echo "# skip: only root can give a file to its old owner"
+	ok "owner and group # SKIP not root"
+fi
 
 # Temporary files: a random name with one prefix, 0600 while written.  A
 # writing command waiting for its --csv input holds one; another command
