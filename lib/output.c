@@ -41,6 +41,12 @@
  * to its temporary file only when it is complete, so a long export does not
  * touch its file for minutes, and a process id says nothing about a
  * process in another container or on another host sharing the folder.
+ *
+ * A target that is not a file to replace -- a FIFO, a character device,
+ * one of our own descriptors (/dev/stdout, /dev/fd/N) -- is written into:
+ * replacing /dev/null with a regular file is not what -o /dev/null means.
+ * What must be complete before a byte goes out (an xlsx) is built in a
+ * temporary file in TMPDIR and copied in.
  */
 
 #define TEMP_PREFIX ".hourbook-tmp-"
@@ -52,6 +58,7 @@ struct temp {
 	char *volatile path;	/* the slot is free when NULL; the signal
 				   handler removes it */
 	int fd;			/* open and locked while it is ours */
+	bool into;		/* the target is written into, not replaced */
 };
 
 static struct temp temps[4];
@@ -206,8 +213,7 @@ lock_temp(struct temp *t)
 }
 
 /* A new temporary file in folder, named after base, for target (named in
- * messages); into: folder is not target's (an xlsx for standard output).
- * Dies with exit 74. */
+ * messages); into: see struct temp.  Dies with exit 74. */
 static struct temp *
 create_temp(const char *folder, const char *base, const char *target,
     bool into)
@@ -233,6 +239,7 @@ create_temp(const char *folder, const char *base, const char *target,
 		if (fd >= 0) {
 			fcntl(fd, F_SETFD, FD_CLOEXEC);
 			t->fd = fd;
+			t->into = into;
 			t->path = path;
 		}
 		hold_signals(false, &saved);
@@ -259,6 +266,117 @@ temp_folder(void)
 	const char *dir = getenv("TMPDIR");
 
 	return dir != NULL && *dir != '\0' ? dir : "/tmp";
+}
+
+/* Names that mean one of our open descriptors, not a file: writing to
+ * them is writing to the descriptor (as the shell does), and a regular
+ * file behind one is written where the descriptor stands, not replaced
+ * or truncated. */
+static const struct {
+	const char *name;
+	int fd;			/* -1: the number follows the name */
+} fd_names[] = {
+	{ "/dev/stdin", 0 }, { "/dev/stdout", 1 }, { "/dev/stderr", 2 },
+	{ "/dev/fd/", -1 }, { "/proc/self/fd/", -1 },
+};
+
+/* The descriptor the name path is, or -1. */
+static int
+fd_in_name(const char *path)
+{
+	for (size_t i = 0; i < sizeof fd_names / sizeof fd_names[0]; i++) {
+		size_t len = strlen(fd_names[i].name);
+		char *end;
+		long n;
+
+		if (fd_names[i].fd >= 0) {
+			if (strcmp(path, fd_names[i].name) == 0)
+				return fd_names[i].fd;
+			continue;
+		}
+		if (strncmp(path, fd_names[i].name, len) != 0 ||
+		    path[len] < '0' || path[len] > '9')
+			continue;
+		errno = 0;
+		n = strtol(path + len, &end, 10);
+		if (*end == '\0' && errno == 0 && n <= INT_MAX)
+			return (int)n;
+	}
+	return -1;
+}
+
+/* The descriptor path means, or -1: by its name, or by the name a chain
+ * of symbolic links leads to (/dev/./stdout, or a link to /dev/stdout). */
+static int
+descriptor_named(const char *path)
+{
+	char *name = hb_xstrdup(path);
+	int fd = -1;
+
+	for (int hops = 0; hops < 8 && (fd = fd_in_name(name)) < 0; hops++) {
+		char target[PATH_MAX], *next;
+		ssize_t n = readlink(name, target, sizeof target - 1);
+
+		if (n < 0)
+			break;
+		target[n] = '\0';
+		if (target[0] == '/') {
+			next = hb_xstrdup(target);
+		} else {
+			char *folder = hb_xstrdup(name);
+
+			next = hb_xprintf("%s/%s", dirname(folder), target);
+			free(folder);
+		}
+		free(name);
+		name = next;
+	}
+	free(name);
+	return fd;
+}
+
+/* Whether path is written into (true) or replaced (false; also a name
+ * that does not exist yet).  A folder or a block device is neither. */
+static bool
+written_into(const char *path)
+{
+	struct stat st;
+
+	if (*path == '\0')
+		hb_die(HB_EXIT_USAGE, "an empty name is not a file");
+	if (descriptor_named(path) >= 0)
+		return true;
+	if (stat(path, &st) != 0 || S_ISREG(st.st_mode))
+		return false;
+	if (S_ISDIR(st.st_mode))
+		hb_die(HB_EXIT_IO, "%s: is a folder, not a file", path);
+	if (S_ISBLK(st.st_mode))
+		hb_die(HB_EXIT_IO, "%s: is a block device; not writing to it",
+		    path);
+	return true;		/* a FIFO, a character device, a socket */
+}
+
+/* A descriptor to write into path (see written_into); the caller's to
+ * close.  Opening a FIFO waits for its reader, as the shell's > does. */
+static int
+open_into(const char *path)
+{
+	int n = descriptor_named(path), fd;
+	struct stat st;
+
+	if (n >= 0) {
+		if ((fd = fcntl(n, F_DUPFD_CLOEXEC, 3)) < 0)
+			hb_die(HB_EXIT_IO, "%s: %s", path, strerror(errno));
+		return fd;
+	}
+	while ((fd = open(path, O_WRONLY | O_NOCTTY | O_CLOEXEC)) < 0)
+		if (errno != EINTR)
+			hb_die(HB_EXIT_IO, "%s: %s", path, strerror(errno));
+	/* Replaced by a file between the look and the open: writing into
+	 * it would leave the old file's tail behind. */
+	if (fstat(fd, &st) != 0 || S_ISREG(st.st_mode) || S_ISDIR(st.st_mode))
+		hb_die(HB_EXIT_IO, "%s: changed while it was being opened", path);
+	return fd;
 }
 
 static void
@@ -356,9 +474,12 @@ char *
 hb_temp_beside(const char *path)
 {
 	const char *base = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
-	char *copy = hb_xstrdup(path);
+	char *copy;
 	struct temp *t;
 
+	if (written_into(path))
+		return create_temp(temp_folder(), base, path, true)->path;
+	copy = hb_xstrdup(path);
 	t = create_temp(dirname(copy), base, path, false);
 	free(copy);
 	return t->path;
@@ -371,6 +492,21 @@ hb_temp_commit(char *temp, const char *path)
 	struct stat by_fd, by_name;
 	char *folder;
 
+	if (t->into) {
+		int fd = open_into(path);
+		FILE *out;
+
+		if (isatty(fd))
+			hb_die(HB_EXIT_USAGE, "%s: a terminal: the file is "
+			    "binary", path);
+		if ((out = fdopen(fd, "w")) == NULL)
+			hb_die(HB_EXIT_IO, "%s: %s", path, strerror(errno));
+		copy_temp(t, out, path);
+		errno = 0;
+		if (fclose(out) != 0)
+			write_failed(path);
+		return;
+	}
 	take_over_mode(t->fd, path, path);
 	errno = 0;
 	if (fsync(t->fd) != 0)
@@ -393,8 +529,9 @@ hb_temp_commit(char *temp, const char *path)
 
 static struct hb_csv_writer writer;
 static FILE *spool;		/* deferred rows, or NULL */
-static FILE *dest;		/* where the rows go: stdout or the -o
-				   temporary file */
+static FILE *dest;		/* where the rows go: stdout, the -o temporary
+				   file, or what -o names when it is written
+				   into */
 static char *temp_path;		/* -o through a temporary file, or NULL */
 static struct temp *stdout_xlsx;	/* an xlsx for stdout, built first */
 
@@ -431,9 +568,11 @@ hb_output_begin(enum hb_csv_format format, bool deferred)
 		}
 		return &writer;
 	}
-	if (output == NULL) {
+	if (output == NULL)
 		dest = stdout;
-	} else {
+	else if (written_into(output))
+		dest = stream_on(open_into(output), output);
+	else {
 		int fd;
 
 		temp_path = hb_temp_beside(output);

@@ -1,6 +1,7 @@
-# -o FILE: what it writes over and what it leaves behind.  A file that is
-# replaced keeps its mode (and, as root, its owner); temporary files have
-# random names, and the ones SIGKILL leaves are swept by the next
+# -o FILE: what it writes over and what it leaves behind.  A FIFO, a
+# character device and /dev/stdout are written into, not replaced; a file
+# that is replaced keeps its mode (and, as root, its owner); temporary files
+# have random names, and the ones SIGKILL leaves are swept by the next
 # command that writes into that folder -- only those; SIGKILL at random
 # moments never leaves a truncated file.  HB_KILLS sets the rounds per
 # format.
@@ -14,6 +15,7 @@ umask 022
 client-add -q acme >/dev/null
 client-add -q beta >/dev/null
 report-export clients >"$T/clients.csv"
+report-export clients -f xlsx >"$T/clients.xlsx"
 clients() { sql 'SELECT count(*) FROM client'; }
 unzips() { $PY -c 'import zipfile,sys; sys.exit(zipfile.ZipFile(sys.argv[1]).testzip() is not None)' "$1" 2>/dev/null; }
 
@@ -22,6 +24,93 @@ expect_exit 64 report-export clients -o ''
 expect_err "says why" "-o: give a file name"
 expect_exit 64 client-add -o '' omega
 expect_eq "-o '': nothing written" 2 "$(clients)"
+expect_exit 74 report-export clients -o "$T"
+expect_err "-o FOLDER: says why" "is a folder, not a file"
+
+# A FIFO is written into, never replaced: csv, xlsx, and a writing
+# command's deferred rows.  The reader is started first; a FIFO that was
+# replaced (or never opened) would leave it waiting, so it is ended then
+# (or times out).
+mkfifo "$T/fifo"
+through_fifo() {
+	timeout 10 cat "$T/fifo" >"$T/got" 2>/dev/null &
+	reader=$!
+	run timeout 20 "$@"
+	if [ -p "$T/fifo" ]; then
+		wait $reader
+		ok "still a FIFO after: $*"
+	else
+		kill $reader 2>/dev/null
+		wait $reader 2>/dev/null
+		not_ok "still a FIFO after: $*" "$(ls -l "$T/fifo")"
+		rm -f "$T/fifo"
+		mkfifo "$T/fifo"
+	fi
+	expect_eq "exit 0: $*" 0 "$status"
+}
+through_fifo report-export clients -o "$T/fifo"
+cmp -s "$T/got" "$T/clients.csv" && ok "the reader got the csv" || not_ok "the reader got the csv" "$(head -c 300 "$T/got")"
+through_fifo report-export clients -f xlsx -o "$T/fifo"
+cmp -s "$T/got" "$T/clients.xlsx" && ok "the reader got the xlsx" || not_ok "the reader got the xlsx"
+through_fifo client-add -o "$T/fifo" gamma
+expect_eq "the reader got the written rows" "gamma,gamma,,EUR,,2026-11-23T10:00:00Z" "$(tail -n 1 "$T/got")"
+report-export clients >"$T/clients.csv"
+report-export clients -f xlsx >"$T/clients.xlsx"
+
+# /dev/stdout, /dev/stderr, /dev/fd/N: the descriptor is written where it
+# stands (here after a first line: not truncated, not replaced).  /dev/fd/1
+# goes first: were it replaced, the temporary file could not even be made
+# (in /proc), so the names in /dev are tried only once it works.
+printf 'first\n' | cat - "$T/clients.csv" >"$T/want-after-first"
+{ echo first; report-export clients -o /dev/fd/1; } >"$T/out" 2>"$T/err"
+if [ $? -eq 0 ] && cmp -s "$T/out" "$T/want-after-first"; then
+	ok "-o /dev/fd/1 writes after what is there"
+	{ echo first; report-export clients -o /dev/stdout; } >"$T/out" 2>"$T/err"
+	expect_eq "-o /dev/stdout into a file: exit 0" 0 "$?"
+	cmp -s "$T/out" "$T/want-after-first" && ok "-o /dev/stdout writes after what is there" || not_ok "-o /dev/stdout writes after what is there" "$(head -c 300 "$T/out")"
+	report-export clients -o /dev/stdout | cat >"$T/out"
+	cmp -s "$T/out" "$T/clients.csv" && ok "-o /dev/stdout into a pipe" || not_ok "-o /dev/stdout into a pipe"
+	report-export clients -f xlsx -o /dev/stdout >"$T/out"
+	cmp -s "$T/out" "$T/clients.xlsx" && ok "an xlsx to -o /dev/stdout" || not_ok "an xlsx to -o /dev/stdout"
+	report-export clients -o /dev/stderr 2>"$T/out"
+	cmp -s "$T/out" "$T/clients.csv" && ok "-o /dev/stderr" || not_ok "-o /dev/stderr"
+	ln -s /dev/stdout "$T/to-stdout"
+	report-export clients -o "$T/to-stdout" >"$T/out"
+	cmp -s "$T/out" "$T/clients.csv" && [ -L "$T/to-stdout" ] && ok "a link to /dev/stdout means it too" || not_ok "a link to /dev/stdout means it too" "$(ls -l "$T/to-stdout")"
+	[ -L /dev/stdout ] && [ -L /dev/stderr ] && ok "/dev/stdout and /dev/stderr are left as they were" || not_ok "/dev/stdout and /dev/stderr are left as they were" "$(ls -l /dev/stdout /dev/stderr)"
+else
+	not_ok "-o /dev/fd/1 writes after what is there (so /dev/stdout is not tried)" "$(head -c 300 "$T/out")" "$(head -c 300 "$T/err")"
+fi
+expect_exit 74 report-export clients -o /dev/fd/9
+expect_err "a descriptor that is not open" "/dev/fd/9: Bad file descriptor"
+
+# A character device, as root: one made in $T first, and /dev/null only
+# once that one survives.
+if [ "$(id -u)" -eq 0 ]; then
+	mknod "$T/null" c 1 3
+	run report-export clients -o "$T/null"
+	expect_eq "-o a character device: exit 0" 0 "$status"
+	run report-export clients -f xlsx -o "$T/null"
+	expect_eq "an xlsx to a character device: exit 0" 0 "$status"
+	if [ -c "$T/null" ]; then
+		ok "a character device is written into, not replaced"
+		before=$(stat -c '%i %a %u:%g %t:%T' /dev/null)
+		expect_exit 0 report-export clients -o /dev/null
+		expect_exit 0 report-export clients -f xlsx -o /dev/null
+		expect_exit 0 client-add -o /dev/null delta
+		expect_exit 74 report-export clients -o /dev/full
+		expect_err "a device that is full: a write error" "/dev/full: write error: No space left on device"
+		[ -c /dev/full ] && ok "/dev/full is left a device" || not_ok "/dev/full is left a device"
+		expect_eq "/dev/null is left as it was" "$before" "$(stat -c '%i %a %u:%g %t:%T' /dev/null)"
+		expect_eq "no temporary file in /dev" "" "$(ls -A /dev | grep '^\.hourbook-tmp-')"
+	else
+		not_ok "a character device is written into, not replaced (so /dev/null is not tried)" "$(ls -l "$T/null")"
+	fi
+	report-export clients >"$T/clients.csv"
+else
+	echo "# skip: character devices need root (mknod), and -o /dev/null is tested as root"
+	ok "character devices # SKIP not root"
+fi
 
 # A file replaced keeps its mode, whatever the umask; as root also its
 # owner and group.  csv, xlsx, a writing command, package-set --sheet.
