@@ -358,7 +358,8 @@ hb_cli_parse(const struct hb_command *cmd, int argc, char **argv,
 			hb_diag_set_quiet(1);
 			break;
 		case 'o':
-			check_option(cmd, c, optarg);
+			if (*optarg == '\0')
+				hb_usage_error(cmd, "-o: give a file name");
 			hb_opts.output = optarg;
 			break;
 		case OPT_NO_HEADER:

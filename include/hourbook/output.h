@@ -7,7 +7,9 @@
  * hb_output_finish(), which the command calls after the commit: a batch that
  * dies half-way prints nothing.  -o FILE is written through a temporary
  * file in the same folder and renamed into place, so a failed command never
- * leaves a truncated file.  Every write error fails the command (exit 74).
+ * leaves a truncated file; a FIFO, a character device or a descriptor's name
+ * (/dev/stdout, /dev/fd/N) is written into instead, never replaced.  Every
+ * write error fails the command (exit 74).
  */
 #ifndef HOURBOOK_OUTPUT_H
 #define HOURBOOK_OUTPUT_H
@@ -27,11 +29,18 @@ struct hb_csv_writer *hb_output_writer(void);
 void hb_output_header(const char *const *names);
 /* Copy what was written to its destination, check for errors, and close. */
 void hb_output_finish(void);
-/* A new temporary file beside path, removed at exit unless committed: a
- * failed command never leaves a half-written file.  The name is the
- * caller's to pass to hb_temp_commit(). */
+/* A new, empty temporary file for path, to be written by name and handed
+ * to hb_temp_commit(): beside path (.hourbook-tmp-NAME.XXXXXX, mode 0600),
+ * or in TMPDIR when path is written into rather than replaced (see above).
+ * It is removed at exit or on SIGHUP, SIGINT, SIGTERM unless committed,
+ * and one that SIGKILL leaves is swept by the next call for that folder.
+ * The name is the caller's, and stays valid until hb_temp_commit(); dies
+ * with exit 74. */
 char *hb_temp_beside(const char *path);
-/* Rename temp over path (and forget it); dies with exit 74. */
+/* Put temp's contents at path: sync it, give it the mode (and the owner and
+ * group, where we may) of the file it replaces, rename it over path and
+ * sync the folder; or copy it into what path names.  Frees temp; dies with
+ * exit 74. */
 void hb_temp_commit(char *temp, const char *path);
 
 /* Flush and check stdout (for commands that print without a writer). */

@@ -27,7 +27,7 @@ expect_exit 0 hours-log --csv "$T/big.csv"
 expect_eq "full disk on export: exit 74" 74 "$?"
 expect_err "a write error" "write error"
 [ ! -e "$T/export.csv" ] && ok "no partial export" || not_ok "no partial export"
-ls -a "$T" | grep -q '^\.export' && not_ok "no temporary left" || ok "no temporary left"
+ls -a "$T" | grep -q '^\.hourbook-tmp-' && not_ok "no temporary left" || ok "no temporary left"
 ( trap '' XFSZ; ulimit -f 64; report-export entries -o "$T/export.xlsx" ) >"$T/out" 2>"$T/err"
 expect_eq "full disk on an xlsx export: exit 74" 74 "$?"
 expect_err "the file asked for is named" "$T/export.xlsx: the workbook came out incomplete"
@@ -58,7 +58,7 @@ for pair in TERM:15 HUP:1; do
 	st=$?
 	expect_eq "SIG$sig during an xlsx export ends it by the signal" $((128 + num)) "$st"
 	[ ! -e "$T/sig.xlsx" ] && ok "SIG$sig: no xlsx" || not_ok "SIG$sig: no xlsx"
-	ls -a "$T" | grep -q '^\.sig' && not_ok "SIG$sig: no temporary left" "$(ls -a "$T")" || ok "SIG$sig: no temporary left"
+	ls -a "$T" | grep -q '^\.hourbook-tmp-' && not_ok "SIG$sig: no temporary left" "$(ls -a "$T")" || ok "SIG$sig: no temporary left"
 	TMPDIR="$T/tmp" HOURBOOK_DB="$T/huge.db" report-export entries -f xlsx >"$T/sig.bin" 2>/dev/null &
 	pid=$!
 	sleep 0.3
