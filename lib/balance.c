@@ -376,7 +376,7 @@ hb_balances_load(struct hb_book *book, const struct hb_scope *scope,
 		return b;
 	hb_book_scope_loads(book, scope, day, take_load, &r);
 	hb_book_scope_use(book, scope, day, take_use, &r);
-	hb_book_scope_periods(book, scope, take_periods, &r);
+	hb_book_scope_periods(book, scope, day, take_periods, &r);
 	hb_book_scope_commitments(book, scope, hb_committed_states(),
 	    take_commitment, &r);
 	for (size_t i = 0; i < b->nprojects; i++)

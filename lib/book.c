@@ -252,9 +252,10 @@ static const char *const sql[SQL_COUNT] = {
 	    "GROUP BY u.package_id, substr(u.day, 1, 7) "
 	    "ORDER BY u.package_id, substr(u.day, 1, 7)",
 	[SQL_SCOPE_PERIODS] = "SELECT k.id, (SELECT count(*) FROM "
-	    "package_invoice WHERE package_id = k.id), (SELECT count(*) FROM "
-	    "package_payment WHERE package_id = k.id), (SELECT max(issued) "
-	    "FROM package_invoice WHERE package_id = k.id) FROM package k "
+	    "package_invoice WHERE package_id = k.id AND issued <= ?5), "
+	    "(SELECT count(*) FROM package_payment WHERE package_id = k.id "
+	    "AND paid <= ?5), (SELECT max(issued) FROM package_invoice "
+	    "WHERE package_id = k.id AND issued <= ?5) FROM package k "
 	    "WHERE " SCOPE " ORDER BY k.id",
 	/* ?5 the agreed, unfinished states, as ",open,approved,...,". */
 	[SQL_SCOPE_COMMITTED] = "SELECT k.project_id, k.id, k.status, "
@@ -2062,12 +2063,14 @@ hb_book_scope_use(struct hb_book *b, const struct hb_scope *sc, hb_day as_of,
 
 void
 hb_book_scope_periods(struct hb_book *b, const struct hb_scope *sc,
-    void (*fn)(void *ctx, int64_t package_id, int invoiced, int paid,
-    const char *last_issued), void *ctx)
+    hb_day as_of, void (*fn)(void *ctx, int64_t package_id, int invoiced,
+    int paid, const char *last_issued), void *ctx)
 {
 	sqlite3_stmt *s = stmt(b, SQL_SCOPE_PERIODS);
+	char day[HB_DATE_BUFSZ];
 
 	bind_scope(s, sc);
+	bind_text(s, 5, hb_date_format(as_of, day));
 	while (step(b, s))
 		fn(ctx, sqlite3_column_int64(s, 0), sqlite3_column_int(s, 1),
 		    sqlite3_column_int(s, 2),

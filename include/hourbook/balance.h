@@ -21,6 +21,10 @@
  *   available  usable - committed (negative: commitments beyond the
  *              hours; the client should buy more)
  *
+ * A day is the resolution: loads, invoices and payments count from the
+ * day they are dated, in the book's time zone (billing-run dates the
+ * invoice of a month's fees on its last day).
+ *
  * What an entry dated D may draw (hb_balances_drawable) are the hours
  * that were good on D: of an active package not expired on D, what is
  * left; of a lapsing monthly plan, what is left of D's own month.  An

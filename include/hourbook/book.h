@@ -177,11 +177,11 @@ void hb_book_scope_loads(struct hb_book *book, const struct hb_scope *sc,
 void hb_book_scope_use(struct hb_book *book, const struct hb_scope *sc,
     hb_day as_of, void (*fn)(void *ctx, int64_t package_id, hb_day month,
     int64_t minutes), void *ctx);
-/* Invoices and payments per package; last_issued is borrowed, NULL when
- * none. */
+/* Invoices issued and payments made until as_of, per package;
+ * last_issued is borrowed, NULL when none. */
 void hb_book_scope_periods(struct hb_book *book, const struct hb_scope *sc,
-    void (*fn)(void *ctx, int64_t package_id, int invoiced, int paid,
-    const char *last_issued), void *ctx);
+    hb_day as_of, void (*fn)(void *ctx, int64_t package_id, int invoiced,
+    int paid, const char *last_issued), void *ctx);
 /* The tasks with an estimate in one of states (",open,approved,...,"), or
  * blocked from one, with what they have billed so far. */
 struct hb_commitment {

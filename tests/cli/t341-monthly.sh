@@ -1,0 +1,93 @@
+# A monthly plan over its three months, rolling over and lapsing, checked
+# day by day around both month ends, from two callers' time zones.  The
+# book is in Rome; 23:30 on the last day is 22:30 UTC, 00:30 on the 1st is
+# 23:30 UTC the day before.  Every figure is worked out by hand below.
+. "$(dirname "$0")/lib.sh"
+export TZ=Europe/Rome HOURBOOK_NOW=2027-01-01T09:00:00Z
+
+client-add -q acme >/dev/null
+member-add -q --role staff maria >/dev/null
+export HOURBOOK_USER=maria
+member-add -q bruno >/dev/null
+for p in roll lapse; do
+	project-add -q --client acme --rate 40 "$p" >/dev/null
+	member-add -q --project "$p" bruno >/dev/null
+	task-add -q --project "$p" --assign bruno "Monthly work" >/dev/null
+done
+package-add -q --project roll --hours 10 --plan monthly --months 3 --start 2027-01 >/dev/null	# 1
+package-add -q --project lapse --hours 10 --plan monthly --months 3 --start 2027-01 --lapse >/dev/null	# 2
+for k in 1 2; do package-set -q --invoiced "$k" >/dev/null; package-set -q --paid "$k" >/dev/null; done
+
+# The life: 4 h in January, 2 h in February, 1 h in March on each; the
+# next month invoiced by billing-run on the 1st at 07:00 Rome, paid the
+# 2nd (February) and the 1st at 11:00 (March).
+HOURBOOK_NOW=2027-01-15T10:00:00Z hours-log -q --person bruno 1 4h >/dev/null
+HOURBOOK_NOW=2027-01-15T10:00:00Z hours-log -q --person bruno 2 4h >/dev/null
+HOURBOOK_NOW=2027-02-01T06:00:00Z billing-run -q --month 2027-01 >/dev/null
+HOURBOOK_NOW=2027-02-02T09:00:00Z package-set -q --paid 1 >/dev/null
+HOURBOOK_NOW=2027-02-02T09:00:00Z package-set -q --paid 2 >/dev/null
+HOURBOOK_NOW=2027-02-10T10:00:00Z hours-log -q --person bruno 1 2h >/dev/null
+HOURBOOK_NOW=2027-02-10T10:00:00Z hours-log -q --person bruno 2 2h >/dev/null
+HOURBOOK_NOW=2027-03-01T06:00:00Z billing-run -q --month 2027-02 >/dev/null
+HOURBOOK_NOW=2027-03-01T10:00:00Z package-set -q --paid 1 >/dev/null
+HOURBOOK_NOW=2027-03-01T10:00:00Z package-set -q --paid 2 >/dev/null
+HOURBOOK_NOW=2027-03-05T10:00:00Z hours-log -q --person bruno 1 1h >/dev/null
+HOURBOOK_NOW=2027-03-05T10:00:00Z hours-log -q --person bruno 2 1h >/dev/null
+
+# The figures at each moment: package, loaded, used, lapsed, available,
+# awaiting payment.
+figures() {
+	for at in 2027-01-30T11:00:00Z 2027-01-31T22:30:00Z 2027-01-31T23:30:00Z \
+	    2027-02-01T07:00:00Z 2027-02-02T10:00:00Z 2027-02-27T11:00:00Z \
+	    2027-02-28T22:30:00Z 2027-02-28T23:30:00Z 2027-03-01T07:00:00Z \
+	    2027-03-01T11:00:00Z 2027-03-05T11:00:00Z; do
+		HOURBOOK_NOW=$at report-export balances --no-header |
+		    cut -d, -f1,6,7,8,10,14 | sed "s/^/$at /"
+	done
+}
+TZ=UTC figures >"$T/utc"
+TZ=Pacific/Kiritimati figures >"$T/kiritimati"
+cmp -s "$T/utc" "$T/kiritimati" && ok "the same figures from UTC and Kiritimati" || not_ok "the same figures from UTC and Kiritimati" "$(diff "$T/utc" "$T/kiritimati" | head)"
+
+# A day (in Rome) is the resolution: a payment counts from the day it is
+# dated, and billing-run dates the next month's invoice on the last day of
+# the month it bills, so from 31 January (and 28 February) the package is
+# awaiting payment until the payment's day.
+# Rolling over (1): nothing lapses; February's hours load when paid.
+# Lapsing (2): what a month leaves lapses as the month ends in Rome:
+# January 600 - 240 = 360 at 00:00 on 1 February; February 600 - 120 = 480
+# at 00:00 on 1 March.
+cat >"$T/want" <<'OUT'
+2027-01-30T11:00:00Z 1,600,240,0,360,no
+2027-01-30T11:00:00Z 2,600,240,0,360,no
+2027-01-31T22:30:00Z 1,600,240,0,360,yes
+2027-01-31T22:30:00Z 2,600,240,0,360,yes
+2027-01-31T23:30:00Z 1,600,240,0,360,yes
+2027-01-31T23:30:00Z 2,600,240,360,0,yes
+2027-02-01T07:00:00Z 1,600,240,0,360,yes
+2027-02-01T07:00:00Z 2,600,240,360,0,yes
+2027-02-02T10:00:00Z 1,1200,240,0,960,no
+2027-02-02T10:00:00Z 2,1200,240,360,600,no
+2027-02-27T11:00:00Z 1,1200,360,0,840,no
+2027-02-27T11:00:00Z 2,1200,360,360,480,no
+2027-02-28T22:30:00Z 1,1200,360,0,840,yes
+2027-02-28T22:30:00Z 2,1200,360,360,480,yes
+2027-02-28T23:30:00Z 1,1800,360,0,1440,no
+2027-02-28T23:30:00Z 2,1800,360,840,600,no
+2027-03-01T07:00:00Z 1,1800,360,0,1440,no
+2027-03-01T07:00:00Z 2,1800,360,840,600,no
+2027-03-01T11:00:00Z 1,1800,360,0,1440,no
+2027-03-01T11:00:00Z 2,1800,360,840,600,no
+2027-03-05T11:00:00Z 1,1800,420,0,1380,no
+2027-03-05T11:00:00Z 2,1800,420,840,540,no
+OUT
+cmp -s "$T/want" "$T/utc" && ok "the figures day by day" || not_ok "the figures day by day" "$(diff "$T/want" "$T/utc")"
+
+# The lapsing plan's hours are its month's only: on 1 February at 00:30
+# Rome January's are gone and February's not paid.
+HOURBOOK_NOW=2027-01-31T23:30:00Z expect_exit 1 hours-log --person bruno 2 10m
+expect_err "a minute after midnight in Rome" "have 0 minutes left for time dated 2027-02-01"
+HOURBOOK_NOW=2027-01-31T22:30:00Z expect_exit 0 hours-log --dry-run --person bruno 2 10m
+expect_eq "a minute before, dated January" 2027-01-31 "$(csv_col date <"$T/out")"
+
+finish
