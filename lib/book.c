@@ -70,15 +70,10 @@ enum sql_id {
 	SQL_SCOPE_COMMITTED,
 	SQL_PACKAGE_USE_ADD,
 	SQL_TASK_USE_ADD,
-	SQL_PACKAGE_LOADED,
-	SQL_PACKAGE_USED,
-	SQL_PACKAGE_PERIODS,
 	SQL_INVOICE_INSERT,
 	SQL_PAYMENT_INSERT,
 	SQL_LEDGER_INSERT,
-	SQL_PACKAGE_ACTIVE,
 	SQL_PACKAGE_SELECT,
-	SQL_COMMITTED,
 	SQL_ENTRY_INSERT,
 	SQL_ENTRY_BY_REF,
 	SQL_ENTRY_SPLIT_INSERT,
@@ -268,35 +263,17 @@ static const char *const sql[SQL_COUNT] = {
 	    "DO UPDATE SET minutes = package_use.minutes + excluded.minutes",
 	[SQL_TASK_USE_ADD] = "UPDATE task SET worked = worked + ?2, "
 	    "billed = billed + ?3 WHERE id = ?1",
-	[SQL_PACKAGE_LOADED] = "SELECT coalesce(sum(CASE WHEN kind = 'load' "
-	    "THEN minutes END), 0), coalesce(-sum(CASE WHEN kind = 'lapse' "
-	    "THEN minutes END), 0) FROM hours_ledger WHERE package_id = ?",
-	[SQL_PACKAGE_USED] = "SELECT coalesce((SELECT sum(package_minutes) "
-	    "FROM entry WHERE package_id = ?1), 0) + coalesce((SELECT "
-	    "sum(minutes) FROM entry_split WHERE package_id = ?1), 0)",
-	[SQL_PACKAGE_PERIODS] = "SELECT (SELECT count(*) FROM package_invoice "
-	    "WHERE package_id = ?1), (SELECT count(*) FROM package_payment "
-	    "WHERE package_id = ?1)",
 	[SQL_INVOICE_INSERT] = "INSERT INTO package_invoice (package_id, "
 	    "period, amount, issued) VALUES (?, ?, ?, ?)",
 	[SQL_PAYMENT_INSERT] = "INSERT INTO package_payment (package_id, "
 	    "period, paid) VALUES (?, ?, ?)",
 	[SQL_LEDGER_INSERT] = "INSERT INTO hours_ledger (package_id, kind, "
 	    "minutes, period, day) VALUES (?, ?, ?, ?, ?)",
-	[SQL_PACKAGE_ACTIVE] = "SELECT id FROM package WHERE project_id = ? "
-	    "AND status = 'active' ORDER BY id",
 	[SQL_PACKAGE_SELECT] = "SELECT k.id FROM package k "
 	    "JOIN project j ON j.id = k.project_id "
 	    "JOIN client c ON c.id = j.client_id "
 	    "WHERE (?1 IS NULL OR c.name = ?1) AND (?2 IS NULL OR j.code = ?2) "
 	    "AND (?3 IS NULL OR k.id = ?3) ORDER BY k.id",
-	[SQL_COMMITTED] = "SELECT coalesce(sum(max(0, t.estimate * "
-	    "(CASE WHEN t.urgent THEN ?2 ELSE 1 END) - coalesce((SELECT "
-	    "sum(e.billable) FROM entry e WHERE e.task_id = t.id), 0))), 0) "
-	    "FROM task t WHERE t.project_id = ?1 AND t.estimate IS NOT NULL "
-	    "AND (t.status IN ('open', 'approved', 'in-progress', 'delivered', "
-	    "'revision') OR (t.status = 'blocked' AND t.blocked_from IN "
-	    "('open', 'approved', 'in-progress', 'delivered', 'revision')))",
 	[SQL_ENTRY_INSERT] = "INSERT INTO entry (task_id, person_id, day, "
 	    "minutes, billable, overage, package_id, package_minutes, note, "
 	    "reverses, reason, actor, created, earned, ref) "
@@ -2126,38 +2103,7 @@ hb_book_task_use_add(struct hb_book *b, int64_t task_id, int64_t minutes,
 	done(s);
 }
 
-void
-hb_book_package_sums(struct hb_book *b, int64_t id, int64_t *loaded,
-    int64_t *used, int64_t *lapsed)
-{
-	sqlite3_stmt *s = stmt(b, SQL_PACKAGE_LOADED);
 
-	sqlite3_bind_int64(s, 1, id);
-	if (step(b, s)) {
-		*loaded = sqlite3_column_int64(s, 0);
-		*lapsed = sqlite3_column_int64(s, 1);
-	}
-	done(s);
-	s = stmt(b, SQL_PACKAGE_USED);
-	sqlite3_bind_int64(s, 1, id);
-	if (step(b, s))
-		*used = sqlite3_column_int64(s, 0);
-	done(s);
-}
-
-void
-hb_book_package_periods(struct hb_book *b, int64_t id, int *invoiced,
-    int *paid)
-{
-	sqlite3_stmt *s = stmt(b, SQL_PACKAGE_PERIODS);
-
-	sqlite3_bind_int64(s, 1, id);
-	if (step(b, s)) {
-		*invoiced = sqlite3_column_int(s, 0);
-		*paid = sqlite3_column_int(s, 1);
-	}
-	done(s);
-}
 
 void
 hb_book_invoice_insert(struct hb_book *b, int64_t package_id, int period,
@@ -2204,14 +2150,6 @@ hb_book_ledger_insert(struct hb_book *b, int64_t package_id,
 	done(s);
 }
 
-int64_t *
-hb_book_active_packages(struct hb_book *b, int64_t project_id, size_t *count)
-{
-	sqlite3_stmt *s = stmt(b, SQL_PACKAGE_ACTIVE);
-
-	sqlite3_bind_int64(s, 1, project_id);
-	return collect_ids(b, s, count);
-}
 
 int64_t *
 hb_book_packages(struct hb_book *b, const struct hb_package_filter *f,
@@ -2225,19 +2163,6 @@ hb_book_packages(struct hb_book *b, const struct hb_package_filter *f,
 	return collect_ids(b, s, count);
 }
 
-int64_t
-hb_book_committed(struct hb_book *b, int64_t project_id, int64_t factor)
-{
-	sqlite3_stmt *s = stmt(b, SQL_COMMITTED);
-	int64_t v = 0;
-
-	sqlite3_bind_int64(s, 1, project_id);
-	sqlite3_bind_int64(s, 2, factor);
-	if (step(b, s))
-		v = sqlite3_column_int64(s, 0);
-	done(s);
-	return v;
-}
 
 void
 hb_book_entry_insert(struct hb_book *b, struct hb_entry_row *e)
@@ -2700,12 +2625,6 @@ hb_book_package_invoice_add(struct hb_book *b, int64_t package_id, int period,
 	return sqlite3_last_insert_rowid(b->db);
 }
 
-void
-hb_book_lapse_insert(struct hb_book *b, int64_t package_id, int64_t minutes,
-    int period, hb_day day)
-{
-	hb_book_ledger_insert(b, package_id, "lapse", -minutes, period, day);
-}
 
 void
 hb_book_rollback(struct hb_book *b)

@@ -202,12 +202,6 @@ void hb_book_package_use_add(struct hb_book *book, int64_t package_id,
 void hb_book_task_use_add(struct hb_book *book, int64_t task_id,
     int64_t minutes, int64_t billable);
 
-/* Ledger sums of a package: loaded (loads), used (entries), lapsed. */
-void hb_book_package_sums(struct hb_book *book, int64_t id, int64_t *loaded,
-    int64_t *used, int64_t *lapsed);
-/* Invoices issued and paid for a package. */
-void hb_book_package_periods(struct hb_book *book, int64_t id,
-    int *invoiced, int *paid);
 void hb_book_invoice_insert(struct hb_book *book, int64_t package_id,
     int period, int64_t amount, hb_day issued);
 void hb_book_payment_insert(struct hb_book *book, int64_t package_id,
@@ -215,18 +209,10 @@ void hb_book_payment_insert(struct hb_book *book, int64_t package_id,
 /* kind: "load" or "lapse"; minutes signed (a lapse is negative). */
 void hb_book_ledger_insert(struct hb_book *book, int64_t package_id,
     const char *kind, int64_t minutes, int period, hb_day day);
-/* The project's active packages, oldest first: ids into an array the
- * caller frees. */
-int64_t *hb_book_active_packages(struct hb_book *book, int64_t project_id,
-    size_t *count);
 /* Package ids matching the filter, in order, into an array the caller
  * frees. */
 int64_t *hb_book_packages(struct hb_book *book,
     const struct hb_package_filter *f, size_t *count);
-/* Minutes still to come from agreed, unfinished tasks of the project:
- * estimate x factor (urgent) less what was logged, never below 0. */
-int64_t hb_book_committed(struct hb_book *book, int64_t project_id,
-    int64_t urgent_factor);
 
 /* Time entries.  A split lists (package, minutes) pairs beyond the first. */
 struct hb_entry_row {
@@ -384,9 +370,6 @@ void hb_book_bill_line_insert(struct hb_book *book, int64_t invoice_id,
 /* A new package_invoice row for period, dated day; returns its id. */
 int64_t hb_book_package_invoice_add(struct hb_book *book, int64_t package_id,
     int period, int64_t amount, hb_day day);
-/* Lapse minutes (positive) of package for the month period (YYYYMM). */
-void hb_book_lapse_insert(struct hb_book *book, int64_t package_id,
-    int64_t minutes, int period, hb_day day);
 /* Batches applied (--csv of a command whose rows add time or money). */
 struct hb_batch_record {
 	int64_t id;
