@@ -20,19 +20,6 @@
 #define KEY_MAX 200
 #define REASON_MAX 1000
 
-void
-hb_withdrawal_release(struct hb_withdrawal *w)
-{
-	free(w->person);
-	free(w->status);
-	free(w->requested);
-	free(w->decided);
-	free(w->reason);
-	free(w->key);
-	free(w->currency);
-	memset(w, 0, sizeof *w);
-}
-
 /* The person a withdrawal command is about: --person (the actor's own, or
  * anyone's for staff), else the actor. */
 static void

@@ -27,25 +27,9 @@ static const struct plan {
 	{ "monthly", 4000, 0, true },
 	{ "upfront", 4500, 1000, false },
 };
-const char *const hb_package_plans[] = {
-	"standard", "monthly", "upfront", NULL
-};
-
 #define MONTHS_DEFAULT 12
 #define MONTHS_MIN 3
 #define MONTHS_MAX 120
-
-void
-hb_package_release(struct hb_package *p)
-{
-	free(p->project);
-	free(p->client);
-	free(p->currency);
-	free(p->plan);
-	free(p->status);
-	free(p->created);
-	memset(p, 0, sizeof *p);
-}
 
 /* Copy the figures of the balance set's package into p. */
 static void

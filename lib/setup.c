@@ -29,9 +29,6 @@ const char *const hb_project_columns[] = {
 	"penalty_base", "penalty_daily", "sla", "created", NULL
 };
 
-const char *const hb_person_roles[] = { "client", "freelancer", "staff", NULL };
-const char *const hb_project_models[] = { "package", "self-service", NULL };
-
 static char *
 dup_or_empty(const char *s)
 {
@@ -50,43 +47,6 @@ check_email(const char *column, const char *s)
 	    strchr(s, ' '))
 		hb_fail(HB_EXIT_DATA, column, "\"%s\" is not an e-mail address", s);
 	return s;
-}
-
-void
-hb_client_release(struct hb_client *c)
-{
-	free(c->name);
-	free(c->display_name);
-	free(c->email);
-	free(c->currency);
-	free(c->contact);
-	free(c->created);
-	memset(c, 0, sizeof *c);
-}
-
-void
-hb_person_release(struct hb_person *p)
-{
-	free(p->handle);
-	free(p->name);
-	free(p->email);
-	free(p->role);
-	free(p->client);
-	free(p->created);
-	memset(p, 0, sizeof *p);
-}
-
-void
-hb_project_release(struct hb_project *p)
-{
-	free(p->code);
-	free(p->client);
-	free(p->currency);
-	free(p->name);
-	free(p->model);
-	free(p->sla);
-	free(p->created);
-	memset(p, 0, sizeof *p);
 }
 
 static void

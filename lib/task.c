@@ -23,30 +23,6 @@
 #define DESCRIPTION_MAX 65536
 #define BODY_MAX (1024 * 1024)
 
-const char *const hb_task_state_names[] = {
-	"idea", "requested", "estimated", "open", "approved", "in-progress",
-	"blocked", "delivered", "revision", "done", "rejected", "cancelled",
-	NULL
-};
-
-const char *const hb_task_kinds[] = { "idea", "request", "activity", NULL };
-
-int
-hb_task_state_find(const char *s)
-{
-	for (int i = 0; s != NULL && i < HB_TASK_NSTATES; i++)
-		if (strcmp(s, hb_task_state_names[i]) == 0)
-			return i;
-	return -1;
-}
-
-bool
-hb_task_state_final(int state)
-{
-	return state == HB_TASK_DONE || state == HB_TASK_REJECTED ||
-	    state == HB_TASK_CANCELLED;
-}
-
 /* ---- who is acting ------------------------------------------------------ */
 
 /* Who may make a move. */
@@ -287,30 +263,6 @@ approval_check(struct hb_book *book, const struct hb_task *t)
 }
 
 /* ---- records -------------------------------------------------------- */
-
-void
-hb_task_release(struct hb_task *t)
-{
-	free(t->project);
-	free(t->model);
-	free(t->kind);
-	free(t->title);
-	free(t->description);
-	free(t->assignee);
-	free(t->created);
-	free(t->updated);
-	free(t->currency);
-	memset(t, 0, sizeof *t);
-}
-
-void
-hb_comment_release(struct hb_comment *c)
-{
-	free(c->author);
-	free(c->body);
-	free(c->created);
-	memset(c, 0, sizeof *c);
-}
 
 int64_t
 hb_task_id(const char *column, const char *s)

@@ -17,10 +17,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include "hourbook/date.h"
-#include "hourbook/money_ledger.h"
-#include "hourbook/package.h"
-#include "hourbook/setup.h"
-#include "hourbook/task.h"
+#include "hourbook/records.h"
 
 #define HB_SCHEMA_VERSION 7
 
@@ -89,7 +86,6 @@ bool hb_book_staff_exists(struct hb_book *book);
 
 /* Every name of a kind, in order, for "did you mean": client names,
  * person handles or project codes.  The string is borrowed for the call. */
-enum hb_name_kind { HB_NAME_CLIENT, HB_NAME_PERSON, HB_NAME_PROJECT };
 void hb_book_each_name(struct hb_book *book, enum hb_name_kind kind,
     void (*fn)(void *ctx, const char *name), void *ctx);
 
@@ -111,6 +107,18 @@ void hb_book_each_person(struct hb_book *book, const char *client,
 void hb_book_each_project(struct hb_book *book, const char *client,
     void (*fn)(void *ctx, const struct hb_project *), void *ctx);
 
+/* task-list's selection; NULL / false fields select everything. */
+struct hb_task_filter {
+	const char *client;
+	const char *project;
+	const char *statuses;	/* "open,approved" */
+	const char *assignee;
+	const char *kind;
+	bool overdue;		/* due before today, not done/rejected/cancelled */
+	const char *due_before;	/* YYYY-MM-DD */
+	hb_day today;
+};
+
 /* Tasks (schema 2). */
 bool hb_book_task_get(struct hb_book *book, int64_t id, struct hb_task *out);
 void hb_book_task_insert(struct hb_book *book, struct hb_task *t);
@@ -125,11 +133,6 @@ int64_t *hb_book_open_tasks_of(struct hb_book *book, int64_t project_id,
     int64_t person_id, size_t *count);
 
 /* Events of one entity, oldest first; the strings are borrowed. */
-struct hb_event {
-	int64_t id;
-	const char *at, *actor, *entity, *key, *what, *old_value, *new_value,
-	    *reason;
-};
 void hb_book_each_event(struct hb_book *book, const char *entity,
     const char *key, void (*fn)(void *ctx, const struct hb_event *),
     void *ctx);
@@ -209,26 +212,16 @@ void hb_book_payment_insert(struct hb_book *book, int64_t package_id,
 /* kind: "load" or "lapse"; minutes signed (a lapse is negative). */
 void hb_book_ledger_insert(struct hb_book *book, int64_t package_id,
     const char *kind, int64_t minutes, int period, hb_day day);
+/* report-export balances' selection. */
+struct hb_package_filter {
+	const char *client, *project, *package;
+};
 /* Package ids matching the filter, in order, into an array the caller
  * frees. */
 int64_t *hb_book_packages(struct hb_book *book,
     const struct hb_package_filter *f, size_t *count);
 
 /* Time entries.  A split lists (package, minutes) pairs beyond the first. */
-struct hb_entry_row {
-	int64_t id;
-	int64_t task_id;
-	int64_t person_id;
-	hb_day day;
-	int64_t minutes, billable, overage;
-	int64_t package_id, package_minutes;	/* the first package, or 0 */
-	int64_t earned;		/* cents credited to a freelancer */
-	const char *note;
-	int64_t reverses;
-	const char *reason;
-	const char *ref;	/* its id in the tool it came from, or NULL */
-	char person[72];	/* the person's handle, filled by _get */
-};
 void hb_book_entry_insert(struct hb_book *book, struct hb_entry_row *e);
 void hb_book_entry_split_insert(struct hb_book *book, int64_t entry_id,
     int64_t package_id, int64_t minutes);

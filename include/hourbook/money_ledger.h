@@ -16,23 +16,10 @@
 #include <stdint.h>
 #include "hourbook/csv.h"
 #include "hourbook/date.h"
+#include "hourbook/records.h"
 
 struct hb_book;
 
-struct hb_withdrawal {
-	int64_t id;
-	char *person;
-	int64_t amount;		/* cents */
-	char *currency;
-	char *status;		/* "requested", "paid" or "rejected" */
-	char *requested;	/* UTC timestamp */
-	hb_day due;		/* the payout date */
-	char *decided;		/* the date it was paid or rejected, or NULL */
-	char *reason;		/* why it was rejected, or NULL */
-	char *key;		/* the idempotency key, or NULL */
-};
-
-void hb_withdrawal_release(struct hb_withdrawal *w);
 
 /* Request a withdrawal for person (NULL: the actor) in currency (NULL:
  * the one the person has earned in; a person with several must name it);

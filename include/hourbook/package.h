@@ -16,42 +16,11 @@
 #include <stdint.h>
 #include "hourbook/csv.h"
 #include "hourbook/date.h"
+#include "hourbook/book.h"
+#include "hourbook/records.h"
 
 struct hb_book;
 
-struct hb_package {
-	int64_t id;
-	int64_t project_id;
-	char *project;
-	char *client;
-	char *currency;
-	char *plan;		/* "standard", "monthly" or "upfront" */
-	int64_t minutes;	/* bought (a month's, for monthly) */
-	int64_t bonus_minutes;	/* loaded on top, per paid period */
-	int32_t discount;	/* basis points */
-	int32_t bonus;		/* basis points */
-	int months;		/* monthly: the term; else 0 */
-	int64_t rate;		/* the project's rate when quoted, cents/hour */
-	int64_t price;		/* cents; a month's for monthly */
-	bool has_expires;
-	hb_day expires;
-	bool lapse;		/* monthly: unused hours lapse at month end */
-	char *status;		/* "quoted", "invoiced", "active", "closed" */
-	char *created;
-	bool has_start;
-	hb_day start;		/* monthly: the first day of period 1's month */
-	bool has_closed;
-	hb_day closed_on;	/* closed: the day it closed */
-	/* Figures as of a day (balance.h), filled by hb_package_load. */
-	int64_t loaded, used, lapsed, committed, available, usable;
-	int invoiced_periods, paid_periods;
-	bool awaiting_payment;	/* an invoiced period is not paid */
-};
-
-void hb_package_release(struct hb_package *p);
-
-/* "standard", "monthly", "upfront", NULL-terminated. */
-extern const char *const hb_package_plans[];
 
 struct hb_package_input {
 	const char *project, *hours, *plan, *discount, *bonus, *months,
@@ -75,9 +44,6 @@ extern const char *const hb_package_columns[];
 void hb_package_print(struct hb_csv_writer *w, const struct hb_package *p);
 
 /* report-export balances: one row per package with its figures. */
-struct hb_package_filter {
-	const char *client, *project, *package;
-};
 extern const char *const hb_balance_columns[];
 void hb_package_balances(struct hb_book *book,
     const struct hb_package_filter *f, struct hb_csv_writer *w);

@@ -12,56 +12,10 @@
 #include <stdint.h>
 #include "hourbook/csv.h"
 #include "hourbook/date.h"
+#include "hourbook/records.h"
 
 struct hb_book;
 
-/* Records: every string member is owned by the record; release frees them
- * (and leaves the record zeroed). */
-struct hb_client {
-	int64_t id;
-	char *name;
-	char *display_name;
-	char *email;
-	char *currency;
-	char *contact;		/* the contact's handle, or NULL */
-	char *created;
-};
-
-struct hb_person {
-	int64_t id;
-	char *handle;
-	char *name;
-	char *email;
-	char *role;		/* "client", "freelancer" or "staff" */
-	int64_t rate;		/* hourly pay in cents (freelancers) */
-	int64_t client_id;	/* client-role people only, else 0 */
-	char *client;
-	char *created;
-};
-
-struct hb_project {
-	int64_t id;
-	char *code;
-	int64_t client_id;
-	char *client;
-	char *currency;		/* the client's */
-	char *name;
-	int64_t rate;		/* hourly rate in cents */
-	char *model;		/* "package" or "self-service" */
-	bool has_penalty;
-	int32_t penalty_base;	/* basis points */
-	int32_t penalty_daily;	/* basis points per business day late */
-	char *sla;		/* "key=value;..." overrides, or NULL */
-	char *created;
-};
-
-/* The choices of member-add --role and project-add --model. */
-extern const char *const hb_person_roles[];
-extern const char *const hb_project_models[];
-
-void hb_client_release(struct hb_client *c);
-void hb_person_release(struct hb_person *p);
-void hb_project_release(struct hb_project *p);
 
 /* Inputs are the raw strings of one record (from options or a CSV row);
  * NULL means not given.  Each add function validates, writes, logs the

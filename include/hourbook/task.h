@@ -14,64 +14,11 @@
 #include <stdint.h>
 #include "hourbook/csv.h"
 #include "hourbook/date.h"
+#include "hourbook/book.h"
+#include "hourbook/records.h"
 
 struct hb_book;
 
-enum hb_task_state {
-	HB_TASK_IDEA,
-	HB_TASK_REQUESTED,
-	HB_TASK_ESTIMATED,
-	HB_TASK_OPEN,
-	HB_TASK_APPROVED,
-	HB_TASK_IN_PROGRESS,
-	HB_TASK_BLOCKED,
-	HB_TASK_DELIVERED,
-	HB_TASK_REVISION,
-	HB_TASK_DONE,
-	HB_TASK_REJECTED,
-	HB_TASK_CANCELLED,
-	HB_TASK_NSTATES
-};
-
-/* "idea", "requested", ..., NULL-terminated. */
-extern const char *const hb_task_state_names[];
-/* "idea", "request", "activity", NULL-terminated. */
-extern const char *const hb_task_kinds[];
-/* The state named s, or -1. */
-int hb_task_state_find(const char *s);
-/* done, rejected and cancelled: no move leaves them. */
-bool hb_task_state_final(int state);
-
-struct hb_task {
-	int64_t id;
-	int64_t project_id;
-	char *project;
-	int64_t client_id;
-	char *model;		/* the project's */
-	char *kind;		/* "idea", "request" or "activity" */
-	char *title;
-	char *description;
-	int status;		/* enum hb_task_state */
-	int blocked_from;	/* the state to go back to, or -1 */
-	int64_t assignee_id;	/* 0 when unassigned */
-	char *assignee;
-	bool has_estimate;
-	int64_t estimate;	/* minutes */
-	bool has_due;
-	hb_day due;
-	bool rigid;
-	bool urgent;
-	bool extra;
-	bool has_fee;
-	int64_t fee;		/* cents */
-	char *created;
-	char *updated;
-	int64_t worked;		/* minutes logged on it */
-	int64_t billed;		/* billable minutes logged on it */
-	char *currency;		/* its project's (the client's) */
-};
-
-void hb_task_release(struct hb_task *t);
 
 /* Raw strings of one record; NULL = not given. */
 struct hb_task_input {
@@ -96,17 +43,6 @@ void hb_task_set(struct hb_book *book, const char *task,
 /* The move names, for usage and messages. */
 extern const char *const hb_task_actions[];
 
-/* task-list's selection; NULL / false fields select everything. */
-struct hb_task_filter {
-	const char *client;
-	const char *project;
-	const char *statuses;	/* "open,approved" */
-	const char *assignee;
-	const char *kind;
-	bool overdue;		/* due before today, not done/rejected/cancelled */
-	const char *due_before;	/* YYYY-MM-DD */
-	hb_day today;
-};
 /* A filter that names nothing is a typo, not an empty list: die 66 with
  * the nearest names.  hb_task_list checks too; a command that prints a
  * header first checks before it. */
@@ -129,16 +65,6 @@ int64_t hb_task_id(const char *column, const char *s);
 void hb_task_need(struct hb_book *book, const char *column, const char *s,
     struct hb_task *out);
 
-/* Comments. */
-struct hb_comment {
-	int64_t id;
-	int64_t task_id;
-	char *author;
-	char *body;
-	int64_t reply_to;	/* 0 when none */
-	char *created;
-};
-void hb_comment_release(struct hb_comment *c);
 void hb_comment_add(struct hb_book *book, const char *task, const char *body,
     const char *reply_to, struct hb_comment *out);
 extern const char *const hb_comment_columns[];

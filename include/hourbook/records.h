@@ -1,0 +1,209 @@
+/*
+ * records: the plain structs of the book's things, their release
+ * functions, and the names of task states, kinds, roles, models and plans.
+ *
+ * They sit below both the store (book.h), which fills them, and the
+ * domain (setup, task, package, hours, earnings ...), which works on them:
+ * neither needs the other to know what a client or a task is.  Every
+ * string member is owned by its record; release frees them and leaves the
+ * record zeroed.
+ */
+#ifndef HOURBOOK_RECORDS_H
+#define HOURBOOK_RECORDS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include "hourbook/date.h"
+
+struct hb_client {
+	int64_t id;
+	char *name;
+	char *display_name;
+	char *email;
+	char *currency;
+	char *contact;		/* the contact's handle, or NULL */
+	char *created;
+};
+
+struct hb_person {
+	int64_t id;
+	char *handle;
+	char *name;
+	char *email;
+	char *role;		/* "client", "freelancer" or "staff" */
+	int64_t rate;		/* hourly pay in cents (freelancers) */
+	int64_t client_id;	/* client-role people only, else 0 */
+	char *client;
+	char *created;
+};
+
+struct hb_project {
+	int64_t id;
+	char *code;
+	int64_t client_id;
+	char *client;
+	char *currency;		/* the client's */
+	char *name;
+	int64_t rate;		/* hourly rate in cents */
+	char *model;		/* "package" or "self-service" */
+	bool has_penalty;
+	int32_t penalty_base;	/* basis points */
+	int32_t penalty_daily;	/* basis points per business day late */
+	char *sla;		/* "key=value;..." overrides, or NULL */
+	char *created;
+};
+
+/* The choices of member-add --role and project-add --model. */
+extern const char *const hb_person_roles[];
+extern const char *const hb_project_models[];
+
+void hb_client_release(struct hb_client *c);
+void hb_person_release(struct hb_person *p);
+void hb_project_release(struct hb_project *p);
+
+enum hb_task_state {
+	HB_TASK_IDEA,
+	HB_TASK_REQUESTED,
+	HB_TASK_ESTIMATED,
+	HB_TASK_OPEN,
+	HB_TASK_APPROVED,
+	HB_TASK_IN_PROGRESS,
+	HB_TASK_BLOCKED,
+	HB_TASK_DELIVERED,
+	HB_TASK_REVISION,
+	HB_TASK_DONE,
+	HB_TASK_REJECTED,
+	HB_TASK_CANCELLED,
+	HB_TASK_NSTATES
+};
+
+/* "idea", "requested", ..., NULL-terminated. */
+extern const char *const hb_task_state_names[];
+/* "idea", "request", "activity", NULL-terminated. */
+extern const char *const hb_task_kinds[];
+/* The state named s, or -1. */
+int hb_task_state_find(const char *s);
+/* done, rejected and cancelled: no move leaves them. */
+bool hb_task_state_final(int state);
+
+struct hb_task {
+	int64_t id;
+	int64_t project_id;
+	char *project;
+	int64_t client_id;
+	char *model;		/* the project's */
+	char *kind;		/* "idea", "request" or "activity" */
+	char *title;
+	char *description;
+	int status;		/* enum hb_task_state */
+	int blocked_from;	/* the state to go back to, or -1 */
+	int64_t assignee_id;	/* 0 when unassigned */
+	char *assignee;
+	bool has_estimate;
+	int64_t estimate;	/* minutes */
+	bool has_due;
+	hb_day due;
+	bool rigid;
+	bool urgent;
+	bool extra;
+	bool has_fee;
+	int64_t fee;		/* cents */
+	char *created;
+	char *updated;
+	int64_t worked;		/* minutes logged on it */
+	int64_t billed;		/* billable minutes logged on it */
+	char *currency;		/* its project's (the client's) */
+};
+
+void hb_task_release(struct hb_task *t);
+
+/* Comments. */
+struct hb_comment {
+	int64_t id;
+	int64_t task_id;
+	char *author;
+	char *body;
+	int64_t reply_to;	/* 0 when none */
+	char *created;
+};
+void hb_comment_release(struct hb_comment *c);
+
+struct hb_package {
+	int64_t id;
+	int64_t project_id;
+	char *project;
+	char *client;
+	char *currency;
+	char *plan;		/* "standard", "monthly" or "upfront" */
+	int64_t minutes;	/* bought (a month's, for monthly) */
+	int64_t bonus_minutes;	/* loaded on top, per paid period */
+	int32_t discount;	/* basis points */
+	int32_t bonus;		/* basis points */
+	int months;		/* monthly: the term; else 0 */
+	int64_t rate;		/* the project's rate when quoted, cents/hour */
+	int64_t price;		/* cents; a month's for monthly */
+	bool has_expires;
+	hb_day expires;
+	bool lapse;		/* monthly: unused hours lapse at month end */
+	char *status;		/* "quoted", "invoiced", "active", "closed" */
+	char *created;
+	bool has_start;
+	hb_day start;		/* monthly: the first day of period 1's month */
+	bool has_closed;
+	hb_day closed_on;	/* closed: the day it closed */
+	/* Figures as of a day (balance.h), filled by hb_package_load. */
+	int64_t loaded, used, lapsed, committed, available, usable;
+	int invoiced_periods, paid_periods;
+	bool awaiting_payment;	/* an invoiced period is not paid */
+};
+
+void hb_package_release(struct hb_package *p);
+
+/* "standard", "monthly", "upfront", NULL-terminated. */
+extern const char *const hb_package_plans[];
+
+struct hb_withdrawal {
+	int64_t id;
+	char *person;
+	int64_t amount;		/* cents */
+	char *currency;
+	char *status;		/* "requested", "paid" or "rejected" */
+	char *requested;	/* UTC timestamp */
+	hb_day due;		/* the payout date */
+	char *decided;		/* the date it was paid or rejected, or NULL */
+	char *reason;		/* why it was rejected, or NULL */
+	char *key;		/* the idempotency key, or NULL */
+};
+
+void hb_withdrawal_release(struct hb_withdrawal *w);
+
+/* An event: one change to an entity (the strings are borrowed from the
+ * store for the length of a callback). */
+struct hb_event {
+	int64_t id;
+	const char *at, *actor, *entity, *key, *what, *old_value, *new_value,
+	    *reason;
+};
+
+/* A time entry as the store keeps it: what it drew from its first package
+ * (the split beyond it is rows of their own). */
+struct hb_entry_row {
+	int64_t id;
+	int64_t task_id;
+	int64_t person_id;
+	hb_day day;
+	int64_t minutes, billable, overage;
+	int64_t package_id, package_minutes;	/* the first package, or 0 */
+	int64_t earned;		/* cents credited to a freelancer */
+	const char *note;
+	int64_t reverses;
+	const char *reason;
+	const char *ref;	/* its id in the tool it came from, or NULL */
+	char person[72];	/* the person's handle, filled by _get */
+};
+
+/* The kinds of names a user types: for "did you mean". */
+enum hb_name_kind { HB_NAME_CLIENT, HB_NAME_PERSON, HB_NAME_PROJECT };
+
+#endif
