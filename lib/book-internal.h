@@ -1,0 +1,95 @@
+/*
+ * book-internal: what the engine-neutral store (book.c) asks of a storage
+ * engine, and the book as both see it.
+ *
+ * Like git's refs-internal.h or SQLite's btreeInt.h: the domain sees only
+ * book.h; book.c holds every statement's text, once for both engines
+ * wherever one text serves, and the functions the domain calls; an engine
+ * (store_sqlite.c, store_pg.c) knows how to open a location, run a
+ * transaction, prepare, bind, step and read a statement, and how to turn
+ * its errors into hourbook's exit statuses.  Engines never see a record.
+ */
+#ifndef HOURBOOK_BOOK_INTERNAL_H
+#define HOURBOOK_BOOK_INTERNAL_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "hourbook/book.h"
+#include "hourbook/date.h"
+
+/* An engine's prepared statement. */
+struct hb_engine_stmt;
+
+/* Flags of a statement. */
+enum {
+	HB_STMT_STREAM = 1 << 0	/* may return very many rows: an engine
+				   that holds results in memory reads it
+				   through a cursor, a chunk at a time */
+};
+
+struct hb_engine {
+	const char *name;	/* "sqlite", "postgresql" */
+	/* Open book->location as the config says; returns true when the
+	 * book is empty (a new book, or an empty file or database that a
+	 * setup command may make one).  Refuses what is not a book before
+	 * writing anything.  Dies with the exit status the failure deserves. */
+	bool (*open)(struct hb_book *book, const struct hb_book_config *cfg);
+	void (*close)(struct hb_book *book);
+
+	/* The schema version of the book, 0 when empty. */
+	int64_t (*version)(struct hb_book *book);
+	/* Inside the open write transaction: run one migration script (its
+	 * statements separated by ';') that takes the book to version to,
+	 * and record the version. */
+	void (*migrate)(struct hb_book *book, const char *script, int64_t to);
+
+	/* Transactions: a write (one writer decides at a time, waiting up
+	 * to the busy timeout, else exit 75), a read (one snapshot). */
+	void (*begin_write)(struct hb_book *book);
+	void (*begin_read)(struct hb_book *book);
+	void (*commit)(struct hb_book *book);
+	void (*rollback)(struct hb_book *book);
+
+	/* Statements: sql uses ?N (or ?) placeholders. */
+	struct hb_engine_stmt *(*prepare)(struct hb_book *book,
+	    const char *sql, unsigned flags);
+	void (*finalize)(struct hb_book *book, struct hb_engine_stmt *s);
+	void (*bind_int)(struct hb_engine_stmt *s, int i, int64_t v);
+	/* v NULL binds a NULL of type text. */
+	void (*bind_text)(struct hb_engine_stmt *s, int i, const char *v);
+	void (*bind_null_int)(struct hb_engine_stmt *s, int i);
+	/* The next row: true when there is one; false when done (the
+	 * statement may then be run again with new values). */
+	bool (*step)(struct hb_book *book, struct hb_engine_stmt *s);
+	/* Done with s before its last row, or to bind anew: forget the
+	 * rows and the values bound. */
+	void (*reset)(struct hb_book *book, struct hb_engine_stmt *s);
+	bool (*column_null)(struct hb_engine_stmt *s, int i);
+	int64_t (*column_int)(struct hb_engine_stmt *s, int i);
+	/* Borrowed until the next step; NULL for SQL NULL. */
+	const char *(*column_text)(struct hb_engine_stmt *s, int i);
+};
+
+extern const struct hb_engine hb_engine_sqlite;
+extern const struct hb_engine hb_engine_postgresql;
+
+/* The book, as book.c and the engines share it. */
+struct hb_book {
+	const struct hb_engine *engine;
+	void *conn;		/* the engine's connection */
+	char *location;		/* as given (the caller's string, copied) */
+	char *shown;		/* as messages show it: a password hidden */
+	int busy_ms;
+	bool in_transaction;
+	char now[HB_TIMESTAMP_BUFSZ];	/* the clock's, formatted once */
+	char *actor;		/* who acts: recorded with every change */
+	struct hb_engine_stmt **stmts;	/* prepared on first use, by id */
+	size_t nstmts;
+};
+
+/* Engines' shared helper: "PATH: what: reason", exit status. */
+_Noreturn void hb_book_fail(struct hb_book *book, int status,
+    const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+
+#endif
