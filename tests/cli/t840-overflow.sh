@@ -1,0 +1,47 @@
+# Totals at the largest values the parsers take (an amount of
+# 99,999,999,999.99, a duration of 1,000,000 h): a sum or a product that
+# does not fit in 64 bits is refused with exit 65 and a message naming
+# it, never printed wrong, in C as in the book's SQL.
+. "$(dirname "$0")/lib.sh"
+
+MAX=99999999999.99
+client-add -q acme >/dev/null
+member-add -q --role staff maria >/dev/null
+export HOURBOOK_USER=maria
+
+# billing-run: a late task's contract value is its estimate at the
+# project's rate; 1,000,000 h at the largest rate is 10^19 cents.
+project-add -q --client acme --rate $MAX --penalty 10,2 web >/dev/null
+member-add -q --project web bruno >/dev/null
+HOURBOOK_NOW=2026-08-03T10:00:00Z task-add -q --project web --assign bruno --estimate 1000000h --due 2026-08-10 --rigid "Launch" >/dev/null
+HOURBOOK_NOW=2026-08-20T10:00:00Z task-set -q --start 1 >/dev/null
+HOURBOOK_NOW=2026-08-21T10:00:00Z task-set -q --deliver 1 >/dev/null
+expect_exit 65 billing-run --month 2026-08
+expect_err "the contract value is named" "billing-run: 2026-08: the contract value of task 1, 1000000:00 h at 99999999999.99 an hour, is too large"
+expect_empty_out "no invoice line printed"
+expect_eq "no invoice written" 0 "$(sql 'SELECT count(*) FROM invoice')"
+
+# Overage at the largest rate: a month's overage that does not fit, and
+# one that fits but not with the package fee on the same invoice.
+project-add -q --client acme --rate $MAX shop >/dev/null
+member-add -q --project shop carl >/dev/null
+task-add -q --project shop --assign carl "Shop" >/dev/null
+shop=$(sql "SELECT id FROM task WHERE title = 'Shop'")
+HOURBOOK_NOW=2026-09-01T10:00:00Z package-add -q --project shop --hours 1 >/dev/null
+HOURBOOK_NOW=2026-10-01T10:00:00Z package-set -q --invoiced 1 >/dev/null
+awk -v task="$shop" 'BEGIN { print "task,minutes,date,person,overdraft"
+	for (i = 1; i <= 40000; i++) printf "%d,24h,2026-09-%02d,carl,yes\n", task, 1 + i % 28 }' >"$T/sep.csv"
+hours-log -q --csv "$T/sep.csv" >/dev/null
+expect_exit 65 billing-run --month 2026-09
+expect_err "the overage is named" "billing-run: 2026-09: the overage of project shop, 960000:00 h at 99999999999.99 an hour, is too large"
+# 55,340,232 minutes at the largest rate is 9,223,371,999,999,077,663
+# cents, and the fee of 1 h (9,999,999,999,999) is too much on top.
+awk -v task="$shop" 'BEGIN { print "task,minutes,date,person,overdraft"
+	for (i = 1; i <= 38430; i++) printf "%d,24h,2026-10-%02d,carl,yes\n", task, 1 + i % 28
+	printf "%d,1032,2026-10-30,carl,yes\n", task }' >"$T/oct.csv"
+hours-log -q --csv "$T/oct.csv" >/dev/null
+expect_exit 65 billing-run --month 2026-10
+expect_err "the invoice's total is named" "billing-run: 2026-10: the total of the invoice of project shop is too large"
+expect_eq "still no invoice" 0 "$(sql 'SELECT count(*) FROM invoice')"
+
+finish
