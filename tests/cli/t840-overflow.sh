@@ -21,6 +21,32 @@ expect_err "the contract value is named" "billing-run: 2026-08: the contract val
 expect_empty_out "no invoice line printed"
 expect_eq "no invoice written" 0 "$(sql 'SELECT count(*) FROM invoice')"
 
+# A freelancer at the largest rate earns 2,399,999,999,999.76 a day of
+# 24 h: 40,000 such days are more than 64 bits of cents.
+project-add -q --client acme --model self-service blog >/dev/null
+member-add -q --project blog --rate $MAX ana >/dev/null
+task-add -q --project blog --assign ana "Work" >/dev/null
+work=$(sql "SELECT id FROM task WHERE title = 'Work'")
+awk -v task="$work" 'BEGIN { print "task,minutes,date,person"
+	for (i = 1; i <= 40000; i++) printf "%d,24h,2026-10-%02d,ana\n", task, 1 + i % 28 }' >"$T/days.csv"
+hours-log -q --csv "$T/days.csv" >/dev/null
+expect_eq "40,000 days logged" 40000 "$(sql 'SELECT count(*) FROM entry')"
+
+# Each row is right; only the totals do not fit.
+expect_exit 0 report-export entries --person ana
+expect_eq "an entry earns what it should" 2399999999999.76 "$(head -2 "$T/out" | csv_col earned)"
+expect_exit 0 report-export earnings --person ana
+expect_exit 0 report-export entries -f xlsx -o "$T/half.xlsx" --to 2026-10-14
+[ -s "$T/half.xlsx" ] && ok "half the days fit in a workbook's totals" || not_ok "half the days fit in a workbook's totals"
+
+expect_exit 65 report-export entries -f xlsx -o "$T/entries.xlsx"
+expect_err "the entries' total is named" "report-export: $T/entries.xlsx: the total of the earned column is too large"
+[ ! -e "$T/entries.xlsx" ] && ok "no workbook left" || not_ok "no workbook left"
+ls -a "$T" | grep -q '^\.hourbook-tmp-' && not_ok "no temporary left" || ok "no temporary left"
+report-export earnings -f xlsx 2>"$T/err" >"$T/earnings.xlsx"
+expect_eq "an earnings workbook: exit 65" 65 "$?"
+expect_err "its total is named" "report-export: standard output: the total of the amount column is too large"
+
 # Overage at the largest rate: a month's overage that does not fit, and
 # one that fits but not with the package fee on the same invoice.
 project-add -q --client acme --rate $MAX shop >/dev/null
