@@ -812,6 +812,29 @@ readonly_cause(struct hb_book *b, const char *msg)
 	hb_die(HB_EXIT_IO, "%s: the book is read-only here (%s)", b->path, msg);
 }
 
+/* What a statement's sum() adds up, for the message of a total that
+ * does not fit (see fail_db). */
+static const char *
+total_of(const char *text)
+{
+	static const struct {
+		enum sql_id id;
+		const char *total;
+	} named[] = {
+		{ SQL_MONEY_SUMS, "the person's earnings" },
+		{ SQL_SCOPE_USE, "the minutes drawn from a package" },
+		{ SQL_PACKAGE_LOADED, "the minutes loaded on a package" },
+		{ SQL_PACKAGE_USED, "the minutes drawn from a package" },
+		{ SQL_COMMITTED, "the estimates of a project's agreed tasks" },
+		{ SQL_EXPORT_ACTIVITIES, "the minutes logged on a task" },
+	};
+
+	for (size_t i = 0; i < sizeof named / sizeof named[0]; i++)
+		if (text != NULL && strcmp(text, sql[named[i].id]) == 0)
+			return named[i].total;
+	return "a sum in the book";
+}
+
 /* End the program for a failed SQLite call, with the exit status its
  * cause deserves. */
 static _Noreturn void
@@ -819,6 +842,14 @@ fail_db(struct hb_book *b, int rc, const char *what)
 {
 	const char *msg = b->db ? sqlite3_errmsg(b->db) : sqlite3_errstr(rc);
 
+	/* sum() over integers that do not fit in 64 bits fails with a plain
+	 * SQLITE_ERROR and the message "integer overflow" (no result code of
+	 * its own), where a wrong total would be worse: the figures are too
+	 * large, not the book broken.  Exit 65, as every total the C code
+	 * refuses. */
+	if ((rc & 0xff) == SQLITE_ERROR && strstr(msg, "integer overflow") != NULL)
+		hb_die(HB_EXIT_DATA, "the total of %s is too large",
+		    total_of(what));
 	switch (rc & 0xff) {
 	case SQLITE_BUSY:
 	case SQLITE_LOCKED:

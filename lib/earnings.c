@@ -111,6 +111,21 @@ money_load(struct hb_book *book, int64_t person_id, struct money *m)
 	m->requests = hb_book_requests_in_month(book, person_id, m->month);
 }
 
+/* What a person may still withdraw: earned, less what is pending and
+ * paid.  Each sum fits (the book refuses one that does not); their
+ * difference is checked too. */
+static int64_t
+balance_of(const struct hb_money_sums *s)
+{
+	int64_t v = 0;
+
+	if (s != NULL && (!hb_sub(s->earned, s->pending, &v) ||
+	    !hb_sub(v, s->paid, &v)))
+		hb_die(HB_EXIT_DATA, "the total of the person's earnings is too "
+		    "large");
+	return v;
+}
+
 static const struct hb_money_sums *
 money_in(const struct money *m, const char *currency)
 {
@@ -192,7 +207,7 @@ hb_withdraw_request(struct hb_book *book, const char *person,
 	money_load(book, p.id, &m);
 	request_currency(book, &p, &m, currency, cur);
 	sums = money_in(&m, cur);
-	available = sums ? sums->earned - sums->pending - sums->paid : 0;
+	available = balance_of(sums);
 	minimum = minimum_in(book, cur);
 	per_month = hb_config_int(book, "withdraw.per_month", 0);
 	if (amount < minimum)
@@ -275,7 +290,7 @@ status_row(struct hb_book *book, const struct hb_person *p,
 {
 	int64_t minimum = minimum_in(book, cur);
 	int64_t per_month = hb_config_int(book, "withdraw.per_month", 0);
-	int64_t balance = sums ? sums->earned - sums->pending - sums->paid : 0;
+	int64_t balance = balance_of(sums);
 	int64_t left = per_month - m->requests;
 	char a[HB_MONEY_BUFSZ], b[HB_MONEY_BUFSZ], next[HB_DATE_BUFSZ];
 	char reasons[400] = "";

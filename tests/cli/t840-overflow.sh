@@ -47,6 +47,14 @@ report-export earnings -f xlsx 2>"$T/err" >"$T/earnings.xlsx"
 expect_eq "an earnings workbook: exit 65" 65 "$?"
 expect_err "its total is named" "report-export: standard output: the total of the amount column is too large"
 
+# The book's own sums: SQLite's sum() stops at "integer overflow".
+expect_exit 65 withdraw --status --person ana
+expect_err "the status names the total" "withdraw: the total of the person's earnings is too large"
+if grep -q 'SELECT\|integer overflow' "$T/err"; then not_ok "no SQL in the message" "$(cat "$T/err")"; else ok "no SQL in the message"; fi
+expect_exit 65 withdraw --person ana 100
+expect_err "a request names the total" "withdraw: the total of the person's earnings is too large"
+expect_eq "no withdrawal written" 0 "$(sql 'SELECT count(*) FROM withdrawal')"
+
 # Overage at the largest rate: a month's overage that does not fit, and
 # one that fits but not with the package fee on the same invoice.
 project-add -q --client acme --rate $MAX shop >/dev/null
