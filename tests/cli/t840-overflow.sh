@@ -78,4 +78,27 @@ expect_exit 65 billing-run --month 2026-10
 expect_err "the invoice's total is named" "billing-run: 2026-10: the total of the invoice of project shop is too large"
 expect_eq "still no invoice" 0 "$(sql 'SELECT count(*) FROM invoice')"
 
+# A project's commitments: estimates times task.urgent_factor over many
+# tasks.  160,000 urgent tasks of 1,000,000 h at a factor of 1,000,000
+# are 9.6 x 10^18 minutes.  (task-add --csv makes them in 20 s; written
+# here straight into the book, as task-add would write them.)
+book-config task.urgent_factor 1000000 >/dev/null
+project-add -q --client acme big >/dev/null
+HOURBOOK_NOW=2026-11-02T10:00:00Z package-add -q --project big --hours 10 >/dev/null
+HOURBOOK_NOW=2026-11-02T10:00:00Z package-set -q --invoiced 2 >/dev/null
+HOURBOOK_NOW=2026-11-02T10:00:00Z package-set -q --paid 2 >/dev/null
+task-add -q --project big --estimate 1000000h --urgent "Big" >/dev/null
+expect_exit 0 report-export balances --project big
+sqlite3 "$HOURBOOK_DB" "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 159999),
+	big AS MATERIALIZED (SELECT * FROM task WHERE title = 'Big')
+	INSERT INTO task (project_id, kind, title, status, estimate, urgent, created, updated)
+	SELECT t.project_id, t.kind, t.title || ' ' || n.i, t.status, t.estimate, t.urgent, t.created, t.updated
+	FROM big t, n"
+expect_eq "160,000 urgent tasks" 160000 "$(sql "SELECT count(*) FROM task WHERE title LIKE 'Big%'")"
+expect_exit 65 report-export balances --project big
+expect_err "the commitments are named" "report-export: the total of the estimates of project big's agreed tasks is too large"
+expect_exit 65 sla-check --project big --rule package-low
+expect_err "sla-check says the same" "sla-check: the total of the estimates of project big's agreed tasks is too large"
+expect_exit 0 report-export balances --project shop
+
 finish
