@@ -138,6 +138,9 @@ invoice_month(void *ctx, const struct hb_row *row)
 	snprintf(key, sizeof key, "%lld", (long long)id);
 	for (int q = invoiced + 1; q <= months &&
 	    hb_month_add(start, q - 1) <= upto; q++) {
+		/* Billing 9999-12 would invoice 10000-01. */
+		hb_day_check(hb_month_add(start, q - 1), "%s: month %d of "
+		    "package %lld", r->month, q, (long long)id);
 		hb_book_package_invoice_add(r->book, id, q, price, r->last);
 		snprintf(p, sizeof p, "%d", q);
 		hb_book_event(r->book, "package", key, "invoiced", p,
@@ -161,8 +164,10 @@ fee_line(void *ctx, const struct hb_row *row)
 
 		if (!hb_row_null(row, 9) &&
 		    hb_month_parse(hb_row_text(row, 9), &start, NULL) == 0) {
-			hb_date_format(hb_month_add(start,
-			    (int)hb_row_int(row, 3) - 1), month);
+			hb_date_format(hb_day_check(hb_month_add(start,
+			    (int)hb_row_int(row, 3) - 1), "%s: month %lld of "
+			    "package %lld", r->month, (long long)hb_row_int(row, 3),
+			    (long long)hb_row_int(row, 1)), month);
 			month[7] = '\0';
 		}
 		l->description = hb_xprintf("package %lld, monthly plan: month %lld "

@@ -65,6 +65,14 @@ this_month(char *buf)
 	buf[7] = '\0';
 }
 
+/* The first day of next month, when a request is possible again. */
+static hb_day
+next_month(void)
+{
+	return hb_day_check(hb_next_month(hb_today()), "the first day of next "
+	    "month, when the next withdrawal request is possible,");
+}
+
 static char *
 money(int64_t cents, char *buf)
 {
@@ -221,7 +229,7 @@ hb_withdraw_request(struct hb_book *book, const char *person,
 		    "request%s in %s (withdraw.per_month is %lld); the next is "
 		    "possible from %s", p.handle, m.requests,
 		    m.requests == 1 ? "" : "s", m.month, (long long)per_month,
-		    hb_date_format(hb_next_month(hb_today()), next));
+		    hb_date_format(next_month(), next));
 	}
 	if (amount > available)
 		hb_fail(HB_EXIT_REFUSED, "amount", "more than the balance: %s %s "
@@ -232,8 +240,14 @@ hb_withdraw_request(struct hb_book *book, const char *person,
 	row.amount = amount;
 	row.currency = cur;
 	row.month = m.month;
-	row.due = hb_business_days_add(&cal, hb_today(),
-	    (int)hb_config_int(book, "withdraw.payout_days", 0));
+	{
+		int days = (int)hb_config_int(book, "withdraw.payout_days", 0);
+		char today[HB_DATE_BUFSZ];
+
+		row.due = hb_day_check(hb_business_days_add(&cal, hb_today(),
+		    days), "the payout date (%d business day%s after %s)", days,
+		    days == 1 ? "" : "s", hb_date_format(hb_today(), today));
+	}
 	row.key = key != NULL && *key != '\0' ? key : NULL;
 	hb_config_calendar_release(&cal);
 	id = hb_book_withdrawal_insert(book, &row);
@@ -302,7 +316,7 @@ status_row(struct hb_book *book, const struct hb_person *p,
 	if (left == 0) {
 		snprintf(reasons, sizeof reasons, "limit reached: %d request%s "
 		    "in %s", m->requests, m->requests == 1 ? "" : "s", m->month);
-		when = hb_date_format(hb_next_month(hb_today()), next);
+		when = hb_date_format(next_month(), next);
 	}
 	if (balance < minimum) {
 		size_t len = strlen(reasons);
