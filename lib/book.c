@@ -1206,6 +1206,64 @@ use_zone(struct hb_book *b)
 	free(zone);
 }
 
+/* ---- reading on a full disk ----------------------------------------------
+ *
+ * The first reader of a WAL book (once the last connection has closed,
+ * SQLite removes the -wal and -shm files) makes the WAL index, -shm, and
+ * sizes it by writing into it: on a full disk that write fails, and so
+ * did every reading command ("disk I/O error", exit 74).  A reader needs
+ * no index of its own.  Opened read-only with readonly_shm, SQLite uses
+ * a writer's index when one is open and otherwise reads the -wal into
+ * memory; it writes nothing.  Only a reader that met this failure opens
+ * the book that way: the usual open keeps its locks and its messages.
+ */
+
+/* Did the first read fail for want of room for the WAL index? */
+static bool
+no_room_for_index(struct hb_book *b)
+{
+	sqlite3_stmt *s;
+	int rc = sqlite3_prepare_v2(b->db, "PRAGMA application_id", -1, &s,
+	    NULL);
+
+	if (rc == SQLITE_OK) {
+		rc = sqlite3_step(s);
+		sqlite3_finalize(s);
+	}
+	return rc == SQLITE_IOERR_SHMOPEN || rc == SQLITE_IOERR_SHMSIZE ||
+	    rc == SQLITE_IOERR_SHMMAP || (rc & 0xff) == SQLITE_FULL;
+}
+
+/* "file:PATH?readonly_shm=1", PATH percent-encoded but for the letters,
+ * digits and "/-._~" (an absolute path after an empty authority, so
+ * that "//x" is not read as a host). */
+static char *
+readonly_uri(const char *path)
+{
+	static const char hex[] = "0123456789ABCDEF", tail[] = "?readonly_shm=1";
+	char *uri = hb_xmalloc(sizeof "file://" + 3 * strlen(path) + sizeof tail);
+	char *p = uri;
+
+	memcpy(p, "file:", 5);
+	p += 5;
+	if (path[0] == '/') {
+		memcpy(p, "//", 2);
+		p += 2;
+	}
+	for (const unsigned char *c = (const unsigned char *)path; *c; c++) {
+		if ((*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z') ||
+		    (*c >= '0' && *c <= '9') || strchr("/-._~", *c) != NULL) {
+			*p++ = (char)*c;
+			continue;
+		}
+		*p++ = '%';
+		*p++ = hex[*c >> 4];
+		*p++ = hex[*c & 15];
+	}
+	memcpy(p, tail, sizeof tail);
+	return uri;
+}
+
 struct hb_book *
 hb_book_open(enum hb_book_mode mode)
 {
@@ -1256,6 +1314,17 @@ hb_book_open(enum hb_book_mode mode)
 	if (rc != SQLITE_OK)
 		fail_db(b, rc, "open");
 	sqlite3_extended_result_codes(b->db, 1);
+	if (mode == HB_BOOK_READ && no_room_for_index(b)) {
+		char *uri = readonly_uri(b->path);
+
+		sqlite3_close(b->db);
+		rc = sqlite3_open_v2(uri, &b->db, SQLITE_OPEN_READONLY |
+		    SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX, NULL);
+		free(uri);
+		if (rc != SQLITE_OK)
+			fail_db(b, rc, "open");
+		sqlite3_extended_result_codes(b->db, 1);
+	}
 	sqlite3_busy_timeout(b->db, b->busy_ms);
 	empty = identify(b);
 	if (empty && mode != HB_BOOK_CREATE)
