@@ -15,6 +15,7 @@
 #include "hourbook/book.h"
 #include "hourbook/config.h"
 #include "hourbook/diag.h"
+#include "hourbook/money.h"
 #include "hourbook/package.h"
 #include "hourbook/task.h"
 
@@ -203,6 +204,17 @@ hb_balances_drawable(const struct hb_balances *b, size_t i, hb_day day)
 
 /* ---- a project's figures ------------------------------------------------ */
 
+/* The minutes of a package are bounded (HB_MINUTES_MAX a load), but a
+ * project's commitments add up estimates times the urgent factor over
+ * any number of tasks: a figure that does not fit in 64 bits is refused,
+ * never shown wrapped. */
+static _Noreturn void
+too_large(const struct hb_balances *b, const struct project *j)
+{
+	hb_die(HB_EXIT_DATA, "the total of the estimates of project %s's "
+	    "agreed tasks is too large", b->pkgs[j->first].rec.project);
+}
+
 static void
 figure_project(struct hb_balances *b, const struct project *j)
 {
@@ -218,7 +230,7 @@ figure_project(struct hb_balances *b, const struct project *j)
 		int64_t share;
 
 		p->lapsed = lapsed_at(k, b->day);
-		p->usable = p->loaded - p->used - p->lapsed;
+		p->usable = p->loaded - p->used - p->lapsed;	/* bounded */
 		p->committed = 0;
 		if (active(p)) {
 			share = p->usable > 0 ? p->usable : 0;
@@ -227,7 +239,8 @@ figure_project(struct hb_balances *b, const struct project *j)
 			p->committed = share;
 			rest -= share;
 		}
-		p->available = p->usable - p->committed;
+		if (!hb_sub(p->usable, p->committed, &p->available))
+			too_large(b, j);
 		p->awaiting_payment = p->invoiced_periods > p->paid_periods;
 	}
 }
@@ -357,9 +370,11 @@ take_commitment(void *ctx, const struct hb_commitment *c)
 
 	if (j == NULL)
 		return;
-	need = c->estimate * (c->urgent ? r->b->factor : 1);
-	if (need > c->billed)
-		j->committed += need - c->billed;
+	if (!hb_mul(c->estimate, c->urgent ? r->b->factor : 1, &need))
+		too_large(r->b, j);
+	if (need > c->billed && !hb_add(j->committed, need - c->billed,
+	    &j->committed))
+		too_large(r->b, j);
 }
 
 struct hb_balances *
@@ -448,15 +463,20 @@ hb_balances_project_available(const struct hb_balances *b,
 
 	if (j == NULL)
 		return 0;
+	/* The packages' shares add up to at most the project's
+	 * commitments: carried fits, their available minutes may not. */
 	for (size_t i = 0; i < j->n; i++) {
 		const struct hb_package *p = &b->pkgs[j->first + i].rec;
 
 		if (active(p)) {
-			sum += p->available;
+			if (!hb_add(sum, p->available, &sum))
+				too_large(b, j);
 			carried += p->committed;
 		}
 	}
-	return sum - (j->committed - carried);
+	if (!hb_sub(sum, j->committed - carried, &sum))
+		too_large(b, j);
+	return sum;
 }
 
 void
@@ -476,6 +496,7 @@ hb_balances_commit(struct hb_balances *b, int64_t project_id, int64_t delta)
 
 	if (j == NULL || delta == 0)
 		return;
-	j->committed += delta;
+	if (!hb_add(j->committed, delta, &j->committed))
+		too_large(b, j);
 	figure_project(b, j);
 }

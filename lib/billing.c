@@ -25,10 +25,11 @@ struct line {
 	int64_t task_id, package_invoice_id;
 };
 
-/* The lines of one invoice to be: a project, a package (0: none), and
- * the client's currency. */
+/* The lines of one invoice to be: a project (and its code, for
+ * messages), a package (0: none), and the client's currency. */
 struct bill {
 	int64_t project_id, package_id;
+	char project[72];
 	char currency[8];
 	size_t n;
 	struct line line[LINES_MAX];
@@ -78,7 +79,7 @@ first_int(struct hb_book *book, enum hb_query q, const struct hb_param *p,
 /* The bill for (project, package), made on first use. */
 static struct bill *
 bill_for(struct run *r, int64_t project_id, int64_t package_id,
-    const char *currency)
+    const char *currency, const char *project)
 {
 	struct bill *b;
 
@@ -91,6 +92,7 @@ bill_for(struct run *r, int64_t project_id, int64_t package_id,
 	memset(b, 0, sizeof *b);
 	b->project_id = project_id;
 	b->package_id = package_id;
+	snprintf(b->project, sizeof b->project, "%s", project);
 	snprintf(b->currency, sizeof b->currency, "%s", currency);
 	return b;
 }
@@ -136,6 +138,9 @@ invoice_month(void *ctx, const struct hb_row *row)
 	snprintf(key, sizeof key, "%lld", (long long)id);
 	for (int q = invoiced + 1; q <= months &&
 	    hb_month_add(start, q - 1) <= upto; q++) {
+		/* Billing 9999-12 would invoice 10000-01. */
+		hb_day_check(hb_month_add(start, q - 1), "%s: month %d of "
+		    "package %lld", r->month, q, (long long)id);
 		hb_book_package_invoice_add(r->book, id, q, price, r->last);
 		snprintf(p, sizeof p, "%d", q);
 		hb_book_event(r->book, "package", key, "invoiced", p,
@@ -148,7 +153,7 @@ fee_line(void *ctx, const struct hb_row *row)
 {
 	struct run *r = ctx;
 	struct bill *b = bill_for(r, hb_row_int(row, 2), hb_row_int(row, 1),
-	    hb_row_text(row, 8));
+	    hb_row_text(row, 8), hb_row_text(row, 12));
 	struct line *l = add_line(b, "fee");
 	char hours[HB_DURATION_BUFSZ];
 
@@ -159,8 +164,10 @@ fee_line(void *ctx, const struct hb_row *row)
 
 		if (!hb_row_null(row, 9) &&
 		    hb_month_parse(hb_row_text(row, 9), &start, NULL) == 0) {
-			hb_date_format(hb_month_add(start,
-			    (int)hb_row_int(row, 3) - 1), month);
+			hb_date_format(hb_day_check(hb_month_add(start,
+			    (int)hb_row_int(row, 3) - 1), "%s: month %lld of "
+			    "package %lld", r->month, (long long)hb_row_int(row, 3),
+			    (long long)hb_row_int(row, 1)), month);
 			month[7] = '\0';
 		}
 		l->description = hb_xprintf("package %lld, monthly plan: month %lld "
@@ -188,7 +195,7 @@ overage_line(void *ctx, const struct hb_row *row)
 	int64_t rate = hb_row_int(row, 2), package = newest_package(r, project);
 	struct bill *b;
 	struct line *l;
-	char hours[HB_DURATION_BUFSZ];
+	char hours[HB_DURATION_BUFSZ], money[HB_MONEY_BUFSZ];
 
 	/* Overage is billed on a package the client accepted. */
 	if (package == 0) {
@@ -199,7 +206,8 @@ overage_line(void *ctx, const struct hb_row *row)
 		    (long long)project, r->month);
 		return;
 	}
-	b = bill_for(r, project, package, hb_row_text(row, 3));
+	b = bill_for(r, project, package, hb_row_text(row, 3),
+	    hb_row_text(row, 4));
 	l = add_line(b, "overage");
 
 	l->description = hb_xprintf("overage at the standard rate: %s h",
@@ -208,7 +216,9 @@ overage_line(void *ctx, const struct hb_row *row)
 	l->quantity = minutes;
 	l->unit_price = rate;
 	if (!hb_scale_round(minutes, rate, 60, &l->amount))
-		hb_die(HB_EXIT_DATA, "an overage amount is too large");
+		hb_die(HB_EXIT_DATA, "%s: the overage of project %s, %s h at %s "
+		    "an hour, is too large", r->month, b->project, hours,
+		    hb_money_format(rate, '.', money));
 }
 
 static void
@@ -221,7 +231,7 @@ penalty_line(void *ctx, const struct hb_row *row)
 	int days;
 	struct bill *b;
 	struct line *l;
-	char pct[16], money[HB_MONEY_BUFSZ];
+	char pct[16], money[HB_MONEY_BUFSZ], hours[HB_DURATION_BUFSZ];
 
 	if (hb_date_parse(hb_row_text(row, 2), &due, NULL) != 0 ||
 	    hb_timestamp_parse(hb_row_text(row, 3), &at, NULL) != 0)
@@ -231,17 +241,21 @@ penalty_line(void *ctx, const struct hb_row *row)
 		return;
 	/* A task's contract value: its fee on self-service, else its
 	 * estimate at the project's rate. */
-	if (strcmp(hb_row_text(row, 9), "self-service") == 0)
-		value = hb_row_null(row, 5) ? 0 : hb_row_int(row, 5);
-	else if (!hb_row_null(row, 4))
-		hb_scale_round(hb_row_int(row, 4), hb_row_int(row, 6), 60, &value);
-	else
-		value = 0;
+	value = 0;
+	if (strcmp(hb_row_text(row, 9), "self-service") == 0) {
+		if (!hb_row_null(row, 5))
+			value = hb_row_int(row, 5);
+	} else if (!hb_row_null(row, 4) && !hb_scale_round(hb_row_int(row, 4),
+	    hb_row_int(row, 6), 60, &value))
+		hb_die(HB_EXIT_DATA, "%s: the contract value of task %lld, %s h "
+		    "at %s an hour, is too large", r->month, (long long)task,
+		    hb_duration_format(hb_row_int(row, 4), hours),
+		    hb_money_format(hb_row_int(row, 6), '.', money));
 	if (value == 0)
 		return;
 	days = hb_business_days_between(&r->cal, due, delivered);
 	b = bill_for(r, project, newest_package(r, project),
-	    hb_row_text(row, 11));
+	    hb_row_text(row, 11), hb_row_text(row, 12));
 	l = add_line(b, "penalty");
 	{
 		int64_t total = (int64_t)hb_row_int(row, 7) +
@@ -326,11 +340,18 @@ hb_billing_run(struct hb_book *book, const char *month, bool dry_run,
 			hb_int(b->project_id), hb_text(r.month),
 			b->package_id ? hb_int(b->package_id) : hb_text(NULL)
 		};
-		int64_t id;
+		int64_t id, total = 0;
 		char ids[24];
 
 		/* Billed already: nothing new, whatever was added since. */
 		if (b->n > 0 && first_int(book, HB_Q_INVOICE_FIND, key, 3) == 0) {
+			/* An invoice whose total cannot be added up is not
+			 * issued. */
+			for (size_t k = 0; k < b->n; k++)
+				if (!hb_add(total, b->line[k].amount, &total))
+					hb_die(HB_EXIT_DATA, "%s: the total of the "
+					    "invoice of project %s is too large",
+					    r.month, b->project);
 			id = hb_book_bill_insert(book, b->project_id, b->package_id,
 			    r.month, b->currency);
 			for (size_t k = 0; k < b->n; k++) {

@@ -790,6 +790,29 @@ readonly_cause(struct hb_book *b, const char *msg)
 	hb_die(HB_EXIT_IO, "%s: the book is read-only here (%s)", b->path, msg);
 }
 
+/* What a statement's sum() adds up, for the message of a total that
+ * does not fit (see fail_db). */
+static const char *
+total_of(const char *text)
+{
+	static const struct {
+		enum sql_id id;
+		const char *total;
+	} named[] = {
+		{ SQL_MONEY_SUMS, "the person's earnings" },
+		{ SQL_SCOPE_USE, "the minutes drawn from a package" },
+		{ SQL_PACKAGE_LOADED, "the minutes loaded on a package" },
+		{ SQL_PACKAGE_USED, "the minutes drawn from a package" },
+		{ SQL_COMMITTED, "the estimates of a project's agreed tasks" },
+		{ SQL_EXPORT_ACTIVITIES, "the minutes logged on a task" },
+	};
+
+	for (size_t i = 0; i < sizeof named / sizeof named[0]; i++)
+		if (text != NULL && strcmp(text, sql[named[i].id]) == 0)
+			return named[i].total;
+	return "a sum in the book";
+}
+
 /* End the program for a failed SQLite call, with the exit status its
  * cause deserves. */
 static _Noreturn void
@@ -797,6 +820,14 @@ fail_db(struct hb_book *b, int rc, const char *what)
 {
 	const char *msg = b->db ? sqlite3_errmsg(b->db) : sqlite3_errstr(rc);
 
+	/* sum() over integers that do not fit in 64 bits fails with a plain
+	 * SQLITE_ERROR and the message "integer overflow" (no result code of
+	 * its own), where a wrong total would be worse: the figures are too
+	 * large, not the book broken.  Exit 65, as every total the C code
+	 * refuses. */
+	if ((rc & 0xff) == SQLITE_ERROR && strstr(msg, "integer overflow") != NULL)
+		hb_die(HB_EXIT_DATA, "the total of %s is too large",
+		    total_of(what));
 	switch (rc & 0xff) {
 	case SQLITE_BUSY:
 	case SQLITE_LOCKED:
@@ -1153,6 +1184,64 @@ use_zone(struct hb_book *b)
 	free(zone);
 }
 
+/* ---- reading on a full disk ----------------------------------------------
+ *
+ * The first reader of a WAL book (once the last connection has closed,
+ * SQLite removes the -wal and -shm files) makes the WAL index, -shm, and
+ * sizes it by writing into it: on a full disk that write fails, and so
+ * did every reading command ("disk I/O error", exit 74).  A reader needs
+ * no index of its own.  Opened read-only with readonly_shm, SQLite uses
+ * a writer's index when one is open and otherwise reads the -wal into
+ * memory; it writes nothing.  Only a reader that met this failure opens
+ * the book that way: the usual open keeps its locks and its messages.
+ */
+
+/* Did the first read fail for want of room for the WAL index? */
+static bool
+no_room_for_index(struct hb_book *b)
+{
+	sqlite3_stmt *s;
+	int rc = sqlite3_prepare_v2(b->db, "PRAGMA application_id", -1, &s,
+	    NULL);
+
+	if (rc == SQLITE_OK) {
+		rc = sqlite3_step(s);
+		sqlite3_finalize(s);
+	}
+	return rc == SQLITE_IOERR_SHMOPEN || rc == SQLITE_IOERR_SHMSIZE ||
+	    rc == SQLITE_IOERR_SHMMAP || (rc & 0xff) == SQLITE_FULL;
+}
+
+/* "file:PATH?readonly_shm=1", PATH percent-encoded but for the letters,
+ * digits and "/-._~" (an absolute path after an empty authority, so
+ * that "//x" is not read as a host). */
+static char *
+readonly_uri(const char *path)
+{
+	static const char hex[] = "0123456789ABCDEF", tail[] = "?readonly_shm=1";
+	char *uri = hb_xmalloc(sizeof "file://" + 3 * strlen(path) + sizeof tail);
+	char *p = uri;
+
+	memcpy(p, "file:", 5);
+	p += 5;
+	if (path[0] == '/') {
+		memcpy(p, "//", 2);
+		p += 2;
+	}
+	for (const unsigned char *c = (const unsigned char *)path; *c; c++) {
+		if ((*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z') ||
+		    (*c >= '0' && *c <= '9') || strchr("/-._~", *c) != NULL) {
+			*p++ = (char)*c;
+			continue;
+		}
+		*p++ = '%';
+		*p++ = hex[*c >> 4];
+		*p++ = hex[*c & 15];
+	}
+	memcpy(p, tail, sizeof tail);
+	return uri;
+}
+
 struct hb_book *
 hb_book_open(enum hb_book_mode mode)
 {
@@ -1203,6 +1292,17 @@ hb_book_open(enum hb_book_mode mode)
 	if (rc != SQLITE_OK)
 		fail_db(b, rc, "open");
 	sqlite3_extended_result_codes(b->db, 1);
+	if (mode == HB_BOOK_READ && no_room_for_index(b)) {
+		char *uri = readonly_uri(b->path);
+
+		sqlite3_close(b->db);
+		rc = sqlite3_open_v2(uri, &b->db, SQLITE_OPEN_READONLY |
+		    SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX, NULL);
+		free(uri);
+		if (rc != SQLITE_OK)
+			fail_db(b, rc, "open");
+		sqlite3_extended_result_codes(b->db, 1);
+	}
 	sqlite3_busy_timeout(b->db, b->busy_ms);
 	empty = identify(b);
 	if (empty && mode != HB_BOOK_CREATE)
@@ -2475,20 +2575,21 @@ static const char *const query_sql[HB_Q_COUNT] = {
 	[HB_Q_FEES_TO_BILL] = "SELECT pi.id, k.id, k.project_id, pi.period, pi.amount, "
 	    "k.minutes + k.bonus_minutes, k.plan, k.months, (SELECT c.currency "
 	    "FROM project j JOIN client c ON c.id = j.client_id "
-	    "WHERE j.id = k.project_id), k.start_month, pi.issued, k.closed_on "
+	    "WHERE j.id = k.project_id), k.start_month, pi.issued, k.closed_on, "
+	    "(SELECT code FROM project WHERE id = k.project_id) "
 	    "FROM package_invoice pi JOIN package k ON k.id = pi.package_id "
 	    "WHERE pi.issued BETWEEN ?1 AND ?2 AND NOT EXISTS (SELECT 1 "
 	    "FROM invoice_line l WHERE l.package_invoice_id = pi.id) "
 	    "ORDER BY pi.id",
 	[HB_Q_OVERAGE] = "SELECT t.project_id, sum(e.overage), j.rate, (SELECT "
-	    "currency FROM client WHERE id = j.client_id) FROM entry e "
+	    "currency FROM client WHERE id = j.client_id), j.code FROM entry e "
 	    "JOIN task t ON t.id = e.task_id JOIN project j "
 	    "ON j.id = t.project_id WHERE e.day BETWEEN ?1 AND ?2 "
 	    "GROUP BY t.project_id HAVING sum(e.overage) <> 0 "
 	    "ORDER BY t.project_id",
 	[HB_Q_LATE_DELIVERIES] = "SELECT t.id, t.project_id, t.due, d.at, t.estimate, t.fee, "
 	    "j.rate, j.penalty_base, j.penalty_daily, j.model, t.title, "
-	    "(SELECT currency FROM client WHERE id = j.client_id) "
+	    "(SELECT currency FROM client WHERE id = j.client_id), j.code "
 	    "FROM task t JOIN project j ON j.id = t.project_id JOIN (SELECT "
 	    "CAST(key AS INTEGER) AS task_id, min(at) AS at FROM event "
 	    "WHERE entity = 'task' AND what = 'status' AND new = 'delivered' "

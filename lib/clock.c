@@ -53,7 +53,9 @@ hb_today(void)
 	if (hb_zone() == NULL)
 		hb_die(HB_EXIT_SOFTWARE, "today was asked before the book's time "
 		    "zone was known");
-	return hb_local_day(hb_now());
+	/* Late on 9999-12-31 (UTC) it is already 10000 east of Greenwich. */
+	return hb_day_check(hb_local_day(hb_now()), "today (in the book's "
+	    "time zone, %s)", hb_zone());
 }
 
 char *

@@ -5,12 +5,14 @@
  * (public domain): exact for the proleptic Gregorian calendar.
  */
 #include <limits.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
 #include "hourbook/date.h"
+#include "hourbook/diag.h"
 
 hb_day
 hb_day_from_civil(int y, int m, int d)
@@ -60,6 +62,25 @@ days_in_month(int y, int m)
 	bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
 
 	return m == 2 && leap ? 29 : days[m - 1];
+}
+
+hb_day
+hb_day_check(hb_day day, const char *fmt, ...)
+{
+	va_list ap;
+	char what[200];
+	int y, m, d;
+
+	if (day >= HB_DAY_MIN && day <= HB_DAY_MAX)
+		return day;
+	va_start(ap, fmt);
+	vsnprintf(what, sizeof what, fmt, ap);
+	va_end(ap);
+	hb_civil_from_day(day, &y, &m, &d);
+	hb_die(HB_EXIT_DATA, "%s would be %d-%02d-%02d, %s, the %s date "
+	    "hourbook handles", what, y, m, d, day > HB_DAY_MAX
+	    ? "after 9999-12-31" : "before 0001-01-01",
+	    day > HB_DAY_MAX ? "last" : "first");
 }
 
 bool
@@ -137,8 +158,10 @@ hb_date_format(hb_day day, char *buf)
 	int y, m, d;
 	unsigned u;
 
+	/* Four digits: a year beyond them would come out wrapped. */
+	hb_day_check(day, "a date");
 	hb_civil_from_day(day, &y, &m, &d);
-	u = (unsigned)y % 10000u;
+	u = (unsigned)y;
 	buf[0] = (char)('0' + u / 1000);
 	buf[1] = (char)('0' + u / 100 % 10);
 	buf[2] = (char)('0' + u / 10 % 10);
@@ -219,6 +242,9 @@ hb_timestamp_format(int64_t t, char *buf)
 	int64_t rem = t - day * 86400;
 	int y, m, d;
 
+	/* (A day far beyond is named as one at the edge of hb_day.) */
+	hb_day_check((hb_day)(day < -100000000 ? -100000000 : day > 100000000
+	    ? 100000000 : day), "a time");
 	hb_civil_from_day((hb_day)day, &y, &m, &d);
 	snprintf(buf, HB_TIMESTAMP_BUFSZ, "%04u-%02u-%02uT%02u:%02u:%02uZ",
 	    (unsigned)y % 10000u, (unsigned)m % 100u, (unsigned)d % 100u,

@@ -52,6 +52,14 @@ this_month(char *buf)
 	buf[7] = '\0';
 }
 
+/* The first day of next month, when a request is possible again. */
+static hb_day
+next_month(void)
+{
+	return hb_day_check(hb_next_month(hb_today()), "the first day of next "
+	    "month, when the next withdrawal request is possible,");
+}
+
 static char *
 money(int64_t cents, char *buf)
 {
@@ -96,6 +104,21 @@ money_load(struct hb_book *book, int64_t person_id, struct money *m)
 	m->n = hb_book_money_sums(book, person_id, first,
 	    hb_next_month(first) - 1, &m->sums);
 	m->requests = hb_book_requests_in_month(book, person_id, m->month);
+}
+
+/* What a person may still withdraw: earned, less what is pending and
+ * paid.  Each sum fits (the book refuses one that does not); their
+ * difference is checked too. */
+static int64_t
+balance_of(const struct hb_money_sums *s)
+{
+	int64_t v = 0;
+
+	if (s != NULL && (!hb_sub(s->earned, s->pending, &v) ||
+	    !hb_sub(v, s->paid, &v)))
+		hb_die(HB_EXIT_DATA, "the total of the person's earnings is too "
+		    "large");
+	return v;
 }
 
 static const struct hb_money_sums *
@@ -179,7 +202,7 @@ hb_withdraw_request(struct hb_book *book, const char *person,
 	money_load(book, p.id, &m);
 	request_currency(book, &p, &m, currency, cur);
 	sums = money_in(&m, cur);
-	available = sums ? sums->earned - sums->pending - sums->paid : 0;
+	available = balance_of(sums);
 	minimum = minimum_in(book, cur);
 	per_month = hb_config_int(book, "withdraw.per_month", 0);
 	if (amount < minimum)
@@ -193,7 +216,7 @@ hb_withdraw_request(struct hb_book *book, const char *person,
 		    "request%s in %s (withdraw.per_month is %lld); the next is "
 		    "possible from %s", p.handle, m.requests,
 		    m.requests == 1 ? "" : "s", m.month, (long long)per_month,
-		    hb_date_format(hb_next_month(hb_today()), next));
+		    hb_date_format(next_month(), next));
 	}
 	if (amount > available)
 		hb_fail(HB_EXIT_REFUSED, "amount", "more than the balance: %s %s "
@@ -204,8 +227,14 @@ hb_withdraw_request(struct hb_book *book, const char *person,
 	row.amount = amount;
 	row.currency = cur;
 	row.month = m.month;
-	row.due = hb_business_days_add(&cal, hb_today(),
-	    (int)hb_config_int(book, "withdraw.payout_days", 0));
+	{
+		int days = (int)hb_config_int(book, "withdraw.payout_days", 0);
+		char today[HB_DATE_BUFSZ];
+
+		row.due = hb_day_check(hb_business_days_add(&cal, hb_today(),
+		    days), "the payout date (%d business day%s after %s)", days,
+		    days == 1 ? "" : "s", hb_date_format(hb_today(), today));
+	}
 	row.key = key != NULL && *key != '\0' ? key : NULL;
 	hb_config_calendar_release(&cal);
 	id = hb_book_withdrawal_insert(book, &row);
@@ -262,7 +291,7 @@ status_row(struct hb_book *book, const struct hb_person *p,
 {
 	int64_t minimum = minimum_in(book, cur);
 	int64_t per_month = hb_config_int(book, "withdraw.per_month", 0);
-	int64_t balance = sums ? sums->earned - sums->pending - sums->paid : 0;
+	int64_t balance = balance_of(sums);
 	int64_t left = per_month - m->requests;
 	char a[HB_MONEY_BUFSZ], b[HB_MONEY_BUFSZ], next[HB_DATE_BUFSZ];
 	char reasons[400] = "";
@@ -274,7 +303,7 @@ status_row(struct hb_book *book, const struct hb_person *p,
 	if (left == 0) {
 		snprintf(reasons, sizeof reasons, "limit reached: %d request%s "
 		    "in %s", m->requests, m->requests == 1 ? "" : "s", m->month);
-		when = hb_date_format(hb_next_month(hb_today()), next);
+		when = hb_date_format(next_month(), next);
 	}
 	if (balance < minimum) {
 		size_t len = strlen(reasons);

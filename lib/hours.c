@@ -364,7 +364,9 @@ bill_task(struct project_info *pi, struct task_info *ti, int64_t minutes,
 	ti->add_worked += minutes;
 	ti->add_billed += billable;
 	if (ti->has_estimate && committed >= 0 && hb_state_committed(committed)) {
-		need = ti->estimate * (ti->urgent ? factor : 1);
+		if (!hb_mul(ti->estimate, ti->urgent ? factor : 1, &need))
+			hb_die(HB_EXIT_DATA, "task %lld: its estimate times "
+			    "task.urgent_factor is too large", (long long)ti->id);
 		before = need > ti->billed ? need - ti->billed : 0;
 		after = need > ti->billed + billable
 		    ? need - ti->billed - billable : 0;

@@ -176,14 +176,37 @@ hb_money_percent(int64_t amount, int32_t basis_points, int64_t *out)
 	return hb_scale_round(amount, basis_points, 10000, out);
 }
 
+/* The builtins store the wrapped result even on overflow: through a
+ * local, so that *out is only written with a true sum. */
 bool
 hb_add(int64_t a, int64_t b, int64_t *out)
 {
-	return !__builtin_add_overflow(a, b, out);
+	int64_t v;
+
+	if (__builtin_add_overflow(a, b, &v))
+		return false;
+	*out = v;
+	return true;
+}
+
+bool
+hb_sub(int64_t a, int64_t b, int64_t *out)
+{
+	int64_t v;
+
+	if (__builtin_sub_overflow(a, b, &v))
+		return false;
+	*out = v;
+	return true;
 }
 
 bool
 hb_mul(int64_t a, int64_t b, int64_t *out)
 {
-	return !__builtin_mul_overflow(a, b, out);
+	int64_t v;
+
+	if (__builtin_mul_overflow(a, b, &v))
+		return false;
+	*out = v;
+	return true;
 }

@@ -165,13 +165,15 @@ hb_package_add(struct hb_book *book, const struct hb_package_input *in,
 		p.expires = hb_field_date("expires", in->expires);
 	}
 	/* price = minutes x rate/60 x (100% - discount), rounded once. */
-	if (!hb_scale_round(minutes, j.rate * (10000 - discount), 600000,
-	    &price) || price > HB_MONEY_MAX)
+	if (!hb_mul(j.rate, 10000 - discount, &price) ||
+	    !hb_scale_round(minutes, price, 600000, &price) ||
+	    price > HB_MONEY_MAX)
 		hb_fail(HB_EXIT_DATA, "hours", "the price is too large");
 	p.project_id = j.id;
 	p.plan = hb_xstrdup(plan->name);
 	p.minutes = minutes;
-	hb_scale_round(minutes, bonus, 10000, &p.bonus_minutes);
+	if (!hb_scale_round(minutes, bonus, 10000, &p.bonus_minutes))
+		hb_fail(HB_EXIT_DATA, "bonus", "the bonus hours are too many");
 	p.discount = discount;
 	p.bonus = bonus;
 	p.rate = j.rate;

@@ -138,6 +138,8 @@ stay_row(void *ctx, const struct hb_row *row)
 		from = day_of(since);
 		deadline = hb_business_days_add(&s->cal, from,
 		    (int)setting(s, stays[i].setting, hb_row_int(row, 2)));
+		hb_day_check(deadline, "the %s deadline of task %lld", stays[i].rule,
+		    (long long)hb_row_int(row, 0));
 		hb_date_format(deadline, due);
 		add(s, "task", hb_row_int(row, 0), hb_row_text(row, 1), since, due,
 		    s->today > deadline, s->today > deadline
@@ -223,10 +225,15 @@ check_comments(struct sla *s)
 		if (reply) {
 			deadline = hb_business_deadline(&s->cal, t,
 			    setting(s, "sla.reply_hours", c->project_id) * 60);
+			if (deadline >= 0)
+				hb_day_check(hb_local_day(deadline), "the reply "
+				    "deadline of comment %lld", (long long)c->id);
 			hb_timestamp_format(deadline, due);
 		} else {
 			deadline = hb_business_days_add(&s->cal, hb_local_day(t),
 			    (int)setting(s, "sla.client_info_days", c->project_id));
+			hb_day_check((hb_day)deadline, "the client-info deadline "
+			    "of comment %lld", (long long)c->id);
 			hb_date_format((hb_day)deadline, due);
 		}
 		{
@@ -567,7 +574,8 @@ hb_sla_check(struct hb_book *book, int64_t as_of, const char *rule,
 
 	/* A typo in --project must not pass a CI gate with zero tests. */
 	hb_check_names(book, NULL, project, NULL, NULL);
-	s.today = hb_local_day(as_of);
+	s.today = hb_day_check(hb_local_day(as_of), "the day of the check (in "
+	    "the book's time zone, %s)", hb_zone());
 	hb_config_calendar(book, &s.cal);
 	for (size_t k = 0; k < NRULES; k++) {
 		if (rule != NULL && strcmp(rule, rules[k].id) != 0)

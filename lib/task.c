@@ -217,8 +217,13 @@ make_move(struct hb_book *book, const struct hb_actor *a, struct hb_task *t,
 static int64_t
 task_need(struct hb_book *book, const struct hb_task *t)
 {
-	return t->estimate * (t->urgent
-	    ? hb_config_int(book, "task.urgent_factor", 0) : 1);
+	int64_t need;
+
+	if (!hb_mul(t->estimate, t->urgent
+	    ? hb_config_int(book, "task.urgent_factor", 0) : 1, &need))
+		hb_die(HB_EXIT_DATA, "task %lld: its estimate times "
+		    "task.urgent_factor is too large", (long long)t->id);
+	return need;
 }
 
 /* An extra request on a package project has just been estimated: refuse it

@@ -10,6 +10,7 @@
 
 #include "hourbook/clock.h"
 #include "hourbook/diag.h"
+#include "hourbook/money.h"
 #include "hourbook/xlsx.h"
 #include "hourbook/xlsxzip.h"
 
@@ -221,6 +222,16 @@ check(const struct hb_xlsx *x, lxw_error err)
 {
 	if (err != LXW_NO_ERROR)
 		failed(x, err);
+}
+
+/* Add v to column c's total, exactly: a total that does not fit is
+ * refused, not written wrapped into the totals row. */
+static void
+add_to_total(struct hb_xlsx *x, lxw_col_t c, int64_t v)
+{
+	if (c < COLUMNS_MAX && !hb_add(x->sum[c], v, &x->sum[c]))
+		hb_die(HB_EXIT_DATA, "%s: the total of the %s column is too large",
+		    x->name, x->names[c] ? x->names[c] : "unnamed");
 }
 
 /* Wait until every queued cell is written; report what went wrong. */
@@ -450,8 +461,7 @@ hb_xlsx_money(struct hb_xlsx *x, int64_t cents)
 	size_t units = int_width(cents / 100);
 	lxw_col_t c = next_cell(x, K_MONEY, units + (units - 1) / 3 + 3);
 
-	if (c < COLUMNS_MAX)
-		x->sum[c] += cents;
+	add_to_total(x, c, cents);
 	put_number(x, c, (double)cents / 100.0, x->money);
 }
 
@@ -460,8 +470,7 @@ hb_xlsx_minutes(struct hb_xlsx *x, int64_t minutes)
 {
 	lxw_col_t c = next_cell(x, K_MINUTES, int_width(minutes / 60) + 3);
 
-	if (c < COLUMNS_MAX)
-		x->sum[c] += minutes;
+	add_to_total(x, c, minutes);
 	put_number(x, c, (double)minutes / 1440.0, x->minutes);
 }
 

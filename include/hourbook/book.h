@@ -313,7 +313,8 @@ enum hb_query {
 	HB_Q_MONTHLY_TO_INVOICE,	/* () -> active monthly: package,
 					   invoiced, months, price, start */
 	HB_Q_FEES_TO_BILL,		/* (first, last) -> package_invoice ... */
-	HB_Q_OVERAGE,			/* (first, last) -> project, minutes, rate */
+	HB_Q_OVERAGE,			/* (first, last) -> project, minutes,
+					   rate, currency, code */
 	HB_Q_LATE_DELIVERIES,		/* (first, last) -> task ... */
 	HB_Q_NEWEST_PACKAGE,		/* (project) -> the newest package
 					   the client accepted */

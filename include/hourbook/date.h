@@ -16,12 +16,27 @@
 
 typedef int32_t hb_day;
 
+/* The dates hourbook handles: those YYYY-MM-DD can write.  A date
+ * computed from another (a payout date, a deadline, the next month) can
+ * fall outside; it is refused (hb_day_check), never written with a
+ * wrapped year. */
+#define HB_DAY_MIN (-719162)	/* 0001-01-01 */
+#define HB_DAY_MAX 2932896	/* 9999-12-31 */
+
 #define HB_DATE_BUFSZ 11	/* "2026-11-23" and a NUL */
 #define HB_TIMESTAMP_BUFSZ 21	/* "2026-11-23T14:05:00Z" and a NUL */
 
 /* Strict "YYYY-MM-DD", years 1900 to 9999, real days only. */
 int hb_date_parse(const char *s, hb_day *day, const char **why);
+/* "2026-11-23"; a day outside HB_DAY_MIN..HB_DAY_MAX ends the program
+ * (exit 65) rather than be written wrong. */
 char *hb_date_format(hb_day day, char *buf);
+
+/* day, when it lies within HB_DAY_MIN..HB_DAY_MAX; else the program ends
+ * with exit 65 and "WHAT would be 10000-01-07, after 9999-12-31, the
+ * last date hourbook handles", WHAT made from fmt as by printf. */
+hb_day hb_day_check(hb_day day, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
 
 /* "YYYY-MM" into the first day of that month. */
 int hb_month_parse(const char *s, hb_day *first_day, const char **why);
@@ -37,6 +52,8 @@ hb_day hb_next_month(hb_day day);
 /* "2026-11-23T14:05:00Z", "2026-11-23T14:05Z" or with an offset
  * "+01:00"/"-05:30" instead of Z. */
 int hb_timestamp_parse(const char *s, int64_t *t, const char **why);
+/* As hb_date_format, an instant whose UTC day is outside the dates
+ * handled ends the program. */
 char *hb_timestamp_format(int64_t t, char *buf);
 
 /* The local (TZ) date of instant t. */

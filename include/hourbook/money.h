@@ -39,8 +39,10 @@ bool hb_scale_round(int64_t value, int64_t num, int64_t den, int64_t *out);
 /* *out = amount * basis_points / 10000, rounded half away from zero. */
 bool hb_money_percent(int64_t amount, int32_t basis_points, int64_t *out);
 
-/* Overflow-checked sum and product; false on overflow. */
+/* Overflow-checked sum, difference and product; false on overflow
+ * (nothing is written). */
 bool hb_add(int64_t a, int64_t b, int64_t *out);
+bool hb_sub(int64_t a, int64_t b, int64_t *out);
 bool hb_mul(int64_t a, int64_t b, int64_t *out);
 
 #endif

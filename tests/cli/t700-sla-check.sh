@@ -25,6 +25,12 @@ expect_exit 1 sla-check --as-of 2026-11-21 --rule due-rigid -q
 expect_empty_out "-q prints nothing"
 expect_exit 0 sla-check --as-of 2026-11-21 --rule due-flexible
 expect_eq "a warning does not fail" "warning" "$(sed -n 2p "$T/out" | cut -d, -f2)"
+# A date (--as-of, HOURBOOK_NOW) is a day of the book's time zone, not
+# the caller's: 21 November in Tokyo begins on the 20th in Rome.  (With a
+# date in HOURBOOK_NOW, sla-check read the clock before the book and
+# ended with exit 70.)
+expect_eq "--as-of: the book's day" "1" "$(export TZ=Asia/Tokyo; check 2026-11-21 due-rigid)"
+HOURBOOK_NOW=2026-11-21 expect_exit 1 sla-check --rule due-rigid -q
 
 # Intake: 5 business days from the request (Monday 19 Oct -> Monday 26).
 task-add -q --project web --kind request "Request" >/dev/null			# 3

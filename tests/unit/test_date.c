@@ -9,6 +9,8 @@
 
 #include "hourbook/clock.h"
 #include "hourbook/date.h"
+#include "hourbook/diag.h"
+#include "exit_trap.h"
 
 static void
 test_parse(void **state)
@@ -180,6 +182,44 @@ test_clock(void **state)
 	assert_int_equal(hb_today(), 20780);
 }
 
+/* The calendar's ends: inside they pass; beyond, a computed date is
+ * refused (exit 65) rather than written with a wrapped year. */
+static void
+test_calendar_ends(void **state)
+{
+	char buf[HB_TIMESTAMP_BUFSZ];
+
+	(void)state;
+	assert_int_equal(hb_day_from_civil(1, 1, 1), HB_DAY_MIN);
+	assert_int_equal(hb_day_from_civil(9999, 12, 31), HB_DAY_MAX);
+	assert_int_equal(hb_day_check(HB_DAY_MAX, "x"), HB_DAY_MAX);
+	assert_int_equal(hb_day_check(HB_DAY_MIN, "x"), HB_DAY_MIN);
+	assert_string_equal(hb_date_format(HB_DAY_MAX, buf), "9999-12-31");
+	assert_string_equal(hb_date_format(HB_DAY_MIN, buf), "0001-01-01");
+	assert_string_equal(hb_timestamp_format((int64_t)HB_DAY_MAX * 86400 +
+	    86399, buf), "9999-12-31T23:59:59Z");
+	/* 10000-01-01 is not in the calendar: its day numbers are. */
+	assert_int_equal(hb_next_month(HB_DAY_MAX), HB_DAY_MAX + 1);
+	hb_diag_set_exit(fake_exit);
+	exited = 0;
+	if (setjmp(back) == 0)
+		hb_day_check(HB_DAY_MAX + 7, "x");
+	assert_int_equal(exited, 65);
+	exited = 0;
+	if (setjmp(back) == 0)
+		hb_date_format(HB_DAY_MAX + 1, buf);
+	assert_int_equal(exited, 65);
+	exited = 0;
+	if (setjmp(back) == 0)
+		hb_date_format(HB_DAY_MIN - 1, buf);
+	assert_int_equal(exited, 65);
+	exited = 0;
+	if (setjmp(back) == 0)
+		hb_timestamp_format((int64_t)(HB_DAY_MAX + 1) * 86400, buf);
+	assert_int_equal(exited, 65);
+	hb_diag_set_exit(NULL);
+}
+
 int
 main(void)
 {
@@ -190,6 +230,7 @@ main(void)
 		cmocka_unit_test(test_timestamps),
 		cmocka_unit_test(test_local_time),
 		cmocka_unit_test(test_clock),
+		cmocka_unit_test(test_calendar_ends),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

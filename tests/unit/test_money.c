@@ -132,6 +132,20 @@ test_scale_and_overflow(void **state)
 	assert_false(hb_mul(INT64_MAX / 2 + 1, 2, &v));
 	assert_true(hb_mul(-4, 5, &v));
 	assert_int_equal(v, -20);
+	assert_true(hb_sub(-5, 3, &v));
+	assert_int_equal(v, -8);
+	/* A failed operation leaves the result as it was. */
+	assert_false(hb_sub(INT64_MIN, 1, &v));
+	assert_false(hb_add(INT64_MIN, -1, &v));
+	assert_false(hb_mul(INT64_MIN, -1, &v));
+	assert_int_equal(v, -8);
+	/* The largest estimate at the largest rate: 1,000,000 h at
+	 * 99,999,999,999.99 an hour does not fit. */
+	assert_false(hb_scale_round(60000000, 9999999999999, 60, &v));
+	assert_int_equal(v, -8);
+	/* 24 h at that rate does. */
+	assert_true(hb_scale_round(1440, 9999999999999, 60, &v));
+	assert_int_equal(v, INT64_C(239999999999976));
 }
 
 static void
