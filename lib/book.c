@@ -801,9 +801,7 @@ total_of(const char *text)
 	} named[] = {
 		{ SQL_MONEY_SUMS, "the person's earnings" },
 		{ SQL_SCOPE_USE, "the minutes drawn from a package" },
-		{ SQL_PACKAGE_LOADED, "the minutes loaded on a package" },
-		{ SQL_PACKAGE_USED, "the minutes drawn from a package" },
-		{ SQL_COMMITTED, "the estimates of a project's agreed tasks" },
+		{ SQL_SCOPE_LOADS, "the minutes loaded on a package" },
 		{ SQL_EXPORT_ACTIVITIES, "the minutes logged on a task" },
 	};
 

@@ -1,6 +1,7 @@
 /*
  * config: the settings table with defaults, validation and typed reads.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
