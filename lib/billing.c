@@ -15,7 +15,6 @@
 #include "hourbook/duration.h"
 #include "hourbook/money.h"
 
-#define LINES_MAX 64
 
 struct line {
 	const char *kind;
@@ -32,7 +31,8 @@ struct bill {
 	char project[72];
 	char currency[8];
 	size_t n;
-	struct line line[LINES_MAX];
+	struct line *line;	/* any number of them */
+	size_t cap;
 };
 
 struct run {
@@ -102,9 +102,10 @@ add_line(struct bill *b, const char *kind)
 {
 	struct line *l;
 
-	if (b->n == LINES_MAX)
-		hb_die(HB_EXIT_DATA, "more than %d lines on one invoice",
-		    LINES_MAX);
+	if (b->n == b->cap) {
+		b->cap = b->cap ? 2 * b->cap : 8;
+		b->line = hb_xrealloc(b->line, b->cap * sizeof *b->line);
+	}
 	l = &b->line[b->n++];
 	memset(l, 0, sizeof *l);
 	l->kind = kind;
@@ -368,6 +369,7 @@ hb_billing_run(struct hb_book *book, const char *month, bool dry_run,
 		}
 		for (size_t k = 0; k < b->n; k++)
 			free(b->line[k].description);
+		free(b->line);
 	}
 	free(r.bills);
 	hb_config_calendar_release(&r.cal);

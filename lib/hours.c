@@ -61,7 +61,7 @@ struct person_info {
 };
 
 struct member_info {
-	int64_t project_id, person_id;
+	int64_t project_id, person_id;	/* project 0: an empty slot */
 	bool member;
 };
 
@@ -83,8 +83,8 @@ struct hb_logger {
 	size_t nprojects;
 	struct person_info *people;
 	size_t npeople;
-	struct member_info *members;
-	size_t nmembers;
+	struct member_info *members;	/* open addressing on the pair */
+	size_t members_cap, nmembers;
 	struct use *uses;	/* open addressing on (package, day) */
 	size_t uses_cap, uses_count;
 };
@@ -289,20 +289,49 @@ person_info(struct hb_logger *l, const char *handle)
 	return &l->people[l->npeople++];
 }
 
+static struct member_info *
+member_slot(struct member_info *slots, size_t cap, int64_t project_id,
+    int64_t person_id)
+{
+	size_t i = hash((uint64_t)project_id, (uint64_t)person_id, cap);
+
+	while (slots[i].project_id != 0 && !(slots[i].project_id == project_id
+	    && slots[i].person_id == person_id))
+		i = (i + 1) & (cap - 1);
+	return &slots[i];
+}
+
+/* Is the person on the project's team?  Asked once per pair and batch: a
+ * hash, since a timesheet of many projects and people asks often. */
 static bool
 is_member(struct hb_logger *l, int64_t project_id, int64_t person_id)
 {
-	for (size_t i = 0; i < l->nmembers; i++)
-		if (l->members[i].project_id == project_id &&
-		    l->members[i].person_id == person_id)
-			return l->members[i].member;
-	l->members = hb_xrealloc(l->members,
-	    (l->nmembers + 1) * sizeof *l->members);
-	l->members[l->nmembers].project_id = project_id;
-	l->members[l->nmembers].person_id = person_id;
-	l->members[l->nmembers].member = hb_book_member_state(l->book,
-	    project_id, person_id) == 1;
-	return l->members[l->nmembers++].member;
+	struct member_info *m;
+
+	if (l->members_cap > 0) {
+		m = member_slot(l->members, l->members_cap, project_id,
+		    person_id);
+		if (m->project_id != 0)
+			return m->member;
+	}
+	if (2 * (l->nmembers + 1) > l->members_cap) {
+		size_t cap = l->members_cap ? 2 * l->members_cap : 256;
+		struct member_info *slots = hb_xcalloc(cap, sizeof *slots);
+
+		for (size_t i = 0; i < l->members_cap; i++)
+			if (l->members[i].project_id != 0)
+				*member_slot(slots, cap, l->members[i].project_id,
+				    l->members[i].person_id) = l->members[i];
+		free(l->members);
+		l->members = slots;
+		l->members_cap = cap;
+	}
+	m = member_slot(l->members, l->members_cap, project_id, person_id);
+	m->project_id = project_id;
+	m->person_id = person_id;
+	m->member = hb_book_member_state(l->book, project_id, person_id) == 1;
+	l->nmembers++;
+	return m->member;
 }
 
 static bool
