@@ -33,6 +33,12 @@ hb_withdrawal_release(struct hb_withdrawal *w)
 	memset(w, 0, sizeof *w);
 }
 
+int64_t
+hb_money_balance(const struct hb_money_sums *sums)
+{
+	return sums->earned - sums->pending - sums->paid;
+}
+
 /* The person a withdrawal command is about: --person (the actor's own, or
  * anyone's for staff), else the actor. */
 static void
@@ -192,7 +198,7 @@ hb_withdraw_request(struct hb_book *book, const char *person,
 	money_load(book, p.id, &m);
 	request_currency(book, &p, &m, currency, cur);
 	sums = money_in(&m, cur);
-	available = sums ? sums->earned - sums->pending - sums->paid : 0;
+	available = sums ? hb_money_balance(sums) : 0;
 	minimum = minimum_in(book, cur);
 	per_month = hb_config_int(book, "withdraw.per_month", 0);
 	if (amount < minimum)
@@ -275,7 +281,7 @@ status_row(struct hb_book *book, const struct hb_person *p,
 {
 	int64_t minimum = minimum_in(book, cur);
 	int64_t per_month = hb_config_int(book, "withdraw.per_month", 0);
-	int64_t balance = sums ? sums->earned - sums->pending - sums->paid : 0;
+	int64_t balance = sums ? hb_money_balance(sums) : 0;
 	int64_t left = per_month - m->requests;
 	char a[HB_MONEY_BUFSZ], b[HB_MONEY_BUFSZ], next[HB_DATE_BUFSZ];
 	char reasons[400] = "";

@@ -18,6 +18,12 @@
 #include "hourbook/date.h"
 
 struct hb_book;
+struct hb_money_sums;
+
+/* What a person may still withdraw in one currency (sums: book.h):
+ * earnings less the withdrawals requested or paid.  Computed here only;
+ * withdraw and book-check read it. */
+int64_t hb_money_balance(const struct hb_money_sums *sums);
 
 struct hb_withdrawal {
 	int64_t id;
