@@ -51,6 +51,10 @@ void hb_book_close(struct hb_book *book);
 struct hb_book *hb_book_open_check(char **damage);
 char *hb_book_damage(struct hb_book *book);
 
+/* Check the whole book's structure before a batch writes (PRAGMA
+ * quick_check); a damaged book ends the program, exit 74. */
+void hb_book_verify(struct hb_book *book);
+
 /* BEGIN IMMEDIATE: every read-then-write decision runs inside one. */
 void hb_book_begin(struct hb_book *book);
 void hb_book_commit(struct hb_book *book);
