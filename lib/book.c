@@ -3129,3 +3129,140 @@ hb_book_check_invoices(struct hb_book *b, void (*fn)(void *ctx,
 	done(s);
 }
 
+/* ---- the WAL's last transactions ------------------------------------------ */
+
+/* The WAL's layout (https://sqlite.org/fileformat2.html#walformat): a
+ * 32-byte header (magic, version, page size, checkpoint sequence, two
+ * salts, a checksum of the first 24 bytes), then frames of a 24-byte
+ * header (page, the database size after a commit or 0, the two salts, a
+ * checksum running over every frame so far) and the page.  SQLite reads
+ * frames while they carry the header's salts and the checksums run true,
+ * and uses them up to the last commit among those: frames after one that
+ * fails are dropped, without a word. */
+#define WAL_HEADER 32
+#define WAL_FRAME_HEADER 24
+
+static uint32_t
+wal_be32(const unsigned char *p)
+{
+	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 |
+	    (uint32_t)p[2] << 8 | p[3];
+}
+
+static void
+wal_checksum(bool big_endian, const unsigned char *p, size_t n,
+    uint32_t sum[2])
+{
+	for (size_t i = 0; i + 8 <= n; i += 8) {
+		uint32_t x0 = big_endian ? wal_be32(p + i) : (uint32_t)p[i] |
+		    (uint32_t)p[i + 1] << 8 | (uint32_t)p[i + 2] << 16 |
+		    (uint32_t)p[i + 3] << 24;
+		uint32_t x1 = big_endian ? wal_be32(p + i + 4) : (uint32_t)p[i + 4] |
+		    (uint32_t)p[i + 5] << 8 | (uint32_t)p[i + 6] << 16 |
+		    (uint32_t)p[i + 7] << 24;
+
+		sum[0] += x0 + sum[1];
+		sum[1] += x1 + sum[0];
+	}
+}
+
+/* A commit in the WAL that SQLite does not use: a frame after the last
+ * one it reads that still carries the WAL's salts and marks a commit.
+ * Frames beyond SQLite's end are otherwise left from transactions that
+ * never committed (a rollback, a process killed before its commit) or
+ * from an earlier round of the WAL, with other salts; a committed frame
+ * is only ever at or before SQLite's end.  So such a frame is a
+ * transaction lost to damage, or cut off by a crash in the middle of its
+ * commit (before the command said it was done).  The WAL is read under
+ * the write lock, so that no writer is half-way through a frame. */
+void
+hb_book_check_wal(struct hb_book *b, void (*fn)(void *ctx,
+    const char *message), void *ctx)
+{
+	char *path = hb_xprintf("%s-wal", b->path), *msg;
+	unsigned char head[WAL_HEADER], *frame = NULL;
+	char used[48] = "none of the WAL";
+	uint32_t magic, page, salt[2], sum[2] = { 0, 0 };
+	int64_t n = 0, end = 0, bad = 0, lost = 0, last = 0;
+	bool big, running = true, header_ok;
+	FILE *fp;
+	int rc;
+
+	rc = sqlite3_exec(b->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+	if (rc != SQLITE_OK) {
+		if (!tolerated(b, rc))
+			fail_db(b, rc, "BEGIN IMMEDIATE");
+		free(path);
+		return;
+	}
+	fp = fopen(path, "rb");
+	if (fp == NULL || fread(head, 1, WAL_HEADER, fp) != WAL_HEADER)
+		goto out;
+	magic = wal_be32(head);
+	page = wal_be32(head + 8);
+	big = (magic & 1) != 0;
+	salt[0] = wal_be32(head + 16);
+	salt[1] = wal_be32(head + 20);
+	wal_checksum(big, head, 24, sum);
+	header_ok = (magic & ~UINT32_C(1)) == 0x377f0682 &&
+	    wal_be32(head + 4) == 3007000 && page >= 512 && page <= 65536 &&
+	    (page & (page - 1)) == 0 && sum[0] == wal_be32(head + 24) &&
+	    sum[1] == wal_be32(head + 28);
+	if (!header_ok) {
+		/* The frames' size is unknown too: take the book's. */
+		page = (uint32_t)scalar_int(b, "PRAGMA page_size");
+		running = false;
+	}
+	frame = hb_xmalloc(WAL_FRAME_HEADER + page);
+	while (fread(frame, 1, WAL_FRAME_HEADER + page, fp) ==
+	    WAL_FRAME_HEADER + page) {
+		bool ours = wal_be32(frame + 8) == salt[0] &&
+		    wal_be32(frame + 12) == salt[1];
+		bool commit = wal_be32(frame + 4) != 0;
+
+		n++;
+		if (running) {
+			wal_checksum(big, frame, 8, sum);
+			wal_checksum(big, frame + WAL_FRAME_HEADER, page, sum);
+			running = ours && wal_be32(frame) != 0 &&
+			    sum[0] == wal_be32(frame + 16) &&
+			    sum[1] == wal_be32(frame + 20);
+			if (running) {
+				if (commit)
+					end = n;
+				continue;
+			}
+			bad = n;
+		}
+		if (ours && commit) {
+			lost++;
+			last = n;
+		}
+	}
+	if (lost == 0)
+		goto out;
+	if (!header_ok)
+		msg = hb_xprintf("the WAL's header fails its checksum, so SQLite "
+		    "ignores the WAL: its %lld commit(s), up to frame %lld, are "
+		    "lost unless a checkpoint had copied them into the book",
+		    (long long)lost, (long long)last);
+	else {
+		if (end > 0)
+			snprintf(used, sizeof used, "the WAL up to frame %lld",
+			    (long long)end);
+		msg = hb_xprintf("frame %lld of the WAL fails its checksum, so "
+		    "SQLite uses %s: %lld commit(s) after that, up to frame "
+		    "%lld, are lost unless a checkpoint had copied them into the "
+		    "book (a crash in the middle of a commit leaves the same "
+		    "trace)", (long long)bad, used, (long long)lost,
+		    (long long)last);
+	}
+	fn(ctx, msg);
+	free(msg);
+out:
+	if (fp != NULL)
+		fclose(fp);
+	free(frame);
+	free(path);
+	exec(b, "ROLLBACK");
+}

@@ -79,6 +79,18 @@ check_storage(struct checker *c)
 }
 
 static void
+on_wal(void *ctx, const char *message)
+{
+	finding(ctx, "book", "", "%s", message);
+}
+
+static void
+check_wal(struct checker *c)
+{
+	hb_book_check_wal(c->book, on_wal, c);
+}
+
+static void
 on_reference(void *ctx, const char *table, int64_t rowid,
     const char *parent)
 {
@@ -397,6 +409,7 @@ static const struct {
 	void (*run)(struct checker *c);
 } checks[] = {
 	{ "storage", check_storage },
+	{ "wal", check_wal },
 	{ "reference", check_references },
 	{ "package_use", check_use },
 	{ "package_used", check_used },

@@ -425,6 +425,10 @@ void hb_book_check_storage(struct hb_book *book,
 void hb_book_check_references(struct hb_book *book,
     void (*fn)(void *ctx, const char *table, int64_t rowid,
     const char *parent), void *ctx);
+/* Commits in the WAL that SQLite drops because a frame before them (or
+ * the WAL's header) fails its checksum: one message, or none. */
+void hb_book_check_wal(struct hb_book *book, void (*fn)(void *ctx,
+    const char *message), void *ctx);
 /* Per package and day: the minutes package_use records, and what the
  * entries of that day drew (first package and splits). */
 void hb_book_check_use(struct hb_book *book, void (*fn)(void *ctx,

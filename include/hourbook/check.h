@@ -29,7 +29,7 @@
 
 /* One finding; its strings are borrowed for the call. */
 struct hb_finding {
-	const char *check;	/* storage, reference, package_use, ... */
+	const char *check;	/* storage, wal, reference, package_use, ... */
 	const char *entity;	/* book, package, task, entry, person, ... */
 	const char *key;	/* the entity's key; "" for the book */
 	const char *message;

@@ -2,7 +2,8 @@
 # gives its finding and exit 1; single-byte damage at offsets spread over
 # the file: every command either works as on the sound book or exits 74
 # saying the book is damaged, a batch never writes into a book that fails
-# quick_check, and book-check exits 1 wherever integrity_check fails.
+# quick_check, and book-check exits 1 wherever integrity_check fails; a
+# damaged frame in the WAL.
 . "$(dirname "$0")/lib.sh"
 cd "$T"
 
@@ -207,5 +208,68 @@ for off in 0 60; do
 	grep -q '^storage,book,,cannot be opened: ' "$T/out" && ok "header byte $off: a storage finding" ||
 	    not_ok "header byte $off: a storage finding" "$(cat "$T/out")"
 done
+
+# ---- the WAL --------------------------------------------------------------
+
+# A commit left in the WAL: sqlite3 keeps the book open while hours-log
+# writes, so the WAL is not checkpointed away, and the files are copied
+# meanwhile.
+export HOURBOOK_DB="$T/book.db"
+rm -f book.db*
+cp sound.db book.db
+sqlite3 book.db 'SELECT count(*) FROM entry' \
+    ".shell hours-log -q --person bruno --note 'the last one' 1 25m >/dev/null && cp book.db wal.db && cp book.db-wal wal.db-wal" >/dev/null
+frames=$(( ($(stat -c %s wal.db-wal) - 32) / (4096 + 24) ))
+expect_eq "the commit is in the WAL" yes "$([ "$frames" -ge 1 ] && echo yes)"
+# walcopy NAME [OFFSET]: a copy of the book with its WAL, damaged at
+# OFFSET (from its end when negative) or not.
+walcopy() {
+	rm -f "$1" "$1-wal" "$1-shm"
+	cp wal.db "$1"
+	cp wal.db-wal "$1-wal"
+	case ${2-} in
+	'') ;;
+	-*) flip "$1-wal" $(( $(stat -c %s "$1-wal") $2 )) ;;
+	*) flip "$1-wal" "$2" ;;
+	esac
+	export HOURBOOK_DB="$T/$1"
+}
+walcopy sound-wal.db
+expect_exit 0 book-check
+expect_empty_out "a sound WAL: no finding"
+expect_eq "the last entry is there" "the last one" "$(report-export entries --no-header | tail -1 | cut -d, -f12)"
+walcopy damaged-wal.db -100
+expect_exit 1 book-check
+expect_out "book-check, first to open the book, sees the commit SQLite drops" <<OUT
+check,entity,key,message
+wal,book,,"frame $frames of the WAL fails its checksum, so SQLite uses none of the WAL: 1 commit(s) after that, up to frame $frames, are lost unless a checkpoint had copied them into the book (a crash in the middle of a commit leaves the same trace)"
+OUT
+walcopy damaged-wal.db -100
+expect_exit 0 report-export entries --no-header
+expect_eq "any other command first: the last commit is gone, silently (hourbook(7))" 0 "$(grep -c 'the last one' "$T/out")"
+expect_exit 0 book-check
+expect_empty_out "and then not even book-check can tell"
+# The WAL's header (its checkpoint number): SQLite ignores the whole WAL.
+walcopy header-wal.db 12
+expect_exit 1 book-check
+expect_out "a damaged WAL header" <<OUT
+check,entity,key,message
+wal,book,,"the WAL's header fails its checksum, so SQLite ignores the WAL: its 1 commit(s), up to frame $frames, are lost unless a checkpoint had copied them into the book"
+OUT
+
+# A transaction rolled back after it spilled into the WAL leaves frames
+# after the last commit, whose checksums no longer run true once the next
+# commit overwrote the frames before them: they hold no commit, and are no
+# finding.
+rm -f spill.db*
+cp sound.db spill.db
+sqlite3 spill.db "INSERT INTO holiday VALUES ('2028-01-01', 'one')" 'PRAGMA cache_size = 2' 'BEGIN' \
+    "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 3000) INSERT INTO holiday SELECT date('2030-01-01', '+' || i || ' days'), 'x' FROM n" \
+    'ROLLBACK' "INSERT INTO holiday VALUES ('2029-01-01', 'two')" '.shell cp spill.db left.db && cp spill.db-wal left.db-wal'
+expect_eq "the rollback left frames in the WAL" yes "$([ $(( ($(stat -c %s left.db-wal) - 32) / (4096 + 24) )) -gt 4 ] && echo yes)"
+export HOURBOOK_DB="$T/left.db"
+expect_exit 0 book-check
+expect_empty_out "frames a rollback left behind are no finding"
+expect_eq "both commits are read" 2 "$(sql 'SELECT count(*) FROM holiday')"
 
 finish
