@@ -324,6 +324,8 @@ hb_billing_run(struct hb_book *book, const char *month, bool dry_run,
 	hb_date_format(r.first, first);
 	hb_date_format(r.last, last);
 	hb_book_begin(book);
+	/* A month's invoices are a batch: made on a sound book or not at all. */
+	hb_book_verify(book);
 	hb_actor_get(book);
 	hb_config_calendar(book, &r.cal);
 	hb_book_query(book, HB_Q_MONTHLY_TO_INVOICE, NULL, 0, invoice_month, &r);

@@ -10,6 +10,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <libgen.h>
+#include <setjmp.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -101,6 +102,13 @@ enum sql_id {
 	SQL_NAMES_PROJECT,
 	SQL_BATCH_FIND,
 	SQL_BATCH_INSERT,
+	SQL_CHECK_STORAGE,
+	SQL_CHECK_REFERENCES,
+	SQL_CHECK_USE,
+	SQL_CHECK_DRAWS,
+	SQL_CHECK_TASK_TOTALS,
+	SQL_CHECK_REVERSALS,
+	SQL_CHECK_INVOICES,
 	SQL_COUNT
 };
 
@@ -421,6 +429,44 @@ static const char *const sql[SQL_COUNT] = {
 	    "AND ?3 IS NULL AND (?4 IS NULL OR actor = ?4) "
 	    "AND (?5 IS NULL OR substr(at, 1, 10) >= ?5) "
 	    "AND (?6 IS NULL OR substr(at, 1, 10) <= ?6) ORDER BY id",
+	/* book-check.  SQLite's own checks of its file, every finding
+	 * (integrity_check stops at 100 unless told more). */
+	[SQL_CHECK_STORAGE] = "PRAGMA integrity_check(1000000)",
+	[SQL_CHECK_REFERENCES] = "PRAGMA foreign_key_check",
+	/* What package_use says each package drew each day, beside what the
+	 * entries of that day drew. */
+	[SQL_CHECK_USE] = "SELECT package_id, day, sum(recorded), sum(drawn) "
+	    "FROM (SELECT package_id, day, minutes AS recorded, 0 AS drawn "
+	    "FROM package_use UNION ALL SELECT package_id, day, 0, "
+	    "package_minutes FROM entry WHERE package_id IS NOT NULL "
+	    "UNION ALL SELECT s.package_id, e.day, 0, s.minutes "
+	    "FROM entry_split s JOIN entry e ON e.id = s.entry_id) d "
+	    "GROUP BY package_id, day ORDER BY package_id, day",
+	/* What the entries dated until ?1 drew from each package. */
+	[SQL_CHECK_DRAWS] = "SELECT package_id, sum(minutes) FROM ("
+	    "SELECT package_id, package_minutes AS minutes FROM entry "
+	    "WHERE package_id IS NOT NULL AND day <= ?1 UNION ALL "
+	    "SELECT s.package_id, s.minutes FROM entry_split s "
+	    "JOIN entry e ON e.id = s.entry_id WHERE e.day <= ?1) d "
+	    "GROUP BY package_id ORDER BY package_id",
+	[SQL_CHECK_TASK_TOTALS] = "SELECT t.id, t.worked, t.billed, "
+	    "coalesce(sum(e.minutes), 0), coalesce(sum(e.billable), 0) "
+	    "FROM task t LEFT JOIN entry e ON e.task_id = t.id "
+	    "GROUP BY t.id, t.worked, t.billed ORDER BY t.id",
+	/* Each reversal beside the entry it reverses (NULLs when that one
+	 * is missing), grouped by the original. */
+	[SQL_CHECK_REVERSALS] = "SELECT r.id, r.task_id, r.person_id, r.day, "
+	    "r.minutes, r.billable, r.overage, r.package_id, r.package_minutes, "
+	    "r.reverses, r.earned, o.id, o.task_id, o.person_id, o.day, "
+	    "o.minutes, o.billable, o.overage, o.package_id, o.package_minutes, "
+	    "o.reverses, o.earned FROM entry r LEFT JOIN entry o "
+	    "ON o.id = r.reverses WHERE r.reverses IS NOT NULL "
+	    "ORDER BY r.reverses, r.id",
+	[SQL_CHECK_INVOICES] = "SELECT i.project_id, j.code, i.period, "
+	    "i.package_id, count(*), min(i.id), max(i.id) FROM invoice i "
+	    "LEFT JOIN project j ON j.id = i.project_id "
+	    "GROUP BY i.project_id, j.code, i.period, i.package_id "
+	    "ORDER BY i.project_id, i.period, i.package_id",
 };
 
 /* Migrations: migration[v] takes a book from version v to v + 1.  Each
@@ -759,6 +805,13 @@ struct hb_book {
 	char now[HB_TIMESTAMP_BUFSZ];	/* hb_now(), formatted once */
 	sqlite3_stmt *stmt[SQL_COUNT];
 	sqlite3_stmt *query[HB_Q_COUNT];
+	/* book-check only.  While it opens the book, damage jumps to trap
+	 * with its text in damage; afterwards, with tolerant set, a statement
+	 * that meets damage ends as if it had no more rows and its text waits
+	 * in damage for hb_book_damage(). */
+	jmp_buf *trap;
+	bool tolerant;
+	char *damage;
 };
 
 /* Say why the book cannot be written: the file, the folder that must hold
@@ -811,13 +864,60 @@ total_of(const char *text)
 	return "a sum in the book";
 }
 
+/* Did SQLite find the file damaged?  Besides its two codes for that, a
+ * schema format number it does not know (the header's bytes 44-47) is
+ * damage here: every SQLite since 2006 writes 4, and so every book has it. */
+static bool
+damaged(struct hb_book *b, int rc)
+{
+	return (rc & 0xff) == SQLITE_CORRUPT || (rc & 0xff) == SQLITE_NOTADB ||
+	    ((rc & 0xff) == SQLITE_ERROR && b->db != NULL &&
+	    strcmp(sqlite3_errmsg(b->db), "unsupported file format") == 0);
+}
+
+/* SQLite's words about the damage, fit for a terminal: a damaged schema's
+ * message quotes the damaged bytes. */
+static char *
+damage_text(const char *msg)
+{
+	char *text = hb_xstrdup(msg);
+
+	for (unsigned char *p = (unsigned char *)text; *p; p++)
+		if (*p < 0x20 || *p > 0x7e)
+			*p = '?';
+	return text;
+}
+
+/* Every command stops the same way on a damaged book, whether SQLite met
+ * the damage in a page the command read or wrote, or a batch's check of
+ * the whole book found it (hb_book_verify); how to go on is the same too.
+ * While book-check opens a book, the damage (reason, which it takes) goes
+ * back to hb_book_open_check instead. */
+static _Noreturn void
+damage_found(struct hb_book *b, char *reason)
+{
+	if (b->trap != NULL) {
+		b->damage = reason;
+		longjmp(*b->trap, 1);
+	}
+	hb_die(HB_EXIT_IO, "%s: the book is damaged (%s): run book-check, and "
+	    "restore the book from a backup", b->path, reason);
+}
+
 /* End the program for a failed SQLite call, with the exit status its
  * cause deserves. */
 static _Noreturn void
 fail_db(struct hb_book *b, int rc, const char *what)
 {
 	const char *msg = b->db ? sqlite3_errmsg(b->db) : sqlite3_errstr(rc);
+	char *text, *reason;
 
+	if (damaged(b, rc)) {
+		text = damage_text(msg);
+		reason = hb_xprintf("SQLite: %s", text);
+		free(text);
+		damage_found(b, reason);
+	}
 	/* sum() over integers that do not fit in 64 bits fails with a plain
 	 * SQLITE_ERROR and the message "integer overflow" (no result code of
 	 * its own), where a wrong total would be worse: the figures are too
@@ -840,9 +940,6 @@ fail_db(struct hb_book *b, int rc, const char *what)
 		/* Not which statement: what happened to the file. */
 		hb_die(HB_EXIT_IO, "%s: %s (is the disk full, or the file "
 		    "larger than this process may write?)", b->path, msg);
-	case SQLITE_NOTADB:
-	case SQLITE_CORRUPT:
-		hb_die(HB_EXIT_IO, "%s: not a usable book (%s)", b->path, msg);
 	case SQLITE_CANTOPEN:
 		hb_die(HB_EXIT_IO, "%s: cannot open the book (%s)", b->path, msg);
 	case SQLITE_CONSTRAINT:
@@ -907,6 +1004,18 @@ stmt(struct hb_book *b, enum sql_id id)
 	return b->stmt[id];
 }
 
+/* book-check reads on past damage: keep SQLite's words about the first
+ * damage met, for hb_book_damage(). */
+static bool
+tolerated(struct hb_book *b, int rc)
+{
+	if (!b->tolerant || !damaged(b, rc))
+		return false;
+	if (b->damage == NULL)
+		b->damage = damage_text(sqlite3_errmsg(b->db));
+	return true;
+}
+
 /* Step s: true for a row, false when done (and then s is reset). */
 static bool
 step(struct hb_book *b, sqlite3_stmt *s)
@@ -916,7 +1025,7 @@ step(struct hb_book *b, sqlite3_stmt *s)
 	if (rc == SQLITE_ROW)
 		return true;
 	sqlite3_reset(s);
-	if (rc != SQLITE_DONE)
+	if (rc != SQLITE_DONE && !tolerated(b, rc))
 		fail_db(b, rc, sqlite3_sql(s));
 	return false;
 }
@@ -957,7 +1066,7 @@ scalar_int(struct hb_book *b, const char *text)
 	rc = sqlite3_step(s);
 	if (rc == SQLITE_ROW)
 		v = sqlite3_column_int64(s, 0);
-	else if (rc != SQLITE_DONE) {
+	else if (rc != SQLITE_DONE && !tolerated(b, rc)) {
 		sqlite3_finalize(s);
 		fail_db(b, rc, text);
 	}
@@ -1122,6 +1231,8 @@ migrate(struct hb_book *b, enum hb_book_mode mode)
 		    NULL);
 
 		/* Dying rolls the whole upgrade back. */
+		if (damaged(b, rc))
+			fail_db(b, rc, migration[version]);
 		if (rc != SQLITE_OK)
 			hb_die(HB_EXIT_IO, "%s: upgrading the book from schema "
 			    "%lld to %lld failed: %s; the book is as it was",
@@ -1152,8 +1263,14 @@ identify(struct hb_book *b)
 	int64_t app = scalar_int(b, "PRAGMA application_id");
 	int64_t version = scalar_int(b, "PRAGMA user_version");
 
-	if (app == HB_APPLICATION_ID)
+	/* Both are set by the one statement that ends a migration: a book
+	 * without a version has had its header damaged. */
+	if (app == HB_APPLICATION_ID) {
+		if (version < 1)
+			damage_found(b, hb_xprintf("its header gives schema "
+			    "version %lld", (long long)version));
 		return false;
+	}
 	if (app != 0)
 		hb_die(HB_EXIT_IO, "%s: not a hourbook book (another "
 		    "application's SQLite file): nothing was changed", b->path);
@@ -1172,9 +1289,9 @@ use_zone(struct hb_book *b)
 	char *zone = hb_book_setting(b, "timezone");
 	const char *why;
 
+	/* Every book gets one when it is made (migrate). */
 	if (zone == NULL)
-		hb_die(HB_EXIT_IO, "%s: the book has no timezone setting",
-		    b->path);
+		damage_found(b, hb_xstrdup("it has no timezone setting"));
 	if ((why = hb_zone_problem(zone)) != NULL)
 		hb_die(HB_EXIT_IO, "%s: the book's timezone \"%s\" %s (is the "
 		    "tzdata package installed?)", b->path, zone, why);
@@ -1240,10 +1357,9 @@ readonly_uri(const char *path)
 	return uri;
 }
 
-struct hb_book *
-hb_book_open(enum hb_book_mode mode)
+static void
+open_into(struct hb_book *b, enum hb_book_mode mode)
 {
-	struct hb_book *b = hb_xcalloc(1, sizeof *b);
 	struct stat st;
 	bool empty, made;
 	int rc, fd;
@@ -1325,7 +1441,50 @@ hb_book_open(enum hb_book_mode mode)
 	if (made)
 		hb_note("created a new book at %s (time zone %s)", b->path,
 		    hb_zone());
+}
+
+struct hb_book *
+hb_book_open(enum hb_book_mode mode)
+{
+	struct hb_book *b = hb_xcalloc(1, sizeof *b);
+
+	open_into(b, mode);
 	return b;
+}
+
+struct hb_book *
+hb_book_open_check(char **damage)
+{
+	struct hb_book *b = hb_xcalloc(1, sizeof *b);
+	jmp_buf trap;
+
+	*damage = NULL;
+	/* Nothing of ours is allocated between here and the jump but what
+	 * b holds, and the jump comes from fail_db, after SQLite returned. */
+	if (setjmp(trap) != 0) {
+		*damage = b->damage;
+		b->damage = NULL;
+		for (int i = 0; i < SQL_COUNT; i++)
+			sqlite3_finalize(b->stmt[i]);
+		sqlite3_close(b->db);
+		free(b->path);
+		free(b);
+		return NULL;
+	}
+	b->trap = &trap;
+	open_into(b, HB_BOOK_READ);
+	b->trap = NULL;
+	b->tolerant = true;
+	return b;
+}
+
+char *
+hb_book_damage(struct hb_book *b)
+{
+	char *d = b->damage;
+
+	b->damage = NULL;
+	return d;
 }
 
 void
@@ -1339,8 +1498,45 @@ hb_book_close(struct hb_book *b)
 		sqlite3_finalize(b->query[i]);
 	if (sqlite3_close(b->db) != SQLITE_OK)
 		hb_die(HB_EXIT_IO, "%s: %s", b->path, sqlite3_errmsg(b->db));
+	free(b->damage);
 	free(b->path);
 	free(b);
+}
+
+/* A write on a book SQLite has not yet seen damaged in the pages it read
+ * may go on for a long time while the damage sits elsewhere: a batch
+ * checks the whole book first.  quick_check reads every page once (about
+ * 6 ms a megabyte, seven times a one-record write on a book of 100,000
+ * entries: too much for every write); it leaves out whether indexes agree
+ * with their rows, which integrity_check (three or four times as long)
+ * and book-check compare. */
+void
+hb_book_verify(struct hb_book *b)
+{
+	sqlite3_stmt *s;
+	const char *first;
+	char *text, *reason;
+	int rc = sqlite3_prepare_v2(b->db, "PRAGMA quick_check(1)", -1, &s,
+	    NULL);
+
+	if (rc != SQLITE_OK)
+		fail_db(b, rc, "PRAGMA quick_check");
+	rc = sqlite3_step(s);
+	if (rc != SQLITE_ROW) {
+		sqlite3_finalize(s);
+		fail_db(b, rc == SQLITE_DONE ? SQLITE_ERROR : rc,
+		    "PRAGMA quick_check");
+	}
+	first = (const char *)sqlite3_column_text(s, 0);
+	if (first != NULL && strcmp(first, "ok") == 0) {
+		sqlite3_finalize(s);
+		return;
+	}
+	text = damage_text(first ? first : "no answer");
+	sqlite3_finalize(s);
+	reason = hb_xprintf("SQLite's quick_check: %s", text);
+	free(text);
+	damage_found(b, reason);
 }
 
 void
@@ -2402,6 +2598,7 @@ hb_book_money_sums(struct hb_book *b, int64_t person_id, hb_day first,
 	sqlite3_stmt *s = stmt(b, SQL_MONEY_SUMS);
 	char from[HB_DATE_BUFSZ], to[HB_DATE_BUFSZ];
 	struct hb_money_sums *rows = NULL;
+	const char *cur;
 	size_t n = 0;
 
 	sqlite3_bind_int64(s, 1, person_id);
@@ -2410,8 +2607,9 @@ hb_book_money_sums(struct hb_book *b, int64_t person_id, hb_day first,
 	while (step(b, s)) {
 		rows = hb_xrealloc(rows, (n + 1) * sizeof *rows);
 		memset(&rows[n], 0, sizeof rows[n]);
+		cur = (const char *)sqlite3_column_text(s, 0);
 		snprintf(rows[n].currency, sizeof rows[n].currency, "%s",
-		    (const char *)sqlite3_column_text(s, 0));
+		    cur ? cur : "???");
 		rows[n].earned = sqlite3_column_int64(s, 1);
 		rows[n].pending = sqlite3_column_int64(s, 2);
 		rows[n].paid = sqlite3_column_int64(s, 3);
@@ -2816,4 +3014,276 @@ hb_book_export(struct hb_book *b, enum hb_export what,
 	while (step(b, s))
 		fn(ctx, &row);
 	done(s);
+}
+
+/* ---- book-check ----------------------------------------------------------- */
+
+void
+hb_book_check_storage(struct hb_book *b,
+    void (*fn)(void *ctx, const char *message), void *ctx)
+{
+	sqlite3_stmt *s = stmt(b, SQL_CHECK_STORAGE);
+	const char *m;
+
+	while (step(b, s)) {
+		m = (const char *)sqlite3_column_text(s, 0);
+		if (m != NULL && strcmp(m, "ok") != 0)
+			fn(ctx, m);
+	}
+	done(s);
+}
+
+void
+hb_book_check_references(struct hb_book *b,
+    void (*fn)(void *ctx, const char *table, int64_t rowid,
+    const char *parent), void *ctx)
+{
+	sqlite3_stmt *s = stmt(b, SQL_CHECK_REFERENCES);
+
+	while (step(b, s))
+		fn(ctx, (const char *)sqlite3_column_text(s, 0),
+		    sqlite3_column_int64(s, 1),
+		    (const char *)sqlite3_column_text(s, 2));
+	done(s);
+}
+
+void
+hb_book_check_use(struct hb_book *b, void (*fn)(void *ctx,
+    int64_t package_id, const char *day, int64_t recorded, int64_t drawn),
+    void *ctx)
+{
+	sqlite3_stmt *s = stmt(b, SQL_CHECK_USE);
+
+	while (step(b, s))
+		fn(ctx, sqlite3_column_int64(s, 0),
+		    (const char *)sqlite3_column_text(s, 1),
+		    sqlite3_column_int64(s, 2), sqlite3_column_int64(s, 3));
+	done(s);
+}
+
+void
+hb_book_check_draws(struct hb_book *b, hb_day until,
+    void (*fn)(void *ctx, int64_t package_id, int64_t drawn), void *ctx)
+{
+	sqlite3_stmt *s = stmt(b, SQL_CHECK_DRAWS);
+	char day[HB_DATE_BUFSZ];
+
+	bind_text(s, 1, hb_date_format(until, day));
+	while (step(b, s))
+		fn(ctx, sqlite3_column_int64(s, 0), sqlite3_column_int64(s, 1));
+	done(s);
+}
+
+void
+hb_book_check_task_totals(struct hb_book *b, void (*fn)(void *ctx,
+    const struct hb_task_totals *t), void *ctx)
+{
+	sqlite3_stmt *s = stmt(b, SQL_CHECK_TASK_TOTALS);
+	struct hb_task_totals t;
+
+	while (step(b, s)) {
+		t.task_id = sqlite3_column_int64(s, 0);
+		t.worked = sqlite3_column_int64(s, 1);
+		t.billed = sqlite3_column_int64(s, 2);
+		t.minutes = sqlite3_column_int64(s, 3);
+		t.billable = sqlite3_column_int64(s, 4);
+		fn(ctx, &t);
+	}
+	done(s);
+}
+
+/* The entry in the 11 columns from first: id, task, person, day, minutes,
+ * billable, overage, package, package minutes, reverses, earned. */
+static void
+read_entry_columns(sqlite3_stmt *s, int first, struct hb_entry_row *e)
+{
+	const char *day = (const char *)sqlite3_column_text(s, first + 3);
+
+	memset(e, 0, sizeof *e);
+	e->id = sqlite3_column_int64(s, first);
+	e->task_id = sqlite3_column_int64(s, first + 1);
+	e->person_id = sqlite3_column_int64(s, first + 2);
+	if (day == NULL || hb_date_parse(day, &e->day, NULL) != 0)
+		e->day = 0;
+	e->minutes = sqlite3_column_int64(s, first + 4);
+	e->billable = sqlite3_column_int64(s, first + 5);
+	e->overage = sqlite3_column_int64(s, first + 6);
+	e->package_id = sqlite3_column_int64(s, first + 7);
+	e->package_minutes = sqlite3_column_int64(s, first + 8);
+	e->reverses = sqlite3_column_int64(s, first + 9);
+	e->earned = sqlite3_column_int64(s, first + 10);
+}
+
+void
+hb_book_check_reversals(struct hb_book *b, void (*fn)(void *ctx,
+    const struct hb_entry_row *reversal, const struct hb_entry_row *original),
+    void *ctx)
+{
+	sqlite3_stmt *s = stmt(b, SQL_CHECK_REVERSALS);
+	struct hb_entry_row r, o;
+
+	while (step(b, s)) {
+		read_entry_columns(s, 0, &r);
+		read_entry_columns(s, 11, &o);
+		fn(ctx, &r, sqlite3_column_type(s, 11) == SQLITE_NULL ? NULL : &o);
+	}
+	done(s);
+}
+
+void
+hb_book_check_invoices(struct hb_book *b, void (*fn)(void *ctx,
+    const struct hb_invoice_group *g), void *ctx)
+{
+	sqlite3_stmt *s = stmt(b, SQL_CHECK_INVOICES);
+	struct hb_invoice_group g;
+
+	while (step(b, s)) {
+		g.project_id = sqlite3_column_int64(s, 0);
+		g.project = (const char *)sqlite3_column_text(s, 1);
+		g.period = (const char *)sqlite3_column_text(s, 2);
+		g.package_id = sqlite3_column_int64(s, 3);
+		g.count = sqlite3_column_int64(s, 4);
+		g.first = sqlite3_column_int64(s, 5);
+		g.last = sqlite3_column_int64(s, 6);
+		fn(ctx, &g);
+	}
+	done(s);
+}
+
+/* ---- the WAL's last transactions ------------------------------------------ */
+
+/* The WAL's layout (https://sqlite.org/fileformat2.html#walformat): a
+ * 32-byte header (magic, version, page size, checkpoint sequence, two
+ * salts, a checksum of the first 24 bytes), then frames of a 24-byte
+ * header (page, the database size after a commit or 0, the two salts, a
+ * checksum running over every frame so far) and the page.  SQLite reads
+ * frames while they carry the header's salts and the checksums run true,
+ * and uses them up to the last commit among those: frames after one that
+ * fails are dropped, without a word. */
+#define WAL_HEADER 32
+#define WAL_FRAME_HEADER 24
+
+static uint32_t
+wal_be32(const unsigned char *p)
+{
+	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 |
+	    (uint32_t)p[2] << 8 | p[3];
+}
+
+static void
+wal_checksum(bool big_endian, const unsigned char *p, size_t n,
+    uint32_t sum[2])
+{
+	for (size_t i = 0; i + 8 <= n; i += 8) {
+		uint32_t x0 = big_endian ? wal_be32(p + i) : (uint32_t)p[i] |
+		    (uint32_t)p[i + 1] << 8 | (uint32_t)p[i + 2] << 16 |
+		    (uint32_t)p[i + 3] << 24;
+		uint32_t x1 = big_endian ? wal_be32(p + i + 4) : (uint32_t)p[i + 4] |
+		    (uint32_t)p[i + 5] << 8 | (uint32_t)p[i + 6] << 16 |
+		    (uint32_t)p[i + 7] << 24;
+
+		sum[0] += x0 + sum[1];
+		sum[1] += x1 + sum[0];
+	}
+}
+
+/* A commit in the WAL that SQLite does not use: a frame after the last
+ * one it reads that still carries the WAL's salts and marks a commit.
+ * Frames beyond SQLite's end are otherwise left from transactions that
+ * never committed (a rollback, a process killed before its commit) or
+ * from an earlier round of the WAL, with other salts; a committed frame
+ * is only ever at or before SQLite's end.  So such a frame is a
+ * transaction lost to damage, or cut off by a crash in the middle of its
+ * commit (before the command said it was done).  The WAL is read under
+ * the write lock, so that no writer is half-way through a frame. */
+void
+hb_book_check_wal(struct hb_book *b, void (*fn)(void *ctx,
+    const char *message), void *ctx)
+{
+	char *path = hb_xprintf("%s-wal", b->path), *msg;
+	unsigned char head[WAL_HEADER], *frame = NULL;
+	char used[48] = "none of the WAL";
+	uint32_t magic, page, salt[2], sum[2] = { 0, 0 };
+	int64_t n = 0, end = 0, bad = 0, lost = 0, last = 0;
+	bool big, running = true, header_ok;
+	FILE *fp;
+	int rc;
+
+	rc = sqlite3_exec(b->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+	if (rc != SQLITE_OK) {
+		if (!tolerated(b, rc))
+			fail_db(b, rc, "BEGIN IMMEDIATE");
+		free(path);
+		return;
+	}
+	fp = fopen(path, "rb");
+	if (fp == NULL || fread(head, 1, WAL_HEADER, fp) != WAL_HEADER)
+		goto out;
+	magic = wal_be32(head);
+	page = wal_be32(head + 8);
+	big = (magic & 1) != 0;
+	salt[0] = wal_be32(head + 16);
+	salt[1] = wal_be32(head + 20);
+	wal_checksum(big, head, 24, sum);
+	header_ok = (magic & ~UINT32_C(1)) == 0x377f0682 &&
+	    wal_be32(head + 4) == 3007000 && page >= 512 && page <= 65536 &&
+	    (page & (page - 1)) == 0 && sum[0] == wal_be32(head + 24) &&
+	    sum[1] == wal_be32(head + 28);
+	if (!header_ok) {
+		/* The frames' size is unknown too: take the book's. */
+		page = (uint32_t)scalar_int(b, "PRAGMA page_size");
+		running = false;
+	}
+	frame = hb_xmalloc(WAL_FRAME_HEADER + page);
+	while (fread(frame, 1, WAL_FRAME_HEADER + page, fp) ==
+	    WAL_FRAME_HEADER + page) {
+		bool ours = wal_be32(frame + 8) == salt[0] &&
+		    wal_be32(frame + 12) == salt[1];
+		bool commit = wal_be32(frame + 4) != 0;
+
+		n++;
+		if (running) {
+			wal_checksum(big, frame, 8, sum);
+			wal_checksum(big, frame + WAL_FRAME_HEADER, page, sum);
+			running = ours && wal_be32(frame) != 0 &&
+			    sum[0] == wal_be32(frame + 16) &&
+			    sum[1] == wal_be32(frame + 20);
+			if (running) {
+				if (commit)
+					end = n;
+				continue;
+			}
+			bad = n;
+		}
+		if (ours && commit) {
+			lost++;
+			last = n;
+		}
+	}
+	if (lost == 0)
+		goto out;
+	if (!header_ok)
+		msg = hb_xprintf("the WAL's header fails its checksum, so SQLite "
+		    "ignores the WAL: its %lld commit(s), up to frame %lld, are "
+		    "lost unless a checkpoint had copied them into the book",
+		    (long long)lost, (long long)last);
+	else {
+		if (end > 0)
+			snprintf(used, sizeof used, "the WAL up to frame %lld",
+			    (long long)end);
+		msg = hb_xprintf("frame %lld of the WAL fails its checksum, so "
+		    "SQLite uses %s: %lld commit(s) after that, up to frame "
+		    "%lld, are lost unless a checkpoint had copied them into the "
+		    "book (a crash in the middle of a commit leaves the same "
+		    "trace)", (long long)bad, used, (long long)lost,
+		    (long long)last);
+	}
+	fn(ctx, msg);
+	free(msg);
+out:
+	if (fp != NULL)
+		fclose(fp);
+	free(frame);
+	free(path);
+	exec(b, "ROLLBACK");
 }

@@ -109,8 +109,8 @@ money_load(struct hb_book *book, int64_t person_id, struct money *m)
 /* What a person may still withdraw: earned, less what is pending and
  * paid.  Each sum fits (the book refuses one that does not); their
  * difference is checked too. */
-static int64_t
-balance_of(const struct hb_money_sums *s)
+int64_t
+hb_money_balance(const struct hb_money_sums *s)
 {
 	int64_t v = 0;
 
@@ -202,7 +202,7 @@ hb_withdraw_request(struct hb_book *book, const char *person,
 	money_load(book, p.id, &m);
 	request_currency(book, &p, &m, currency, cur);
 	sums = money_in(&m, cur);
-	available = balance_of(sums);
+	available = hb_money_balance(sums);
 	minimum = minimum_in(book, cur);
 	per_month = hb_config_int(book, "withdraw.per_month", 0);
 	if (amount < minimum)
@@ -291,7 +291,7 @@ status_row(struct hb_book *book, const struct hb_person *p,
 {
 	int64_t minimum = minimum_in(book, cur);
 	int64_t per_month = hb_config_int(book, "withdraw.per_month", 0);
-	int64_t balance = balance_of(sums);
+	int64_t balance = hb_money_balance(sums);
 	int64_t left = per_month - m->requests;
 	char a[HB_MONEY_BUFSZ], b[HB_MONEY_BUFSZ], next[HB_DATE_BUFSZ];
 	char reasons[400] = "";

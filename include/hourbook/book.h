@@ -33,9 +33,24 @@ enum hb_book_mode {
 };
 
 /* Open the book named by the common options.  The caller owns the result
- * and releases it with hb_book_close(). */
+ * and releases it with hb_book_close().  A damaged book ends the program
+ * (exit 74, "the book is damaged ...: run book-check"), at the open or at
+ * whichever statement meets the damage. */
 struct hb_book *hb_book_open(enum hb_book_mode mode);
 void hb_book_close(struct hb_book *book);
+
+/* book-check: open for reading, and go on past damage as far as SQLite
+ * lets us.  When the damage keeps the book from opening at all, returns
+ * NULL with SQLite's words in *damage (the caller's).  Otherwise every
+ * statement that meets damage ends as if it had no more rows, and the
+ * damage waits for hb_book_damage(): the first met since its last call,
+ * the caller's, or NULL. */
+struct hb_book *hb_book_open_check(char **damage);
+char *hb_book_damage(struct hb_book *book);
+
+/* Check the whole book's structure before a batch writes (PRAGMA
+ * quick_check); a damaged book ends the program, exit 74. */
+void hb_book_verify(struct hb_book *book);
 
 /* BEGIN IMMEDIATE: every read-then-write decision runs inside one. */
 void hb_book_begin(struct hb_book *book);
@@ -377,5 +392,50 @@ void hb_book_batch_insert(struct hb_book *book, const char *command,
 
 /* Undo the open transaction (billing-run --dry-run). */
 void hb_book_rollback(struct hb_book *book);
+
+/* book-check's readings (the rules are check.c's).  Strings are borrowed
+ * for the call.  The database engine's own checks of its files: each
+ * finding of SQLite's integrity_check, and each row whose reference
+ * (foreign key) names a missing parent. */
+void hb_book_check_storage(struct hb_book *book,
+    void (*fn)(void *ctx, const char *message), void *ctx);
+void hb_book_check_references(struct hb_book *book,
+    void (*fn)(void *ctx, const char *table, int64_t rowid,
+    const char *parent), void *ctx);
+/* Commits in the WAL that SQLite drops because a frame before them (or
+ * the WAL's header) fails its checksum: one message, or none. */
+void hb_book_check_wal(struct hb_book *book, void (*fn)(void *ctx,
+    const char *message), void *ctx);
+/* Per package and day: the minutes package_use records, and what the
+ * entries of that day drew (first package and splits). */
+void hb_book_check_use(struct hb_book *book, void (*fn)(void *ctx,
+    int64_t package_id, const char *day, int64_t recorded, int64_t drawn),
+    void *ctx);
+/* Per package: what the entries dated until `until` drew from it. */
+void hb_book_check_draws(struct hb_book *book, hb_day until,
+    void (*fn)(void *ctx, int64_t package_id, int64_t drawn), void *ctx);
+/* Per task: its worked and billed columns, and the sums of its entries. */
+struct hb_task_totals {
+	int64_t task_id;
+	int64_t worked, billed;		/* what the task row says */
+	int64_t minutes, billable;	/* what its entries add up to */
+};
+void hb_book_check_task_totals(struct hb_book *book, void (*fn)(void *ctx,
+    const struct hb_task_totals *t), void *ctx);
+/* Every reversal beside its original (NULL when that entry is missing),
+ * ordered by the original; note, reason, ref and person are not read. */
+void hb_book_check_reversals(struct hb_book *book, void (*fn)(void *ctx,
+    const struct hb_entry_row *reversal, const struct hb_entry_row *original),
+    void *ctx);
+/* Invoices grouped by project, period and package (0: none). */
+struct hb_invoice_group {
+	int64_t project_id;
+	const char *project;	/* its code, NULL when it is missing */
+	const char *period;
+	int64_t package_id;
+	int64_t count, first, last;	/* how many, the lowest and highest id */
+};
+void hb_book_check_invoices(struct hb_book *book, void (*fn)(void *ctx,
+    const struct hb_invoice_group *g), void *ctx);
 
 #endif

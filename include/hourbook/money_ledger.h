@@ -19,6 +19,13 @@
 #include "hourbook/records.h"
 
 struct hb_book;
+struct hb_money_sums;
+
+/* What a person may still withdraw in one currency (sums: book.h; NULL
+ * is none):
+ * earnings less the withdrawals requested or paid.  Computed here only;
+ * withdraw and book-check read it. */
+int64_t hb_money_balance(const struct hb_money_sums *sums);
 
 
 /* Request a withdrawal for person (NULL: the actor) in currency (NULL:
