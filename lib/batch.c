@@ -74,7 +74,8 @@ record_batch(struct run *run)
 	    (int64_t)run->count);
 }
 
-/* Commit, or for --dry-run undo everything and say so. */
+/* Commit, or for --dry-run undo everything and say so.  After the
+ * commit nothing may report the change as not made (output.h). */
 static void
 finish(struct hb_book *book)
 {
@@ -83,6 +84,7 @@ finish(struct hb_book *book)
 		hb_note("dry run: nothing was written");
 	} else {
 		hb_book_commit(book);
+		hb_output_committed();
 	}
 }
 
