@@ -45,7 +45,7 @@ static const char *const synopsis[] = {
 static const struct hb_command command = {
 	"package-set", synopsis,
 	"Record a package's invoice, payment or closing.", options,
-	HB_CLI_CSV | HB_CLI_WRITES
+	HB_CLI_CSV | HB_CLI_WRITES | HB_CLI_KEY
 };
 
 struct args {

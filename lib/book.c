@@ -106,6 +106,8 @@ enum sql_id {
 	SQL_NAMES_PROJECT,
 	SQL_BATCH_FIND,
 	SQL_BATCH_INSERT,
+	SQL_REQUEST_FIND,
+	SQL_REQUEST_INSERT,
 	SQL_COUNT
 };
 
@@ -438,6 +440,10 @@ static const char *const sql[SQL_COUNT] = {
 	    "WHERE command = ? AND digest = ? ORDER BY id LIMIT 1",
 	[SQL_BATCH_INSERT] = "INSERT INTO batch (command, digest, name, "
 	    "records, actor, at) VALUES (?, ?, ?, ?, ?, ?)",
+	[SQL_REQUEST_FIND] = "SELECT digest, output, at FROM request_key "
+	    "WHERE command = ? AND actor = ? AND key = ?",
+	[SQL_REQUEST_INSERT] = "INSERT INTO request_key (command, actor, key, "
+	    "digest, output, at) VALUES (?, ?, ?, ?, ?, ?)",
 	[SQL_EXPORT_EVENTS] = "SELECT id, at, actor, entity, key, what, old, "
 	    "new, reason FROM event WHERE ?1 IS NULL AND ?2 IS NULL "
 	    "AND ?3 IS NULL AND (?4 IS NULL OR actor = ?4) "
@@ -772,6 +778,22 @@ static const char *const migration[HB_SCHEMA_VERSION] = {
 	"  WHERE e.person_id = withdrawal.person_id AND e.earned <> 0"
 	"  HAVING count(DISTINCT c.currency) = 1),"
 	"  (SELECT value FROM setting WHERE key = 'currency'), 'EUR');",
+
+	/* 7 -> 8: changes made once.  A single-record writer given --key
+	 * records the actor's key with a digest of the request and the rows
+	 * it printed, in the transaction of the change: the same key again
+	 * prints those rows and writes nothing, and with another request it
+	 * is refused (batch.c). */
+	"CREATE TABLE request_key ("
+	"  id INTEGER PRIMARY KEY,"
+	"  command TEXT NOT NULL,"
+	"  actor TEXT NOT NULL,"
+	"  key TEXT NOT NULL CHECK (length(key) BETWEEN 1 AND 200),"
+	"  digest TEXT NOT NULL,"
+	"  output TEXT NOT NULL,"
+	"  at TEXT NOT NULL,"
+	"  UNIQUE (command, actor, key)"
+	") STRICT;",
 };
 
 struct hb_book {
@@ -2747,6 +2769,51 @@ hb_book_batch_insert(struct hb_book *b, const char *command,
 	bind_text(s, 6, b->now);
 	step(b, s);
 	done(s);
+}
+
+bool
+hb_book_request_find(struct hb_book *b, const char *command, const char *key,
+    struct hb_request *out)
+{
+	sqlite3_stmt *s = stmt(b, SQL_REQUEST_FIND);
+	bool found;
+
+	bind_text(s, 1, command);
+	bind_text(s, 2, hb_actor());
+	bind_text(s, 3, key);
+	found = step(b, s);
+	if (found) {
+		out->digest = column_text(s, 0);
+		out->output = column_text(s, 1);
+		out->at = column_text(s, 2);
+	}
+	done(s);
+	return found;
+}
+
+void
+hb_book_request_insert(struct hb_book *b, const char *command,
+    const char *key, const char *digest, const char *output)
+{
+	sqlite3_stmt *s = stmt(b, SQL_REQUEST_INSERT);
+
+	bind_text(s, 1, command);
+	bind_text(s, 2, hb_actor());
+	bind_text(s, 3, key);
+	bind_text(s, 4, digest);
+	bind_text(s, 5, output);
+	bind_text(s, 6, b->now);
+	step(b, s);
+	done(s);
+}
+
+void
+hb_request_release(struct hb_request *r)
+{
+	free(r->digest);
+	free(r->output);
+	free(r->at);
+	r->digest = r->output = r->at = NULL;
 }
 
 /* ---- exports ------------------------------------------------------------ */

@@ -646,6 +646,27 @@ spooled_rows(size_t *len)
 	return text;
 }
 
+char *
+hb_output_rows(void)
+{
+	size_t len;
+	char *rows = spooled_rows(&len);
+
+	if (rows == NULL)
+		hb_die(HB_EXIT_IO, "temporary file: %s", errno ? strerror(errno)
+		    : "cannot be read");
+	return rows;
+}
+
+void
+hb_output_replay(const char *rows)
+{
+	size_t len = strlen(rows);
+
+	if (fwrite(rows, 1, len, writer.fp) != len)
+		write_failed("temporary file");
+}
+
 /* Append s[0..len) to buf (of size bytes), cut short when it is full. */
 static void
 append(char *buf, size_t size, const char *s, size_t len)

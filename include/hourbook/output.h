@@ -30,6 +30,12 @@ struct hb_csv_writer *hb_output_begin(enum hb_csv_format format,
 struct hb_csv_writer *hb_output_writer(void);
 /* Write the header row unless --no-header. */
 void hb_output_header(const char *const *names);
+/* The rows written since the header (a writing command's deferred rows,
+ * as CSV text): the caller's to free.  Dies 74. */
+char *hb_output_rows(void);
+/* Write rows (what hb_output_rows() returned in an earlier run) as this
+ * run's rows. */
+void hb_output_replay(const char *rows);
 /* "entry 12", "task 5, 3, 9", "entry 12, 13, 14, ..., 20011 (20000 rows)":
  * the keys of rows (CSV text without header) for messages, named after
  * the header's first column; the caller's, NULL when there are no rows. */
