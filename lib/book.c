@@ -108,6 +108,7 @@ enum sql_id {
 	SQL_BATCH_INSERT,
 	SQL_REQUEST_FIND,
 	SQL_REQUEST_INSERT,
+	SQL_PERSON_ROLE,
 	SQL_COUNT
 };
 
@@ -444,6 +445,7 @@ static const char *const sql[SQL_COUNT] = {
 	    "WHERE command = ? AND actor = ? AND key = ?",
 	[SQL_REQUEST_INSERT] = "INSERT INTO request_key (command, actor, key, "
 	    "digest, output, at) VALUES (?, ?, ?, ?, ?, ?)",
+	[SQL_PERSON_ROLE] = "SELECT role FROM person WHERE handle = ?",
 	[SQL_EXPORT_EVENTS] = "SELECT id, at, actor, entity, key, what, old, "
 	    "new, reason FROM event WHERE ?1 IS NULL AND ?2 IS NULL "
 	    "AND ?3 IS NULL AND (?4 IS NULL OR actor = ?4) "
@@ -801,6 +803,8 @@ struct hb_book {
 	char *path;
 	int busy_ms;
 	char now[HB_TIMESTAMP_BUFSZ];	/* hb_now(), formatted once */
+	const char *clock_by;	/* why $HOURBOOK_NOW is honoured, or NULL */
+	int64_t changes_at_begin;	/* to tell whether a transaction wrote */
 	sqlite3_stmt *stmt[SQL_COUNT];
 	sqlite3_stmt *query[HB_Q_COUNT];
 };
@@ -1154,6 +1158,12 @@ migrate(struct hb_book *b, enum hb_book_mode mode)
 		hb_book_setting_put(b, "timezone", zone);
 	}
 	free(zone);
+	/* Whoever makes a book decides whether its clock may come from
+	 * outside: a book made under HOURBOOK_NOW (the tests' books, a
+	 * replay's copy) takes it from everyone.  One made without it never
+	 * does, until staff say so (book-config clock.override on). */
+	if (made && hb_clock_override() != NULL)
+		hb_book_setting_put(b, "clock.override", "on");
 	hb_book_commit(b);
 	return made;
 }
@@ -1195,6 +1205,45 @@ use_zone(struct hb_book *b)
 		    "tzdata package installed?)", b->path, zone, why);
 	hb_zone_use(zone);
 	free(zone);
+}
+
+/* Is $HOURBOOK_NOW, when set, to replace the clock?  It lets the caller
+ * write any date into the book, so only when the book allows it (its
+ * clock.override setting) or the actor is staff (or acts as staff while
+ * the book has none); otherwise the command is refused (64) before
+ * anything is read or written.  The changes made under it are recorded in
+ * the event log (hb_book_commit). */
+static void
+decide_clock(struct hb_book *b)
+{
+	const char *handle = hb_actor();
+	char *setting, *role = NULL;
+	sqlite3_stmt *s;
+
+	if (hb_clock_override() == NULL)
+		return;
+	setting = hb_book_setting(b, "clock.override");
+	if (setting != NULL && strcmp(setting, "on") == 0) {
+		b->clock_by = "HOURBOOK_NOW, allowed by the book's "
+		    "clock.override";
+	} else {
+		s = stmt(b, SQL_PERSON_ROLE);
+		bind_text(s, 1, handle);
+		if (step(b, s))
+			role = column_text(s, 0);
+		done(s);
+		if (role != NULL ? strcmp(role, "staff") == 0
+		    : !hb_book_staff_exists(b))
+			b->clock_by = "HOURBOOK_NOW, set by staff";
+	}
+	free(setting);
+	free(role);
+	if (b->clock_by == NULL)
+		hb_die(HB_EXIT_USAGE, "HOURBOOK_NOW: the book takes its clock "
+		    "from outside only from staff (its clock.override is off), "
+		    "and %s is not staff: unset HOURBOOK_NOW, or have staff run "
+		    "book-config clock.override on", handle);
+	hb_clock_allow_override();
 }
 
 struct hb_book *
@@ -1267,10 +1316,12 @@ hb_book_open(enum hb_book_mode mode)
 		exec(b, "PRAGMA cache_size = -16384");
 	made = migrate(b, mode);
 	use_zone(b);
+	decide_clock(b);
 	hb_timestamp_format(hb_now(), b->now);
 	if (made)
-		hb_note("created a new book at %s (time zone %s)", b->path,
-		    hb_zone());
+		hb_note("created a new book at %s (time zone %s%s)", b->path,
+		    hb_zone(), b->clock_by != NULL ? "; its clock comes from "
+		    "HOURBOOK_NOW: clock.override is on" : "");
 	return b;
 }
 
@@ -1293,11 +1344,29 @@ void
 hb_book_begin(struct hb_book *b)
 {
 	exec(b, "BEGIN IMMEDIATE");
+	b->changes_at_begin = sqlite3_total_changes64(b->db);
+}
+
+/* A transaction that changed the book under a clock from $HOURBOOK_NOW
+ * says so in the event log: which time, the real one, who, and why it
+ * was allowed. */
+static void
+log_clock(struct hb_book *b)
+{
+	char real[HB_TIMESTAMP_BUFSZ];
+
+	if (b->clock_by == NULL ||
+	    sqlite3_total_changes64(b->db) == b->changes_at_begin)
+		return;
+	hb_timestamp_format((int64_t)time(NULL), real);
+	hb_book_event(b, "clock", hb_progname(), "override", real, b->now,
+	    b->clock_by);
 }
 
 void
 hb_book_commit(struct hb_book *b)
 {
+	log_clock(b);
 	exec(b, "COMMIT");
 }
 

@@ -8,6 +8,10 @@ PATH=$HB_BIN:$PATH
 T=$(mktemp -d "${TMPDIR:-/tmp}/hourbook-test.XXXXXX")
 trap 'rm -rf "$T"' EXIT
 export HOME="$T/home" TZ=Europe/Rome LC_ALL=C.UTF-8
+# A book made while HOURBOOK_NOW is set takes it from every actor (its
+# clock.override is on): so every test's book, made by its first setup
+# command, does.  A book made without it takes it only from staff
+# (t018-clock.sh).
 export HOURBOOK_NOW=2026-11-23T10:00:00Z HOURBOOK_USER=tester
 export HOURBOOK_DB="$T/book.db"
 unset XDG_DATA_HOME HOURBOOK_BUSY_MS
