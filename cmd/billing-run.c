@@ -58,6 +58,8 @@ main(int argc, char **argv)
 	w = hb_output_begin(HB_CSV_PLAIN, true);
 	hb_output_header(hb_invoice_columns);
 	hb_billing_run(book, a.month, hb_opts.dry_run, a.force, w);
+	if (!hb_opts.dry_run)
+		hb_output_committed();
 	hb_book_close(book);
 	hb_output_finish();
 	return HB_EXIT_OK;

@@ -31,7 +31,7 @@ static const char *const synopsis[] = {
 
 static const struct hb_command command = {
 	"client-add", synopsis, "Add clients to the book.", options,
-	HB_CLI_CSV | HB_CLI_WRITES | HB_CLI_CREATES
+	HB_CLI_CSV | HB_CLI_WRITES | HB_CLI_KEY | HB_CLI_CREATES
 };
 
 static void

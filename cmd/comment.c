@@ -43,7 +43,7 @@ static const char *const synopsis[] = {
 
 static const struct hb_command command = {
 	"comment", synopsis, "Comment on tasks, or list a task's comments.",
-	options, HB_CLI_CSV | HB_CLI_WRITES
+	options, HB_CLI_CSV | HB_CLI_WRITES | HB_CLI_KEY
 };
 
 struct args {

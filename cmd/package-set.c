@@ -2,11 +2,14 @@
  * package-set: record a package's invoice, its payment (which loads the
  * hours) or its closing (the rest lapses).
  */
+#include <errno.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 
 #include "hourbook/batch.h"
 #include "hourbook/book.h"
+#include "hourbook/date.h"
 #include "hourbook/cli.h"
 #include "hourbook/diag.h"
 #include "hourbook/output.h"
@@ -45,7 +48,7 @@ static const char *const synopsis[] = {
 static const struct hb_command command = {
 	"package-set", synopsis,
 	"Record a package's invoice, payment or closing.", options,
-	HB_CLI_CSV | HB_CLI_WRITES
+	HB_CLI_CSV | HB_CLI_WRITES | HB_CLI_KEY
 };
 
 struct args {
@@ -54,6 +57,8 @@ struct args {
 	enum hb_package_action action;
 	const char *sheet;
 	bool bill_minimum;
+	bool was_closed;	/* --closed --sheet on a closed package */
+	char closed_on[HB_DATE_BUFSZ];
 };
 
 static void
@@ -78,43 +83,73 @@ apply(void *ctx, struct hb_book *book, const char *const *v)
 	struct args *a = ctx;
 	struct hb_package p;
 
-	hb_package_set(book, v[COL_PACKAGE], a->action, v[COL_DATE],
-	    a->bill_minimum, &p);
+	/* A closing whose sheet was lost (a kill, a full disk) is finished
+	 * by the same command: the sheet is written, nothing changes. */
+	if (a->sheet != NULL && hb_package_closed(book, v[COL_PACKAGE], &p)) {
+		a->was_closed = true;
+		if (p.has_closed)
+			hb_date_format(p.closed_on, a->closed_on);
+	} else {
+		hb_package_set(book, v[COL_PACKAGE], a->action, v[COL_DATE],
+		    a->bill_minimum, &p);
+	}
 	hb_package_print(hb_output_writer(), &p);
 	hb_package_release(&p);
 }
 
-static char *sheet_temp;	/* the activity sheet, until the commit */
-
-/* Inside the transaction that closes the package: its activity sheet,
- * which sees it closed, into a temporary file.  A sheet that cannot be
- * written (exit 74) rolls the closing back. */
+/* Inside the transaction that closes the package, before its commit: the
+ * activity sheet, which sees the package closed, is written to a
+ * temporary file, synced, renamed into place and checked.  A sheet that
+ * cannot be written (exit 74) rolls the closing back; a kill or a failed
+ * commit after it leaves the sheet and the package open, and the same
+ * command again closes it and writes the sheet anew.  So a closed package
+ * always has its sheet. */
 static void
 write_sheet(void *ctx, struct hb_book *book, const char *const *v)
 {
 	const struct args *a = ctx;
 	struct hb_report_filter f = { 0 };
+	struct stat st;
+	char *temp;
 
 	f.package = v[COL_PACKAGE];
 	f.given = HB_FILTER_PACKAGE;
-	sheet_temp = hb_report_xlsx_temp(book, hb_report_find("activities"),
-	    &f, a->sheet);
+	temp = hb_report_xlsx_temp(book, hb_report_find("activities"), &f,
+	    a->sheet);
+	/* A dry run checks that the sheet can be made; the temporary file
+	 * goes at exit. */
+	if (hb_opts.dry_run)
+		return;
+	hb_temp_commit(temp, a->sheet);
+	if (stat(a->sheet, &st) != 0)
+		hb_die(HB_EXIT_IO, "%s: the activity sheet is not there after "
+		    "writing it: %s", a->sheet, strerror(errno));
+	if (S_ISREG(st.st_mode) && st.st_size == 0)
+		hb_die(HB_EXIT_IO, "%s: the activity sheet came out empty",
+		    a->sheet);
 }
 
-/* Close the package and hand over its activity sheet, both or neither: the
- * sheet is renamed into place once the closing is committed. */
+/* Close the package and hand over its activity sheet, both or neither:
+ * the sheet first, then the commit that closes the package. */
 static int
 close_with_sheet(struct hb_batch *batch, const char *sheet)
 {
 	struct hb_book *book = hb_book_open(HB_BOOK_WRITE);
+	const struct args *a = batch->ctx;
 
 	hb_output_begin(HB_CSV_PLAIN, true);
 	hb_output_header(hb_package_columns);
 	hb_batch_run_then(book, batch, write_sheet);
-	hb_temp_commit(sheet_temp, sheet);
 	hb_book_close(book);
 	hb_output_finish();
-	hb_note("activity sheet written to %s", sheet);
+	if (hb_opts.dry_run)
+		hb_note("dry run: the activity sheet was not written");
+	else if (a->was_closed)
+		hb_note("package %s was closed already%s%s: nothing changed; its "
+		    "activity sheet was written to %s", batch->values[COL_PACKAGE],
+		    a->closed_on[0] ? ", on " : "", a->closed_on, sheet);
+	else
+		hb_note("activity sheet written to %s", sheet);
 	return HB_EXIT_OK;
 }
 
@@ -122,7 +157,8 @@ int
 main(int argc, char **argv)
 {
 	const char *values[NCOL] = { NULL };
-	struct args a = { values, 0, HB_PACKAGE_INVOICED, NULL, false };
+	struct args a = { values, 0, HB_PACKAGE_INVOICED, NULL, false, false,
+	    "" };
 	struct hb_batch batch = { &command, columns, NCOL, values, apply, &a };
 	int i = hb_cli_parse(&command, argc, argv, on_option, &a);
 	static const size_t operands[] = { COL_PACKAGE };

@@ -68,15 +68,13 @@ main(int argc, char **argv)
 
 	if (argc - i != 0)
 		hb_usage_error(&command, "unexpected operand \"%s\"", argv[i]);
-	if (a.as_of != NULL && hb_clock_parse(a.as_of, &as_of, &why) != 0)
-		hb_usage_error(&command, "--as-of: \"%s\" %s", a.as_of, why);
-	/* A date (--as-of, HOURBOOK_NOW) is the start of that day in the
-	 * book's time zone: read once the book has put it in place. */
+	/* Now, and a date's start, are known once the book is open: its
+	 * zone, and whether it takes HOURBOOK_NOW. */
 	book = hb_book_open(HB_BOOK_READ);
 	if (a.as_of == NULL)
 		as_of = hb_now();
-	else
-		hb_clock_parse(a.as_of, &as_of, NULL);
+	else if (hb_clock_parse(a.as_of, &as_of, &why) != 0)
+		hb_usage_error(&command, "--as-of: \"%s\" %s", a.as_of, why);
 	w = hb_output_begin(HB_CSV_PLAIN, false);
 	errors = hb_sla_check(book, as_of, a.rule, a.project, a.format,
 	    hb_opts.quiet, hb_opts.no_header, w->fp);

@@ -164,6 +164,8 @@ main(int argc, char **argv)
 	case REQUEST:
 		hb_batch_operands(&batch, argc - i, argv + i, amount, 1, 1,
 		    "AMOUNT");
+		if (hb_opts.csv == NULL)
+			hb_output_key(values[COL_KEY]);
 		break;
 	}
 	return hb_batch_main(&batch, hb_withdrawal_columns);

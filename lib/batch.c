@@ -74,7 +74,101 @@ record_batch(struct run *run)
 	    (int64_t)run->count);
 }
 
-/* Commit, or for --dry-run undo everything and say so. */
+/* ---- changes made once (--key) -------------------------------------------
+ *
+ * A single-record writer given --key TOKEN records, in the transaction of
+ * its change, the actor's key for the command with a digest of the request
+ * and the rows it printed (book.h: request_key).  The same key again finds
+ * them inside its own BEGIN IMMEDIATE, so of two runs at once exactly one
+ * makes the change: a repeat of the same request prints the first run's
+ * rows and writes nothing (exit 0, with a note); another request under the
+ * same key is refused (exit 1), naming the first.  This is what makes a
+ * retry safe after any failure, including exit 3 (the change was committed
+ * but not printed) and a kill at any moment.
+ */
+
+/* The request: the command's own options as given, sorted by name (their
+ * order does not matter); its operands; and every column's value as the
+ * command applies it, which holds what comment -F read.  A file's name is
+ * where a value comes from, not the value, and is left out: a retry may
+ * put the same text in another temporary file. */
+static void
+request_digest(const struct hb_batch *b, char hex[HB_DIGEST_HEX])
+{
+	static const char end = 0, absent = 1, part = 0x1e;
+	const struct hb_cli_value *given, **sorted;
+	const char *const *operands;
+	size_t noperands, n = hb_cli_given(&given, &operands, &noperands);
+	struct hb_digest d;
+
+	sorted = hb_xcalloc(n, sizeof *sorted);
+	for (size_t i = 0; i < n; i++) {
+		size_t j = i;
+
+		/* Insertion sort, stable: repeated options keep their order. */
+		for (; j > 0 && strcmp(sorted[j - 1]->name, given[i].name) > 0;
+		    j--)
+			sorted[j] = sorted[j - 1];
+		sorted[j] = &given[i];
+	}
+	hb_digest_init(&d);
+	hb_digest_add(&d, b->cmd->name, strlen(b->cmd->name));
+	hb_digest_add(&d, &part, 1);
+	for (size_t i = 0; i < n; i++) {
+		if (sorted[i]->file)
+			continue;
+		hb_digest_add(&d, sorted[i]->name, strlen(sorted[i]->name));
+		hb_digest_add(&d, &end, 1);
+		if (sorted[i]->value == NULL)
+			hb_digest_add(&d, &absent, 1);
+		else
+			hb_digest_add(&d, sorted[i]->value,
+			    strlen(sorted[i]->value));
+		hb_digest_add(&d, &end, 1);
+	}
+	hb_digest_add(&d, &part, 1);
+	for (size_t i = 0; i < noperands; i++) {
+		hb_digest_add(&d, operands[i], strlen(operands[i]));
+		hb_digest_add(&d, &end, 1);
+	}
+	hb_digest_add(&d, &part, 1);
+	digest_record(&d, b->values, b->ncolumns);
+	hb_digest_hex(&d, hex);
+	free(sorted);
+}
+
+/* Inside the transaction, before the change: true when the key was used
+ * for this very request (its rows are printed again, nothing is
+ * written); dies 1 when it was used for another. */
+static bool
+repeated(struct hb_book *book, const struct hb_batch *b, const char *hex)
+{
+	struct hb_request first;
+	char *what;
+
+	if (!hb_book_request_find(book, b->cmd->name, hb_opts.key, &first))
+		return false;
+	what = hb_output_summary(first.output);
+	if (strcmp(first.digest, hex) != 0)
+		hb_die(HB_EXIT_REFUSED, "--key: \"%s\" was used at %s by %s for "
+		    "another %s%s%s%s: nothing was written; give a new key for "
+		    "a new change", hb_opts.key, first.at, hb_actor(),
+		    b->cmd->name, what ? " (" : "", what ? what : "",
+		    what ? ")" : "");
+	hb_book_rollback(book);
+	hb_output_replay(first.output);
+	hb_note("--key \"%s\": made already at %s%s%s%s: nothing was "
+	    "written; printed what it wrote then", hb_opts.key, first.at,
+	    what ? " (" : "", what ? what : "", what ? ")" : "");
+	/* The change is in the book, from the first run. */
+	hb_output_committed();
+	free(what);
+	hb_request_release(&first);
+	return true;
+}
+
+/* Commit, or for --dry-run undo everything and say so.  After the
+ * commit nothing may report the change as not made (output.h). */
 static void
 finish(struct hb_book *book)
 {
@@ -83,6 +177,7 @@ finish(struct hb_book *book)
 		hb_note("dry run: nothing was written");
 	} else {
 		hb_book_commit(book);
+		hb_output_committed();
 	}
 }
 
@@ -129,7 +224,7 @@ hb_batch_run_then(struct hb_book *book, const struct hb_batch *b,
 	    HB_CSV_PLAIN };
 	struct hb_csv_column *columns;
 	struct hb_csv_error err;
-	char name[64];
+	char name[64], hex[HB_DIGEST_HEX];
 	int rc;
 
 	if (hb_opts.csv == NULL) {
@@ -139,11 +234,24 @@ hb_batch_run_then(struct hb_book *book, const struct hb_batch *b,
 				hb_csv_column_name(b->columns[i].names, name, sizeof name);
 				hb_usage_error(b->cmd, "%s is required", name);
 			}
+		if (hb_opts.key != NULL) {
+			request_digest(b, hex);
+			hb_output_key(hb_opts.key);
+		}
 		hb_book_begin(book);
 		hb_actor_get(book);
+		if (hb_opts.key != NULL && repeated(book, b, hex))
+			return 1;
 		b->apply(b->ctx, book, b->values);
 		if (last != NULL)
 			last(b->ctx, book, b->values);
+		if (hb_opts.key != NULL) {
+			char *rows = hb_output_rows();
+
+			hb_book_request_insert(book, b->cmd->name, hb_opts.key,
+			    hex, rows);
+			free(rows);
+		}
 		finish(book);
 		return 1;
 	}

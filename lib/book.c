@@ -109,6 +109,9 @@ enum sql_id {
 	SQL_CHECK_TASK_TOTALS,
 	SQL_CHECK_REVERSALS,
 	SQL_CHECK_INVOICES,
+	SQL_REQUEST_FIND,
+	SQL_REQUEST_INSERT,
+	SQL_PERSON_ROLE,
 	SQL_COUNT
 };
 
@@ -424,6 +427,11 @@ static const char *const sql[SQL_COUNT] = {
 	    "WHERE command = ? AND digest = ? ORDER BY id LIMIT 1",
 	[SQL_BATCH_INSERT] = "INSERT INTO batch (command, digest, name, "
 	    "records, actor, at) VALUES (?, ?, ?, ?, ?, ?)",
+	[SQL_REQUEST_FIND] = "SELECT digest, output, at FROM request_key "
+	    "WHERE command = ? AND actor = ? AND key = ?",
+	[SQL_REQUEST_INSERT] = "INSERT INTO request_key (command, actor, key, "
+	    "digest, output, at) VALUES (?, ?, ?, ?, ?, ?)",
+	[SQL_PERSON_ROLE] = "SELECT role FROM person WHERE handle = ?",
 	[SQL_EXPORT_EVENTS] = "SELECT id, at, actor, entity, key, what, old, "
 	    "new, reason FROM event WHERE ?1 IS NULL AND ?2 IS NULL "
 	    "AND ?3 IS NULL AND (?4 IS NULL OR actor = ?4) "
@@ -796,6 +804,22 @@ static const char *const migration[HB_SCHEMA_VERSION] = {
 	"  WHERE e.person_id = withdrawal.person_id AND e.earned <> 0"
 	"  HAVING count(DISTINCT c.currency) = 1),"
 	"  (SELECT value FROM setting WHERE key = 'currency'), 'EUR');",
+
+	/* 7 -> 8: changes made once.  A single-record writer given --key
+	 * records the actor's key with a digest of the request and the rows
+	 * it printed, in the transaction of the change: the same key again
+	 * prints those rows and writes nothing, and with another request it
+	 * is refused (batch.c). */
+	"CREATE TABLE request_key ("
+	"  id INTEGER PRIMARY KEY,"
+	"  command TEXT NOT NULL,"
+	"  actor TEXT NOT NULL,"
+	"  key TEXT NOT NULL CHECK (length(key) BETWEEN 1 AND 200),"
+	"  digest TEXT NOT NULL,"
+	"  output TEXT NOT NULL,"
+	"  at TEXT NOT NULL,"
+	"  UNIQUE (command, actor, key)"
+	") STRICT;",
 };
 
 struct hb_book {
@@ -803,6 +827,8 @@ struct hb_book {
 	char *path;
 	int busy_ms;
 	char now[HB_TIMESTAMP_BUFSZ];	/* hb_now(), formatted once */
+	const char *clock_by;	/* why $HOURBOOK_NOW is honoured, or NULL */
+	int64_t changes_at_begin;	/* to tell whether a transaction wrote */
 	sqlite3_stmt *stmt[SQL_COUNT];
 	sqlite3_stmt *query[HB_Q_COUNT];
 	/* book-check only.  While it opens the book, damage jumps to trap
@@ -1250,6 +1276,12 @@ migrate(struct hb_book *b, enum hb_book_mode mode)
 		hb_book_setting_put(b, "timezone", zone);
 	}
 	free(zone);
+	/* Whoever makes a book decides whether its clock may come from
+	 * outside: a book made under HOURBOOK_NOW (the tests' books, a
+	 * replay's copy) takes it from everyone.  One made without it never
+	 * does, until staff say so (book-config clock.override on). */
+	if (made && hb_clock_override() != NULL)
+		hb_book_setting_put(b, "clock.override", "on");
 	hb_book_commit(b);
 	return made;
 }
@@ -1357,6 +1389,45 @@ readonly_uri(const char *path)
 	return uri;
 }
 
+/* Is $HOURBOOK_NOW, when set, to replace the clock?  It lets the caller
+ * write any date into the book, so only when the book allows it (its
+ * clock.override setting) or the actor is staff (or acts as staff while
+ * the book has none); otherwise the command is refused (64) before
+ * anything is read or written.  The changes made under it are recorded in
+ * the event log (hb_book_commit). */
+static void
+decide_clock(struct hb_book *b)
+{
+	const char *handle = hb_actor();
+	char *setting, *role = NULL;
+	sqlite3_stmt *s;
+
+	if (hb_clock_override() == NULL)
+		return;
+	setting = hb_book_setting(b, "clock.override");
+	if (setting != NULL && strcmp(setting, "on") == 0) {
+		b->clock_by = "HOURBOOK_NOW, allowed by the book's "
+		    "clock.override";
+	} else {
+		s = stmt(b, SQL_PERSON_ROLE);
+		bind_text(s, 1, handle);
+		if (step(b, s))
+			role = column_text(s, 0);
+		done(s);
+		if (role != NULL ? strcmp(role, "staff") == 0
+		    : !hb_book_staff_exists(b))
+			b->clock_by = "HOURBOOK_NOW, set by staff";
+	}
+	free(setting);
+	free(role);
+	if (b->clock_by == NULL)
+		hb_die(HB_EXIT_USAGE, "HOURBOOK_NOW: the book takes its clock "
+		    "from outside only from staff (its clock.override is off), "
+		    "and %s is not staff: unset HOURBOOK_NOW, or have staff run "
+		    "book-config clock.override on", handle);
+	hb_clock_allow_override();
+}
+
 static void
 open_into(struct hb_book *b, enum hb_book_mode mode)
 {
@@ -1437,10 +1508,12 @@ open_into(struct hb_book *b, enum hb_book_mode mode)
 		exec(b, "PRAGMA cache_size = -16384");
 	made = migrate(b, mode);
 	use_zone(b);
+	decide_clock(b);
 	hb_timestamp_format(hb_now(), b->now);
 	if (made)
-		hb_note("created a new book at %s (time zone %s)", b->path,
-		    hb_zone());
+		hb_note("created a new book at %s (time zone %s%s)", b->path,
+		    hb_zone(), b->clock_by != NULL ? "; its clock comes from "
+		    "HOURBOOK_NOW: clock.override is on" : "");
 }
 
 struct hb_book *
@@ -1543,11 +1616,29 @@ void
 hb_book_begin(struct hb_book *b)
 {
 	exec(b, "BEGIN IMMEDIATE");
+	b->changes_at_begin = sqlite3_total_changes64(b->db);
+}
+
+/* A transaction that changed the book under a clock from $HOURBOOK_NOW
+ * says so in the event log: which time, the real one, who, and why it
+ * was allowed. */
+static void
+log_clock(struct hb_book *b)
+{
+	char real[HB_TIMESTAMP_BUFSZ];
+
+	if (b->clock_by == NULL ||
+	    sqlite3_total_changes64(b->db) == b->changes_at_begin)
+		return;
+	hb_timestamp_format((int64_t)time(NULL), real);
+	hb_book_event(b, "clock", hb_progname(), "override", real, b->now,
+	    b->clock_by);
 }
 
 void
 hb_book_commit(struct hb_book *b)
 {
+	log_clock(b);
 	exec(b, "COMMIT");
 }
 
@@ -2966,6 +3057,51 @@ hb_book_batch_insert(struct hb_book *b, const char *command,
 	bind_text(s, 6, b->now);
 	step(b, s);
 	done(s);
+}
+
+bool
+hb_book_request_find(struct hb_book *b, const char *command, const char *key,
+    struct hb_request *out)
+{
+	sqlite3_stmt *s = stmt(b, SQL_REQUEST_FIND);
+	bool found;
+
+	bind_text(s, 1, command);
+	bind_text(s, 2, hb_actor());
+	bind_text(s, 3, key);
+	found = step(b, s);
+	if (found) {
+		out->digest = column_text(s, 0);
+		out->output = column_text(s, 1);
+		out->at = column_text(s, 2);
+	}
+	done(s);
+	return found;
+}
+
+void
+hb_book_request_insert(struct hb_book *b, const char *command,
+    const char *key, const char *digest, const char *output)
+{
+	sqlite3_stmt *s = stmt(b, SQL_REQUEST_INSERT);
+
+	bind_text(s, 1, command);
+	bind_text(s, 2, hb_actor());
+	bind_text(s, 3, key);
+	bind_text(s, 4, digest);
+	bind_text(s, 5, output);
+	bind_text(s, 6, b->now);
+	step(b, s);
+	done(s);
+}
+
+void
+hb_request_release(struct hb_request *r)
+{
+	free(r->digest);
+	free(r->output);
+	free(r->at);
+	r->digest = r->output = r->at = NULL;
 }
 
 /* ---- exports ------------------------------------------------------------ */

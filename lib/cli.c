@@ -28,8 +28,12 @@ enum {
 	OPT_VERSION,
 	OPT_ALLOW_NETWORK_FS,
 	OPT_DRY_RUN,
-	OPT_AGAIN
+	OPT_AGAIN,
+	OPT_KEY
 };
+
+/* How long a --key may be, in bytes. */
+#define KEY_MAX 200
 
 static const struct hb_option common_options[] = {
 	{ "db", 'd', "FILE", "the book (default: $HOURBOOK_DB, else $XDG_DATA_HOME/hourbook/book.db)", HB_ARG_FILE, NULL },
@@ -40,6 +44,7 @@ static const struct hb_option common_options[] = {
 	{ "csv", OPT_CSV, "FILE", "read many records from CSV FILE (- for stdin)", HB_ARG_FILE, NULL },
 	{ "dry-run", OPT_DRY_RUN, NULL, "check everything and print what would be written; write nothing", 0, NULL },
 	{ "again", OPT_AGAIN, NULL, "apply a --csv batch that was applied before, once more", 0, NULL },
+	{ "key", OPT_KEY, "TOKEN", "make the change once: the same TOKEN again prints the first result and writes nothing", HB_ARG_TEXT, NULL },
 	{ "allow-network-fs", OPT_ALLOW_NETWORK_FS, NULL, "open a book on a network file system", 0, NULL },
 	{ "help", 'h', NULL, "print this help and exit", 0, NULL },
 	{ "version", OPT_VERSION, NULL, "print the version and exit", 0, NULL },
@@ -55,6 +60,8 @@ common_applies(const struct hb_command *cmd, int key)
 		return (cmd->flags & HB_CLI_WRITES) != 0;
 	if (key == OPT_AGAIN)
 		return (cmd->flags & HB_CLI_LEDGER) != 0;
+	if (key == OPT_KEY)
+		return (cmd->flags & HB_CLI_KEY) != 0;
 	if (key == 'd' || key == OPT_AS || key == OPT_ALLOW_NETWORK_FS)
 		return (cmd->flags & HB_CLI_NO_DB) == 0;
 	return true;
@@ -296,6 +303,41 @@ unknown_option(const struct hb_command *cmd, const char *arg)
 	    cmd->name);
 }
 
+/* The command's own options as given, and its operands: what a --key
+ * request is (hb_cli_given). */
+static struct {
+	struct hb_cli_value option[64];
+	size_t noptions;
+	const char *const *operands;
+	size_t noperands;
+} given;
+
+static void
+note_given(const struct hb_command *cmd, int key, const char *arg)
+{
+	const struct hb_option *o = option_of(cmd, key);
+
+	if (o == NULL)
+		return;
+	if (given.noptions >= sizeof given.option / sizeof given.option[0])
+		hb_die(HB_EXIT_USAGE, "too many options");
+	given.option[given.noptions].name = o->name;
+	given.option[given.noptions].value = arg;
+	given.option[given.noptions].file = o->arg != NULL &&
+	    o->type == HB_ARG_FILE;
+	given.noptions++;
+}
+
+size_t
+hb_cli_given(const struct hb_cli_value **options,
+    const char *const **operands, size_t *noperands)
+{
+	*options = given.option;
+	*operands = given.operands;
+	*noperands = given.noperands;
+	return given.noptions;
+}
+
 static void
 add_option(struct option *lo, size_t *nlo, char *shorts, size_t *nshort,
     const struct hb_option *o)
@@ -378,6 +420,15 @@ hb_cli_parse(const struct hb_command *cmd, int argc, char **argv,
 		case OPT_AGAIN:
 			hb_opts.again = true;
 			break;
+		case OPT_KEY:
+			check_option(cmd, c, optarg);
+			if (*optarg == '\0')
+				hb_usage_error(cmd, "--key: give a TOKEN");
+			if (strlen(optarg) > KEY_MAX)
+				hb_fail(HB_EXIT_DATA, "--key", "is longer than %d "
+				    "bytes", KEY_MAX);
+			hb_opts.key = optarg;
+			break;
 		case ':':
 			hb_usage_error(cmd, "option %s needs an argument",
 			    argv[optind - 1]);
@@ -391,9 +442,15 @@ hb_cli_parse(const struct hb_command *cmd, int argc, char **argv,
 		default:
 			check_option(cmd, c, optarg);
 			on_option(ctx, c, optarg);
+			note_given(cmd, c, optarg);
 			break;
 		}
 	}
+	if (hb_opts.key != NULL && hb_opts.csv != NULL)
+		hb_usage_error(cmd, "--key makes one change once: it does not "
+		    "go with --csv (a batch is all or nothing)");
+	given.operands = (const char *const *)argv + optind;
+	given.noperands = (size_t)(argc - optind);
 	return optind;
 }
 

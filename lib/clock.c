@@ -1,5 +1,5 @@
 /*
- * clock: now, from $HOURBOOK_NOW when it is set.
+ * clock: now, from $HOURBOOK_NOW when it is set and the book allows it.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -22,6 +22,23 @@ hb_clock_parse(const char *s, int64_t *t, const char **why)
 	return hb_timestamp_parse(s, t, why);
 }
 
+/* Whether the opener of the book let $HOURBOOK_NOW replace the clock. */
+static bool override_allowed;
+
+const char *
+hb_clock_override(void)
+{
+	const char *env = getenv("HOURBOOK_NOW");
+
+	return env != NULL && *env != '\0' ? env : NULL;
+}
+
+void
+hb_clock_allow_override(void)
+{
+	override_allowed = true;
+}
+
 int64_t
 hb_now(void)
 {
@@ -31,13 +48,19 @@ hb_now(void)
 
 	if (cached)
 		return now;
-	env = getenv("HOURBOOK_NOW");
+	env = hb_clock_override();
+	/* Nothing reads the clock before the book has said whether it takes
+	 * one from outside (book.c): a read before would be a bug that lets
+	 * anyone backdate. */
+	if (env != NULL && !override_allowed)
+		hb_die(HB_EXIT_SOFTWARE, "the clock was read before the book "
+		    "allowed HOURBOOK_NOW");
 	/* A date means the start of that day in the book's zone: it can only
 	 * be read once the book is open. */
 	if (env != NULL && strlen(env) == 10 && hb_zone() == NULL)
 		hb_die(HB_EXIT_SOFTWARE, "the clock was read before the book's "
 		    "time zone was known");
-	if (env != NULL && *env != '\0') {
+	if (env != NULL) {
 		if (hb_clock_parse(env, &now, &why) != 0)
 			hb_die(HB_EXIT_USAGE, "HOURBOOK_NOW: \"%s\" %s", env, why);
 	} else {

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "hourbook/actor.h"
 #include "hourbook/book.h"
 #include "hourbook/config.h"
 #include "hourbook/date.h"
@@ -13,32 +14,35 @@
 #include "hourbook/money.h"
 
 const struct hb_setting_def hb_settings[] = {
-	{ "currency", "EUR", HB_SETTING_CURRENCY, 0, false,
+	{ "clock.override", "off", HB_SETTING_SWITCH, 0, false, true,
+	  "on: HOURBOOK_NOW replaces the clock for everyone (off: for staff "
+	  "only); on in a book made while HOURBOOK_NOW was set" },
+	{ "currency", "EUR", HB_SETTING_CURRENCY, 0, false, false,
 	  "currency of new clients (ISO 4217 code)" },
-	{ "package.low_percent", "10", HB_SETTING_PERCENT, 0, false,
+	{ "package.low_percent", "10", HB_SETTING_PERCENT, 0, false, false,
 	  "a package below this share of its loaded hours is low" },
-	{ "sla.client_info_days", "3", HB_SETTING_COUNT, 1, true,
+	{ "sla.client_info_days", "3", HB_SETTING_COUNT, 1, true, false,
 	  "business days a question to the client may wait" },
-	{ "sla.intake_days", "5", HB_SETTING_COUNT, 1, true,
+	{ "sla.intake_days", "5", HB_SETTING_COUNT, 1, true, false,
 	  "business days to estimate a request, and for the client to approve" },
-	{ "sla.reply_hours", "2", HB_SETTING_COUNT, 1, true,
+	{ "sla.reply_hours", "2", HB_SETTING_COUNT, 1, true, false,
 	  "business hours to answer a client's comment" },
-	{ "sla.revision_days", "2", HB_SETTING_COUNT, 1, true,
+	{ "sla.revision_days", "2", HB_SETTING_COUNT, 1, true, false,
 	  "business days a task may stay in revision" },
 	{ "support.hours", "Mon-Fri 09:00-13:00,14:00-18:00", HB_SETTING_SUPPORT,
-	  0, false, "support hours on business days in the book's time zone" },
-	{ "task.minor_minutes", "30", HB_SETTING_MINUTES, 0, false,
+	  0, false, false, "support hours on business days in the book's time zone" },
+	{ "task.minor_minutes", "30", HB_SETTING_MINUTES, 0, false, false,
 	  "extra requests up to this estimate are approved at once" },
-	{ "task.urgent_factor", "3", HB_SETTING_COUNT, 1, false,
+	{ "task.urgent_factor", "3", HB_SETTING_COUNT, 1, false, false,
 	  "logged time on urgent tasks counts this many times" },
-	{ "timezone", "UTC", HB_SETTING_ZONE, 0, false,
+	{ "timezone", "UTC", HB_SETTING_ZONE, 0, false, false,
 	  "the book's time zone (an IANA name): days, months and business "
 	  "hours are counted in it" },
-	{ "withdraw.minimum", "100.00", HB_SETTING_MONEY, 0, false,
+	{ "withdraw.minimum", "100.00", HB_SETTING_MONEY, 0, false, false,
 	  "the smallest withdrawal" },
-	{ "withdraw.payout_days", "5", HB_SETTING_COUNT, 0, false,
+	{ "withdraw.payout_days", "5", HB_SETTING_COUNT, 0, false, false,
 	  "business days from a withdrawal request to its payout" },
-	{ "withdraw.per_month", "2", HB_SETTING_COUNT, 1, false,
+	{ "withdraw.per_month", "2", HB_SETTING_COUNT, 1, false, false,
 	  "withdrawal requests a person may make in a calendar month" },
 };
 const size_t hb_nsettings = sizeof hb_settings / sizeof hb_settings[0];
@@ -139,6 +143,11 @@ hb_setting_canonical(const struct hb_setting_def *def, const char *value,
 		if ((*why = hb_zone_problem(value)) != NULL)
 			return NULL;
 		return hb_xstrdup(value);
+	case HB_SETTING_SWITCH:
+		if (strcmp(value, "on") == 0 || strcmp(value, "off") == 0)
+			return hb_xstrdup(value);
+		*why = "is not on or off";
+		return NULL;
 	}
 	*why = "has an unknown type";
 	return NULL;
@@ -176,6 +185,13 @@ hb_config_set(struct hb_book *book, const char *key, const char *value)
 
 	if (canonical == NULL)
 		hb_fail(HB_EXIT_DATA, key, "\"%s\" %s", value, why);
+	if (def->staff_only) {
+		const struct hb_actor *a = hb_actor_get(book);
+
+		if (!hb_actor_is_staff(a))
+			hb_fail(HB_EXIT_REFUSED, key, "only staff may change it "
+			    "(%s)", hb_actor_text(a));
+	}
 	old = hb_config_get(book, key);
 	hb_book_setting_put(book, key, canonical);
 	if (strcmp(old, canonical) != 0)

@@ -14,6 +14,8 @@ static const char *location_name;	/* with location_line: "FILE:LINE" */
 static long location_line;
 static int quiet;
 static void (*exit_fn)(int);
+static bool committed;
+static void (*explain_committed)(void);
 
 void
 hb_diag_init(const char *argv0)
@@ -78,9 +80,38 @@ vreport(const char *column, const char *fmt, va_list ap)
 	fputc('\n', stderr);
 }
 
+void
+hb_diag_set_committed(void (*explain)(void))
+{
+	committed = true;
+	explain_committed = explain;
+}
+
+bool
+hb_diag_committed(void)
+{
+	return committed;
+}
+
+/* After the commit every failure is "committed, printing failed": say
+ * so once (a failure inside explain() must not recurse). */
 static _Noreturn void
 finish(int status)
 {
+	static bool explaining;
+
+	if (committed) {
+		if (!explaining) {
+			explaining = true;
+			if (explain_committed != NULL)
+				explain_committed();
+			else
+				fprintf(stderr, "%s: the change was committed: "
+				    "only what came after it failed\n", progname);
+			explaining = false;
+		}
+		status = HB_EXIT_UNPRINTED;
+	}
 	if (exit_fn != NULL)
 		exit_fn(status);
 	exit(status);

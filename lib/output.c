@@ -529,10 +529,15 @@ hb_temp_commit(char *temp, const char *path)
 
 static struct hb_csv_writer writer;
 static FILE *spool;		/* deferred rows, or NULL */
+static long rows_from;		/* where the spool's rows start, after the
+				   header */
+static const char *entity;	/* the header's first name: what a row's
+				   key is ("entry"), for messages */
 static FILE *dest;		/* where the rows go: stdout, the -o temporary
 				   file, or what -o names when it is written
 				   into */
 static char *temp_path;		/* -o through a temporary file, or NULL */
+static const char *retry_key;	/* the --key that prints the change again */
 static struct temp *stdout_xlsx;	/* an xlsx for stdout, built first */
 
 /* A stream on a descriptor of ours; fd is the stream's to close. */
@@ -601,8 +606,172 @@ hb_output_writer(void)
 void
 hb_output_header(const char *const *names)
 {
+	entity = names[0];
 	if (!hb_opts.no_header)
 		hb_csv_header(&writer, names);
+	if (spool != NULL)
+		rows_from = ftell(spool);
+}
+
+/* The spool's rows (without the header), NUL-terminated, in a buffer
+ * that is the caller's; NULL when there is no spool or it cannot be read
+ * (quiet: this also serves the message of a failure). */
+static char *
+spooled_rows(size_t *len)
+{
+	struct stat st;
+	char *text;
+	size_t size, got = 0;
+
+	if (spool == NULL || fflush(spool) != 0 ||
+	    fstat(fileno(spool), &st) != 0 || st.st_size < rows_from)
+		return NULL;
+	size = (size_t)(st.st_size - rows_from);
+	if ((text = malloc(size + 1)) == NULL)
+		return NULL;
+	while (got < size) {
+		ssize_t n = pread(fileno(spool), text + got, size - got,
+		    rows_from + (off_t)got);
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0) {
+			free(text);
+			return NULL;
+		}
+		got += (size_t)n;
+	}
+	text[size] = '\0';
+	*len = size;
+	return text;
+}
+
+char *
+hb_output_rows(void)
+{
+	size_t len;
+	char *rows = spooled_rows(&len);
+
+	if (rows == NULL)
+		hb_die(HB_EXIT_IO, "temporary file: %s", errno ? strerror(errno)
+		    : "cannot be read");
+	return rows;
+}
+
+void
+hb_output_replay(const char *rows)
+{
+	size_t len = strlen(rows);
+
+	if (fwrite(rows, 1, len, writer.fp) != len)
+		write_failed("temporary file");
+}
+
+/* Append s[0..len) to buf (of size bytes), cut short when it is full. */
+static void
+append(char *buf, size_t size, const char *s, size_t len)
+{
+	size_t have = strlen(buf);
+
+	if (have + 1 >= size)
+		return;
+	if (len > size - have - 1)
+		len = size - have - 1;
+	memcpy(buf + have, s, len);
+	buf[have + len] = '\0';
+}
+
+char *
+hb_output_summary(const char *rows)
+{
+	enum { SHOWN = 3 };
+	const char *p = rows, *last = NULL;
+	size_t count = 0, last_len = 0;
+	char list[512] = "", *text;
+
+	/* The first field of every record: records end at a line feed
+	 * outside quotes (a note may hold line feeds). */
+	while (*p != '\0') {
+		const char *start = p, *end;
+		bool quoted = *p == '"';
+
+		if (quoted) {
+			start = ++p;
+			while (*p != '\0' && !(*p == '"' && p[1] != '"'))
+				p += *p == '"' ? 2 : 1;
+			end = p;
+			if (*p == '"')
+				p++;
+		} else {
+			while (*p != '\0' && *p != ',' && *p != '\n')
+				p++;
+			end = p;
+		}
+		for (bool in = false; *p != '\0' && (in || *p != '\n'); p++)
+			if (*p == '"')
+				in = !in;
+		if (*p == '\n')
+			p++;
+		if (count < SHOWN) {
+			if (count > 0)
+				append(list, sizeof list, ", ", 2);
+			append(list, sizeof list, start, (size_t)(end - start));
+		}
+		last = start;
+		last_len = (size_t)(end - start);
+		count++;
+	}
+	if (count == 0)
+		return NULL;
+	if (count > SHOWN + 1)
+		append(list, sizeof list, ", ...", 5);
+	if (count > SHOWN) {
+		append(list, sizeof list, ", ", 2);
+		append(list, sizeof list, last, last_len);
+	}
+	text = count > SHOWN + 1
+	    ? hb_xprintf("%s %s (%zu rows)", entity ? entity : "row", list, count)
+	    : hb_xprintf("%s %s", entity ? entity : "row", list);
+	return text;
+}
+
+/* The second line of a failure after the commit (diag.h): the change is
+ * in the book, which rows it wrote, and how to print them again. */
+static void
+explain_committed(void)
+{
+	size_t len;
+	char *rows = spooled_rows(&len), *summary = NULL;
+	bool many;
+
+	if (rows != NULL && len > 0 && memchr(rows, '\0', len) == NULL)
+		summary = hb_output_summary(rows);
+	many = summary != NULL && strchr(summary, ',') != NULL;
+	if (summary == NULL)
+		fprintf(stderr, "%s: the change was committed: only printing "
+		    "its output failed", hb_progname());
+	else
+		fprintf(stderr, "%s: the change was committed: %s %s in the "
+		    "book; only printing %s failed", hb_progname(), summary,
+		    many ? "are" : "is", many ? "them" : "it");
+	if (retry_key != NULL)
+		fprintf(stderr, "; the same command with --key \"%s\" prints "
+		    "%s again", retry_key, many ? "them" : "it");
+	fputc('\n', stderr);
+	free(summary);
+	free(rows);
+}
+
+void
+hb_output_key(const char *key)
+{
+	retry_key = key;
+}
+
+void
+hb_output_committed(void)
+{
+	hb_diag_set_committed(explain_committed);
 }
 
 /* The finished workbook: to -o FILE, or copied to stdout. */
@@ -624,12 +793,27 @@ void
 hb_output_finish(void)
 {
 	const char *what = hb_opts.output ? hb_opts.output : "stdout";
+	struct sigaction ignore, saved;
+	bool after_commit = hb_diag_committed();
 
 	if (writer.xlsx != NULL) {
 		finish_xlsx();
 		return;
 	}
 
+	/* A writing command prints after its commit.  A reader that stops
+	 * early (head -1) would kill it with SIGPIPE, and its status would
+	 * say it failed when the change is in.  So, only here, SIGPIPE is
+	 * ignored: the write fails with EPIPE instead, and the command exits
+	 * HB_EXIT_UNPRINTED saying that the change was committed.  Readers,
+	 * and a dry run, keep SIGPIPE's default: nothing is lost when their
+	 * reader goes. */
+	if (after_commit) {
+		memset(&ignore, 0, sizeof ignore);
+		ignore.sa_handler = SIG_IGN;
+		sigemptyset(&ignore.sa_mask);
+		sigaction(SIGPIPE, &ignore, &saved);
+	}
 	if (spool != NULL) {
 		char buf[65536];
 		size_t n;
@@ -642,8 +826,6 @@ hb_output_finish(void)
 				write_failed(what);
 		if (ferror(spool))
 			write_failed("temporary file");
-		fclose(spool);
-		spool = NULL;
 	}
 	errno = 0;
 	if (fflush(dest) != 0 || ferror(dest))
@@ -655,6 +837,13 @@ hb_output_finish(void)
 		hb_temp_commit(temp_path, hb_opts.output);
 		temp_path = NULL;
 	}
+	/* Kept until here: a failure above names the rows it held. */
+	if (spool != NULL) {
+		fclose(spool);
+		spool = NULL;
+	}
+	if (after_commit)
+		sigaction(SIGPIPE, &saved, NULL);
 }
 
 void

@@ -356,6 +356,21 @@ hb_package_set(struct hb_book *book, const char *package,
 	need_package(book, key, out);
 }
 
+bool
+hb_package_closed(struct hb_book *book, const char *package,
+    struct hb_package *out)
+{
+	struct hb_package p;
+
+	need_package(book, package, &p);
+	if (strcmp(p.status, "closed") != 0) {
+		hb_package_release(&p);
+		return false;
+	}
+	*out = p;
+	return true;
+}
+
 const char *const hb_package_columns[] = {
 	"package", "project", "client", "plan", "status", "minutes",
 	"bonus_minutes", "discount", "bonus", "months", "lapse", "price",

@@ -7,6 +7,11 @@
  * mode (so "comment --csv - -m TEXT" gives every row the same body).  All
  * records are applied in one BEGIN IMMEDIATE transaction; the first failure
  * ends the program with "FILE:LINE: column: reason" and nothing is written.
+ *
+ * One record given --key TOKEN (commands with HB_CLI_KEY) is a change made
+ * once: the key, a digest of the request and the rows printed are recorded
+ * with the change; the same request with the same key again prints those
+ * rows and writes nothing; another request with it is refused (exit 1).
  */
 #ifndef HOURBOOK_BATCH_H
 #define HOURBOOK_BATCH_H

@@ -19,7 +19,7 @@
 #include "hourbook/date.h"
 #include "hourbook/records.h"
 
-#define HB_SCHEMA_VERSION 7
+#define HB_SCHEMA_VERSION 8
 
 struct hb_book;
 
@@ -389,6 +389,19 @@ bool hb_book_batch_find(struct hb_book *book, const char *command,
     const char *digest, struct hb_batch_record *out);
 void hb_book_batch_insert(struct hb_book *book, const char *command,
     const char *digest, const char *name, int64_t records);
+
+/* Changes made once (--key, schema 8): the digest of the request an
+ * actor made with a key to a command, the rows it printed, and when.
+ * The strings are the caller's: hb_request_release(). */
+struct hb_request {
+	char *digest, *output, *at;
+};
+bool hb_book_request_find(struct hb_book *book, const char *command,
+    const char *key, struct hb_request *out);
+/* For the actor (cli.h: hb_actor), now. */
+void hb_book_request_insert(struct hb_book *book, const char *command,
+    const char *key, const char *digest, const char *output);
+void hb_request_release(struct hb_request *r);
 
 /* Undo the open transaction (billing-run --dry-run). */
 void hb_book_rollback(struct hb_book *book);

@@ -9,8 +9,8 @@
  * is exit 65 with a message naming the option and the accepted forms.  An
  * unknown option is exit 64 with the nearest option names.  The common
  * options (-d/--db, --as, -q/--quiet, -o/--output, --no-header, --csv,
- * --dry-run, --again, --allow-network-fs, -h/--help, --version) are handled
- * here and land in hb_opts.
+ * --dry-run, --again, --key, --allow-network-fs, -h/--help, --version) are
+ * handled here and land in hb_opts.
  */
 #ifndef HOURBOOK_CLI_H
 #define HOURBOOK_CLI_H
@@ -53,9 +53,11 @@ enum {
 	HB_CLI_NO_DB = 1 << 1,	/* does not open a book */
 	HB_CLI_WRITES = 1 << 2,	/* writes the book: takes --dry-run */
 	HB_CLI_CREATES = 1 << 3,	/* a setup command: may create the book */
-	HB_CLI_LEDGER = 1 << 4	/* its --csv rows add time or money: each
+	HB_CLI_LEDGER = 1 << 4,	/* its --csv rows add time or money: each
 				   batch is recorded, and the same batch
 				   again needs --again */
+	HB_CLI_KEY = 1 << 5	/* a single-record writer: takes --key TOKEN,
+				   which makes the change once (batch.h) */
 };
 
 struct hb_command {
@@ -77,6 +79,7 @@ struct hb_common_options {
 	bool allow_network_fs;	/* --allow-network-fs */
 	bool dry_run;		/* --dry-run: validate, print, write nothing */
 	bool again;		/* --again: apply a batch applied before */
+	const char *key;	/* --key TOKEN: a request made once (batch.h) */
 };
 extern struct hb_common_options hb_opts;
 
@@ -87,6 +90,17 @@ typedef void hb_option_fn(void *ctx, int key, const char *arg);
  * --version and exiting 0).  Returns the index of the first operand. */
 int hb_cli_parse(const struct hb_command *cmd, int argc, char **argv,
     hb_option_fn *on_option, void *ctx);
+
+/* An option of the command's own table as it was given. */
+struct hb_cli_value {
+	const char *name;	/* its long name */
+	const char *value;	/* NULL for a flag */
+	bool file;		/* the value names a file (HB_ARG_FILE) */
+};
+/* The command's own options in the order given, and its operands, after
+ * hb_cli_parse: borrowed.  Returns the number of options. */
+size_t hb_cli_given(const struct hb_cli_value **options,
+    const char *const **operands, size_t *noperands);
 
 /* Print "command: message", then the usage, to stderr and exit 64. */
 _Noreturn void hb_usage_error(const struct hb_command *cmd,

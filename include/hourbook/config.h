@@ -22,7 +22,8 @@ enum hb_setting_type {
 	HB_SETTING_MINUTES,	/* a duration, stored in minutes */
 	HB_SETTING_PERCENT,	/* a percentage, stored without '%' */
 	HB_SETTING_SUPPORT,	/* support hours */
-	HB_SETTING_ZONE		/* an IANA time zone name */
+	HB_SETTING_ZONE,	/* an IANA time zone name */
+	HB_SETTING_SWITCH	/* on or off */
 };
 
 struct hb_setting_def {
@@ -31,6 +32,7 @@ struct hb_setting_def {
 	enum hb_setting_type type;
 	int64_t minimum;	/* for counts */
 	bool per_project;	/* may be overridden by project-add --sla */
+	bool staff_only;	/* only staff may change it */
 	const char *help;
 };
 
@@ -49,7 +51,7 @@ char *hb_setting_canonical(const struct hb_setting_def *def, const char *value,
  * Dies with exit 70 on an unknown key: keys in code are constants. */
 char *hb_config_get(struct hb_book *book, const char *key);
 /* Validate and store (logs an event).  Dies 64 on an unknown key, 65 on a
- * bad value. */
+ * bad value, 1 when the setting is staff's and the actor is not. */
 char *hb_config_set(struct hb_book *book, const char *key, const char *value);
 
 /* Typed readers; a project override wins when project_id > 0. */

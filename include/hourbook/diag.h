@@ -10,12 +10,17 @@
 #ifndef HOURBOOK_DIAG_H
 #define HOURBOOK_DIAG_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 /* Exit status of every command (SPEC §4), listed in every man page. */
 enum hb_exit {
 	HB_EXIT_OK = 0,
 	HB_EXIT_REFUSED = 1,	/* a business rule refused the action */
+	HB_EXIT_UNPRINTED = 3,	/* the change was committed, but printing
+				   what was written failed (a full disk, a
+				   reader that stopped early): do not
+				   repeat it */
 	HB_EXIT_USAGE = 64,	/* wrong options or arguments */
 	HB_EXIT_DATA = 65,	/* bad input data */
 	HB_EXIT_NOINPUT = 66,	/* a named record, file or book does not exist */
@@ -39,6 +44,15 @@ void hb_diag_set_location(const char *name, long line);
 
 /* Quiet mode (-q) silences hb_note(), never warnings or errors. */
 void hb_diag_set_quiet(int quiet);
+
+/* From the commit of a writing command on, the change is in the book
+ * whatever fails next, so no later failure may say otherwise: hb_die()
+ * and hb_fail() then exit HB_EXIT_UNPRINTED instead of their status,
+ * after their message and a second line that explain() prints to say what
+ * was committed and how to see it (NULL: a plain line). */
+void hb_diag_set_committed(void (*explain)(void));
+/* Whether hb_diag_set_committed() was called. */
+bool hb_diag_committed(void);
 
 /* "command: [context: ]message" and exit with status. */
 _Noreturn void hb_die(int status, const char *fmt, ...)

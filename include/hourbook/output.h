@@ -9,7 +9,10 @@
  * file in the same folder and renamed into place, so a failed command never
  * leaves a truncated file; a FIFO, a character device or a descriptor's name
  * (/dev/stdout, /dev/fd/N) is written into instead, never replaced.  Every
- * write error fails the command (exit 74).
+ * write error fails the command: exit 74 before the commit, and after it
+ * (hb_output_committed) exit 3, HB_EXIT_UNPRINTED, with a message naming
+ * the rows that are in the book, so that no script repeats a change that
+ * was made.
  */
 #ifndef HOURBOOK_OUTPUT_H
 #define HOURBOOK_OUTPUT_H
@@ -27,7 +30,24 @@ struct hb_csv_writer *hb_output_begin(enum hb_csv_format format,
 struct hb_csv_writer *hb_output_writer(void);
 /* Write the header row unless --no-header. */
 void hb_output_header(const char *const *names);
-/* Copy what was written to its destination, check for errors, and close. */
+/* The rows written since the header (a writing command's deferred rows,
+ * as CSV text): the caller's to free.  Dies 74. */
+char *hb_output_rows(void);
+/* Write rows (what hb_output_rows() returned in an earlier run) as this
+ * run's rows. */
+void hb_output_replay(const char *rows);
+/* "entry 12", "task 5, 3, 9", "entry 12, 13, 14, ..., 20011 (20000 rows)":
+ * the keys of rows (CSV text without header) for messages, named after
+ * the header's first column; the caller's, NULL when there are no rows. */
+char *hb_output_summary(const char *rows);
+/* The key (--key) under which the same command prints this change
+ * again: named in the message when printing fails.  Borrowed. */
+void hb_output_key(const char *key);
+/* The command's change is committed: from now on a failure exits
+ * HB_EXIT_UNPRINTED (diag.h) and says which rows are in the book. */
+void hb_output_committed(void);
+/* Copy what was written to its destination, check for errors, and close.
+ * After the commit SIGPIPE is ignored while it prints (see output.c). */
 void hb_output_finish(void);
 /* A new, empty temporary file for path, to be written by name and handed
  * to hb_temp_commit(): beside path (.hourbook-tmp-NAME.XXXXXX, mode 0600),

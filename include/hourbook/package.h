@@ -37,6 +37,11 @@ void hb_package_set(struct hb_book *book, const char *package,
     enum hb_package_action action, const char *date, bool bill_minimum,
     struct hb_package *out);
 
+/* When package is closed: fill out with it and its figures, and return
+ * true; else false (out untouched).  Dies 66 when it does not exist. */
+bool hb_package_closed(struct hb_book *book, const char *package,
+    struct hb_package *out);
+
 /* A package with its figures; false when it does not exist. */
 bool hb_package_load(struct hb_book *book, int64_t id, struct hb_package *out);
 

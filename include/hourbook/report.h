@@ -43,7 +43,7 @@ void hb_report_write(struct hb_book *book, int kind,
 
 /* Write the kind as an xlsx file to a temporary file beside path (for
  * package-set --closed --sheet) and return its name, for hb_temp_commit
- * to rename over path once the book's transaction is committed. */
+ * to rename over path (package-set does it before its commit). */
 char *hb_report_xlsx_temp(struct hb_book *book, int kind,
     const struct hb_report_filter *f, const char *path);
 

@@ -8,6 +8,10 @@ PATH=$HB_BIN:$PATH
 T=$(mktemp -d "${TMPDIR:-/tmp}/hourbook-test.XXXXXX")
 trap 'rm -rf "$T"' EXIT
 export HOME="$T/home" TZ=Europe/Rome LC_ALL=C.UTF-8
+# A book made while HOURBOOK_NOW is set takes it from every actor (its
+# clock.override is on): so every test's book, made by its first setup
+# command, does.  A book made without it takes it only from staff
+# (t018-clock.sh).
 export HOURBOOK_NOW=2026-11-23T10:00:00Z HOURBOOK_USER=tester
 export HOURBOOK_DB="$T/book.db"
 unset XDG_DATA_HOME HOURBOOK_BUSY_MS
@@ -103,4 +107,26 @@ finish() {
 csv_col() {
 	awk -F, -v name="$1" 'NR == 1 { for (i = 1; i <= NF; i++) if ($i == name) c = i; next }
 		c { print $c }'
+}
+
+# run_closed CMD...: run CMD with its stdout a pipe whose reader has gone,
+# as the reader of `| head -1` goes once it has its line (made from a FIFO,
+# so that the reader is gone before CMD writes): the exit status in
+# $status, stderr in $T/err.
+run_closed() {
+	rm -f "$T/closed.fifo"
+	mkfifo "$T/closed.fifo"
+	exec 8<>"$T/closed.fifo"
+	exec 9>"$T/closed.fifo"
+	exec 8<&-
+	"$@" >&9 2>"$T/err"
+	status=$?
+	exec 9>&-
+	rm -f "$T/closed.fifo"
+}
+
+# book_state: a digest of everything the book holds, to tell whether a
+# command wrote anything.
+book_state() {
+	sqlite3 -batch "$HOURBOOK_DB" .dump | cksum
 }

@@ -63,11 +63,13 @@ expect_empty_out "-o leaves stdout empty"
 expect_eq "-o FILE written, no header" "out1,out1,,EUR,,2026-11-23T10:00:00Z" "$(cat "$T/written.csv")"
 ls -a "$T" | grep -q '^\.written' && not_ok "no temporary file left" || ok "no temporary file left"
 
-# Output written into a closed pipe or a full device fails the command.
+# Output written into a full device fails the command after the commit:
+# exit 3 says the change is in (see t021-unprinted.sh).
 if [ -w /dev/full ]; then
 	client-add full1 >/dev/full 2>"$T/err"
-	expect_eq "write error to /dev/full exits 74" 74 "$?"
+	expect_eq "write error to /dev/full after the commit exits 3" 3 "$?"
 	expect_err "write error named" "stdout: write error"
+	expect_err "the commit named" "the change was committed: client full1 is in the book"
 	run client-add full1
 	expect_eq "the book kept the commit" 1 "$status"
 fi

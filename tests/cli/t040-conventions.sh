@@ -39,6 +39,17 @@ for src in "$HB_SRC"/cmd/*.c; do
 		not_ok "$cmd --help matches its man page SYNOPSIS" "$(diff "$T/man" "$T/help")"
 	fi
 	grep -q '^\.Sh EXIT STATUS' "$page" && ok "$cmd.1 lists the exit status" || not_ok "$cmd.1 lists the exit status"
+	# A writing command (it takes --dry-run) may exit 3 after its commit,
+	# and one that takes --key documents it.
+	sed -n '/^\.Sh EXIT STATUS/,/^\.Sh /p' "$page" >"$T/status"
+	if "$cmd" --help | grep -q -- '--dry-run'; then
+		grep -q '^\.It 3$' "$T/status" && ok "$cmd.1 lists exit 3" || not_ok "$cmd.1 lists exit 3"
+	else
+		grep -q '^\.It 3$' "$T/status" && not_ok "$cmd.1: a reader does not exit 3" || ok "$cmd.1: a reader does not exit 3"
+	fi
+	if "$cmd" --help | grep -q -- '--key TOKEN'; then
+		grep -q '^\.It Fl -key Ar TOKEN' "$page" && ok "$cmd.1 documents --key" || not_ok "$cmd.1 documents --key"
+	fi
 	grep -q '^\.Sh EXAMPLES' "$page" && ok "$cmd.1 has examples" || not_ok "$cmd.1 has examples"
 done
 

@@ -5,6 +5,7 @@ client-add acme >/dev/null
 expect_exit 0 book-config --list
 expect_out "defaults listed" <<'OUT'
 key,value,default,description
+clock.override,on,off,on: HOURBOOK_NOW replaces the clock for everyone (off: for staff only); on in a book made while HOURBOOK_NOW was set
 currency,EUR,EUR,currency of new clients (ISO 4217 code)
 package.low_percent,10,10,a package below this share of its loaded hours is low
 sla.client_info_days,3,3,business days a question to the client may wait

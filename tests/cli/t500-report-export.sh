@@ -172,8 +172,25 @@ status_of_1() { report-export balances --package 1 --no-header | cut -d, -f5; }
 expect_exit 74 package-set --closed --sheet "$T/no/such/dir/final.xlsx" 1
 expect_eq "a sheet that cannot be written leaves the package open" active "$(status_of_1)"
 expect_eq "and nothing recorded" "" "$(sql "SELECT closed_on FROM package WHERE id = 1")"
+mkdir "$T/final.xlsx"
+expect_exit 74 package-set --closed --sheet "$T/final.xlsx" 1
+expect_err "a folder where the sheet goes is named" "final.xlsx: is a folder, not a file"
+expect_eq "and the package stays open" active "$(status_of_1)"
+rmdir "$T/final.xlsx"
 expect_exit 0 package-set --closed --sheet "$T/final.xlsx" 1
 expect_eq "then it closes" closed "$(status_of_1)"
+[ -s "$T/final.xlsx" ] && ok "with its sheet" || not_ok "with its sheet"
+# A closing whose sheet went missing (a kill, a lost disk) is finished by
+# the same command: the sheet, and nothing else.
+rm "$T/final.xlsx"
+before=$(book_state)
+expect_exit 0 package-set --closed --sheet "$T/final.xlsx" 1
+expect_err "a closed package: it says so" "package 1 was closed already, on 2026-11-23: nothing changed; its activity sheet was written to $T/final.xlsx"
+[ -s "$T/final.xlsx" ] && ok "the sheet is written again" || not_ok "the sheet is written again"
+expect_eq "and the book is as it was" "$before" "$(book_state)"
+expect_exit 1 package-set --closed 1
+expect_err "closing twice without a sheet is refused" "nothing changes after closing"
+ls -A "$T" | grep -q '^\.hourbook-tmp-' && not_ok "no temporary left" || ok "no temporary left"
 expect_eq "and its hours lapse" "0" "$(report-export balances --package 1 | csv_col available_minutes)"
 cat >"$T/final.py" <<'PY'
 import sys, openpyxl

@@ -119,12 +119,38 @@ test_events_and_rollback(void **state)
 	hb_book_close(b);
 }
 
+/* Changes made once: a key per command and actor, with its request's
+ * digest and output; gone with a rollback. */
+static void
+test_request_keys(void **state)
+{
+	struct hb_book *b = hb_book_open(HB_BOOK_WRITE);
+	struct hb_request r = { 0 };
+
+	(void)state;
+	hb_book_begin(b);
+	hb_book_request_insert(b, "comment", "k", "d1", "7,1,x\n");
+	hb_book_rollback(b);
+	assert_false(hb_book_request_find(b, "comment", "k", &r));
+	hb_book_begin(b);
+	hb_book_request_insert(b, "comment", "k", "d1", "7,1,x\n");
+	hb_book_commit(b);
+	assert_true(hb_book_request_find(b, "comment", "k", &r));
+	assert_string_equal(r.digest, "d1");
+	assert_string_equal(r.output, "7,1,x\n");
+	assert_string_equal(r.at, "2026-11-23T10:00:00Z");
+	hb_request_release(&r);
+	assert_false(hb_book_request_find(b, "task-add", "k", &r));
+	hb_book_close(b);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_create_and_settings),
 		cmocka_unit_test(test_events_and_rollback),
+		cmocka_unit_test(test_request_keys),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

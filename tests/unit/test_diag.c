@@ -83,6 +83,7 @@ test_exit_codes(void **state)
 	/* SPEC §4: the numbers users' scripts rely on. */
 	assert_int_equal(HB_EXIT_OK, 0);
 	assert_int_equal(HB_EXIT_REFUSED, 1);
+	assert_int_equal(HB_EXIT_UNPRINTED, 3);
 	assert_int_equal(HB_EXIT_USAGE, 64);
 	assert_int_equal(HB_EXIT_DATA, 65);
 	assert_int_equal(HB_EXIT_NOINPUT, 66);
@@ -105,6 +106,27 @@ test_allocation(void **state)
 	free(s);
 }
 
+static void explain(void) { fprintf(stderr, "committed: entry 7\n"); }
+
+/* After the commit every failure exits 3, and says what is in the book;
+ * last, since nothing undoes the commit. */
+static void
+test_after_commit(void **state)
+{
+	(void)state;
+	hb_diag_set_exit(fake_exit);
+	hb_diag_set_context(NULL);
+	assert_false(hb_diag_committed());
+	hb_diag_set_committed(explain);
+	assert_true(hb_diag_committed());
+	assert_string_equal(captured(die_plain),
+	    "hours-log: disk full\ncommitted: entry 7\n");
+	assert_int_equal(exited, HB_EXIT_UNPRINTED);
+	assert_string_equal(captured(fail_no_column),
+	    "hours-log: task 7 is done\ncommitted: entry 7\n");
+	assert_int_equal(exited, HB_EXIT_UNPRINTED);
+}
+
 int
 main(void)
 {
@@ -112,6 +134,7 @@ main(void)
 		cmocka_unit_test(test_shapes),
 		cmocka_unit_test(test_exit_codes),
 		cmocka_unit_test(test_allocation),
+		cmocka_unit_test(test_after_commit),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
