@@ -3,6 +3,7 @@
  */
 #include "hourbook/billing.h"
 #include "hourbook/book.h"
+#include "hourbook/session.h"
 #include "hourbook/cli.h"
 #include "hourbook/diag.h"
 #include "hourbook/output.h"

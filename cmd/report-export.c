@@ -6,6 +6,7 @@
 #include <strings.h>
 
 #include "hourbook/book.h"
+#include "hourbook/session.h"
 #include "hourbook/cli.h"
 #include "hourbook/date.h"
 #include "hourbook/diag.h"

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "hourbook/book.h"
+#include "hourbook/session.h"
 #include "hourbook/cli.h"
 #include "hourbook/clock.h"
 #include "hourbook/diag.h"

@@ -6,6 +6,7 @@
 
 #include "hourbook/batch.h"
 #include "hourbook/book.h"
+#include "hourbook/session.h"
 #include "hourbook/cli.h"
 #include "hourbook/diag.h"
 #include "hourbook/output.h"

@@ -8,6 +8,7 @@
 #include "hourbook/actor.h"
 #include "hourbook/batch.h"
 #include "hourbook/book.h"
+#include "hourbook/session.h"
 #include "hourbook/date.h"
 #include "hourbook/diag.h"
 #include "hourbook/digest.h"

@@ -12,6 +12,7 @@
 #ifndef HOURBOOK_BOOK_INTERNAL_H
 #define HOURBOOK_BOOK_INTERNAL_H
 
+#include <setjmp.h>
 #include <stdbool.h>
 #include <stdint.h>
 
@@ -69,6 +70,21 @@ struct hb_engine {
 	int64_t (*column_int)(struct hb_engine_stmt *s, int i);
 	/* Borrowed until the next step; NULL for SQL NULL. */
 	const char *(*column_text)(struct hb_engine_stmt *s, int i);
+
+	/* The whole book's structure, before a batch writes: a damaged book
+	 * ends the program (hb_book_damaged). */
+	void (*verify)(struct hb_book *book);
+	/* book-check's look at the storage itself: each problem the
+	 * engine's own check finds; each row that breaks a reference; each
+	 * commit the engine drops unseen.  An engine that has nothing to
+	 * say says nothing. */
+	void (*check_storage)(struct hb_book *book,
+	    void (*fn)(void *ctx, const char *message), void *ctx);
+	void (*check_references)(struct hb_book *book,
+	    void (*fn)(void *ctx, const char *table, int64_t rowid,
+	    const char *parent), void *ctx);
+	void (*check_wal)(struct hb_book *book,
+	    void (*fn)(void *ctx, const char *message), void *ctx);
 };
 
 extern const struct hb_engine hb_engine_sqlite;
@@ -82,14 +98,32 @@ struct hb_book {
 	char *shown;		/* as messages show it: a password hidden */
 	int busy_ms;
 	bool in_transaction;
-	char now[HB_TIMESTAMP_BUFSZ];	/* the clock's, formatted once */
+	bool wrote;		/* the write transaction changed something */
+	char now[HB_TIMESTAMP_BUFSZ];	/* the session's clock, formatted */
 	char *actor;		/* who acts: recorded with every change */
-	struct hb_engine_stmt **stmts;	/* prepared on first use, by id */
+	struct stmt **stmts;	/* book.c's, prepared on first use, by id */
 	size_t nstmts;
+	void (*on_commit)(struct hb_book *book, void *ctx);
+	void *on_commit_ctx;
+	/* book-check only.  While it opens the book, damage jumps to trap
+	 * with its text in damage; afterwards, with tolerant set, a statement
+	 * that meets damage ends as if it had no more rows and its text waits
+	 * in damage for hb_book_damage(). */
+	jmp_buf *trap;
+	bool tolerant;
+	char *damage;
 };
 
-/* Engines' shared helper: "PATH: what: reason", exit status. */
+/* Engines' shared helpers. */
+/* "LOCATION: reason" and exit with status. */
 _Noreturn void hb_book_fail(struct hb_book *book, int status,
     const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+/* Every command stops the same way on a damaged book (exit 74, "run
+ * book-check"), but book-check's open, which takes reason instead. */
+_Noreturn void hb_book_damaged(struct hb_book *book, char *reason);
+/* An engine's words about damage, fit for a terminal (the caller's). */
+char *hb_book_printable(const char *msg);
+/* What a statement's sum adds up, for "the total of ... is too large". */
+const char *hb_book_total_of(struct hb_book *book, const char *sql);
 
 #endif

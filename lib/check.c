@@ -11,6 +11,7 @@
 
 #include "hourbook/balance.h"
 #include "hourbook/book.h"
+#include "hourbook/session.h"
 #include "hourbook/check.h"
 #include "hourbook/clock.h"
 #include "hourbook/diag.h"

@@ -1,14 +1,16 @@
 /*
- * book: the SQLite file and all the SQL of hourbook.
+ * book: the store.  Every SQL statement of hourbook is behind these
+ * functions, and no command or domain module sees an engine: a book is a
+ * SQLite file or a PostgreSQL database (a location "postgresql://..."),
+ * and the same calls serve both (SPEC §5; the engines are store_sqlite.c
+ * and store_pg.c behind book-internal.h).
  *
- * No command and no domain module touches SQLite: they call the functions
- * here, so the SQL can later be served by another engine (SPEC §5).  The
- * book is found from --db, $HOURBOOK_DB, $XDG_DATA_HOME/hourbook/book.db or
- * ~/.local/share/hourbook/book.db, created on first write with mode 0600 in
- * folders of mode 0700, opened in WAL mode with foreign keys on and a busy
- * timeout ($HOURBOOK_BUSY_MS, default 5000), and migrated to the current
- * schema in one transaction.  Errors end the program: 74 for the database,
- * 75 when the book stayed locked past the busy timeout.
+ * The store is opened with an explicit configuration: it reads no option,
+ * no environment and no clock of its own; the session (session.h) builds
+ * the configuration and tells the book who acts and when.  A book is
+ * migrated to the current schema in one transaction when it opens for
+ * writing.  Errors end the program: 74 for the database, 75 when the book
+ * stayed locked past the busy timeout, 65 for a total too large.
  */
 #ifndef HOURBOOK_BOOK_H
 #define HOURBOOK_BOOK_H
@@ -32,29 +34,60 @@ enum hb_book_mode {
 			   with a note on stderr */
 };
 
-/* Open the book named by the common options.  The caller owns the result
- * and releases it with hb_book_close().  A damaged book ends the program
- * (exit 74, "the book is damaged ...: run book-check"), at the open or at
- * whichever statement meets the damage. */
-struct hb_book *hb_book_open(enum hb_book_mode mode);
-void hb_book_close(struct hb_book *book);
+/* How to open a book. */
+struct hb_book_config {
+	const char *location;	/* a path, or a postgresql:// URL */
+	enum hb_book_mode mode;
+	int busy_ms;		/* how long a writer waits for the lock */
+	bool allow_network_fs;	/* SQLite: open a book on NFS, SMB ... */
+	bool dry_run;		/* a missing book is not made */
+	/* For a book that has none yet (a new one, or one made before
+	 * books had a time zone): its timezone setting. */
+	const char *zone;
+	bool clock_override;	/* a new book takes HOURBOOK_NOW */
+	void (*before_create)(void);	/* called before a new book is made */
+};
 
-/* book-check: open for reading, and go on past damage as far as SQLite
- * lets us.  When the damage keeps the book from opening at all, returns
- * NULL with SQLite's words in *damage (the caller's).  Otherwise every
- * statement that meets damage ends as if it had no more rows, and the
- * damage waits for hb_book_damage(): the first met since its last call,
- * the caller's, or NULL. */
-struct hb_book *hb_book_open_check(char **damage);
+/* Open (and for writing, migrate) the book.  *made is set when this call
+ * made a new book.  The caller owns the result: hb_book_close(). */
+struct hb_book *hb_book_connect(const struct hb_book_config *cfg,
+    bool *made);
+void hb_book_close(struct hb_book *book);
+/* Who acts and when ("2026-11-23T14:05:00Z"): recorded with every change.
+ * Both are copied. */
+void hb_book_set_context(struct hb_book *book, const char *actor,
+    const char *now);
+/* Called inside every write transaction just before it commits, when it
+ * changed the book (the session logs an outside clock this way). */
+void hb_book_on_commit(struct hb_book *book,
+    void (*fn)(struct hb_book *book, void *ctx), void *ctx);
+/* The location as messages show it (a password hidden); borrowed. */
+const char *hb_book_location(const struct hb_book *book);
+/* "sqlite" or "postgresql". */
+const char *hb_book_engine(const struct hb_book *book);
+
+/* book-check: open for reading, and go on past damage as far as the
+ * engine lets us.  When the damage keeps the book from opening at all,
+ * returns NULL with the engine's words in *damage (the caller's).
+ * Otherwise every statement that meets damage ends as if it had no more
+ * rows, and the damage waits for hb_book_damage(): the first met since
+ * its last call, the caller's, or NULL. */
+struct hb_book *hb_book_connect_check(const struct hb_book_config *cfg,
+    char **damage);
 char *hb_book_damage(struct hb_book *book);
 
-/* Check the whole book's structure before a batch writes (PRAGMA
+/* Check the whole book's structure before a batch writes (SQLite's
  * quick_check); a damaged book ends the program, exit 74. */
 void hb_book_verify(struct hb_book *book);
 
-/* BEGIN IMMEDIATE: every read-then-write decision runs inside one. */
+/* A write transaction: every read-then-write decision runs inside one,
+ * and one writer decides at a time.  A read transaction: one snapshot,
+ * for exports. */
 void hb_book_begin(struct hb_book *book);
+void hb_book_begin_read(struct hb_book *book);
 void hb_book_commit(struct hb_book *book);
+/* The role of the person with handle (the caller's), or NULL. */
+char *hb_book_person_role(struct hb_book *book, const char *handle);
 
 /* Settings stored in the book (defaults live in config.c).  The returned
  * string is the caller's; NULL when the key is not set. */
@@ -344,7 +377,7 @@ enum hb_query {
 };
 
 struct hb_param {
-	enum { HB_P_NULL, HB_P_INT, HB_P_TEXT } type;
+	enum { HB_P_NULL, HB_P_NULL_INT, HB_P_INT, HB_P_TEXT } type;
 	int64_t i;
 	const char *s;
 };
@@ -352,6 +385,15 @@ static inline struct hb_param
 hb_int(int64_t v)
 {
 	struct hb_param p = { HB_P_INT, v, NULL };
+
+	return p;
+}
+
+/* An integer parameter that is NULL. */
+static inline struct hb_param
+hb_null_int(void)
+{
+	struct hb_param p = { HB_P_NULL_INT, 0, NULL };
 
 	return p;
 }

@@ -12,6 +12,7 @@
 #include <cmocka.h>
 
 #include "hourbook/book.h"
+#include "hourbook/session.h"
 #include "hourbook/cli.h"
 #include "hourbook/config.h"
 
