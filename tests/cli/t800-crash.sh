@@ -49,7 +49,7 @@ while [ $i -le "$kills" ]; do
 		if [ "$after" -eq "$before" ]; then none=$((none + 1)); else whole=$((whole + 1)); fi
 	fi
 	problem=
-	[ "$(sql 'PRAGMA integrity_check')" = ok ] || problem="integrity"
+	[ "$(book_integrity)" = ok ] || problem="integrity"
 	[ "$after" -eq "$before" ] || [ "$after" -eq $((before + rows)) ] || problem="$problem batch:$before->$after"
 	agree || problem="$problem ledger"
 	[ "$(sql 'SELECT count(*) FROM invoice i WHERE NOT EXISTS (SELECT 1 FROM invoice_line l WHERE l.invoice_id = i.id)')" = 0 ] || problem="$problem invoice"
