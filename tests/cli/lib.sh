@@ -30,6 +30,9 @@ trap 'hb_cleanup' EXIT
 trap 'exit 129' HUP
 trap 'exit 130' INT
 trap 'exit 143' TERM
+# A write of the script's own into a closed pipe ends it through the trap
+# too (the commands it runs still get SIGPIPE as usual).
+trap 'exit 141' PIPE
 hb_cleanup() {
 	if [ "$HB_ENGINE" = pg ] && [ -f "$T/databases" ]; then
 		while IFS= read -r db; do
@@ -320,13 +323,19 @@ book_lock() {
 	esac
 	i=0
 	while ! grep -q '^held$' "$T/lock.out" 2>/dev/null && [ $i -lt 100 ]; do
+		kill -0 "$hb_lock_pid" 2>/dev/null || break
 		sleep 0.1
 		i=$((i + 1))
 	done
+	grep -q '^held$' "$T/lock.out" ||
+	    not_ok "book_lock: the lock is held" "$(head -c 300 "$T/lock.out")"
 }
 
 book_unlock() {
-	echo "ROLLBACK;" >&8
+	# A holder that failed has gone: writing to its pipe would end us.
+	if kill -0 "$hb_lock_pid" 2>/dev/null; then
+		echo "ROLLBACK;" >&8
+	fi
 	exec 8>&-
 	wait "$hb_lock_pid"
 	rm -f "$T/lock.fifo"
