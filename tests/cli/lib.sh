@@ -80,7 +80,7 @@ hb_pg_url() {
 
 # hb_pg_db BOOK: the database that the URL BOOK names.
 hb_pg_db() {
-	printf '%s\n' "$1" | sed 's|^postgresql://[^/]*/\([^?]*\).*|\1|'
+	printf '%s\n' "$1" | sed 's|^postgres[a-z]*://[^/]*/\([^?]*\).*|\1|'
 }
 
 # hb_pg_createdb NAME [TEMPLATE]: a new database, dropped when the test
@@ -177,8 +177,10 @@ expect_eq() {
 # '|'-separated fields, no header, NULL as empty.  Write SQL that both
 # engines accept: no group_concat, printf, hex, ifnull, GLOB, PRAGMA,
 # sqlite_master, double-quoted strings or booleans as numbers (compare with
-# CASE WHEN ... THEN 1 ELSE 0 END); order rows by a key and join them in
-# the shell (paste -sd' ').  sql_on BOOK QUERY reads another book.
+# CASE WHEN ... THEN 1 ELSE 0 END), and a subquery in FROM has an alias;
+# order rows by a key and join them in the shell (paste -sd' '), and do
+# arithmetic on a sum in the shell (PostgreSQL's sum of a bigint is a
+# numeric).  sql_on BOOK QUERY reads another book.
 sql() {
 	sql_on "$HOURBOOK_DB" "$1"
 }
@@ -227,7 +229,7 @@ book_copy() {
 # book_drop BOOK: removes a book that book_new or book_copy made.
 book_drop() {
 	case $1 in
-	postgresql://*) hb_pg dropdb --if-exists --force "$(hb_pg_db "$1")" ;;
+	postgresql://*|postgres://*) hb_pg dropdb --if-exists --force "$(hb_pg_db "$1")" ;;
 	*) rm -f "$1" "$1-wal" "$1-shm" "$1-journal" ;;
 	esac
 }
@@ -237,7 +239,7 @@ book_drop() {
 book_exists() {
 	b=${1:-$HOURBOOK_DB}
 	case $b in
-	postgresql://*)
+	postgresql://*|postgres://*)
 		[ "$(sql_on "$b" "SELECT count(*) FROM pg_catalog.pg_tables WHERE schemaname NOT IN ('pg_catalog', 'information_schema')" 2>/dev/null)" -gt 0 ] 2>/dev/null ;;
 	*) [ -e "$b" ] ;;
 	esac
@@ -247,7 +249,7 @@ book_exists() {
 book_tables() {
 	b=${1:-$HOURBOOK_DB}
 	case $b in
-	postgresql://*)
+	postgresql://*|postgres://*)
 		sql_on "$b" "SELECT tablename FROM pg_catalog.pg_tables WHERE schemaname NOT IN ('pg_catalog', 'information_schema') ORDER BY tablename" ;;
 	*)
 		sql_on "$b" "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name" ;;
