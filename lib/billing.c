@@ -312,6 +312,7 @@ hb_billing_run(struct hb_book *book, const char *month, bool dry_run,
 	struct run r = { .book = book };
 	const char *why;
 	char first[HB_DATE_BUFSZ], last[HB_DATE_BUFSZ];
+	char before[HB_DATE_BUFSZ], after[HB_DATE_BUFSZ];
 
 	if (hb_month_parse(month, &r.first, &why) != 0)
 		hb_fail(HB_EXIT_DATA, "--month", "\"%s\" %s", month, why);
@@ -323,6 +324,10 @@ hb_billing_run(struct hb_book *book, const char *month, bool dry_run,
 		    hb_date_format(r.last, last));
 	hb_date_format(r.first, first);
 	hb_date_format(r.last, last);
+	/* Deliveries are instants: a UTC day either side of the month holds
+	 * every one whose local day is in it (penalty_line decides). */
+	hb_date_format(r.first > HB_DAY_MIN ? r.first - 1 : r.first, before);
+	hb_date_format(r.last < HB_DAY_MAX ? r.last + 1 : r.last, after);
 	hb_book_begin(book);
 	/* A month's invoices are a batch: made on a sound book or not at all. */
 	hb_book_verify(book);
@@ -331,17 +336,18 @@ hb_billing_run(struct hb_book *book, const char *month, bool dry_run,
 	hb_book_query(book, HB_Q_MONTHLY_TO_INVOICE, NULL, 0, invoice_month, &r);
 	{
 		struct hb_param range[] = { hb_text(first), hb_text(last) };
+		struct hb_param wide[] = { hb_text(before), hb_text(after) };
 
 		hb_book_query(book, HB_Q_FEES_TO_BILL, range, 2, fee_line, &r);
 		hb_book_query(book, HB_Q_OVERAGE, range, 2, overage_line, &r);
-		hb_book_query(book, HB_Q_LATE_DELIVERIES, range, 2,
+		hb_book_query(book, HB_Q_LATE_DELIVERIES, wide, 2,
 		    penalty_line, &r);
 	}
 	for (size_t i = 0; i < r.nbills; i++) {
 		struct bill *b = &r.bills[i];
 		struct hb_param key[] = {
 			hb_int(b->project_id), hb_text(r.month),
-			b->package_id ? hb_int(b->package_id) : hb_text(NULL)
+			b->package_id ? hb_int(b->package_id) : hb_null_int()
 		};
 		int64_t id, total = 0;
 		char ids[24];
@@ -393,7 +399,7 @@ hb_invoices_export(struct hb_book *book, const char *client,
 {
 	struct hb_param p[] = {
 		hb_text(client), hb_text(project),
-		package ? hb_int(strtoll(package, NULL, 10)) : hb_text(NULL),
+		package ? hb_int(strtoll(package, NULL, 10)) : hb_null_int(),
 		hb_text(from), hb_text(to)
 	};
 

@@ -31,11 +31,12 @@ enum {
 
 struct hb_engine {
 	const char *name;	/* "sqlite", "postgresql" */
-	/* Open book->location as the config says; returns true when the
-	 * book is empty (a new book, or an empty file or database that a
-	 * setup command may make one).  Refuses what is not a book before
-	 * writing anything.  Dies with the exit status the failure deserves. */
-	bool (*open)(struct hb_book *book, const struct hb_book_config *cfg);
+	/* Open book->location as the config says.  Refuses what is not a
+	 * book before writing anything, and an empty book (a missing file,
+	 * an empty database) to all but a setup command (HB_BOOK_CREATE,
+	 * not a dry run), after calling cfg->before_create.  Dies with the
+	 * exit status the failure deserves. */
+	void (*open)(struct hb_book *book, const struct hb_book_config *cfg);
 	void (*close)(struct hb_book *book);
 
 	/* The schema version of the book, 0 when empty. */

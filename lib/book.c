@@ -110,12 +110,29 @@ enum sql_id {
 #define PERSON_COLUMNS \
 	"p.id, p.handle, p.name, p.email, p.role, p.rate, p.client_id, " \
 	"(SELECT name FROM client WHERE id = p.client_id), p.created"
-#define PROJECT_COLUMNS \
+/* A project's settings as "key=value;key=value", in key order: the one
+ * aggregate the engines spell differently (SQLite 3.40 has no
+ * string_agg, PostgreSQL no group_concat). */
+#define PROJECT_COLUMNS_WITH(settings) \
 	"p.id, p.code, p.client_id, c.name, c.currency, p.name, p.rate, " \
-	"p.model, p.penalty_base, p.penalty_daily, " \
+	"p.model, p.penalty_base, p.penalty_daily, " settings ", p.created"
+#define PROJECT_COLUMNS PROJECT_COLUMNS_WITH( \
 	"(SELECT group_concat(key || '=' || value, ';') FROM " \
 	"(SELECT key, value FROM project_setting WHERE project_id = p.id " \
-	"ORDER BY key)), p.created"
+	"ORDER BY key))")
+#define PROJECT_COLUMNS_PG PROJECT_COLUMNS_WITH( \
+	"(SELECT string_agg(key || '=' || value, ';' ORDER BY key) " \
+	"FROM project_setting WHERE project_id = p.id)")
+/* An entry's packages: its own, then those it spilled into. */
+#define ENTRY_PACKAGES_WITH(splits) \
+	"CASE WHEN e.package_id IS NOT NULL THEN e.package_id || " \
+	"coalesce((SELECT ';' || " splits "), '') END"
+#define ENTRY_PACKAGES ENTRY_PACKAGES_WITH( \
+	"group_concat(package_id, ';') FROM (SELECT package_id " \
+	"FROM entry_split WHERE entry_id = e.id ORDER BY package_id)")
+#define ENTRY_PACKAGES_PG ENTRY_PACKAGES_WITH( \
+	"string_agg(CAST(package_id AS TEXT), ';' ORDER BY package_id) " \
+	"FROM entry_split WHERE entry_id = e.id")
 
 #define TASK_COLUMNS \
 	"t.id, t.project_id, j.code, j.client_id, j.model, t.kind, t.title, " \
@@ -172,14 +189,16 @@ static const char *const sql[SQL_COUNT] = {
 	    "AND (?2 IS NULL OR p.id IN (SELECT m.person_id FROM member m "
 	    "JOIN project j ON j.id = m.project_id "
 	    "WHERE j.code = ?2 AND m.left_at IS NULL)) ORDER BY p.handle",
-	[SQL_PROJECT_GET] = "SELECT " PROJECT_COLUMNS " FROM project p "
-	    "JOIN client c ON c.id = p.client_id WHERE p.code = ?",
+#define PROJECT_GET(columns) "SELECT " columns " FROM project p " \
+	"JOIN client c ON c.id = p.client_id WHERE p.code = ?"
+	[SQL_PROJECT_GET] = PROJECT_GET(PROJECT_COLUMNS),
 	[SQL_PROJECT_INSERT] = "INSERT INTO project (id, code, client_id, name, "
 	    "rate, model, penalty_base, penalty_daily, created) "
 	    "VALUES ((SELECT coalesce(max(id), 0) + 1 FROM project), ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-	[SQL_PROJECT_ALL] = "SELECT " PROJECT_COLUMNS " FROM project p "
-	    "JOIN client c ON c.id = p.client_id "
-	    "WHERE ?1 IS NULL OR c.name = ?1 ORDER BY p.code",
+#define PROJECT_ALL(columns) "SELECT " columns " FROM project p " \
+	"JOIN client c ON c.id = p.client_id " \
+	"WHERE ?1 IS NULL OR c.name = ?1 ORDER BY p.code"
+	[SQL_PROJECT_ALL] = PROJECT_ALL(PROJECT_COLUMNS),
 	[SQL_MEMBER_STATE] = "SELECT left_at IS NULL FROM member "
 	    "WHERE project_id = ? AND person_id = ?",
 	[SQL_MEMBER_JOIN] = "INSERT INTO member (project_id, person_id, joined) "
@@ -199,8 +218,8 @@ static const char *const sql[SQL_COUNT] = {
 	[SQL_TASK_SELECT] = "SELECT " TASK_COLUMNS " FROM task t "
 	    "JOIN project j ON j.id = t.project_id "
 	    "WHERE (?1 IS NULL OR j.code = ?1) "
-	    "AND (?2 IS NULL OR instr(',' || ?2 || ',', "
-	    "',' || t.status || ',') > 0) "
+	    "AND (?2 IS NULL OR (',' || ?2 || ',') LIKE "
+	    "('%,' || t.status || ',%')) "
 	    "AND (?3 IS NULL OR t.assignee_id = "
 	    "(SELECT id FROM person WHERE handle = ?3)) "
 	    "AND (?4 IS NULL OR t.kind = ?4) "
@@ -288,7 +307,7 @@ static const char *const sql[SQL_COUNT] = {
 	    "JOIN person p ON p.id = e.person_id WHERE e.id = ?",
 	[SQL_ENTRY_REVERSAL] = "SELECT id FROM entry WHERE reverses = ?",
 	[SQL_ENTRY_SPLITS] = "SELECT package_id, minutes FROM entry_split "
-	    "WHERE entry_id = ? ORDER BY rowid",
+	    "WHERE entry_id = ? ORDER BY package_id",
 	[SQL_FEE_INSERT] = "INSERT INTO money_ledger (id, person_id, kind, amount, "
 	    "task_id, day, created, currency) VALUES ((SELECT coalesce(max(id), 0) + 1 FROM money_ledger), ?, 'fee', ?, ?, ?, ?, ?)",
 	/* ?2 and ?3: the first and last day of the month of the payments
@@ -327,8 +346,8 @@ static const char *const sql[SQL_COUNT] = {
 	    " FROM withdrawal w JOIN person p ON p.id = w.person_id "
 	    "LEFT JOIN withdrawal_outcome o ON o.withdrawal_id = w.id "
 	    "WHERE (?1 IS NULL OR p.handle = ?1) "
-	    "AND (?2 IS NULL OR date(w.requested, 'localtime') >= ?2) "
-	    "AND (?3 IS NULL OR date(w.requested, 'localtime') <= ?3) "
+	    "AND (?2 IS NULL OR w.requested >= ?2) "
+	    "AND (?3 IS NULL OR w.requested < ?3) "
 	    "ORDER BY w.id",
 	[SQL_EARNING_SELECT] = "SELECT p.handle, e.day, CASE WHEN e.reverses "
 	    "IS NULL THEN 'time' ELSE 'reversal' END, e.task_id, e.id, "
@@ -358,10 +377,10 @@ static const char *const sql[SQL_COUNT] = {
 	    "WHERE e.task_id = t.id AND e.day BETWEEN coalesce(?5, '0000') "
 	    "AND coalesce(?6, '9999')), "
 	    "t.due, t.due_kind, t.extra, t.urgent, "
-	    "(SELECT date(min(at), 'localtime') FROM event "
+	    "(SELECT min(at) FROM event "
 	    "WHERE entity = 'task' AND key = CAST(t.id AS TEXT) "
 	    "AND what = 'status' AND new = 'delivered'), "
-	    "(SELECT date(max(at), 'localtime') FROM event WHERE entity = 'task' "
+	    "(SELECT max(at) FROM event WHERE entity = 'task' "
 	    "AND key = CAST(t.id AS TEXT) AND what = 'status' AND new = 'done') "
 	    "FROM task t JOIN project j ON j.id = t.project_id "
 	    "JOIN client c ON c.id = j.client_id "
@@ -376,22 +395,20 @@ static const char *const sql[SQL_COUNT] = {
 	    "OR EXISTS (SELECT 1 FROM entry e WHERE e.task_id = t.id "
 	    "AND e.day BETWEEN coalesce(?5, '0000') AND coalesce(?6, '9999'))) "
 	    "ORDER BY j.code, t.id",
-	[SQL_EXPORT_ENTRIES] = "SELECT e.id, e.task_id, j.code, c.name, "
-	    "p.handle, e.day, e.minutes, e.billable, e.overage, "
-	    "CASE WHEN e.package_id IS NOT NULL THEN e.package_id || "
-	    "coalesce((SELECT ';' || group_concat(package_id, ';') "
-	    "FROM entry_split WHERE entry_id = e.id), '') END, "
-	    "e.earned, e.note, e.reverses, e.ref "
-	    "FROM entry e JOIN task t ON t.id = e.task_id "
-	    "JOIN project j ON j.id = t.project_id "
-	    "JOIN client c ON c.id = j.client_id "
-	    "JOIN person p ON p.id = e.person_id "
-	    "WHERE (?1 IS NULL OR c.name = ?1) AND (?2 IS NULL OR j.code = ?2) "
-	    "AND (?3 IS NULL OR e.package_id = ?3 OR EXISTS (SELECT 1 "
-	    "FROM entry_split s WHERE s.entry_id = e.id AND s.package_id = ?3)) "
-	    "AND (?4 IS NULL OR p.handle = ?4) "
-	    "AND (?5 IS NULL OR e.day >= ?5) AND (?6 IS NULL OR e.day <= ?6) "
-	    "ORDER BY e.id",
+#define EXPORT_ENTRIES(packages) "SELECT e.id, e.task_id, j.code, " \
+	"c.name, p.handle, e.day, e.minutes, e.billable, e.overage, " \
+	packages ", e.earned, e.note, e.reverses, e.ref " \
+	"FROM entry e JOIN task t ON t.id = e.task_id " \
+	"JOIN project j ON j.id = t.project_id " \
+	"JOIN client c ON c.id = j.client_id " \
+	"JOIN person p ON p.id = e.person_id " \
+	"WHERE (?1 IS NULL OR c.name = ?1) AND (?2 IS NULL OR j.code = ?2) " \
+	"AND (?3 IS NULL OR e.package_id = ?3 OR EXISTS (SELECT 1 " \
+	"FROM entry_split s WHERE s.entry_id = e.id AND s.package_id = ?3)) " \
+	"AND (?4 IS NULL OR p.handle = ?4) " \
+	"AND (?5 IS NULL OR e.day >= ?5) AND (?6 IS NULL OR e.day <= ?6) " \
+	"ORDER BY e.id"
+	[SQL_EXPORT_ENTRIES] = EXPORT_ENTRIES(ENTRY_PACKAGES),
 	[SQL_EXPORT_COMMENTS] = "SELECT m.id, m.task_id, j.code, m.author, "
 	    "m.reply_to, m.created, m.body FROM comment m "
 	    "JOIN task t ON t.id = m.task_id "
@@ -464,13 +481,12 @@ static const char *const sql[SQL_COUNT] = {
 	    "ORDER BY i.project_id, i.period, i.package_id",
 };
 
-/* Migrations: migration[v] takes a book from version v to v + 1.  Each
- * runs inside the one transaction that also sets user_version. */
-
 /* Statements the PostgreSQL engine needs in its own words (counted: the
  * test of the two engines' statements lists them). */
 static const char *const sql_pg[SQL_COUNT] = {
-	[SQL_COUNT - 1] = NULL,
+	[SQL_PROJECT_GET] = PROJECT_GET(PROJECT_COLUMNS_PG),
+	[SQL_PROJECT_ALL] = PROJECT_ALL(PROJECT_COLUMNS_PG),
+	[SQL_EXPORT_ENTRIES] = EXPORT_ENTRIES(ENTRY_PACKAGES_PG),
 };
 
 /* Statements that may return very many rows (exports). */
@@ -762,17 +778,12 @@ static struct hb_book *
 connect_into(struct hb_book *b, const struct hb_book_config *cfg,
     bool *made)
 {
-	bool empty;
-
 	b->engine = engine_for(cfg->location);
 	b->location = hb_xstrdup(cfg->location);
 	b->busy_ms = cfg->busy_ms;
 	b->actor = hb_xstrdup("hourbook");
-	empty = b->engine->open(b, cfg);
-	if (empty && cfg->mode != HB_BOOK_CREATE)
-		hb_book_fail(b, HB_EXIT_NOINPUT, "an empty database, not a "
-		    "book yet (a setup command such as client-add makes a book "
-		    "of it)");
+	/* An engine refuses an empty book to all but a setup command. */
+	b->engine->open(b, cfg);
 	*made = migrate(b, cfg);
 	return b;
 }
@@ -1834,7 +1845,10 @@ hb_book_packages(struct hb_book *b, const struct hb_package_filter *f,
 
 	bind_text(s, 1, f->client);
 	bind_text(s, 2, f->project);
-	bind_text(s, 3, f->package);
+	if (f->package != NULL)
+		bind_int(s, 3, strtoll(f->package, NULL, 10));
+	else
+		bind_null_int(s, 3);
 	return collect_ids(b, s, count);
 }
 
@@ -2088,6 +2102,18 @@ hb_book_withdrawal_decide(struct hb_book *b, int64_t id, const char *outcome,
 	done(b, s);
 }
 
+/* A date the caller has checked. */
+static hb_day
+local_day(const char *date)
+{
+	hb_day d;
+	const char *why;
+
+	if (hb_date_parse(date, &d, &why) != 0)
+		hb_die(HB_EXIT_SOFTWARE, "%s: %s", date, why);
+	return d;
+}
+
 void
 hb_book_each_withdrawal(struct hb_book *b, const char *person,
     const char *from, const char *to,
@@ -2095,10 +2121,15 @@ hb_book_each_withdrawal(struct hb_book *b, const char *person,
 {
 	struct stmt *s = stmt(b, SQL_WITHDRAWAL_SELECT);
 	struct hb_withdrawal w;
+	char lo[HB_TIMESTAMP_BUFSZ], hi[HB_TIMESTAMP_BUFSZ];
 
+	/* Requests are instants; from and to local days: the instants from
+	 * from's first minute to before the day after to. */
 	bind_text(s, 1, person);
-	bind_text(s, 2, from);
-	bind_text(s, 3, to);
+	bind_text(s, 2, from == NULL ? NULL :
+	    hb_timestamp_format(hb_local_instant(local_day(from), 0), lo));
+	bind_text(s, 3, to == NULL ? NULL :
+	    hb_timestamp_format(hb_local_instant(local_day(to) + 1, 0), hi));
 	while (step(b, s)) {
 		read_withdrawal(s, &w);
 		fn(ctx, &w);
@@ -2158,24 +2189,24 @@ static const char *const query_sql[HB_Q_COUNT] = {
 	    "currency FROM client WHERE id = j.client_id), j.code FROM entry e "
 	    "JOIN task t ON t.id = e.task_id JOIN project j "
 	    "ON j.id = t.project_id WHERE e.day BETWEEN ?1 AND ?2 "
-	    "GROUP BY t.project_id HAVING sum(e.overage) <> 0 "
+	    "GROUP BY t.project_id, j.rate, j.client_id, j.code HAVING sum(e.overage) <> 0 "
 	    "ORDER BY t.project_id",
 	[HB_Q_LATE_DELIVERIES] = "SELECT t.id, t.project_id, t.due, d.at, t.estimate, t.fee, "
 	    "j.rate, j.penalty_base, j.penalty_daily, j.model, t.title, "
 	    "(SELECT currency FROM client WHERE id = j.client_id), j.code "
 	    "FROM task t JOIN project j ON j.id = t.project_id JOIN (SELECT "
-	    "CAST(key AS INTEGER) AS task_id, min(at) AS at FROM event "
+	    "CAST(key AS BIGINT) AS task_id, min(at) AS at FROM event "
 	    "WHERE entity = 'task' AND what = 'status' AND new = 'delivered' "
 	    "GROUP BY key) d ON d.task_id = t.id "
 	    "WHERE j.penalty_base IS NOT NULL AND t.due_kind = 'rigid' "
 	    "AND t.due IS NOT NULL AND substr(d.at, 1, 10) "
-	    "BETWEEN date(?1, '-1 day') AND date(?2, '+1 day') "
+	    "BETWEEN ?1 AND ?2 "
 	    "AND NOT EXISTS (SELECT 1 FROM invoice_line l "
 	    "WHERE l.task_id = t.id AND l.kind = 'penalty') ORDER BY t.id",
 	[HB_Q_NEWEST_PACKAGE] = "SELECT max(id) FROM package WHERE project_id = ?1 "
 	    "AND status IN ('invoiced', 'active')",
 	[HB_Q_INVOICE_FIND] = "SELECT id FROM invoice WHERE project_id = ?1 AND period = ?2 "
-	    "AND ifnull(package_id, 0) = ifnull(?3, 0)",
+	    "AND coalesce(package_id, 0) = coalesce(?3, 0)",
 	[HB_Q_INVOICES_OF] = "SELECT i.id, c.name, j.code, i.package_id, i.period, l.line, "
 	    "l.kind, l.description, l.quantity_minutes, l.unit_price, "
 	    "l.amount, i.currency FROM invoice i JOIN invoice_line l "

@@ -20,7 +20,9 @@
 
 /* ---- kinds read straight from an export query ----------------------- */
 
-enum type { T_TEXT, T_INT, T_MONEY, T_MINUTES, T_DATE, T_TIMESTAMP, T_FLAG };
+/* T_LOCAL_DATE: an instant in the book, shown as its local date. */
+enum type { T_TEXT, T_INT, T_MONEY, T_MINUTES, T_DATE, T_LOCAL_DATE,
+	T_TIMESTAMP, T_FLAG };
 
 struct column {
 	const char *name;
@@ -33,7 +35,8 @@ static const struct column activity_columns[] = {
 	{ "client_approval", T_TEXT }, { "estimate_minutes", T_MINUTES },
 	{ "actual_minutes", T_MINUTES }, { "billable_minutes", T_MINUTES },
 	{ "due", T_DATE }, { "due_kind", T_TEXT }, { "extra", T_FLAG },
-	{ "urgent", T_FLAG }, { "delivered", T_DATE }, { "done", T_DATE },
+	{ "urgent", T_FLAG }, { "delivered", T_LOCAL_DATE },
+	{ "done", T_LOCAL_DATE },
 	{ NULL, T_TEXT }
 };
 
@@ -65,6 +68,18 @@ struct query_ctx {
 };
 
 static void
+local_date(struct hb_csv_writer *w, const char *at)
+{
+	int64_t t;
+	const char *why;
+	char day[HB_DATE_BUFSZ];
+
+	if (hb_timestamp_parse(at, &t, &why) != 0)
+		hb_die(HB_EXIT_SOFTWARE, "a time in the book: %s: %s", at, why);
+	hb_csv_date(w, hb_date_format(hb_local_day(t), day));
+}
+
+static void
 print_row(void *vctx, const struct hb_row *row)
 {
 	const struct query_ctx *q = vctx;
@@ -80,6 +95,7 @@ print_row(void *vctx, const struct hb_row *row)
 		case T_MONEY: hb_csv_money(q->w, hb_row_int(row, i)); break;
 		case T_MINUTES: hb_csv_minutes(q->w, hb_row_int(row, i)); break;
 		case T_DATE: hb_csv_date(q->w, hb_row_text(row, i)); break;
+		case T_LOCAL_DATE: local_date(q->w, hb_row_text(row, i)); break;
 		case T_TIMESTAMP:
 			hb_csv_timestamp(q->w, hb_row_text(row, i));
 			break;

@@ -188,7 +188,7 @@ notice(void *arg, const char *message)
 	(void)message;	/* NOTICEs (IF NOT EXISTS ...) are not the user's */
 }
 
-static bool
+static void
 pg_open(struct hb_book *b, const struct hb_book_config *cfg)
 {
 	PGconn *conn;
@@ -235,7 +235,7 @@ pg_open(struct hb_book *b, const struct hb_book_config *cfg)
 			hb_book_fail(b, HB_EXIT_IO, "not a hourbook book (its "
 			    "hourbook_schema table says otherwise): nothing was "
 			    "changed");
-		return false;
+		return;
 	}
 	tables = scalar(b, "SELECT count(*) FROM pg_catalog.pg_tables "
 	    "WHERE schemaname = current_schema()");
@@ -243,8 +243,17 @@ pg_open(struct hb_book *b, const struct hb_book_config *cfg)
 		hb_book_fail(b, HB_EXIT_IO, "not a hourbook book (a database "
 		    "with %lld other tables): nothing was changed",
 		    (long long)tables);
-	(void)cfg;
-	return true;
+	/* An empty database is where a book may be made, as a missing
+	 * SQLite file is. */
+	if (cfg->mode != HB_BOOK_CREATE)
+		hb_book_fail(b, HB_EXIT_NOINPUT, "no such book (a setup "
+		    "command such as client-add creates one in this empty "
+		    "database; check --db and HOURBOOK_DB)");
+	if (cfg->dry_run)
+		hb_book_fail(b, HB_EXIT_NOINPUT, "no such book (the database "
+		    "is empty), and a dry run creates nothing");
+	if (cfg->before_create != NULL)
+		cfg->before_create();
 }
 
 static void

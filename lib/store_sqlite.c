@@ -341,7 +341,7 @@ readonly_uri(const char *path)
 	return uri;
 }
 
-static bool
+static void
 sq_open(struct hb_book *b, const struct hb_book_config *cfg)
 {
 	struct stat st;
@@ -419,7 +419,6 @@ sq_open(struct hb_book *b, const struct hb_book_config *cfg)
 	 * the default: exports stream and need no cache. */
 	if (cfg->mode != HB_BOOK_READ)
 		exec(b, "PRAGMA cache_size = -16384");
-	return empty;
 }
 
 static void

@@ -363,7 +363,7 @@ enum hb_query {
 	HB_Q_FEES_TO_BILL,		/* (first, last) -> package_invoice ... */
 	HB_Q_OVERAGE,			/* (first, last) -> project, minutes,
 					   rate, currency, code */
-	HB_Q_LATE_DELIVERIES,		/* (first, last) -> task ... */
+	HB_Q_LATE_DELIVERIES,		/* (day before, day after) -> task ... */
 	HB_Q_NEWEST_PACKAGE,		/* (project) -> the newest package
 					   the client accepted */
 	HB_Q_INVOICE_FIND,		/* (project, period, package) -> invoice */

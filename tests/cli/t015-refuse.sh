@@ -57,22 +57,31 @@ expect_exit 66 comment --reply-to 99 -m x 1
 expect_exit 66 task-set --approve 99
 
 # ---- a book that does not exist ------------------------------------------
-mkdir "$T/agency"
+# (On PostgreSQL: an empty database, which holds no book yet.)
+typo=$(book_new typo)
 for cmd in "hours-log 3 1h" "task-list" "report-export balances" "sla-check" \
     "billing-run --month 2026-10" "withdraw --status" "task-set --start 1" \
     "book-config currency"; do
 	# shellcheck disable=SC2086
-	HOURBOOK_DB="$T/agency/typo.db" expect_exit 66 $cmd
+	HOURBOOK_DB="$typo" expect_exit 66 $cmd
 done
 expect_err "says it is missing and who makes one" "no such book (a setup command such as client-add creates one"
-expect_eq "nothing was created" "" "$(ls -A "$T/agency")"
-HOURBOOK_DB="$T/nowhere/deeper/typo.db" expect_exit 66 task-list
-[ ! -e "$T/nowhere" ] && ok "no folder either" || not_ok "no folder either"
-HOURBOOK_DB="$T/agency/new.db" expect_exit 66 client-add --dry-run other
-expect_eq "a dry run makes no book" "" "$(ls -A "$T/agency")"
-HOURBOOK_DB="$T/agency/new.db" expect_exit 0 client-add other
-expect_err "a setup command says it made one" "created a new book at $T/agency/new.db"
-expect_eq "mode 0600" 600 "$(stat -c %a "$T/agency/new.db")"
+book_exists "$typo" && not_ok "nothing was created" || ok "nothing was created"
+if on_engine sqlite "a missing book's file and folders"; then
+	mkdir "$T/agency"
+	HOURBOOK_DB="$T/agency/typo.db" expect_exit 66 task-list
+	expect_eq "no file in the folder either" "" "$(ls -A "$T/agency")"
+	HOURBOOK_DB="$T/nowhere/deeper/typo.db" expect_exit 66 task-list
+	[ ! -e "$T/nowhere" ] && ok "no folder either" || not_ok "no folder either"
+fi
+new=$(book_new new)
+HOURBOOK_DB="$new" expect_exit 66 client-add --dry-run other
+book_exists "$new" && not_ok "a dry run makes no book" || ok "a dry run makes no book"
+HOURBOOK_DB="$new" expect_exit 0 client-add other
+expect_err "a setup command says it made one" "created a new book at $new"
+if on_engine sqlite "the book file's mode"; then
+	expect_eq "mode 0600" 600 "$(stat -c %a "$new")"
+fi
 
 # ---- the same import twice -----------------------------------------------
 printf 'task,duration,date,person,note\n1,1h,2026-11-20,bruno,design\n1,30m,2026-11-21,bruno,review\n' >"$T/week.csv"
@@ -114,15 +123,14 @@ expect_exit 0 hours-log --csv "$T/hours.csv"
 expect_eq "decimal hours with a comma" 90 "$(sed -n 2p "$T/out" | cut -d, -f5)"
 # Our own excel-csv export of entries goes back into an empty copy of the
 # book through hours-log --csv and gives the same entries.
-cp "$HOURBOOK_DB" "$T/before-entries.db"
-for f in "$HOURBOOK_DB-wal" "$HOURBOOK_DB-shm"; do [ -e "$f" ] && cp "$f" "$T/before-entries.db${f#$HOURBOOK_DB}"; done
-sqlite3 "$T/before-entries.db" "DELETE FROM entry_split; DELETE FROM package_use; UPDATE task SET worked = 0, billed = 0; DELETE FROM entry; DELETE FROM batch"
+empty=$(book_copy before-entries)
+sql_on "$empty" "DELETE FROM entry_split; DELETE FROM package_use; UPDATE task SET worked = 0, billed = 0; DELETE FROM entry; DELETE FROM batch"
 printf 'task,duration,date,person,note,ref\n1,45m,2026-11-02,bruno,"=SUM(A1) and ""quotes""; semicolons",X-1\n1,1h15,2026-11-03,luca,"-dash, +plus\nsecond line",X-2\n1,20m,2026-11-04,bruno,@at,\n' >"$T/awk.csv"
 expect_exit 0 hours-log --csv "$T/awk.csv"
 report-export entries -f excel-csv -o "$T/entries-excel.csv"
-expect_exit 0 hours-log --db "$T/before-entries.db" --csv "$T/entries-excel.csv"
+expect_exit 0 hours-log --db "$empty" --csv "$T/entries-excel.csv"
 report-export entries --no-header | cut -d, -f2- >"$T/a"
-report-export --db "$T/before-entries.db" entries --no-header | cut -d, -f2- >"$T/b"
+report-export --db "$empty" entries --no-header | cut -d, -f2- >"$T/b"
 cmp -s "$T/a" "$T/b" && ok "excel-csv of entries back in: the same entries" || not_ok "excel-csv of entries back in: the same entries" "$(diff "$T/a" "$T/b" | head)"
 
 # Two identical imports at once, 50 rounds: exactly one lands each time.

@@ -16,18 +16,18 @@ for m in start deliver accept; do task-set -q --"$m" 1 >/dev/null; done
 # Rome) under three caller zones gives the same bytes.
 scenario() {
 	export HOURBOOK_NOW=2026-11-30T23:30:00Z
-	cp "$HOURBOOK_DB" "$T/copy.db"
+	copy=$(book_copy copy)
 	{
-		hours-log --db "$T/copy.db" --as bruno 1 1h
-		billing-run --db "$T/copy.db" --month 2026-11
-		withdraw --db "$T/copy.db" --as bruno --status
-		withdraw --db "$T/copy.db" --as bruno 100
-		withdraw --db "$T/copy.db" --as bruno 100
-		withdraw --db "$T/copy.db" --as bruno 100 || echo "refused: $?"
-		sla-check --db "$T/copy.db" || echo "sla-check: $?"
-		report-export --db "$T/copy.db" entries
+		hours-log --db "$copy" --as bruno 1 1h
+		billing-run --db "$copy" --month 2026-11
+		withdraw --db "$copy" --as bruno --status
+		withdraw --db "$copy" --as bruno 100
+		withdraw --db "$copy" --as bruno 100
+		withdraw --db "$copy" --as bruno 100 || echo "refused: $?"
+		sla-check --db "$copy" || echo "sla-check: $?"
+		report-export --db "$copy" entries
 	} 2>&1
-	rm -f "$T/copy.db"*
+	book_drop "$copy"
 }
 TZ=UTC scenario >"$T/utc"
 TZ=Pacific/Kiritimati scenario >"$T/kiritimati"
@@ -50,10 +50,12 @@ expect_eq "in UTC it is still 30 November" 2026-11-30 "$(sed -n 2p "$T/out" | cu
 expect_eq "the change is in the event log" "Europe/Rome UTC" "$(sql "SELECT old || ' ' || new FROM event WHERE entity = 'setting' AND key = 'timezone'")"
 
 # A bad TZ when a book is made is refused before anything is made.
-TZ=Mars/Olympus HOURBOOK_DB="$T/mars.db" expect_exit 64 client-add x
+mars=$(book_new mars)
+TZ=Mars/Olympus HOURBOOK_DB="$mars" expect_exit 64 client-add x
 expect_err "the creator's TZ must be a zone name" 'TZ: "Mars/Olympus" is not a known time zone'
-[ ! -e "$T/mars.db" ] && ok "no book made" || not_ok "no book made"
-env -u TZ HOURBOOK_DB="$T/utc.db" client-add -q x >/dev/null
-expect_eq "no TZ: UTC" UTC "$(book-config --db "$T/utc.db" timezone)"
+book_exists "$mars" && not_ok "no book made" || ok "no book made"
+utc=$(book_new utc)
+env -u TZ HOURBOOK_DB="$utc" client-add -q x >/dev/null
+expect_eq "no TZ: UTC" UTC "$(book-config --db "$utc" timezone)"
 
 finish

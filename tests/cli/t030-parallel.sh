@@ -27,6 +27,6 @@ while [ $i -le 4 ]; do
 done
 wait
 expect_eq "4 parallel batches of 250" 1008 "$(sql 'SELECT count(*) FROM client')"
-expect_eq "integrity" ok "$(sql 'PRAGMA integrity_check')"
+expect_eq "integrity" ok "$(book_integrity)"
 
 finish

@@ -1,7 +1,10 @@
 # Migrations: a book of an older schema is brought up to date in one
 # transaction, keeping what it holds, by the next writing command; a
 # reading command never changes the book, and says what will upgrade it.
+# The books of the older schemas are SQLite files (their version is PRAGMA
+# user_version): a PostgreSQL book starts at the current schema.
 . "$(dirname "$0")/lib.sh"
+engine_only sqlite "the migration of old SQLite books (PRAGMA user_version, sqlite_master)"
 
 V8='DROP TABLE request_key;'
 V7='DROP TABLE package_use; ALTER TABLE task DROP COLUMN worked;
@@ -32,7 +35,7 @@ expect_eq "migrated by a write" "$now" "$(sql 'PRAGMA user_version')"
 expect_eq "tables added" "batch comment entry package request_key task" "$(sql "SELECT group_concat(name, ' ') FROM (SELECT name FROM sqlite_master WHERE type = 'table' AND name IN ('task', 'comment', 'package', 'entry', 'batch', 'request_key') ORDER BY name)")"
 expect_eq "data kept" "acme p" "$(sql "SELECT c.name || ' ' || j.code FROM client c JOIN project j ON j.client_id = c.id")"
 expect_eq "the upgrader's zone became the book's" "America/Sao_Paulo" "$(sql "SELECT value FROM setting WHERE key = 'timezone'")"
-expect_eq "integrity" ok "$(sql 'PRAGMA integrity_check')"
+expect_eq "integrity" ok "$(book_integrity)"
 expect_exit 0 task-list
 
 # Schema 2 (tasks, no packages) forward, keeping the tasks.

@@ -23,7 +23,7 @@ OUT
 expect_eq "done tasks keep their assignee" bruno "$(task-list --status done --no-header | cut -d, -f6)"
 expect_eq "hand-over logged" "bruno maria left the team" "$(sql "SELECT old || ' ' || new || ' ' || reason FROM event WHERE entity = 'task' AND key = '1' AND what = 'assignee'")"
 expect_err "says who left" "bruno left acme-web"
-expect_eq "membership ended" "1" "$(sql "SELECT left_at IS NOT NULL FROM member m JOIN person p ON p.id = m.person_id WHERE p.handle = 'bruno'")"
+expect_eq "membership ended" "1" "$(sql "SELECT CASE WHEN left_at IS NOT NULL THEN 1 ELSE 0 END FROM member m JOIN person p ON p.id = m.person_id WHERE p.handle = 'bruno'")"
 expect_eq "leaving logged" "bruno" "$(sql "SELECT old FROM event WHERE what = 'member left'")"
 expect_exit 1 member-leave --project acme-web bruno
 expect_err "leaving twice refused" "bruno is not on the team of acme-web"
@@ -35,7 +35,7 @@ expect_exit 66 member-leave --project acme-web nobody
 expect_exit 64 member-leave maria
 expect_err "--project is required" "project is required"
 expect_exit 0 member-add --project acme-web bruno
-expect_eq "rejoining works" "0" "$(sql "SELECT left_at IS NOT NULL FROM member m JOIN person p ON p.id = m.person_id WHERE p.handle = 'bruno'")"
+expect_eq "rejoining works" "0" "$(sql "SELECT CASE WHEN left_at IS NOT NULL THEN 1 ELSE 0 END FROM member m JOIN person p ON p.id = m.person_id WHERE p.handle = 'bruno'")"
 printf 'person,project\nbruno,acme-web\nmaria,acme-web\n' | expect_exit 0 member-leave -q --csv -
 expect_out "unassigned when nobody takes over" <<'OUT'
 task,project,title,status,assignee

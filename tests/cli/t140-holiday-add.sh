@@ -17,6 +17,6 @@ expect_exit 64 holiday-add
 printf 'date,name\n2026-12-08,Immacolata\n2027-01-01,Capodanno\n2026-12-26\n' | expect_exit 65 holiday-add --csv -
 expect_err "ragged row in holidays" "stdin:4:"
 printf 'date,name\n2026-12-08,Immacolata\n2027-01-01,Capodanno\n' | expect_exit 0 holiday-add --csv -
-expect_eq "holidays from CSV" "2026-12-08 2026-12-25 2027-01-01" "$(sql "SELECT group_concat(day, ' ') FROM (SELECT day FROM holiday ORDER BY day)")"
+expect_eq "holidays from CSV" "2026-12-08 2026-12-25 2027-01-01" "$(sql 'SELECT day FROM holiday ORDER BY day' | paste -sd' ' -)"
 
 finish

@@ -50,7 +50,7 @@ expect_err "invoicing twice" "package 1 (upfront, invoiced, invoice not paid): i
 expect_exit 0 package-set --paid --date 2026-11-21 1
 expect_eq "active" "active" "$(field status)"
 expect_eq "loaded 22 h" "1320" "$(field loaded_minutes)"
-expect_eq "invoice record" "1|1|55000|2026-11-20" "$(sql 'SELECT package_id || "|" || period || "|" || amount || "|" || issued FROM package_invoice')"
+expect_eq "invoice record" "1|1|55000|2026-11-20" "$(sql 'SELECT package_id, period, amount, issued FROM package_invoice')"
 expect_eq "payment record" "2026-11-21" "$(sql 'SELECT paid FROM package_payment')"
 expect_exit 1 package-set --paid 1
 expect_exit 0 package-set --closed 1
@@ -76,10 +76,10 @@ expect_eq "three months loaded" "1800" "$(field loaded_minutes)"
 expect_eq "three periods" "3 3" "$(field invoiced_periods) $(field paid_periods)"
 expect_exit 1 package-set --invoiced 2
 expect_err "all months invoiced" "all 3 months are invoiced"
-expect_eq "loads per period" "1:600 2:600 3:600" "$(sql "SELECT group_concat(period || ':' || minutes, ' ') FROM hours_ledger WHERE package_id = 2")"
+expect_eq "loads per period" "1:600 2:600 3:600" "$(sql "SELECT period || ':' || minutes FROM hours_ledger WHERE package_id = 2 ORDER BY id" | paste -sd' ' -)"
 
 # Every change is an event; balances report the figures.
-expect_eq "package events" "created invoiced status paid status status" "$(sql "SELECT group_concat(what, ' ') FROM event WHERE entity = 'package' AND key = '1'")"
+expect_eq "package events" "created invoiced status paid status status" "$(sql "SELECT what FROM event WHERE entity = 'package' AND key = '1' ORDER BY id" | paste -sd' ' -)"
 expect_exit 0 report-export balances --project mkt
 expect_out "balances" <<'OUT'
 package,project,client,plan,status,loaded_minutes,used_minutes,lapsed_minutes,committed_minutes,available_minutes,price,currency,expires,awaiting_payment

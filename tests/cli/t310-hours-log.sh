@@ -42,7 +42,7 @@ expect_out "urgent x3, spanning two packages" <<'OUT'
 entry,task,person,date,minutes,billable_minutes,package,available_after,overage_minutes,reverses
 2,2,bruno,2026-11-23,20,60,1;2,120,0,
 OUT
-expect_eq "the split is recorded" "1:30 2:30" "$(sql "SELECT package_id || ':' || package_minutes FROM entry WHERE id = 2") $(sql 'SELECT package_id || ":" || minutes FROM entry_split WHERE entry_id = 2')"
+expect_eq "the split is recorded" "1:30 2:30" "$(sql "SELECT package_id || ':' || package_minutes FROM entry WHERE id = 2") $(sql "SELECT package_id || ':' || minutes FROM entry_split WHERE entry_id = 2")"
 expect_eq "package 1 used up" "120 120" "$(balance 1)"
 expect_eq "package 2 partly used" "180 30" "$(balance 2)"
 ledger_ok "after a span"

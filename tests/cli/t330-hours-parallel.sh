@@ -31,6 +31,6 @@ expect_eq "10 entries in the book" 10 "$(sql 'SELECT count(*) FROM entry')"
 expect_eq "the package exactly used up" "600 600 0" "$(report-export balances --no-header | cut -d, -f6,7,9 | tr , ' ')"
 expect_eq "ledger agrees with entries" "600" "$(sql 'SELECT sum(package_minutes) FROM entry')"
 expect_eq "refusals name the rule" 10 "$(cat "$T"/err* | grep -c 'minutes missing')"
-expect_eq "integrity" ok "$(sql 'PRAGMA integrity_check')"
+expect_eq "integrity" ok "$(book_integrity)"
 
 finish

@@ -103,6 +103,6 @@ expect_eq "the four figures agree every time" 0 "$bad"
 [ "$negative" -gt 0 ] && ok "some moments had commitments beyond the hours ($negative)" || not_ok "some moments had commitments beyond the hours"
 lapsed=$(report-export balances --project p | awk -F, 'NR > 1 && $8 > 0' | wc -l)
 [ "$lapsed" -gt 0 ] && ok "packages lapsed during the year ($lapsed)" || not_ok "packages lapsed during the year"
-expect_eq "the book agrees with itself" ok "$(sql 'PRAGMA integrity_check')"
+expect_eq "the book agrees with itself" ok "$(book_integrity)"
 
 finish

@@ -100,7 +100,7 @@ expect_exit 64 withdraw --reason x 100
 expect_exit 66 withdraw --status --person nobody
 
 # Every change is an event.
-expect_eq "withdrawal events" "requested requested paid" "$(sql "SELECT group_concat(new, ' ') FROM (SELECT new FROM event WHERE entity = 'withdrawal' AND key IN ('1', '3') ORDER BY id)")"
+expect_eq "withdrawal events" "requested requested paid" "$(sql "SELECT new FROM event WHERE entity = 'withdrawal' AND key IN ('1', '3') ORDER BY id" | paste -sd' ' -)"
 expect_exit 0 report-export withdrawals --person eli
 expect_eq "the list" "4" "$(sed 1d "$T/out" | wc -l | tr -d ' ')"
 expect_exit 0 report-export withdrawals --person eli --month 2026-12

@@ -20,7 +20,7 @@ done
 for pid in $pids; do wait "$pid"; done
 expect_eq "2 succeed, 18 refused, none locked" "0:2 1:18 " "$(cat "$T"/status* | sort | uniq -c | awk '{ printf "%s:%s ", $2, $1 }')"
 expect_eq "the refusals name the rule" 18 "$(cat "$T"/err* | grep -c 'more than the balance')"
-expect_eq "two requests in the book" "2 200" "$(sql "SELECT count(*) || ' ' || (sum(amount) / 100) FROM withdrawal")"
+expect_eq "two requests in the book" "2 200" "$(sql 'SELECT count(*), sum(amount) FROM withdrawal' | awk -F'|' '{ print $1, $2 / 100 }')"
 expect_eq "the balance is exact" "50.00" "$(withdraw --status --no-header --person eli | cut -d, -f3)"
 
 finish

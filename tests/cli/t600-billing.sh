@@ -54,7 +54,7 @@ HOURBOOK_NOW=2026-12-01T06:00:00Z expect_exit 0 billing-run --month 2026-11
 expect_eq "no fourth month on a three-month plan" "1" "$(wc -l <"$T/out" | tr -d ' ')"
 HOURBOOK_NOW=2027-01-01T06:00:00Z expect_exit 0 billing-run --month 2026-12
 expect_eq "nor later" "1" "$(wc -l <"$T/out" | tr -d ' ')"
-expect_eq "three months billed" "360.00 360.00 360.00" "$(sql "SELECT group_concat(printf('%.2f', amount / 100.0), ' ') FROM invoice_line WHERE kind = 'fee'")"
+expect_eq "three months billed" "360.00 360.00 360.00" "$(sql "SELECT amount FROM invoice_line WHERE kind = 'fee' ORDER BY invoice_id, line" | awk '{ printf "%d.%02d\n", $1 / 100, $1 % 100 }' | paste -sd' ' -)"
 
 # Two runs at once make one set of invoices.
 project-add -q --client acme --rate 50 shop >/dev/null

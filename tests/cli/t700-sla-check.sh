@@ -109,10 +109,10 @@ expect_eq "commitments are not an overdraft" "" "$(check 2026-11-01 package-over
 expect_eq "nor low" "" "$(check 2026-11-01 package-low)"
 # Time beyond the loaded hours only comes from a damaged ledger: here a
 # use row written behind the book's back.
-cp "$HOURBOOK_DB" "$T/damaged.db"
-sqlite3 "$T/damaged.db" "INSERT INTO package_use VALUES (1, '2026-10-20', 700)"
-expect_eq "overdrawn" "1" "$(HOURBOOK_DB=$T/damaged.db check 2026-11-01 package-overdrawn)"
-rm -f "$T/damaged.db"*
+damaged=$(book_copy damaged)
+sql_on "$damaged" "INSERT INTO package_use VALUES (1, '2026-10-20', 700)"
+expect_eq "overdrawn" "1" "$(HOURBOOK_DB=$damaged check 2026-11-01 package-overdrawn)"
+book_drop "$damaged"
 
 # Withdrawals past their payout date.
 project-add -q --client acme --model self-service blog >/dev/null
@@ -141,7 +141,7 @@ expect_exit 65 sla-check --rule nope
 expect_err "rules listed" "due-rigid, due-flexible, intake"
 expect_exit 65 sla-check --format xml
 expect_exit 65 sla-check --as-of soon
-HOURBOOK_DB="$T/none.db" expect_exit 66 sla-check
+HOURBOOK_DB="$(book_new none)" expect_exit 66 sla-check
 # A typo in --project must not pass a CI gate with zero tests.
 expect_exit 66 sla-check --project slw --format junit -o "$T/typo.xml"
 expect_err "the project typo is named, with the near name" '"slw" does not exist (did you mean slow?)'

@@ -153,7 +153,7 @@ while [ $i -le "$kills" ]; do
 	wait "$pid" 2>/dev/null
 	after=$(figure "$kind")
 	problem=
-	[ "$(sql 'PRAGMA integrity_check')" = ok ] || problem="integrity"
+	[ "$(book_integrity)" = ok ] || problem="integrity"
 	if [ "$kind" = config-csv ]; then
 		[ "$after" -le 1 ] || problem="$problem settings-mixed"
 		echo "$kind killed" >>"$T/tally"

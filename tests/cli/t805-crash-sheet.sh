@@ -35,7 +35,7 @@ while [ $i -le "$kills" ]; do
 	kill -9 "$pid" 2>/dev/null
 	wait "$pid" 2>/dev/null
 	problem=
-	[ "$(sql 'PRAGMA integrity_check')" = ok ] || problem="integrity"
+	[ "$(book_integrity)" = ok ] || problem="integrity"
 	st=$(status_of $i)
 	if [ "$st" = closed ]; then
 		after=$((after + 1))

@@ -76,7 +76,7 @@ done
 sqlish="'); DROP TABLE entry; --"
 expect_exit 0 hours-log --person bruno --note "$sqlish" 1 10m
 expect_eq "SQL-looking text stored verbatim" "$sqlish" "$(sql "SELECT note FROM entry ORDER BY id DESC LIMIT 1")"
-expect_eq "and the table is there" 1 "$(sql "SELECT count(*) FROM sqlite_master WHERE name = 'entry'")"
+expect_eq "and the table is there" 1 "$(book_tables | grep -cx entry)"
 long=$(head -c 1001 /dev/zero | tr '\0' t)
 expect_exit 65 task-add --project blog "$long"
 expect_err "a title over 1000 bytes" "title: is longer than 1000 bytes"

@@ -1,8 +1,10 @@
 # Books that another user owns: read-only books and folders, and -wal/-shm
 # files left by another user.  Each gives a clear error (exit 74) and
 # changes nothing; what can be read is read.  As root (CI) the other user
-# is "nobody" through setpriv; otherwise the test uses file modes.
+# is "nobody" through setpriv; otherwise the test uses file modes.  On
+# PostgreSQL the server's roles and grants decide instead.
 . "$(dirname "$0")/lib.sh"
+engine_only sqlite "file modes of the book, its folder and its -wal/-shm files"
 
 if [ "$(id -u)" -eq 0 ] && command -v setpriv >/dev/null 2>&1; then
 	other() { setpriv --reuid=nobody --regid=nogroup --clear-groups \

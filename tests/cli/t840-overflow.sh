@@ -89,10 +89,10 @@ HOURBOOK_NOW=2026-11-02T10:00:00Z package-set -q --invoiced 2 >/dev/null
 HOURBOOK_NOW=2026-11-02T10:00:00Z package-set -q --paid 2 >/dev/null
 task-add -q --project big --estimate 1000000h --urgent "Big" >/dev/null
 expect_exit 0 report-export balances --project big
-sqlite3 "$HOURBOOK_DB" "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 159999),
+sql "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 159999),
 	big AS MATERIALIZED (SELECT * FROM task WHERE title = 'Big')
-	INSERT INTO task (project_id, kind, title, status, estimate, urgent, created, updated)
-	SELECT t.project_id, t.kind, t.title || ' ' || n.i, t.status, t.estimate, t.urgent, t.created, t.updated
+	INSERT INTO task (id, project_id, kind, title, status, estimate, urgent, created, updated)
+	SELECT t.id + n.i, t.project_id, t.kind, t.title || ' ' || n.i, t.status, t.estimate, t.urgent, t.created, t.updated
 	FROM big t, n"
 expect_eq "160,000 urgent tasks" 160000 "$(sql "SELECT count(*) FROM task WHERE title LIKE 'Big%'")"
 expect_exit 65 report-export balances --project big
