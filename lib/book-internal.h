@@ -14,6 +14,7 @@
 
 #include <setjmp.h>
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "hourbook/book.h"
@@ -21,6 +22,9 @@
 
 /* An engine's prepared statement. */
 struct hb_engine_stmt;
+struct stmt;
+/* Rows waiting for an engine's bulk path (book.c). */
+struct bulk;
 
 /* Flags of a statement. */
 enum {
@@ -86,6 +90,15 @@ struct hb_engine {
 	    const char *parent), void *ctx);
 	void (*check_wal)(struct hb_book *book,
 	    void (*fn)(void *ctx, const char *message), void *ctx);
+
+	/* The bulk path, or NULL for an engine whose prepared INSERTs are
+	 * as fast: run copy ("COPY table (columns) FROM STDIN") with data,
+	 * rows in COPY's text format.  On failure, before dying as any
+	 * statement does, it tells at_row the 1-based row the server
+	 * names, if it names one. */
+	void (*copy_in)(struct hb_book *book, const char *copy,
+	    const char *data, size_t len,
+	    void (*at_row)(void *ctx, long row), void *ctx);
 };
 
 extern const struct hb_engine hb_engine_sqlite;
@@ -113,6 +126,7 @@ struct hb_book {
 	jmp_buf *trap;
 	bool tolerant;
 	char *damage;
+	struct bulk *bulk;	/* entries waiting for copy_in, or NULL */
 };
 
 /* Engines' shared helpers. */

@@ -68,6 +68,7 @@ enum sql_id {
 	SQL_PACKAGE_SELECT,
 	SQL_ENTRY_INSERT,
 	SQL_ENTRY_BY_REF,
+	SQL_ENTRY_NEXT_ID,
 	SQL_ENTRY_SPLIT_INSERT,
 	SQL_ENTRY_GET,
 	SQL_ENTRY_REVERSAL,
@@ -299,6 +300,7 @@ static const char *const sql[SQL_COUNT] = {
 	    "VALUES ((SELECT coalesce(max(id), 0) + 1 FROM entry), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
 	[SQL_ENTRY_BY_REF] = "SELECT id FROM entry WHERE person_id = ? "
 	    "AND ref = ?",
+	[SQL_ENTRY_NEXT_ID] = "SELECT coalesce(max(id), 0) + 1 FROM entry",
 	[SQL_ENTRY_SPLIT_INSERT] = "INSERT INTO entry_split (entry_id, "
 	    "package_id, minutes) VALUES (?, ?, ?)",
 	[SQL_ENTRY_GET] = "SELECT e.id, e.task_id, e.person_id, e.day, "
@@ -513,7 +515,12 @@ struct stmt {
 	struct hb_engine_stmt *s;
 	const char *sql;
 	bool writes;		/* INSERT, UPDATE or DELETE */
+	bool reads_entries;	/* sees entry or entry_split: the bulk rows
+				   go first */
 };
+
+static void bulk_flush(struct hb_book *b);
+static void bulk_discard(struct hb_book *b);
 
 static struct stmt *
 prepared(struct hb_book *b, size_t id, const char *text, unsigned flags)
@@ -536,6 +543,10 @@ prepared(struct hb_book *b, size_t id, const char *text, unsigned flags)
 		st->writes = strncmp(text, "INSERT", 6) == 0 ||
 		    strncmp(text, "UPDATE", 6) == 0 ||
 		    strncmp(text, "DELETE", 6) == 0;
+		/* Every statement that names the table may read it (an
+		 * entry's reference is answered from the waiting rows). */
+		st->reads_entries = strstr(text, "entry") != NULL &&
+		    id != SQL_ENTRY_BY_REF;
 		st->s = b->engine->prepare(b, text, flags);
 		b->stmts[id] = st;
 	}
@@ -556,6 +567,8 @@ static bool
 step(struct hb_book *b, struct stmt *s)
 {
 	(void)b;
+	if (s->reads_entries && s->book->bulk != NULL)
+		bulk_flush(s->book);
 	if (s->writes)
 		s->book->wrote = true;
 	return s->e->step(s->book, s->s);
@@ -869,6 +882,7 @@ hb_book_close(struct hb_book *b)
 			free(b->stmts[i]);
 		}
 	free(b->stmts);
+	bulk_discard(b);
 	b->engine->close(b);
 	free(b->damage);
 	free(b->location);
@@ -901,6 +915,7 @@ hb_book_begin_read(struct hb_book *b)
 void
 hb_book_commit(struct hb_book *b)
 {
+	bulk_flush(b);
 	if (b->wrote && b->on_commit != NULL)
 		b->on_commit(b, b->on_commit_ctx);
 	b->engine->commit(b);
@@ -910,6 +925,7 @@ hb_book_commit(struct hb_book *b)
 void
 hb_book_rollback(struct hb_book *b)
 {
+	bulk_discard(b);
 	b->engine->rollback(b);
 	b->in_transaction = false;
 }
@@ -1853,12 +1869,284 @@ hb_book_packages(struct hb_book *b, const struct hb_package_filter *f,
 }
 
 
+/* ---- bulk appends ----------------------------------------------------------
+ *
+ * An engine with a bulk path (PostgreSQL's COPY) takes a transaction's
+ * entries and their splits in chunks: the ids are given here, the next
+ * after the largest in the book (one writer at a time: nobody else adds
+ * one meanwhile); the rows wait in COPY's text format and go in one round
+ * trip a chunk, before any statement that reads entries and at the
+ * commit, so no reader ever misses one.  A row the server refuses is
+ * reported at its own FILE:LINE, as if it had been written at once.
+ */
+
+#define BULK_CHUNK (4u << 20)	/* bytes of rows sent at once */
+
+struct bulk_table {
+	const char *copy;
+	char *buf;
+	size_t len, cap;
+	struct {
+		const char *name;	/* the row's FILE:LINE, if any */
+		long line;
+	} *where;
+	size_t nrows, maxrows;
+};
+
+/* The references of the entries waiting: a ref logged twice in one chunk
+ * is found here, as the book finds one logged before. */
+struct pending_ref {
+	int64_t person_id;
+	char *ref;		/* NULL: a free slot */
+	int64_t id;
+};
+
+struct bulk {
+	struct bulk_table entry, split;
+	int64_t next_id;	/* of the next entry; 0: to be asked */
+	struct pending_ref *refs;
+	size_t nrefs, refcap;
+};
+
+static void
+bulk_put(struct bulk_table *t, const char *s, size_t n)
+{
+	if (t->len + n + 1 > t->cap) {
+		t->cap = (t->len + n + 1) * 2;
+		t->buf = hb_xrealloc(t->buf, t->cap);
+	}
+	memcpy(t->buf + t->len, s, n);
+	t->len += n;
+}
+
+static void
+bulk_int(struct bulk_table *t, int64_t v, bool first)
+{
+	char num[24];
+	int n = snprintf(num, sizeof num, "%s%lld", first ? "" : "\t",
+	    (long long)v);
+
+	bulk_put(t, num, (size_t)n);
+}
+
+static void
+bulk_optional_int(struct bulk_table *t, bool present, int64_t v)
+{
+	if (present)
+		bulk_int(t, v, false);
+	else
+		bulk_put(t, "\t\\N", 3);
+}
+
+/* Text as COPY reads it: a backslash, tab, newline or carriage return
+ * escaped; NULL as \N. */
+static void
+bulk_text(struct bulk_table *t, const char *v)
+{
+	const char *p, *run;
+
+	bulk_put(t, "\t", 1);
+	if (v == NULL) {
+		bulk_put(t, "\\N", 2);
+		return;
+	}
+	for (p = run = v; *p != '\0'; p++) {
+		const char *esc = *p == '\\' ? "\\\\" : *p == '\t' ? "\\t" :
+		    *p == '\n' ? "\\n" : *p == '\r' ? "\\r" : NULL;
+
+		if (esc == NULL)
+			continue;
+		bulk_put(t, run, (size_t)(p - run));
+		bulk_put(t, esc, 2);
+		run = p + 1;
+	}
+	bulk_put(t, run, (size_t)(p - run));
+}
+
+static void
+bulk_end_row(struct bulk_table *t)
+{
+	long line;
+	const char *name = hb_diag_location(&line);
+
+	bulk_put(t, "\n", 1);
+	if (t->nrows == t->maxrows) {
+		t->maxrows = t->maxrows ? 2 * t->maxrows : 1024;
+		t->where = hb_xrealloc(t->where, t->maxrows * sizeof *t->where);
+	}
+	t->where[t->nrows].name = name;
+	t->where[t->nrows].line = line;
+	t->nrows++;
+}
+
+static void
+bulk_at_row(void *ctx, long row)
+{
+	struct bulk_table *t = ctx;
+
+	if (row >= 1 && (size_t)row <= t->nrows && t->where[row - 1].name)
+		hb_diag_set_location(t->where[row - 1].name,
+		    t->where[row - 1].line);
+}
+
+static void
+bulk_send(struct hb_book *b, struct bulk_table *t)
+{
+	if (t->nrows == 0)
+		return;
+	b->engine->copy_in(b, t->copy, t->buf, t->len, bulk_at_row, t);
+	t->len = 0;
+	t->nrows = 0;
+}
+
+static size_t
+ref_slot(const struct bulk *k, int64_t person_id, const char *ref)
+{
+	uint64_t h = (uint64_t)person_id * 0x9e3779b97f4a7c15u;
+	size_t i;
+
+	for (const char *p = ref; *p; p++)
+		h = (h ^ (unsigned char)*p) * 0x100000001b3u;
+	for (i = h % k->refcap; k->refs[i].ref != NULL; i = (i + 1) % k->refcap)
+		if (k->refs[i].person_id == person_id &&
+		    strcmp(k->refs[i].ref, ref) == 0)
+			break;
+	return i;
+}
+
+static void
+refs_clear(struct bulk *k)
+{
+	for (size_t i = 0; i < k->refcap; i++) {
+		free(k->refs[i].ref);
+		k->refs[i].ref = NULL;
+	}
+	k->nrefs = 0;
+}
+
+static void
+ref_add(struct bulk *k, int64_t person_id, const char *ref, int64_t id)
+{
+	size_t i;
+
+	if (2 * (k->nrefs + 1) > k->refcap) {
+		struct pending_ref *old = k->refs;
+		size_t oldcap = k->refcap;
+
+		k->refcap = k->refcap ? 2 * k->refcap : 256;
+		k->refs = hb_xcalloc(k->refcap, sizeof *k->refs);
+		for (size_t j = 0; j < oldcap; j++)
+			if (old[j].ref != NULL)
+				k->refs[ref_slot(k, old[j].person_id,
+				    old[j].ref)] = old[j];
+		free(old);
+	}
+	i = ref_slot(k, person_id, ref);
+	k->refs[i].person_id = person_id;
+	k->refs[i].ref = hb_xstrdup(ref);
+	k->refs[i].id = id;
+	k->nrefs++;
+}
+
+static struct bulk *
+bulk_of(struct hb_book *b)
+{
+	if (b->bulk == NULL) {
+		b->bulk = hb_xcalloc(1, sizeof *b->bulk);
+		b->bulk->entry.copy = "COPY entry (id, task_id, person_id, day, "
+		    "minutes, billable, overage, package_id, package_minutes, "
+		    "note, reverses, reason, actor, created, earned, ref) "
+		    "FROM STDIN";
+		b->bulk->split.copy = "COPY entry_split (entry_id, package_id, "
+		    "minutes) FROM STDIN";
+	}
+	return b->bulk;
+}
+
+/* Send what waits: the entries, then the splits that refer to them. */
+static void
+bulk_flush(struct hb_book *b)
+{
+	struct bulk *k = b->bulk;
+
+	if (k == NULL || (k->entry.nrows == 0 && k->split.nrows == 0))
+		return;
+	b->bulk = NULL;		/* the statements below must not flush */
+	bulk_send(b, &k->entry);
+	bulk_send(b, &k->split);
+	refs_clear(k);
+	b->bulk = k;
+}
+
+/* Forget what waits and the next id: the transaction ends. */
+static void
+bulk_discard(struct hb_book *b)
+{
+	struct bulk *k = b->bulk;
+
+	if (k == NULL)
+		return;
+	refs_clear(k);
+	free(k->refs);
+	free(k->entry.buf);
+	free(k->entry.where);
+	free(k->split.buf);
+	free(k->split.where);
+	free(k);
+	b->bulk = NULL;
+}
+
+static void
+bulk_entry(struct hb_book *b, struct hb_entry_row *e)
+{
+	struct bulk *k = bulk_of(b);
+	struct bulk_table *t = &k->entry;
+	char day[HB_DATE_BUFSZ];
+
+	if (k->next_id == 0) {
+		struct stmt *s = stmt(b, SQL_ENTRY_NEXT_ID);
+
+		if (!step(b, s))
+			hb_die(HB_EXIT_SOFTWARE, "no next entry id");
+		k->next_id = col_int(s, 0);
+		done(b, s);
+	}
+	e->id = k->next_id++;
+	bulk_int(t, e->id, true);
+	bulk_int(t, e->task_id, false);
+	bulk_int(t, e->person_id, false);
+	bulk_text(t, hb_date_format(e->day, day));
+	bulk_int(t, e->minutes, false);
+	bulk_int(t, e->billable, false);
+	bulk_int(t, e->overage, false);
+	bulk_optional_int(t, e->package_id > 0, e->package_id);
+	bulk_int(t, e->package_minutes, false);
+	bulk_text(t, e->note ? e->note : "");
+	bulk_optional_int(t, e->reverses > 0, e->reverses);
+	bulk_text(t, e->reason);
+	bulk_text(t, b->actor);
+	bulk_text(t, b->now);
+	bulk_int(t, e->earned, false);
+	bulk_text(t, e->ref);
+	bulk_end_row(t);
+	if (e->ref != NULL)
+		ref_add(k, e->person_id, e->ref, e->id);
+	b->wrote = true;
+}
+
 void
 hb_book_entry_insert(struct hb_book *b, struct hb_entry_row *e)
 {
-	struct stmt *s = stmt(b, SQL_ENTRY_INSERT);
+	struct stmt *s;
 	char day[HB_DATE_BUFSZ];
 
+	if (b->engine->copy_in != NULL) {
+		bulk_entry(b, e);
+		if (b->bulk->entry.len + b->bulk->split.len >= BULK_CHUNK)
+			bulk_flush(b);
+		return;
+	}
+	s = stmt(b, SQL_ENTRY_INSERT);
 	bind_int(s, 1, e->task_id);
 	bind_int(s, 2, e->person_id);
 	bind_text(s, 3, hb_date_format(e->day, day));
@@ -1880,9 +2168,17 @@ hb_book_entry_insert(struct hb_book *b, struct hb_entry_row *e)
 int64_t
 hb_book_entry_by_ref(struct hb_book *b, int64_t person_id, const char *ref)
 {
-	struct stmt *s = stmt(b, SQL_ENTRY_BY_REF);
+	struct stmt *s;
 	int64_t id = 0;
 
+	if (b->bulk != NULL && b->bulk->nrefs > 0) {
+		struct pending_ref *r = &b->bulk->refs[ref_slot(b->bulk,
+		    person_id, ref)];
+
+		if (r->ref != NULL)
+			return r->id;
+	}
+	s = stmt(b, SQL_ENTRY_BY_REF);
 	bind_int(s, 1, person_id);
 	bind_text(s, 2, ref);
 	if (step(b, s))
@@ -1895,8 +2191,19 @@ void
 hb_book_entry_split_insert(struct hb_book *b, int64_t entry_id,
     int64_t package_id, int64_t minutes)
 {
-	struct stmt *s = stmt(b, SQL_ENTRY_SPLIT_INSERT);
+	struct stmt *s;
 
+	if (b->engine->copy_in != NULL) {
+		struct bulk_table *t = &bulk_of(b)->split;
+
+		bulk_int(t, entry_id, true);
+		bulk_int(t, package_id, false);
+		bulk_int(t, minutes, false);
+		bulk_end_row(t);
+		b->wrote = true;
+		return;
+	}
+	s = stmt(b, SQL_ENTRY_SPLIT_INSERT);
 	bind_int(s, 1, entry_id);
 	bind_int(s, 2, package_id);
 	bind_int(s, 3, minutes);

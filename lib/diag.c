@@ -50,6 +50,13 @@ hb_diag_set_location(const char *name, long line)
 	location_line = line;
 }
 
+const char *
+hb_diag_location(long *line)
+{
+	*line = location_line;
+	return location_name;
+}
+
 void
 hb_diag_set_quiet(int q)
 {

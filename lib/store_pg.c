@@ -117,7 +117,9 @@ fail(struct hb_book *b, const PGresult *res, const char *what)
 {
 	const char *state = res ? PQresultErrorField(res,
 	    PG_DIAG_SQLSTATE) : NULL;
-	const char *msg = res ? PQresultErrorMessage(res)
+	const char *primary = res ? PQresultErrorField(res,
+	    PG_DIAG_MESSAGE_PRIMARY) : NULL;
+	const char *msg = primary ? primary : res ? PQresultErrorMessage(res)
 	    : PQerrorMessage(conn_of(b));
 	char line[400];
 
@@ -131,7 +133,7 @@ fail(struct hb_book *b, const PGresult *res, const char *what)
 		hb_book_fail(b, HB_EXIT_LOCKED, "the book is locked by another "
 		    "process (waited %d ms; try again later)", b->busy_ms);
 	if (strncmp(state, "23", 2) == 0)
-		hb_die(HB_EXIT_DATA, "%s: refused by the book: %s", what, line);
+		hb_die(HB_EXIT_DATA, "refused by the book: %s", line);
 	/* A sum or product past 64 bits: the figures are too large, as
 	 * every total the C code refuses (and SQLite's "integer overflow"). */
 	if (strcmp(state, "22003") == 0)
@@ -575,6 +577,58 @@ pg_column_text(struct hb_engine_stmt *s, int i)
 	return PQgetvalue(s->res, s->row, i);
 }
 
+/* ---- the bulk path ----------------------------------------------------------- */
+
+/* The row a COPY error names: its CONTEXT reads "COPY entry, line 3" or
+ * "COPY entry, line 3, column note: ..."; 0 when it names none. */
+static long
+copy_row(const PGresult *res)
+{
+	const char *ctx = PQresultErrorField(res, PG_DIAG_CONTEXT);
+	const char *p = ctx ? strstr(ctx, ", line ") : NULL;
+
+	return p ? strtol(p + 7, NULL, 10) : 0;
+}
+
+static void
+pg_copy_in(struct hb_book *b, const char *copy, const char *data, size_t len,
+    void (*at_row)(void *ctx, long row), void *ctx)
+{
+	PGconn *conn = conn_of(b);
+	PGresult *res = PQexec(conn, copy);
+	bool failed;
+
+	if (PQresultStatus(res) != PGRES_COPY_IN)
+		fail(b, res, copy);
+	PQclear(res);
+	/* libpq takes an int: a chunk is a few MiB, a row at most one. */
+	while (len > 0) {
+		int n = len > (1u << 30) ? 1 << 30 : (int)len;
+
+		if (PQputCopyData(conn, data, n) != 1)
+			fail(b, NULL, copy);
+		data += n;
+		len -= (size_t)n;
+	}
+	if (PQputCopyEnd(conn, NULL) != 1)
+		fail(b, NULL, copy);
+	res = PQgetResult(conn);
+	failed = PQresultStatus(res) != PGRES_COMMAND_OK;
+	if (failed) {
+		PGresult *more;
+
+		/* The connection answers once more (NULL) before it takes
+		 * another command. */
+		while ((more = PQgetResult(conn)) != NULL)
+			PQclear(more);
+		at_row(ctx, copy_row(res));
+		fail(b, res, copy);
+	}
+	PQclear(res);
+	while ((res = PQgetResult(conn)) != NULL)
+		PQclear(res);
+}
+
 /* ---- checks ---------------------------------------------------------------- */
 
 /* The server keeps its own pages whole (checksums, its WAL and crash
@@ -615,4 +669,5 @@ const struct hb_engine hb_engine_postgresql = {
 	pg_prepare, pg_finalize, pg_bind_int, pg_bind_text, pg_bind_null_int,
 	pg_step, pg_reset, pg_column_null, pg_column_int, pg_column_text,
 	pg_verify, pg_check_storage, pg_check_references, pg_check_wal,
+	pg_copy_in,
 };

@@ -42,6 +42,11 @@ void hb_diag_set_context(const char *context);
  * borrowed and must outlive the context. */
 void hb_diag_set_location(const char *name, long line);
 
+/* The location set by hb_diag_set_location (its line in *line), or NULL
+ * when there is none: for whoever reports a row's failure later than the
+ * row (the store's bulk appends). */
+const char *hb_diag_location(long *line);
+
 /* Quiet mode (-q) silences hb_note(), never warnings or errors. */
 void hb_diag_set_quiet(int quiet);
 

@@ -121,4 +121,43 @@ expect_eq "10,000 written" "$((before + 10000))" "$(sql 'SELECT count(*) FROM en
 expect_eq "notes kept" 'note 77, with "quotes" and café' "$(sql "SELECT note FROM entry WHERE note LIKE 'note 77,%'")"
 ledger_ok "after a batch"
 
+# A row the book itself refuses, though every check before it passed (on
+# PostgreSQL the entries go in chunks through COPY, after their rows were
+# read): the row's own FILE:LINE is named, and the batch writes nothing.
+# The book is made to refuse notes saying "forbidden"; the row after it,
+# a quoted note over two lines, shifts the lines.
+sql_per_engine \
+    "CREATE TRIGGER no_forbidden BEFORE INSERT ON entry WHEN NEW.note LIKE '%forbidden%' BEGIN SELECT RAISE(ABORT, 'no forbidden notes'); END" \
+    "ALTER TABLE entry ADD CONSTRAINT no_forbidden CHECK (note NOT LIKE '%forbidden%') NOT VALID" >/dev/null
+before=$(sql 'SELECT count(*) FROM entry')
+awk 'BEGIN { print "task,minutes,date,person,note"
+	print "1,10,2026-11-02,bruno,\"two\nlines\""
+	for (i = 1; i <= 3000; i++)
+		printf "1,1,2026-11-03,bruno,%s\n", i == 2500 ? "a forbidden one" : "fine \\ back\\slash\ttab" }' >"$T/refused.csv"
+expect_exit 65 hours-log --overdraft --csv "$T/refused.csv"
+expect_err "the refused row named" "refused.csv:2503: refused by the book"
+expect_eq "nothing written" "$before" "$(sql 'SELECT count(*) FROM entry')"
+sql_per_engine "DROP TRIGGER no_forbidden" "ALTER TABLE entry DROP CONSTRAINT no_forbidden" >/dev/null
+
+# What the rows carry arrives intact: backslashes, tabs, lines, quotes.
+expect_exit 0 hours-log -q --overdraft --csv "$T/refused.csv"
+expect_eq "every row" "$((before + 3001))" "$(sql 'SELECT count(*) FROM entry')"
+expect_eq "a note over two lines" "$(printf 'two\nlines')" "$(sql "SELECT note FROM entry WHERE note LIKE 'two%'")"
+expect_eq "backslashes and tabs" "$(printf 'fine \\ back\\slash\ttab')" "$(sql "SELECT note FROM entry WHERE note LIKE 'fine%' ORDER BY id LIMIT 1")"
+expect_eq "a forbidden one, once allowed" 1 "$(sql "SELECT count(*) FROM entry WHERE note = 'a forbidden one'")"
+
+# A ref twice in one batch, far apart: the second is refused at its line
+# (on PostgreSQL the first still waits for its chunk when the second
+# comes), and a ref logged by an earlier batch is refused too.
+awk 'BEGIN { print "task,minutes,date,person,ref"
+	for (i = 1; i <= 2000; i++) printf "1,1,2026-11-04,bruno,tt-%d\n", i == 1800 ? 7 : i }' >"$T/refs.csv"
+expect_exit 1 hours-log --overdraft --csv "$T/refs.csv"
+expect_err "a ref twice in one batch" "refs.csv:1801: ref: \"tt-7\" was logged already for bruno"
+sed -i '1801s/tt-7/tt-1800/' "$T/refs.csv"
+expect_exit 0 hours-log -q --overdraft --csv "$T/refs.csv"
+printf 'task,minutes,date,person,ref\n1,1,2026-11-04,bruno,tt-new\n1,1,2026-11-04,bruno,tt-1999\n' >"$T/refs2.csv"
+expect_exit 1 hours-log --overdraft --csv "$T/refs2.csv"
+expect_err "a ref of an earlier batch" "refs2.csv:3: ref: \"tt-1999\" was logged already for bruno, as entry"
+ledger_ok "after the refs"
+
 finish
