@@ -25,6 +25,8 @@ struct hb_engine_stmt;
 struct stmt;
 /* Rows waiting for an engine's bulk path (book.c). */
 struct bulk;
+/* The settings read in this transaction (book.c). */
+struct settings;
 
 /* Flags of a statement. */
 enum {
@@ -127,6 +129,7 @@ struct hb_book {
 	bool tolerant;
 	char *damage;
 	struct bulk *bulk;	/* entries waiting for copy_in, or NULL */
+	struct settings *settings;	/* read once a transaction */
 };
 
 /* Engines' shared helpers. */

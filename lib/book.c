@@ -20,9 +20,8 @@
 #include "hourbook/diag.h"
 
 enum sql_id {
-	SQL_SETTING_GET,
 	SQL_SETTING_PUT,
-	SQL_PROJECT_SETTING_GET,
+	SQL_SETTING_ALL,
 	SQL_PROJECT_SETTING_PUT,
 	SQL_EVENT_INSERT,
 	SQL_HOLIDAY_GET,
@@ -159,11 +158,10 @@ enum sql_id {
 	"w.requested, w.due, o.day, o.reason, w.key, w.currency"
 
 static const char *const sql[SQL_COUNT] = {
-	[SQL_SETTING_GET] = "SELECT value FROM setting WHERE key = ?",
 	[SQL_SETTING_PUT] = "INSERT INTO setting (key, value) VALUES (?, ?) "
 	    "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-	[SQL_PROJECT_SETTING_GET] = "SELECT value FROM project_setting "
-	    "WHERE project_id = ? AND key = ?",
+	[SQL_SETTING_ALL] = "SELECT 0, key, value FROM setting "
+	    "UNION ALL SELECT project_id, key, value FROM project_setting",
 	[SQL_PROJECT_SETTING_PUT] = "INSERT INTO project_setting "
 	    "(project_id, key, value) VALUES (?, ?, ?) ON CONFLICT "
 	    "(project_id, key) DO UPDATE SET value = excluded.value",
@@ -520,6 +518,7 @@ struct stmt {
 };
 
 static void bulk_flush(struct hb_book *b);
+static void settings_forget(struct hb_book *b);
 static void bulk_discard(struct hb_book *b);
 
 static struct stmt *
@@ -883,6 +882,11 @@ hb_book_close(struct hb_book *b)
 		}
 	free(b->stmts);
 	bulk_discard(b);
+	settings_forget(b);
+	/* A reader's snapshot ends here; a writer that did not commit
+	 * wrote nothing. */
+	if (b->in_transaction && b->conn != NULL)
+		b->engine->rollback(b);
 	b->engine->close(b);
 	free(b->damage);
 	free(b->location);
@@ -900,6 +904,7 @@ hb_book_verify(struct hb_book *b)
 void
 hb_book_begin(struct hb_book *b)
 {
+	settings_forget(b);
 	b->engine->begin_write(b);
 	b->in_transaction = true;
 	b->wrote = false;
@@ -908,6 +913,7 @@ hb_book_begin(struct hb_book *b)
 void
 hb_book_begin_read(struct hb_book *b)
 {
+	settings_forget(b);
 	b->engine->begin_read(b);
 	b->in_transaction = true;
 }
@@ -920,12 +926,14 @@ hb_book_commit(struct hb_book *b)
 		b->on_commit(b, b->on_commit_ctx);
 	b->engine->commit(b);
 	b->in_transaction = false;
+	settings_forget(b);
 }
 
 void
 hb_book_rollback(struct hb_book *b)
 {
 	bulk_discard(b);
+	settings_forget(b);
 	b->engine->rollback(b);
 	b->in_transaction = false;
 }
@@ -967,17 +975,89 @@ hb_book_check_wal(struct hb_book *b, void (*fn)(void *ctx,
 
 /* ---- settings and events ----------------------------------------------- */
 
+/* ---- settings ------------------------------------------------------------
+ *
+ * The book's settings and the projects' are read many times a command
+ * (sla-check asks for a rule's hours once per task): they are read once
+ * a transaction, all of them, and looked up here.  A transaction's start
+ * and end forget them (another process may change them in between), as
+ * does a change made here.
+ */
+
+struct setting {
+	int64_t project_id;	/* 0: the book's */
+	char *key, *value;
+};
+
+struct settings {
+	struct setting *v;
+	size_t n;
+};
+
+static int
+setting_cmp(const void *a, const void *b)
+{
+	const struct setting *x = a, *y = b;
+
+	if (x->project_id != y->project_id)
+		return x->project_id < y->project_id ? -1 : 1;
+	return strcmp(x->key, y->key);
+}
+
+static void
+settings_forget(struct hb_book *b)
+{
+	struct settings *c = b->settings;
+
+	if (c == NULL)
+		return;
+	for (size_t i = 0; i < c->n; i++) {
+		free(c->v[i].key);
+		free(c->v[i].value);
+	}
+	free(c->v);
+	free(c);
+	b->settings = NULL;
+}
+
+static const char *
+setting_of(struct hb_book *b, int64_t project_id, const char *key)
+{
+	struct setting want = { project_id, (char *)key, NULL }, *hit;
+	struct settings *c = b->settings;
+
+	if (c == NULL) {
+		struct stmt *s = stmt(b, SQL_SETTING_ALL);
+		size_t cap = 0;
+
+		c = hb_xcalloc(1, sizeof *c);
+		while (step(b, s)) {
+			if (c->n == cap) {
+				cap = cap ? 2 * cap : 32;
+				c->v = hb_xrealloc(c->v, cap * sizeof *c->v);
+			}
+			c->v[c->n].project_id = col_int(s, 0);
+			c->v[c->n].key = column_text(s, 1);
+			c->v[c->n].value = column_text(s, 2);
+			c->n++;
+		}
+		done(b, s);
+		if (c->n > 0)
+			qsort(c->v, c->n, sizeof *c->v, setting_cmp);
+		b->settings = c;
+	}
+	if (c->n == 0)
+		return NULL;
+	hit = bsearch(&want, c->v, c->n, sizeof *c->v, setting_cmp);
+	return hit ? hit->value : NULL;
+}
+
 char *
 hb_book_setting(struct hb_book *b, const char *key)
 {
-	struct stmt *s = stmt(b, SQL_SETTING_GET);
-	char *v = NULL;
+	const char *v = setting_of(b, 0, key);
 
-	bind_text(s, 1, key);
-	if (step(b, s))
-		v = column_text(s, 0);
-	done(b, s);
-	return v;
+	return v ? hb_xstrdup(v) : NULL;
 }
 
 void
@@ -985,6 +1065,7 @@ hb_book_setting_put(struct hb_book *b, const char *key, const char *value)
 {
 	struct stmt *s = stmt(b, SQL_SETTING_PUT);
 
+	settings_forget(b);
 	bind_text(s, 1, key);
 	bind_text(s, 2, value);
 	step(b, s);
@@ -995,15 +1076,9 @@ char *
 hb_book_project_setting(struct hb_book *b, int64_t project_id,
     const char *key)
 {
-	struct stmt *s = stmt(b, SQL_PROJECT_SETTING_GET);
-	char *v = NULL;
+	const char *v = setting_of(b, project_id, key);
 
-	bind_int(s, 1, project_id);
-	bind_text(s, 2, key);
-	if (step(b, s))
-		v = column_text(s, 0);
-	done(b, s);
-	return v;
+	return v ? hb_xstrdup(v) : NULL;
 }
 
 void
@@ -1012,6 +1087,7 @@ hb_book_project_setting_put(struct hb_book *b, int64_t project_id,
 {
 	struct stmt *s = stmt(b, SQL_PROJECT_SETTING_PUT);
 
+	settings_forget(b);
 	bind_int(s, 1, project_id);
 	bind_text(s, 2, key);
 	bind_text(s, 3, value);

@@ -188,7 +188,11 @@ hb_package_add(struct hb_book *book, const struct hb_package_input *in,
 		    NULL);
 		hb_package_release(&p);
 		hb_project_release(&j);
-		need_package(book, key, out);
+		/* A quoted package has no loads, use, periods or share of
+		 * the commitments: its figures are 0 without reading the
+		 * project's balances (which, per row of a batch, made
+		 * package-add --csv quadratic). */
+		hb_need_package(book, "package", key, out);
 	}
 }
 

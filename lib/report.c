@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "hourbook/balance.h"
 #include "hourbook/billing.h"
 #include "hourbook/book.h"
 #include "hourbook/clock.h"
@@ -146,37 +147,51 @@ static const char *const summary_columns[] = {
 	"used_minutes", "available_minutes", "from", "to", NULL
 };
 
-/* The first sheet of an xlsx activity sheet: its packages at a glance. */
+static int
+by_id(const void *a, const void *b)
+{
+	const struct hb_package *x = *(const struct hb_package *const *)a;
+	const struct hb_package *y = *(const struct hb_package *const *)b;
+
+	return (x->id > y->id) - (x->id < y->id);
+}
+
+/* The first sheet of an xlsx activity sheet: its packages at a glance,
+ * by id, from one reading of the balances. */
 static void
 write_summary(struct hb_book *book, const struct hb_report_filter *f,
     struct hb_csv_writer *w)
 {
-	struct hb_package_filter pf = { f->client, f->project, f->package };
-	size_t n;
-	int64_t *ids = hb_book_packages(book, &pf, &n);
+	int64_t only = f->package ? strtoll(f->package, NULL, 10) : 0;
+	struct hb_scope scope = { f->client, f->project, only, 0 };
+	struct hb_balances *b = hb_balances_load(book, &scope, hb_today());
+	size_t n = hb_balances_count(b), k = 0;
+	const struct hb_package **pkgs = hb_xcalloc(n + 1, sizeof *pkgs);
 	char today[HB_DATE_BUFSZ];
 
+	for (size_t i = 0; i < n; i++)
+		if (only == 0 || hb_balances_package(b, i)->id == only)
+			pkgs[k++] = hb_balances_package(b, i);
+	qsort(pkgs, k, sizeof *pkgs, by_id);
 	hb_date_format(hb_today(), today);
 	header(w, false, "Summary", summary_columns);
-	for (size_t i = 0; i < n; i++) {
-		struct hb_package p;
+	for (size_t i = 0; i < k; i++) {
+		const struct hb_package *p = pkgs[i];
 
-		if (!hb_package_load(book, ids[i], &p))
-			continue;
-		hb_csv_text(w, p.client);
-		hb_csv_text(w, p.project);
-		hb_csv_int(w, p.id);
-		hb_csv_text(w, p.plan);
-		hb_csv_text(w, p.status);
-		hb_csv_minutes(w, p.loaded);
-		hb_csv_minutes(w, p.used);
-		hb_csv_minutes(w, p.available);
+		hb_csv_text(w, p->client);
+		hb_csv_text(w, p->project);
+		hb_csv_int(w, p->id);
+		hb_csv_text(w, p->plan);
+		hb_csv_text(w, p->status);
+		hb_csv_minutes(w, p->loaded);
+		hb_csv_minutes(w, p->used);
+		hb_csv_minutes(w, p->available);
 		hb_csv_date(w, f->from);
 		hb_csv_date(w, f->to ? f->to : today);
 		hb_csv_end_row(w);
-		hb_package_release(&p);
 	}
-	free(ids);
+	free(pkgs);
+	hb_balances_free(b);
 }
 
 static void

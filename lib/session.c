@@ -190,6 +190,11 @@ hb_book_open(enum hb_book_mode mode)
 		    hb_book_location(b), hb_zone(), clock_by != NULL
 		    ? "; its clock comes from HOURBOOK_NOW: clock.override is on"
 		    : "");
+	/* A reader sees one snapshot from here to hb_book_close(): an
+	 * export's sheets agree with each other, and PostgreSQL reads a
+	 * long result through a cursor, a chunk at a time. */
+	if (mode == HB_BOOK_READ)
+		hb_book_begin_read(b);
 	return b;
 }
 
