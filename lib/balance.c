@@ -60,19 +60,10 @@ hb_state_committed(int state)
 const char *
 hb_committed_states(void)
 {
-	static char buf[160];
+	static char buf[HB_TASK_STATE_LIST_BUFSZ];
 
-	if (buf[0] == '\0') {
-		buf[0] = ',';
-		buf[1] = '\0';
-		for (int i = 0; i < HB_TASK_NSTATES; i++)
-			if (hb_state_committed(i)) {
-				strncat(buf, hb_task_state_names[i],
-				    sizeof buf - strlen(buf) - 1);
-				strncat(buf, ",", sizeof buf - strlen(buf) - 1);
-			}
-	}
-	return buf;
+	return buf[0] ? buf : hb_task_state_list(hb_state_committed, buf,
+	    sizeof buf);
 }
 
 /* ---- months ------------------------------------------------------------ */

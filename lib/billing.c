@@ -129,12 +129,12 @@ static void
 invoice_month(void *ctx, const struct hb_row *row)
 {
 	struct run *r = ctx;
-	int64_t id = hb_row_int(row, 0), price = hb_row_int(row, 3);
-	int invoiced = (int)hb_row_int(row, 1), months = (int)hb_row_int(row, 2);
+	int64_t id = hb_row_int(row, HB_MONTHLY_PACKAGE), price = hb_row_int(row, HB_MONTHLY_PRICE);
+	int invoiced = (int)hb_row_int(row, HB_MONTHLY_INVOICED), months = (int)hb_row_int(row, HB_MONTHLY_MONTHS);
 	hb_day start, upto = hb_next_month(r->first);
 	char key[24], p[16], amount[HB_MONEY_BUFSZ];
 
-	if (hb_month_parse(hb_row_text(row, 4), &start, NULL) != 0)
+	if (hb_month_parse(hb_row_text(row, HB_MONTHLY_START), &start, NULL) != 0)
 		return;
 	snprintf(key, sizeof key, "%lld", (long long)id);
 	for (int q = invoiced + 1; q <= months &&
@@ -153,47 +153,47 @@ static void
 fee_line(void *ctx, const struct hb_row *row)
 {
 	struct run *r = ctx;
-	struct bill *b = bill_for(r, hb_row_int(row, 2), hb_row_int(row, 1),
-	    hb_row_text(row, 8), hb_row_text(row, 12));
+	struct bill *b = bill_for(r, hb_row_int(row, HB_FEE_PROJECT), hb_row_int(row, HB_FEE_PACKAGE),
+	    hb_row_text(row, HB_FEE_CURRENCY), hb_row_text(row, HB_FEE_CODE));
 	struct line *l = add_line(b, "fee");
 	char hours[HB_DURATION_BUFSZ];
 
-	hb_duration_format(hb_row_int(row, 5), hours);
-	if (strcmp(hb_row_text(row, 6), "monthly") == 0) {
+	hb_duration_format(hb_row_int(row, HB_FEE_MINUTES), hours);
+	if (strcmp(hb_row_text(row, HB_FEE_PLAN), "monthly") == 0) {
 		hb_day start;
 		char month[HB_DATE_BUFSZ] = "";
 
-		if (!hb_row_null(row, 9) &&
-		    hb_month_parse(hb_row_text(row, 9), &start, NULL) == 0) {
+		if (!hb_row_null(row, HB_FEE_START) &&
+		    hb_month_parse(hb_row_text(row, HB_FEE_START), &start, NULL) == 0) {
 			hb_date_format(hb_day_check(hb_month_add(start,
-			    (int)hb_row_int(row, 3) - 1), "%s: month %lld of "
-			    "package %lld", r->month, (long long)hb_row_int(row, 3),
-			    (long long)hb_row_int(row, 1)), month);
+			    (int)hb_row_int(row, HB_FEE_PERIOD) - 1), "%s: month %lld of "
+			    "package %lld", r->month, (long long)hb_row_int(row, HB_FEE_PERIOD),
+			    (long long)hb_row_int(row, HB_FEE_PACKAGE)), month);
 			month[7] = '\0';
 		}
 		l->description = hb_xprintf("package %lld, monthly plan: month %lld "
-		    "of %lld%s%s%s, %s h%s", (long long)hb_row_int(row, 1),
-		    (long long)hb_row_int(row, 3), (long long)hb_row_int(row, 7),
+		    "of %lld%s%s%s, %s h%s", (long long)hb_row_int(row, HB_FEE_PACKAGE),
+		    (long long)hb_row_int(row, HB_FEE_PERIOD), (long long)hb_row_int(row, HB_FEE_MONTHS),
 		    month[0] ? " (" : "", month, month[0] ? ")" : "", hours,
-		    !hb_row_null(row, 11) && strcmp(hb_row_text(row, 10),
-		    hb_row_text(row, 11)) == 0
+		    !hb_row_null(row, HB_FEE_CLOSED_ON) && strcmp(hb_row_text(row, HB_FEE_ISSUED),
+		    hb_row_text(row, HB_FEE_CLOSED_ON)) == 0
 		    ? ", billed at closing: the plan's minimum term" : "");
 	} else
 		l->description = hb_xprintf("package %lld, %s plan: %s h",
-		    (long long)hb_row_int(row, 1), hb_row_text(row, 6), hours);
+		    (long long)hb_row_int(row, HB_FEE_PACKAGE), hb_row_text(row, HB_FEE_PLAN), hours);
 	l->has_quantity = true;
-	l->quantity = hb_row_int(row, 5);
-	l->unit_price = hb_row_int(row, 4);
-	l->amount = hb_row_int(row, 4);
-	l->package_invoice_id = hb_row_int(row, 0);
+	l->quantity = hb_row_int(row, HB_FEE_MINUTES);
+	l->unit_price = hb_row_int(row, HB_FEE_AMOUNT);
+	l->amount = hb_row_int(row, HB_FEE_AMOUNT);
+	l->package_invoice_id = hb_row_int(row, HB_FEE_INVOICE);
 }
 
 static void
 overage_line(void *ctx, const struct hb_row *row)
 {
 	struct run *r = ctx;
-	int64_t project = hb_row_int(row, 0), minutes = hb_row_int(row, 1);
-	int64_t rate = hb_row_int(row, 2), package = newest_package(r, project);
+	int64_t project = hb_row_int(row, HB_OVER_PROJECT), minutes = hb_row_int(row, HB_OVER_MINUTES);
+	int64_t rate = hb_row_int(row, HB_OVER_RATE), package = newest_package(r, project);
 	struct bill *b;
 	struct line *l;
 	char hours[HB_DURATION_BUFSZ], money[HB_MONEY_BUFSZ];
@@ -207,8 +207,8 @@ overage_line(void *ctx, const struct hb_row *row)
 		    (long long)project, r->month);
 		return;
 	}
-	b = bill_for(r, project, package, hb_row_text(row, 3),
-	    hb_row_text(row, 4));
+	b = bill_for(r, project, package, hb_row_text(row, HB_OVER_CURRENCY),
+	    hb_row_text(row, HB_OVER_CODE));
 	l = add_line(b, "overage");
 
 	l->description = hb_xprintf("overage at the standard rate: %s h",
@@ -226,7 +226,7 @@ static void
 penalty_line(void *ctx, const struct hb_row *row)
 {
 	struct run *r = ctx;
-	int64_t task = hb_row_int(row, 0), project = hb_row_int(row, 1);
+	int64_t task = hb_row_int(row, HB_LATE_TASK), project = hb_row_int(row, HB_LATE_PROJECT);
 	int64_t at, value;
 	hb_day due, delivered;
 	int days;
@@ -234,8 +234,8 @@ penalty_line(void *ctx, const struct hb_row *row)
 	struct line *l;
 	char pct[16], money[HB_MONEY_BUFSZ], hours[HB_DURATION_BUFSZ];
 
-	if (hb_date_parse(hb_row_text(row, 2), &due, NULL) != 0 ||
-	    hb_timestamp_parse(hb_row_text(row, 3), &at, NULL) != 0)
+	if (hb_date_parse(hb_row_text(row, HB_LATE_DUE), &due, NULL) != 0 ||
+	    hb_timestamp_parse(hb_row_text(row, HB_LATE_DELIVERED_AT), &at, NULL) != 0)
 		return;
 	delivered = hb_local_day(at);
 	if (delivered < r->first || delivered > r->last || delivered <= due)
@@ -243,33 +243,33 @@ penalty_line(void *ctx, const struct hb_row *row)
 	/* A task's contract value: its fee on self-service, else its
 	 * estimate at the project's rate. */
 	value = 0;
-	if (strcmp(hb_row_text(row, 9), "self-service") == 0) {
-		if (!hb_row_null(row, 5))
-			value = hb_row_int(row, 5);
-	} else if (!hb_row_null(row, 4) && !hb_scale_round(hb_row_int(row, 4),
-	    hb_row_int(row, 6), 60, &value))
+	if (strcmp(hb_row_text(row, HB_LATE_MODEL), "self-service") == 0) {
+		if (!hb_row_null(row, HB_LATE_FEE))
+			value = hb_row_int(row, HB_LATE_FEE);
+	} else if (!hb_row_null(row, HB_LATE_ESTIMATE) && !hb_scale_round(hb_row_int(row, HB_LATE_ESTIMATE),
+	    hb_row_int(row, HB_LATE_RATE), 60, &value))
 		hb_die(HB_EXIT_DATA, "%s: the contract value of task %lld, %s h "
 		    "at %s an hour, is too large", r->month, (long long)task,
-		    hb_duration_format(hb_row_int(row, 4), hours),
-		    hb_money_format(hb_row_int(row, 6), '.', money));
+		    hb_duration_format(hb_row_int(row, HB_LATE_ESTIMATE), hours),
+		    hb_money_format(hb_row_int(row, HB_LATE_RATE), '.', money));
 	if (value == 0)
 		return;
 	days = hb_business_days_between(&r->cal, due, delivered);
 	b = bill_for(r, project, newest_package(r, project),
-	    hb_row_text(row, 11), hb_row_text(row, 12));
+	    hb_row_text(row, HB_LATE_CURRENCY), hb_row_text(row, HB_LATE_CODE));
 	l = add_line(b, "penalty");
 	{
-		int64_t total = (int64_t)hb_row_int(row, 7) +
-		    hb_row_int(row, 8) * days;
+		int64_t total = (int64_t)hb_row_int(row, HB_LATE_PENALTY_BASE) +
+		    hb_row_int(row, HB_LATE_PENALTY_DAILY) * days;
 
 		hb_percent_format((int32_t)(total > 10000 ? 10000 : total), pct);
 	}
 	l->description = hb_xprintf("late delivery of task %lld \"%s\": %s%% of "
-	    "%s (%d business day%s late)", (long long)task, hb_row_text(row, 10),
+	    "%s (%d business day%s late)", (long long)task, hb_row_text(row, HB_LATE_TITLE),
 	    pct, hb_money_format(value, '.', money), days, days == 1 ? "" : "s");
 	l->unit_price = value;
-	l->amount = -hb_penalty(value, (int32_t)hb_row_int(row, 7),
-	    (int32_t)hb_row_int(row, 8), days);
+	l->amount = -hb_penalty(value, (int32_t)hb_row_int(row, HB_LATE_PENALTY_BASE),
+	    (int32_t)hb_row_int(row, HB_LATE_PENALTY_DAILY), days);
 	l->task_id = task;
 }
 
@@ -284,24 +284,24 @@ print_line(void *ctx, const struct hb_row *row)
 {
 	struct hb_csv_writer *w = ctx;
 
-	hb_csv_int(w, hb_row_int(row, 0));
-	hb_csv_text(w, hb_row_text(row, 1));
-	hb_csv_text(w, hb_row_text(row, 2));
-	if (hb_row_null(row, 3))
+	hb_csv_int(w, hb_row_int(row, HB_LINE_INVOICE));
+	hb_csv_text(w, hb_row_text(row, HB_LINE_CLIENT));
+	hb_csv_text(w, hb_row_text(row, HB_LINE_PROJECT));
+	if (hb_row_null(row, HB_LINE_PACKAGE))
 		hb_csv_null(w);
 	else
-		hb_csv_int(w, hb_row_int(row, 3));
-	hb_csv_text(w, hb_row_text(row, 4));
-	hb_csv_int(w, hb_row_int(row, 5));
-	hb_csv_text(w, hb_row_text(row, 6));
-	hb_csv_text(w, hb_row_text(row, 7));
-	if (hb_row_null(row, 8))
+		hb_csv_int(w, hb_row_int(row, HB_LINE_PACKAGE));
+	hb_csv_text(w, hb_row_text(row, HB_LINE_PERIOD));
+	hb_csv_int(w, hb_row_int(row, HB_LINE_LINE));
+	hb_csv_text(w, hb_row_text(row, HB_LINE_KIND));
+	hb_csv_text(w, hb_row_text(row, HB_LINE_DESCRIPTION));
+	if (hb_row_null(row, HB_LINE_QUANTITY))
 		hb_csv_null(w);
 	else
-		hb_csv_minutes(w, hb_row_int(row, 8));
-	hb_csv_money(w, hb_row_int(row, 9));
-	hb_csv_money(w, hb_row_int(row, 10));
-	hb_csv_text(w, hb_row_text(row, 11));
+		hb_csv_minutes(w, hb_row_int(row, HB_LINE_QUANTITY));
+	hb_csv_money(w, hb_row_int(row, HB_LINE_UNIT_PRICE));
+	hb_csv_money(w, hb_row_int(row, HB_LINE_AMOUNT));
+	hb_csv_text(w, hb_row_text(row, HB_LINE_CURRENCY));
 	hb_csv_end_row(w);
 }
 

@@ -222,15 +222,15 @@ static const char *const sql[SQL_COUNT] = {
 	    "AND (?3 IS NULL OR t.assignee_id = "
 	    "(SELECT id FROM person WHERE handle = ?3)) "
 	    "AND (?4 IS NULL OR t.kind = ?4) "
-	    "AND (?5 IS NULL OR (t.due < ?5 AND t.status NOT IN "
-	    "('done', 'rejected', 'cancelled'))) "
+	    "AND (?5 IS NULL OR (t.due < ?5 AND "
+	    "?8 NOT LIKE ('%,' || t.status || ',%'))) "
 	    "AND (?6 IS NULL OR t.due < ?6) "
 	    "AND (?7 IS NULL OR j.client_id = "
 	    "(SELECT id FROM client WHERE name = ?7)) "
 	    "ORDER BY t.id",
-	[SQL_TASK_OPEN_OF] = "SELECT id FROM task WHERE project_id = ? "
-	    "AND assignee_id = ? AND status NOT IN "
-	    "('done', 'rejected', 'cancelled') ORDER BY id",
+	[SQL_TASK_OPEN_OF] = "SELECT id FROM task WHERE project_id = ?1 "
+	    "AND assignee_id = ?2 AND ?3 NOT LIKE ('%,' || status || ',%') "
+	    "ORDER BY id",
 	[SQL_EVENT_SELECT] = "SELECT id, at, actor, entity, key, what, old, "
 	    "new, reason FROM event WHERE entity = ? AND key = ? ORDER BY id",
 	[SQL_COMMENT_INSERT] = "INSERT INTO comment (id, task_id, author, body, "
@@ -367,9 +367,7 @@ static const char *const sql[SQL_COUNT] = {
 	 * ?4 person, ?5 from, ?6 to. */
 	[SQL_EXPORT_ACTIVITIES] = "SELECT t.id, j.code, t.title, t.kind, "
 	    "(SELECT handle FROM person WHERE id = t.assignee_id), t.status, "
-	    "CASE WHEN t.status IN ('idea', 'requested', 'estimated') "
-	    "THEN 'pending' WHEN t.status IN ('rejected', 'cancelled') "
-	    "THEN t.status ELSE 'approved' END, t.estimate, "
+	    "t.status, t.estimate, "
 	    "(SELECT coalesce(sum(e.minutes), 0) FROM entry e "
 	    "WHERE e.task_id = t.id AND e.day BETWEEN coalesce(?5, '0000') "
 	    "AND coalesce(?6, '9999')), "
@@ -518,6 +516,16 @@ struct stmt {
 };
 
 static void bulk_flush(struct hb_book *b);
+
+/* ",done,rejected,cancelled,": the states no move leaves. */
+static const char *
+final_states(void)
+{
+	static char buf[HB_TASK_STATE_LIST_BUFSZ];
+
+	return buf[0] ? buf : hb_task_state_list(hb_task_state_final, buf,
+	    sizeof buf);
+}
 static void settings_forget(struct hb_book *b);
 static void bulk_discard(struct hb_book *b);
 
@@ -1526,6 +1534,7 @@ hb_book_each_task(struct hb_book *b, const struct hb_task_filter *f,
 	bind_text(s, 5, f->overdue ? hb_date_format(f->today, today) : NULL);
 	bind_text(s, 6, f->due_before);
 	bind_text(s, 7, f->client);
+	bind_text(s, 8, final_states());
 	while (step(b, s)) {
 		read_task(s, &t);
 		fn(ctx, &t);
@@ -1561,6 +1570,7 @@ hb_book_open_tasks_of(struct hb_book *b, int64_t project_id,
 
 	bind_int(s, 1, project_id);
 	bind_int(s, 2, person_id);
+	bind_text(s, 3, final_states());
 	return collect_ids(b, s, count);
 }
 
@@ -2612,8 +2622,7 @@ static const char *const query_sql[HB_Q_COUNT] = {
 	    "AND what = 'status' AND new = t.status) FROM task t "
 	    "JOIN project j ON j.id = t.project_id "
 	    "WHERE (?1 IS NULL OR j.code = ?1) "
-	    "AND t.status NOT IN ('done', 'rejected', 'cancelled') "
-	    "ORDER BY t.id",
+	    "AND ?2 NOT LIKE ('%,' || t.status || ',%') ORDER BY t.id",
 	[HB_Q_SLA_COMMENTS] = "SELECT m.id, m.task_id, j.code, j.id, m.author, m.created, "
 	    "t.status, coalesce(p.role, 'staff'), "
 	    "c.contact_id IS NOT NULL AND c.contact_id = p.id "
@@ -2622,12 +2631,8 @@ static const char *const query_sql[HB_Q_COUNT] = {
 	    "JOIN client c ON c.id = j.client_id "
 	    "LEFT JOIN person p ON p.handle = m.author "
 	    "WHERE (?1 IS NULL OR j.code = ?1) "
-	    "AND t.status NOT IN ('done', 'rejected', 'cancelled') "
+	    "AND ?2 NOT LIKE ('%,' || t.status || ',%') "
 	    "ORDER BY m.task_id, m.id",
-	[HB_Q_SLA_PACKAGES] = "SELECT k.id, j.code, j.id FROM package k "
-	    "JOIN project j ON j.id = k.project_id "
-	    "WHERE k.status = 'active' AND (?1 IS NULL OR j.code = ?1) "
-	    "ORDER BY k.id",
 	[HB_Q_SLA_WITHDRAWALS] = "SELECT w.id, p.handle, w.due, w.requested FROM withdrawal w "
 	    "JOIN person p ON p.id = w.person_id "
 	    "LEFT JOIN withdrawal_outcome o ON o.withdrawal_id = w.id "

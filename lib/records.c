@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "hourbook/diag.h"
 #include "hourbook/records.h"
 
 const char *const hb_person_roles[] = { "client", "freelancer", "staff", NULL };
@@ -69,6 +70,47 @@ hb_task_state_final(int state)
 {
 	return state == HB_TASK_DONE || state == HB_TASK_REJECTED ||
 	    state == HB_TASK_CANCELLED;
+}
+
+bool
+hb_task_state_proposed(int state)
+{
+	return state == HB_TASK_IDEA || state == HB_TASK_REQUESTED ||
+	    state == HB_TASK_ESTIMATED;
+}
+
+const char *
+hb_task_client_approval(int state)
+{
+	if (state < 0 || state >= HB_TASK_NSTATES)
+		return NULL;
+	if (hb_task_state_proposed(state))
+		return "pending";
+	if (state == HB_TASK_REJECTED || state == HB_TASK_CANCELLED)
+		return hb_task_state_names[state];
+	return "approved";
+}
+
+const char *
+hb_task_state_list(bool (*pred)(int state), char *buf, size_t size)
+{
+	size_t len = 0;
+
+	buf[len++] = ',';
+	for (int i = 0; i < HB_TASK_NSTATES; i++) {
+		size_t n = strlen(hb_task_state_names[i]);
+
+		if (!pred(i))
+			continue;
+		if (len + n + 2 > size)
+			hb_die(HB_EXIT_SOFTWARE, "a state list longer than %zu",
+			    size);
+		memcpy(buf + len, hb_task_state_names[i], n);
+		len += n;
+		buf[len++] = ',';
+	}
+	buf[len] = '\0';
+	return buf;
 }
 
 void

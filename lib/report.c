@@ -21,9 +21,10 @@
 
 /* ---- kinds read straight from an export query ----------------------- */
 
-/* T_LOCAL_DATE: an instant in the book, shown as its local date. */
+/* T_LOCAL_DATE: an instant in the book, shown as its local date;
+ * T_APPROVAL: a task's status, shown as its client approval. */
 enum type { T_TEXT, T_INT, T_MONEY, T_MINUTES, T_DATE, T_LOCAL_DATE,
-	T_TIMESTAMP, T_FLAG };
+	T_TIMESTAMP, T_FLAG, T_APPROVAL };
 
 struct column {
 	const char *name;
@@ -33,7 +34,7 @@ struct column {
 static const struct column activity_columns[] = {
 	{ "task", T_INT }, { "project", T_TEXT }, { "title", T_TEXT },
 	{ "kind", T_TEXT }, { "assignee", T_TEXT }, { "status", T_TEXT },
-	{ "client_approval", T_TEXT }, { "estimate_minutes", T_MINUTES },
+	{ "client_approval", T_APPROVAL }, { "estimate_minutes", T_MINUTES },
 	{ "actual_minutes", T_MINUTES }, { "billable_minutes", T_MINUTES },
 	{ "due", T_DATE }, { "due_kind", T_TEXT }, { "extra", T_FLAG },
 	{ "urgent", T_FLAG }, { "delivered", T_LOCAL_DATE },
@@ -102,6 +103,10 @@ print_row(void *vctx, const struct hb_row *row)
 			break;
 		case T_FLAG:
 			hb_csv_text(q->w, hb_row_int(row, i) ? "yes" : "no");
+			break;
+		case T_APPROVAL:
+			hb_csv_text(q->w, hb_task_client_approval(
+			    hb_task_state_find(hb_row_text(row, i))));
 			break;
 		}
 	}

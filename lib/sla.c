@@ -93,20 +93,20 @@ static void
 due_row(void *ctx, const struct hb_row *row)
 {
 	struct sla *s = ctx;
-	bool rigid = strcmp(hb_row_text(row, 6), "rigid") == 0;
+	bool rigid = strcmp(hb_row_text(row, HB_OPEN_DUE_KIND), "rigid") == 0;
 	hb_day due;
 
 	/* Delivered work is not overdue; a late delivery is billing's
 	 * penalty. */
-	if (hb_row_null(row, 5) || rigid != (strcmp(s->rule->id, "due-rigid") == 0) ||
-	    strcmp(hb_row_text(row, 3), "delivered") == 0)
+	if (hb_row_null(row, HB_OPEN_DUE) || rigid != (strcmp(s->rule->id, "due-rigid") == 0) ||
+	    strcmp(hb_row_text(row, HB_OPEN_STATUS), "delivered") == 0)
 		return;
-	hb_date_parse(hb_row_text(row, 5), &due, NULL);
-	add(s, "task", hb_row_int(row, 0), hb_row_text(row, 1),
-	    hb_row_text(row, 5), hb_row_text(row, 5), due < s->today,
+	hb_date_parse(hb_row_text(row, HB_OPEN_DUE), &due, NULL);
+	add(s, "task", hb_row_int(row, HB_OPEN_TASK), hb_row_text(row, HB_OPEN_CODE),
+	    hb_row_text(row, HB_OPEN_DUE), hb_row_text(row, HB_OPEN_DUE), due < s->today,
 	    due < s->today ? hb_xprintf("task %lld is %s and was due on %s "
-	    "(%s)", (long long)hb_row_int(row, 0), hb_row_text(row, 3),
-	    hb_row_text(row, 5), rigid ? "rigid" : "flexible") : NULL);
+	    "(%s)", (long long)hb_row_int(row, HB_OPEN_TASK), hb_row_text(row, HB_OPEN_STATUS),
+	    hb_row_text(row, HB_OPEN_DUE), rigid ? "rigid" : "flexible") : NULL);
 }
 
 /* A task has been in a status since a day; it may stay `days` business
@@ -130,21 +130,21 @@ stay_row(void *ctx, const struct hb_row *row)
 
 	for (size_t i = 0; i < sizeof stays / sizeof stays[0]; i++) {
 		if (strcmp(stays[i].rule, s->rule->id) != 0 ||
-		    strcmp(stays[i].status, hb_row_text(row, 3)) != 0)
+		    strcmp(stays[i].status, hb_row_text(row, HB_OPEN_STATUS)) != 0)
 			continue;
 		/* A request waits from its creation, the rest from the move. */
-		since = i == 0 || hb_row_null(row, 8) ? hb_row_text(row, 7)
-		    : hb_row_text(row, 8);
+		since = i == 0 || hb_row_null(row, HB_OPEN_SINCE) ? hb_row_text(row, HB_OPEN_CREATED)
+		    : hb_row_text(row, HB_OPEN_SINCE);
 		from = day_of(since);
 		deadline = hb_business_days_add(&s->cal, from,
-		    (int)setting(s, stays[i].setting, hb_row_int(row, 2)));
+		    (int)setting(s, stays[i].setting, hb_row_int(row, HB_OPEN_PROJECT)));
 		hb_day_check(deadline, "the %s deadline of task %lld", stays[i].rule,
-		    (long long)hb_row_int(row, 0));
+		    (long long)hb_row_int(row, HB_OPEN_TASK));
 		hb_date_format(deadline, due);
-		add(s, "task", hb_row_int(row, 0), hb_row_text(row, 1), since, due,
+		add(s, "task", hb_row_int(row, HB_OPEN_TASK), hb_row_text(row, HB_OPEN_CODE), since, due,
 		    s->today > deadline, s->today > deadline
 		    ? hb_xprintf("task %lld: %s since %.10s, due by %s",
-		    (long long)hb_row_int(row, 0), stays[i].what, since, due)
+		    (long long)hb_row_int(row, HB_OPEN_TASK), stays[i].what, since, due)
 		    : NULL);
 	}
 }
@@ -152,9 +152,11 @@ stay_row(void *ctx, const struct hb_row *row)
 static void
 task_rule(struct sla *s, void (*fn)(void *, const struct hb_row *))
 {
-	struct hb_param p[] = { hb_text(s->project) };
+	char final[HB_TASK_STATE_LIST_BUFSZ];
+	struct hb_param p[] = { hb_text(s->project), hb_text(
+	    hb_task_state_list(hb_task_state_final, final, sizeof final)) };
 
-	hb_book_query(s->book, HB_Q_SLA_TASKS, p, 1, fn, s);
+	hb_book_query(s->book, HB_Q_SLA_TASKS, p, 2, fn, s);
 }
 
 static void check_due(struct sla *s) { task_rule(s, due_row); }
@@ -162,8 +164,7 @@ static void check_stay(struct sla *s) { task_rule(s, stay_row); }
 
 /* ---- comment rules --------------------------------------------------- */
 
-/* Columns of HB_Q_SLA_COMMENTS: 0 id, 1 task, 2 project, 3 project id,
- * 4 author, 5 created, 6 task status, 7 author's role, 8 is the contact. */
+/* A row of HB_Q_SLA_COMMENTS (HB_TALK_*). */
 struct comment {
 	int64_t id, task, project_id;
 	char *project, *author, *created, *status, *role;
@@ -186,25 +187,27 @@ collect_comment(void *ctx, const struct hb_row *row)
 		cs->c = hb_xrealloc(cs->c, cs->cap * sizeof *cs->c);
 	}
 	c = &cs->c[cs->n++];
-	c->id = hb_row_int(row, 0);
-	c->task = hb_row_int(row, 1);
-	c->project = hb_xstrdup(hb_row_text(row, 2));
-	c->project_id = hb_row_int(row, 3);
-	c->author = hb_xstrdup(hb_row_text(row, 4));
-	c->created = hb_xstrdup(hb_row_text(row, 5));
-	c->status = hb_xstrdup(hb_row_text(row, 6));
-	c->role = hb_xstrdup(hb_row_text(row, 7));
-	c->contact = hb_row_int(row, 8) != 0;
+	c->id = hb_row_int(row, HB_TALK_COMMENT);
+	c->task = hb_row_int(row, HB_TALK_TASK);
+	c->project = hb_xstrdup(hb_row_text(row, HB_TALK_CODE));
+	c->project_id = hb_row_int(row, HB_TALK_PROJECT);
+	c->author = hb_xstrdup(hb_row_text(row, HB_TALK_AUTHOR));
+	c->created = hb_xstrdup(hb_row_text(row, HB_TALK_CREATED));
+	c->status = hb_xstrdup(hb_row_text(row, HB_TALK_STATUS));
+	c->role = hb_xstrdup(hb_row_text(row, HB_TALK_ROLE));
+	c->contact = hb_row_int(row, HB_TALK_CONTACT) != 0;
 }
 
 static void
 check_comments(struct sla *s)
 {
 	struct comments cs = { 0 };
-	struct hb_param p[] = { hb_text(s->project) };
+	char final[HB_TASK_STATE_LIST_BUFSZ];
+	struct hb_param p[] = { hb_text(s->project), hb_text(
+	    hb_task_state_list(hb_task_state_final, final, sizeof final)) };
 	bool reply = strcmp(s->rule->id, "reply") == 0;
 
-	hb_book_query(s->book, HB_Q_SLA_COMMENTS, p, 1, collect_comment, &cs);
+	hb_book_query(s->book, HB_Q_SLA_COMMENTS, p, 2, collect_comment, &cs);
 	for (size_t i = 0; i < cs.n; i++) {
 		struct comment *c = &cs.c[i];
 		bool answered = false;
@@ -350,12 +353,12 @@ withdrawal_row(void *ctx, const struct hb_row *row)
 	hb_day due;
 	bool late;
 
-	hb_date_parse(hb_row_text(row, 2), &due, NULL);
+	hb_date_parse(hb_row_text(row, HB_WAIT_DUE), &due, NULL);
 	late = s->today > due;
-	add(s, "withdrawal", hb_row_int(row, 0), NULL, hb_row_text(row, 3),
-	    hb_row_text(row, 2), late, late ? hb_xprintf("withdrawal %lld of "
-	    "%s was due on %s and is not paid", (long long)hb_row_int(row, 0),
-	    hb_row_text(row, 1), hb_row_text(row, 2)) : NULL);
+	add(s, "withdrawal", hb_row_int(row, HB_WAIT_WITHDRAWAL), NULL, hb_row_text(row, HB_WAIT_REQUESTED),
+	    hb_row_text(row, HB_WAIT_DUE), late, late ? hb_xprintf("withdrawal %lld of "
+	    "%s was due on %s and is not paid", (long long)hb_row_int(row, HB_WAIT_WITHDRAWAL),
+	    hb_row_text(row, HB_WAIT_PERSON), hb_row_text(row, HB_WAIT_DUE)) : NULL);
 }
 
 static void

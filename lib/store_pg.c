@@ -424,8 +424,10 @@ static void
 set_value(struct hb_engine_stmt *s, int i, unsigned type, const char *v,
     bool number)
 {
-	if (i < 1 || i > MAX_PARAMS)
-		hb_die(HB_EXIT_SOFTWARE, "parameter %d out of range", i);
+	/* A parameter the statement does not have is a bug in book.c. */
+	if (i < 1 || i > s->nparams)
+		hb_die(HB_EXIT_SOFTWARE, "parameter %d of a statement with %d: "
+		    "%s", i, s->nparams, s->source);
 	i--;
 	if (s->values[i] != s->numbers[i])
 		free(s->values[i]);

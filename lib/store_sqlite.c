@@ -510,25 +510,36 @@ sq_finalize(struct hb_book *b, struct hb_engine_stmt *s)
 	free(s);
 }
 
+/* A parameter the statement does not have is a bug in book.c. */
+static void
+bound(struct hb_engine_stmt *s, int i, int rc)
+{
+	if (rc == SQLITE_RANGE)
+		hb_die(HB_EXIT_SOFTWARE, "parameter %d of a statement with %d: "
+		    "%s", i, sqlite3_bind_parameter_count(s->s),
+		    sqlite3_sql(s->s));
+	if (rc != SQLITE_OK)
+		hb_die(HB_EXIT_SOFTWARE, "binding parameter %d: %s", i,
+		    sqlite3_errstr(rc));
+}
+
 static void
 sq_bind_int(struct hb_engine_stmt *s, int i, int64_t v)
 {
-	sqlite3_bind_int64(s->s, i, v);
+	bound(s, i, sqlite3_bind_int64(s->s, i, v));
 }
 
 static void
 sq_bind_text(struct hb_engine_stmt *s, int i, const char *v)
 {
-	if (v == NULL)
-		sqlite3_bind_null(s->s, i);
-	else
-		sqlite3_bind_text(s->s, i, v, -1, SQLITE_STATIC);
+	bound(s, i, v == NULL ? sqlite3_bind_null(s->s, i)
+	    : sqlite3_bind_text(s->s, i, v, -1, SQLITE_STATIC));
 }
 
 static void
 sq_bind_null_int(struct hb_engine_stmt *s, int i)
 {
-	sqlite3_bind_null(s->s, i);
+	bound(s, i, sqlite3_bind_null(s->s, i));
 }
 
 static bool

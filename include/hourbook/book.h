@@ -356,25 +356,57 @@ void hb_book_export(struct hb_book *book, enum hb_export what,
     void (*fn)(void *ctx, const struct hb_row *), void *ctx);
 
 /* Named queries for billing and the SLA rules: parameters by position,
- * rows through hb_row.  Returns the number of rows. */
+ * rows through hb_row, columns by the names beside each query (book.c
+ * selects them in this order).  Returns the number of rows.  A list of
+ * task states is bound as ",state,state," (hb_task_state_list). */
 enum hb_query {
-	HB_Q_MONTHLY_TO_INVOICE,	/* () -> active monthly: package,
-					   invoiced, months, price, start */
-	HB_Q_FEES_TO_BILL,		/* (first, last) -> package_invoice ... */
-	HB_Q_OVERAGE,			/* (first, last) -> project, minutes,
-					   rate, currency, code */
-	HB_Q_LATE_DELIVERIES,		/* (day before, day after) -> task ... */
+	HB_Q_MONTHLY_TO_INVOICE,	/* () -> HB_MONTHLY_* */
+	HB_Q_FEES_TO_BILL,		/* (first, last) -> HB_FEE_* */
+	HB_Q_OVERAGE,			/* (first, last) -> HB_OVER_* */
+	HB_Q_LATE_DELIVERIES,		/* (day before, day after) -> HB_LATE_* */
 	HB_Q_NEWEST_PACKAGE,		/* (project) -> the newest package
 					   the client accepted */
 	HB_Q_INVOICE_FIND,		/* (project, period, package) -> invoice */
-	HB_Q_INVOICES_OF,		/* (period) -> printable lines */
-	HB_Q_INVOICES_ALL,		/* (client, project, package, from, to) */
-	HB_Q_SLA_TASKS,			/* (project) -> open tasks and their dates */
-	HB_Q_SLA_COMMENTS,		/* (project) -> comments with roles */
-	HB_Q_SLA_PACKAGES,		/* (project) -> active packages */
-	HB_Q_SLA_WITHDRAWALS,		/* () -> requested withdrawals */
+	HB_Q_INVOICES_OF,		/* (period) -> HB_LINE_* */
+	HB_Q_INVOICES_ALL,		/* (client, project, package, from, to)
+					   -> HB_LINE_* */
+	HB_Q_SLA_TASKS,			/* (project, final states) -> HB_OPEN_* */
+	HB_Q_SLA_COMMENTS,		/* (project, final states) -> HB_TALK_* */
+	HB_Q_SLA_WITHDRAWALS,		/* () -> HB_WAIT_* */
 	HB_Q_COUNT
 };
+
+/* Active monthly packages: what billing-run invoices. */
+enum { HB_MONTHLY_PACKAGE, HB_MONTHLY_INVOICED, HB_MONTHLY_MONTHS,
+	HB_MONTHLY_PRICE, HB_MONTHLY_START };
+/* Package invoices issued in the month and not billed yet. */
+enum { HB_FEE_INVOICE, HB_FEE_PACKAGE, HB_FEE_PROJECT, HB_FEE_PERIOD,
+	HB_FEE_AMOUNT, HB_FEE_MINUTES, HB_FEE_PLAN, HB_FEE_MONTHS,
+	HB_FEE_CURRENCY, HB_FEE_START, HB_FEE_ISSUED, HB_FEE_CLOSED_ON,
+	HB_FEE_CODE };
+/* Minutes over the packages, per project. */
+enum { HB_OVER_PROJECT, HB_OVER_MINUTES, HB_OVER_RATE, HB_OVER_CURRENCY,
+	HB_OVER_CODE };
+/* Rigid tasks delivered about the month, not penalised yet. */
+enum { HB_LATE_TASK, HB_LATE_PROJECT, HB_LATE_DUE, HB_LATE_DELIVERED_AT,
+	HB_LATE_ESTIMATE, HB_LATE_FEE, HB_LATE_RATE, HB_LATE_PENALTY_BASE,
+	HB_LATE_PENALTY_DAILY, HB_LATE_MODEL, HB_LATE_TITLE, HB_LATE_CURRENCY,
+	HB_LATE_CODE };
+/* An invoice's lines, as billing-run and report-export print them. */
+enum { HB_LINE_INVOICE, HB_LINE_CLIENT, HB_LINE_PROJECT, HB_LINE_PACKAGE,
+	HB_LINE_PERIOD, HB_LINE_LINE, HB_LINE_KIND, HB_LINE_DESCRIPTION,
+	HB_LINE_QUANTITY, HB_LINE_UNIT_PRICE, HB_LINE_AMOUNT,
+	HB_LINE_CURRENCY };
+/* Open tasks and the moment they took their status. */
+enum { HB_OPEN_TASK, HB_OPEN_CODE, HB_OPEN_PROJECT, HB_OPEN_STATUS,
+	HB_OPEN_KIND, HB_OPEN_DUE, HB_OPEN_DUE_KIND, HB_OPEN_CREATED,
+	HB_OPEN_SINCE };
+/* Comments on open tasks, with their authors' roles. */
+enum { HB_TALK_COMMENT, HB_TALK_TASK, HB_TALK_CODE, HB_TALK_PROJECT,
+	HB_TALK_AUTHOR, HB_TALK_CREATED, HB_TALK_STATUS, HB_TALK_ROLE,
+	HB_TALK_CONTACT };
+/* Withdrawals waiting for an outcome. */
+enum { HB_WAIT_WITHDRAWAL, HB_WAIT_PERSON, HB_WAIT_DUE, HB_WAIT_REQUESTED };
 
 struct hb_param {
 	enum { HB_P_NULL, HB_P_NULL_INT, HB_P_INT, HB_P_TEXT } type;

@@ -86,6 +86,16 @@ extern const char *const hb_task_kinds[];
 int hb_task_state_find(const char *s);
 /* done, rejected and cancelled: no move leaves them. */
 bool hb_task_state_final(int state);
+/* idea, requested, estimated: work the client has not agreed to. */
+bool hb_task_state_proposed(int state);
+/* A task's client approval as the activity sheet shows it: "pending"
+ * while proposed, "rejected" or "cancelled", else "approved". */
+const char *hb_task_client_approval(int state);
+/* The states pred holds for, as ",a,b," into buf (the list the store
+ * binds where SQL filters on states, so no list is copied into SQL). */
+const char *hb_task_state_list(bool (*pred)(int state), char *buf,
+    size_t size);
+#define HB_TASK_STATE_LIST_BUFSZ 160
 
 struct hb_task {
 	int64_t id;
