@@ -608,6 +608,46 @@ pg_check_wal(struct hb_book *b, void (*fn)(void *, const char *), void *ctx)
 	(void)b, (void)fn, (void)ctx;
 }
 
+/* ---- the test of every statement ---------------------------------------- */
+
+/* Prepare sql on the server, as run() would, with the types given (else
+ * the server's inference), and forget it again.  The server checks at
+ * PREPARE what it can: syntax, names, functions and operators, GROUP BY,
+ * and that each parameter has a type. */
+static char *
+pg_compile(struct hb_book *b, const char *sql, const char *types)
+{
+	unsigned int oids[MAX_PARAMS] = { 0 };
+	size_t ntypes = strlen(types);
+	char *text, *error = NULL, line[400];
+	const char *state;
+	PGresult *res;
+	int n;
+
+	text = dollars(sql, &n);
+	if (n > MAX_PARAMS) {
+		free(text);
+		return hb_xprintf("%d parameters, more than the engine's %d", n,
+		    MAX_PARAMS);
+	}
+	for (int i = 0; i < n && (size_t)i < ntypes; i++)
+		oids[i] = types[i] == 'i' ? INT8OID : types[i] == 't' ? TEXTOID
+		    : 0;
+	res = PQprepare(conn_of(b), "hb_compile", text, n, oids);
+	free(text);
+	if (PQresultStatus(res) != PGRES_COMMAND_OK) {
+		state = PQresultErrorField(res, PG_DIAG_SQLSTATE);
+		first_line(PQresultErrorMessage(res), line, sizeof line);
+		error = hb_xprintf("%s (SQLSTATE %s)", line, state ? state
+		    : "none");
+		PQclear(res);
+		return error;
+	}
+	PQclear(res);
+	exec(b, "DEALLOCATE hb_compile");
+	return NULL;
+}
+
 const struct hb_engine hb_engine_postgresql = {
 	"postgresql",
 	pg_open, pg_close, pg_version, pg_migrate,
@@ -615,4 +655,5 @@ const struct hb_engine hb_engine_postgresql = {
 	pg_prepare, pg_finalize, pg_bind_int, pg_bind_text, pg_bind_null_int,
 	pg_step, pg_reset, pg_column_null, pg_column_int, pg_column_text,
 	pg_verify, pg_check_storage, pg_check_references, pg_check_wal,
+	pg_compile,
 };
