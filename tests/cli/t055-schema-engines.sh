@@ -264,7 +264,7 @@ if cmp -s "$T/sqlite.cmp" "$T/pg.cmp"; then
 	ok "the same tables, columns and constraints on both engines"
 else
 	not_ok "the same tables, columns and constraints on both engines" \
-	    "< SQLite, > PostgreSQL:" \
-	    "$(diff "$T/sqlite.cmp" "$T/pg.cmp" | grep '^[<>]')"
+	    "< SQLite, > PostgreSQL:"
+	diff "$T/sqlite.cmp" "$T/pg.cmp" | grep '^[<>]' | sed 's/^/#   /'
 fi
 finish
