@@ -101,6 +101,16 @@ struct hb_engine {
 	void (*copy_in)(struct hb_book *book, const char *copy,
 	    const char *data, size_t len,
 	    void (*at_row)(void *ctx, long row), void *ctx);
+
+	/* For the test of every statement (tests/unit/test_statements.c):
+	 * compile sql now, as this engine would before running it, without
+	 * running it, and say what the engine finds wrong (the caller's
+	 * text), or NULL.  types declares the parameters' types, one letter
+	 * each: 'i' bigint, 't' text, any other letter (or none, past its
+	 * end) leaves the type for the engine to infer from the text.
+	 * SQLite has no types to declare, and ignores it. */
+	char *(*compile)(struct hb_book *book, const char *sql,
+	    const char *types);
 };
 
 extern const struct hb_engine hb_engine_sqlite;
@@ -143,5 +153,21 @@ _Noreturn void hb_book_damaged(struct hb_book *book, char *reason);
 char *hb_book_printable(const char *msg);
 /* What a statement's sum adds up, for "the total of ... is too large". */
 const char *hb_book_total_of(struct hb_book *book, const char *sql);
+
+/* Every statement of book.c (its tables sql[], with the PostgreSQL
+ * overrides of sql_pg[], and query_sql[]), in the text this book's engine
+ * runs, for the test that compiles them all on both engines.  name is
+ * the statement's enum name ("SQL_TASK_GET", "HB_Q_OVERAGE"), or NULL
+ * for one not yet named here; id its slot (SQL ids, then the queries
+ * after them); overridden says PostgreSQL has a text of its own for it,
+ * whichever engine the book has. */
+struct hb_book_statement {
+	const char *name;
+	size_t id;
+	const char *sql;
+	bool overridden;
+};
+void hb_book_each_statement(struct hb_book *book,
+    void (*fn)(void *ctx, const struct hb_book_statement *st), void *ctx);
 
 #endif

@@ -62,51 +62,102 @@ conn_of(struct hb_book *b)
 
 /* ---- messages ----------------------------------------------------------- */
 
-/* The location with any password replaced by "***": in the user part of
- * a URL (postgresql://user:secret@host) and in a password= parameter. */
-static char *
-redact(const char *location)
-{
-	char *s = hb_xstrdup(location), *p, *at, *colon, *q;
+/* Where a location holds a password: in the user part of a URL
+ * (postgresql://user:secret@host) and in each password= parameter.  The
+ * spans, in the order they start, into an array the caller frees. */
+struct span {
+	size_t at, len;
+};
 
-	p = strstr(s, "://");
+static struct span *
+secrets(const char *location, size_t *count)
+{
+	const char *p, *at, *colon, *q, *end;
+	struct span *out = NULL;
+	size_t n = 0;
+
+	p = strstr(location, "://");
 	if (p != NULL) {
 		p += 3;
 		at = strchr(p, '@');
 		q = strpbrk(p, "/?");
-		if (at != NULL && (q == NULL || at < q)) {
-			colon = memchr(p, ':', (size_t)(at - p));
-			if (colon != NULL) {
-				char *t = hb_xprintf("%.*s:***%s",
-				    (int)(colon - s), s, at);
-
-				free(s);
-				s = t;
-			}
+		if (at != NULL && (q == NULL || at < q) &&
+		    (colon = memchr(p, ':', (size_t)(at - p))) != NULL) {
+			out = hb_xrealloc(out, (n + 1) * sizeof *out);
+			out[n].at = (size_t)(colon + 1 - location);
+			out[n].len = (size_t)(at - colon - 1);
+			n++;
 		}
 	}
-	for (p = s; (p = strstr(p, "password=")) != NULL; ) {
-		char *end = p + strlen("password="), *t;
-		size_t keep = (size_t)(end - s);
+	for (p = location; (p = strstr(p, "password=")) != NULL; p = end) {
+		p += strlen("password=");
+		end = p + strcspn(p, "& ");
+		if (n > 0 && (size_t)(p - location) < out[n - 1].at +
+		    out[n - 1].len)
+			continue;	/* inside the span before */
+		out = hb_xrealloc(out, (n + 1) * sizeof *out);
+		out[n].at = (size_t)(p - location);
+		out[n].len = (size_t)(end - p);
+		n++;
+	}
+	*count = n;
+	return out;
+}
 
-		while (*end != '\0' && *end != '&' && *end != ' ')
-			end++;
-		t = hb_xprintf("%.*s***%s", (int)keep, s, end);
-		p = t + keep + 3;
+/* The location with each password replaced by "***". */
+static char *
+redact(const char *location)
+{
+	size_t n, from = 0;
+	struct span *spans = secrets(location, &n);
+	char *s = hb_xstrdup(""), *t;
+
+	for (size_t i = 0; i < n; i++) {
+		t = hb_xprintf("%s%.*s***", s, (int)(spans[i].at - from),
+		    location + from);
 		free(s);
 		s = t;
+		from = spans[i].at + spans[i].len;
 	}
-	return s;
+	t = hb_xprintf("%s%s", s, location + from);
+	free(s);
+	free(spans);
+	return t;
 }
 
 /* libpq's message, first line only (the rest is the statement's text or
- * a hint that repeats the location). */
+ * a hint that repeats the location), with every password of the location
+ * hidden: libpq quotes a location it cannot parse, or a piece of it ("in
+ * URI: \"postgresql://user:secret@[::1\"", "invalid percent-encoded
+ * token: \"secret%zz\"").  Each occurrence of the password's text goes,
+ * wherever it is: a short password blurs the message around it, which
+ * is better than a message that shows it. */
 static const char *
-first_line(const char *msg, char *buf, size_t size)
+first_line(struct hb_book *b, const char *msg, char *buf, size_t size)
 {
-	size_t len = strcspn(msg ? msg : "", "\n");
+	size_t n;
+	struct span *spans = secrets(b->location, &n);
+	char *text = hb_xprintf("%.*s", (int)strcspn(msg ? msg : "", "\n"),
+	    msg ? msg : ""), *hit, *t;
 
-	snprintf(buf, size, "%.*s", (int)len, msg ? msg : "");
+	for (size_t i = 0; i < n; i++) {
+		size_t len = spans[i].len;
+		char *secret = hb_xprintf("%.*s", (int)len,
+		    b->location + spans[i].at);
+
+		for (size_t from = 0; len > 0 && (hit = strstr(text + from,
+		    secret)) != NULL; ) {
+			from = (size_t)(hit - text) + 3;
+			t = hb_xprintf("%.*s***%s", (int)(hit - text), text,
+			    hit + len);
+			free(text);
+			text = t;
+		}
+		free(secret);
+	}
+	snprintf(buf, size, "%s", text);
+	free(text);
+	free(spans);
 	return buf;
 }
 
@@ -123,7 +174,7 @@ fail(struct hb_book *b, const PGresult *res, const char *what)
 	    : PQerrorMessage(conn_of(b));
 	char line[400];
 
-	first_line(msg, line, sizeof line);
+	first_line(b, msg, line, sizeof line);
 	if (PQstatus(conn_of(b)) != CONNECTION_OK)
 		hb_book_fail(b, HB_EXIT_IO, "the connection to the server is "
 		    "lost: %s", line);
@@ -212,7 +263,7 @@ pg_open(struct hb_book *b, const struct hb_book_config *cfg)
 	if (conn == NULL)
 		hb_die(HB_EXIT_IO, "%s: cannot allocate a connection", b->shown);
 	if (PQstatus(conn) != CONNECTION_OK) {
-		first_line(PQerrorMessage(conn), line, sizeof line);
+		first_line(b, PQerrorMessage(conn), line, sizeof line);
 		/* A database that does not exist is a book that does not. */
 		if (strstr(line, "does not exist") != NULL &&
 		    strstr(line, "database") != NULL)
@@ -432,9 +483,15 @@ set_value(struct hb_engine_stmt *s, int i, unsigned type, const char *v,
 	if (s->values[i] != s->numbers[i])
 		free(s->values[i]);
 	s->values[i] = NULL;
-	/* The first value bound decides the type declared at PREPARE. */
+	/* The first value bound decides the type declared at PREPARE; a
+	 * value of the other kind later is a bug in book.c, named here
+	 * rather than as the server's "invalid input syntax". */
 	if (!s->prepared)
 		s->types[i] = type;
+	else if (v != NULL && s->types[i] != 0 && s->types[i] != type)
+		hb_die(HB_EXIT_SOFTWARE, "parameter %d bound as %s, prepared as "
+		    "%s: %s", i + 1, type == INT8OID ? "bigint" : "text",
+		    s->types[i] == INT8OID ? "bigint" : "text", s->source);
 	if (v == NULL)
 		return;
 	if (number) {
@@ -664,6 +721,46 @@ pg_check_wal(struct hb_book *b, void (*fn)(void *, const char *), void *ctx)
 	(void)b, (void)fn, (void)ctx;
 }
 
+/* ---- the test of every statement ---------------------------------------- */
+
+/* Prepare sql on the server, as run() would, with the types given (else
+ * the server's inference), and forget it again.  The server checks at
+ * PREPARE what it can: syntax, names, functions and operators, GROUP BY,
+ * and that each parameter has a type. */
+static char *
+pg_compile(struct hb_book *b, const char *sql, const char *types)
+{
+	unsigned int oids[MAX_PARAMS] = { 0 };
+	size_t ntypes = strlen(types);
+	char *text, *error = NULL, line[400];
+	const char *state;
+	PGresult *res;
+	int n;
+
+	text = dollars(sql, &n);
+	if (n > MAX_PARAMS) {
+		free(text);
+		return hb_xprintf("%d parameters, more than the engine's %d", n,
+		    MAX_PARAMS);
+	}
+	for (int i = 0; i < n && (size_t)i < ntypes; i++)
+		oids[i] = types[i] == 'i' ? INT8OID : types[i] == 't' ? TEXTOID
+		    : 0;
+	res = PQprepare(conn_of(b), "hb_compile", text, n, oids);
+	free(text);
+	if (PQresultStatus(res) != PGRES_COMMAND_OK) {
+		state = PQresultErrorField(res, PG_DIAG_SQLSTATE);
+		first_line(b, PQresultErrorMessage(res), line, sizeof line);
+		error = hb_xprintf("%s (SQLSTATE %s)", line, state ? state
+		    : "none");
+		PQclear(res);
+		return error;
+	}
+	PQclear(res);
+	exec(b, "DEALLOCATE hb_compile");
+	return NULL;
+}
+
 const struct hb_engine hb_engine_postgresql = {
 	"postgresql",
 	pg_open, pg_close, pg_version, pg_migrate,
@@ -672,4 +769,5 @@ const struct hb_engine hb_engine_postgresql = {
 	pg_step, pg_reset, pg_column_null, pg_column_int, pg_column_text,
 	pg_verify, pg_check_storage, pg_check_references, pg_check_wal,
 	pg_copy_in,
+	pg_compile,
 };

@@ -825,6 +825,29 @@ out:
 	exec(b, "ROLLBACK");
 }
 
+/* ---- the test of every statement ---------------------------------------- */
+
+/* Compile sql as sq_prepare would; a text that holds more than one
+ * statement is wrong too: SQLite would run its first alone. */
+static char *
+sq_compile(struct hb_book *b, const char *sql, const char *types)
+{
+	sqlite3_stmt *s = NULL;
+	const char *tail = NULL;
+	char *error = NULL;
+	int rc = sqlite3_prepare_v2(db_of(b), sql, -1, &s, &tail);
+
+	(void)types;
+	if (rc != SQLITE_OK)
+		error = hb_xprintf("%s", sqlite3_errmsg(db_of(b)));
+	else if (s == NULL)
+		error = hb_xstrdup("no statement");
+	else if (tail != NULL && tail[strspn(tail, " \t\n;")] != '\0')
+		error = hb_xprintf("text after the statement: %.40s", tail);
+	sqlite3_finalize(s);
+	return error;
+}
+
 const struct hb_engine hb_engine_sqlite = {
 	"sqlite",
 	sq_open, sq_close, sq_version, sq_migrate,
@@ -833,4 +856,5 @@ const struct hb_engine hb_engine_sqlite = {
 	sq_step, sq_reset, sq_column_null, sq_column_int, sq_column_text,
 	sq_verify, sq_check_storage, sq_check_references, sq_check_wal,
 	NULL,	/* copy_in: prepared INSERTs are as fast */
+	sq_compile,
 };
