@@ -683,11 +683,20 @@ hb_book_fail(struct hb_book *b, int status, const char *fmt, ...)
 
 /* ---- opening ---------------------------------------------------------------- */
 
+/* A PostgreSQL location is a URL (postgresql://, postgres://) or libpq's
+ * keyword form, whose first word is a keyword and "=" ("host=db
+ * dbname=hourbook", "service=agency"); anything else is a SQLite path
+ * (a file named "x=y" is written ./x=y). */
 static const struct hb_engine *
 engine_for(const char *location)
 {
-	if (strncmp(location, "postgresql:", 11) == 0 ||
-	    strncmp(location, "postgres:", 9) == 0)
+	const char *p = location + strspn(location, " \t");
+	size_t word = strspn(p, "abcdefghijklmnopqrstuvwxyz_");
+
+	if (strncmp(location, "postgresql://", 13) == 0 ||
+	    strncmp(location, "postgres://", 11) == 0)
+		return &hb_engine_postgresql;
+	if (word > 0 && p[word + strspn(p + word, " \t")] == '=')
 		return &hb_engine_postgresql;
 	return &hb_engine_sqlite;
 }

@@ -36,7 +36,7 @@ enum {
 #define KEY_MAX 200
 
 static const struct hb_option common_options[] = {
-	{ "db", 'd', "FILE", "the book (default: $HOURBOOK_DB, else $XDG_DATA_HOME/hourbook/book.db)", HB_ARG_FILE, NULL },
+	{ "db", 'd', "BOOK", "the book: a SQLite file, or a PostgreSQL URL (postgresql://...) or libpq keywords (default: $HOURBOOK_DB, else $XDG_DATA_HOME/hourbook/book.db)", HB_ARG_FILE, NULL },
 	{ "as", OPT_AS, "HANDLE", "act as HANDLE, a person of the book (default: $HOURBOOK_USER, else the login name)", HB_ARG_TEXT, NULL },
 	{ "quiet", 'q', NULL, "print no notes on stderr", 0, NULL },
 	{ "output", 'o', "FILE", "write the CSV to FILE (atomically) instead of stdout", HB_ARG_FILE, NULL },

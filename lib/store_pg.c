@@ -89,15 +89,34 @@ secrets(const char *location, size_t *count)
 			n++;
 		}
 	}
-	for (p = location; (p = strstr(p, "password=")) != NULL; p = end) {
-		p += strlen("password=");
-		end = p + strcspn(p, "& ");
-		if (n > 0 && (size_t)(p - location) < out[n - 1].at +
+	/* password=VALUE in a URL's query; password = 'VALUE' (quoted, with
+	 * backslash escapes) or password=VALUE in libpq's keyword form. */
+	for (p = location; (p = strstr(p, "password")) != NULL; p = end) {
+		const char *v = p + strlen("password");
+
+		end = v;
+		if (p > location && (isalnum((unsigned char)p[-1]) ||
+		    p[-1] == '_'))
+			continue;	/* another word ending in "password" */
+		v += strspn(v, " \t");
+		if (*v != '=')
+			continue;
+		v++;
+		v += strspn(v, " \t");
+		if (*v == '\'') {
+			v++;
+			for (end = v; *end && *end != '\''; end++)
+				if (*end == '\\' && end[1] != '\0')
+					end++;
+		} else {
+			end = v + strcspn(v, "& \t");
+		}
+		if (n > 0 && (size_t)(v - location) < out[n - 1].at +
 		    out[n - 1].len)
 			continue;	/* inside the span before */
 		out = hb_xrealloc(out, (n + 1) * sizeof *out);
-		out[n].at = (size_t)(p - location);
-		out[n].len = (size_t)(end - p);
+		out[n].at = (size_t)(v - location);
+		out[n].len = (size_t)(end - v);
 		n++;
 	}
 	*count = n;

@@ -4,9 +4,8 @@
 # export (CSV and xlsx) leaves it out.  The tests' cluster trusts its
 # users, so the password is taken and ignored, and the commands with it
 # work as without it.
-#
-# The location's other form, libpq's "host=... dbname=... password=...",
-# is not a PostgreSQL location for hourbook: it names a SQLite file.
+# So does libpq's keyword form, "host=... dbname=... password=...",
+# quoted or not.
 . "$(dirname "$0")/lib.sh"
 engine_only pg "a password belongs to a PostgreSQL location (a SQLite book is a file)"
 
@@ -156,6 +155,17 @@ said "?password= of a missing database" "password=***"
 postgres=$(printf '%s\n' "$HOURBOOK_DB" | sed 's|^postgresql:|postgres:|')
 HOURBOOK_DB=$postgres expect_exit 0 task-list
 hidden "postgres:// that works"
+
+# libpq's keyword form: a book there, a missing database, a quoted
+# password with a space and an escaped quote in it.
+keywords="host=$hb_pg_host port=$hb_pg_port user=$hb_pg_user dbname=$(hb_pg_db "$plain")"
+HOURBOOK_DB="$keywords password=$secret" expect_exit 0 task-list
+hidden "the keyword form that works"
+HOURBOOK_DB="$keywords password = '$secret x\\'y'" expect_exit 0 task-list
+hidden "a quoted password that works"
+HOURBOOK_DB="host=$hb_pg_host port=$hb_pg_port user=$hb_pg_user dbname=${hb_db}_none password='$secret two'" \
+    expect_exit 66 task-list
+said "the keyword form of a missing database" "password='***'"
 
 # A server that does not answer (74): nothing listens on port 1, or in a
 # folder without a server.

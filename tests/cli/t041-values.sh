@@ -19,7 +19,7 @@ bad_value() {
 	HANDLE|P|C) echo 'no such!' ;;
 	STATE|KIND|K|PLAN|ROLE|MODEL|FORMAT|R) echo nonesuch ;;
 	WHEN) echo soon ;;
-	FILE|FILE.xlsx) ;;
+	FILE|FILE.xlsx|BOOK) ;;	# a path, a URL, libpq keywords
 	*) printf 'bad\001text' ;;	# TEXT, NAME, E, CUR, TOKEN, REF ...
 	esac
 }
