@@ -362,7 +362,9 @@ static const char *const sql[SQL_COUNT] = {
 	    "JOIN person p ON p.id = m.person_id "
 	    "WHERE (?1 IS NULL OR p.handle = ?1) "
 	    "AND m.day BETWEEN coalesce(?2, '0000') AND coalesce(?3, '9999') "
-	    "ORDER BY 1, 2, 5",
+	    /* A fee (no entry) first on its day, as SQLite sorts a NULL
+	     * and PostgreSQL must be told to; fees of a day by task. */
+	    "ORDER BY 1, 2, 5 NULLS FIRST, 4",
 	/* The parameters of every export: ?1 client, ?2 project, ?3 package,
 	 * ?4 person, ?5 from, ?6 to. */
 	[SQL_EXPORT_ACTIVITIES] = "SELECT t.id, j.code, t.title, t.kind, "
