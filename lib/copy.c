@@ -259,7 +259,10 @@ check_catalogue(struct hb_book *b, const char *which)
 			    "book-copy does not know: its list of tables "
 			    "(lib/copy.c) is behind the schema; nothing was "
 			    "copied", which, table);
-		if ((i = find_column(t, column)) < 0)
+		if ((i = find_column(t, column)) >= MAX_COLUMNS)
+			hb_die(HB_EXIT_SOFTWARE, "copy.c: %s has more than %d "
+			    "columns", table, MAX_COLUMNS);
+		if (i < 0)
 			hb_book_fail(b, HB_EXIT_SOFTWARE, "%s has a column %s.%s "
 			    "that book-copy does not know: its list of tables "
 			    "(lib/copy.c) is behind the schema; nothing was "
@@ -350,6 +353,17 @@ insert_text(const struct table *t)
 
 /* ---- rows ------------------------------------------------------------------ */
 
+/* A NULL of the column's kind: what the PostgreSQL engine declares. */
+static void
+null_of(const struct hb_engine *w, struct hb_engine_stmt *s, int i,
+    enum kind kind)
+{
+	if (kind == TEXT)
+		w->bind_text(s, i, NULL);
+	else
+		w->bind_null_int(s, i);
+}
+
 /* Copy table t row by row: the source is read as a stream (a cursor on
  * PostgreSQL), each row bound by its columns' kinds and inserted.
  * Returns the number of rows. */
@@ -365,10 +379,12 @@ copy_table(struct hb_book *from, struct hb_book *to, const struct table *t)
 
 	while (r->step(from, in)) {
 		for (int i = 0; t->columns[i].name != NULL; i++) {
-			if (t->columns[i].kind == TEXT)
+			bool text = t->columns[i].kind == TEXT;
+
+			if (i == late || (!text && r->column_null(in, i)))
+				null_of(w, out, i + 1, t->columns[i].kind);
+			else if (text)
 				w->bind_text(out, i + 1, r->column_text(in, i));
-			else if (i == late || r->column_null(in, i))
-				w->bind_null_int(out, i + 1);
 			else
 				w->bind_int(out, i + 1, r->column_int(in, i));
 		}
