@@ -69,6 +69,7 @@ no_such_file(const char *path)
 		}
 		closedir(dir);
 	}
+	free(copy);
 	hb_die(HB_EXIT_NOINPUT, "FROM: %s: no such book%s", path,
 	    hb_suggest_text(&sug, near, sizeof near));
 }
