@@ -236,6 +236,8 @@ if on_engine pg "a missing or empty PostgreSQL FROM, and an older one"; then
 	sql_on "$old" "DROP TABLE request_key; UPDATE hourbook_schema SET version = 7"
 	expect_exit 74 book-copy "$old" "$T/new.db"
 	expect_err "an older PostgreSQL book" "the next writing command"
+	expect_exit 66 book-copy "$orig" "$(hb_pg_url "${hb_db}_missing")"
+	expect_err "a TO database that is not there" "does not exist"
 	expect_eq "no TO was made" "none" "$(state "$T/new.db")"
 fi
 
