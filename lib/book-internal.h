@@ -125,6 +125,8 @@ struct hb_book {
 	int busy_ms;
 	bool in_transaction;
 	bool wrote;		/* the write transaction changed something */
+	bool created;		/* open() made the location (a new SQLite
+				   file): nothing else was there before */
 	char now[HB_TIMESTAMP_BUFSZ];	/* the session's clock, formatted */
 	char *actor;		/* who acts: recorded with every change */
 	struct stmt **stmts;	/* book.c's, prepared on first use, by id */
@@ -141,6 +143,19 @@ struct hb_book {
 	struct bulk *bulk;	/* entries waiting for copy_in, or NULL */
 	struct settings *settings;	/* read once a transaction */
 };
+
+/* book-copy's target (copy.c).  Open cfg->location, as a setup command
+ * would (cfg->mode HB_BOOK_CREATE: a missing SQLite file is made; an empty
+ * file or an empty PostgreSQL database is taken; the engine refuses what
+ * is not a book), and when it holds no book yet, begin a write transaction
+ * and make the current schema in it, but write no row: unlike
+ * hb_book_connect, not even the creator's time zone.  The caller writes
+ * its rows into the same transaction and commits them with the schema, or
+ * ends and leaves the location as it was.  *version is the schema version
+ * the location holds already: when it is not 0, nothing was written and no
+ * transaction is open.  The caller owns the result: hb_book_close(). */
+struct hb_book *hb_book_connect_new(const struct hb_book_config *cfg,
+    int64_t *version);
 
 /* Engines' shared helpers. */
 /* "LOCATION: reason" and exit with status. */

@@ -317,7 +317,9 @@ static const char *const sql[SQL_COUNT] = {
 	    "JOIN person p ON p.id = m.person_id "
 	    "WHERE (?1 IS NULL OR p.handle = ?1) "
 	    "AND m.day BETWEEN coalesce(?2, '0000') AND coalesce(?3, '9999') "
-	    "ORDER BY 1, 2, 5",
+	    /* A fee (no entry) first on its day, as SQLite sorts a NULL
+	     * and PostgreSQL must be told to; fees of a day by task. */
+	    "ORDER BY 1, 2, 5 NULLS FIRST, 4",
 	/* The parameters of every export: ?1 client, ?2 project, ?3 package,
 	 * ?4 person, ?5 from, ?6 to. */
 	[SQL_EXPORT_ACTIVITIES] = "SELECT t.id, j.code, t.title, t.kind, "
@@ -707,13 +709,28 @@ extern const char *const hb_schema_sqlite[];
 extern const char *const hb_schema_pg[];
 extern const int hb_schema_latest;
 
+/* Inside the write transaction: take the book from version to the
+ * current schema.  An engine's first script may make the book at a later
+ * version (PostgreSQL books start at 7). */
+static void
+run_scripts(struct hb_book *b, int64_t version)
+{
+	const char *const *scripts = b->engine == &hb_engine_postgresql
+	    ? hb_schema_pg : hb_schema_sqlite;
+
+	if (hb_schema_latest != HB_SCHEMA_VERSION)
+		hb_die(HB_EXIT_SOFTWARE, "schema scripts stop at %d, the code "
+		    "at %d", hb_schema_latest, HB_SCHEMA_VERSION);
+	for (int64_t v = version + 1; v <= HB_SCHEMA_VERSION; v++)
+		if (scripts[v] != NULL)
+			b->engine->migrate(b, scripts[v], v);
+}
+
 /* Bring the book to the current schema in one write transaction; true
  * when this call made a new book of an empty one. */
 static bool
 migrate(struct hb_book *b, const struct hb_book_config *cfg)
 {
-	const char *const *scripts = b->engine == &hb_engine_postgresql
-	    ? hb_schema_pg : hb_schema_sqlite;
 	int64_t version = b->engine->version(b);
 	char *zone;
 	bool made;
@@ -738,11 +755,7 @@ migrate(struct hb_book *b, const struct hb_book_config *cfg)
 	/* Another process may have migrated while we waited for the lock. */
 	version = b->engine->version(b);
 	made = version == 0;
-	/* An engine's first script may make the book at a later version
-	 * (PostgreSQL books start at 7). */
-	for (int64_t v = version + 1; v <= HB_SCHEMA_VERSION; v++)
-		if (scripts[v] != NULL)
-			b->engine->migrate(b, scripts[v], v);
+	run_scripts(b, version);
 	if ((zone = hb_book_setting(b, "timezone")) == NULL) {
 		if (cfg->zone == NULL)
 			hb_die(HB_EXIT_SOFTWARE, "a book without a time zone");
@@ -758,16 +771,23 @@ migrate(struct hb_book *b, const struct hb_book_config *cfg)
 	return made;
 }
 
-static struct hb_book *
-connect_into(struct hb_book *b, const struct hb_book_config *cfg,
-    bool *made)
+/* Open cfg's location with its engine, which refuses what is not a book
+ * and an empty book to all but a setup command. */
+static void
+attach(struct hb_book *b, const struct hb_book_config *cfg)
 {
 	b->engine = engine_for(cfg->location);
 	b->location = hb_xstrdup(cfg->location);
 	b->busy_ms = cfg->busy_ms;
 	b->actor = hb_xstrdup("hourbook");
-	/* An engine refuses an empty book to all but a setup command. */
 	b->engine->open(b, cfg);
+}
+
+static struct hb_book *
+connect_into(struct hb_book *b, const struct hb_book_config *cfg,
+    bool *made)
+{
+	attach(b, cfg);
 	*made = migrate(b, cfg);
 	return b;
 }
@@ -802,6 +822,33 @@ hb_book_connect_check(const struct hb_book_config *cfg, char **damage)
 	connect_into(b, cfg, &made);
 	b->trap = NULL;
 	b->tolerant = true;
+	return b;
+}
+
+struct hb_book *
+hb_book_connect_new(const struct hb_book_config *cfg, int64_t *version)
+{
+	struct hb_book *b = hb_xcalloc(1, sizeof *b);
+	jmp_buf trap;
+
+	/* What the engine takes for a damaged book is, here, something
+	 * else in the way: not an empty place, and not to be checked. */
+	if (setjmp(trap) != 0)
+		hb_book_fail(b, HB_EXIT_IO, "not an empty place for a new book "
+		    "(%s): nothing was changed", b->damage);
+	b->trap = &trap;
+	attach(b, cfg);
+	b->trap = NULL;
+	/* A book is refused without waiting for its lock, and looked at
+	 * again under the lock: another process may make one meanwhile. */
+	if ((*version = b->engine->version(b)) != 0)
+		return b;
+	hb_book_begin(b);
+	if ((*version = b->engine->version(b)) != 0) {
+		hb_book_rollback(b);
+		return b;
+	}
+	run_scripts(b, 0);
 	return b;
 }
 

@@ -67,6 +67,17 @@ common_applies(const struct hb_command *cmd, int key)
 	return true;
 }
 
+/* Whether --help lists a common option, and "did you mean" offers it:
+ * a command that names its books as operands still parses -d/--db, to
+ * refuse it with a reason. */
+static bool
+common_listed(const struct hb_command *cmd, int key)
+{
+	if (key == 'd' && (cmd->flags & HB_CLI_BOOK_OPERANDS) != 0)
+		return false;
+	return common_applies(cmd, key);
+}
+
 void
 hb_cli_print_usage(const struct hb_command *cmd, FILE *fp)
 {
@@ -83,7 +94,7 @@ print_options(FILE *fp, const struct hb_command *cmd,
 		char left[64];
 		int n;
 
-		if (opts == common_options && !common_applies(cmd, o->key))
+		if (opts == common_options && !common_listed(cmd, o->key))
 			continue;
 		if (o->key < 256)
 			n = snprintf(left, sizeof left, "-%c, --%s%s%s", o->key,
@@ -280,7 +291,7 @@ unknown_option(const struct hb_command *cmd, const char *arg)
 	snprintf(word, sizeof word, "%.*s", (int)len, arg + 2);
 	hb_suggest_init(&sug, word);
 	for (const struct hb_option *o = common_options; o->name; o++)
-		if (common_applies(cmd, o->key))
+		if (common_listed(cmd, o->key))
 			hb_suggest_add(&sug, o->name);
 	for (const struct hb_option *o = cmd->options; o->name; o++)
 		hb_suggest_add(&sug, o->name);
@@ -388,6 +399,9 @@ hb_cli_parse(const struct hb_command *cmd, int argc, char **argv,
 			printf("%s (hourbook) %s\n", cmd->name, HB_VERSION);
 			exit(fflush(stdout) == 0 ? HB_EXIT_OK : HB_EXIT_IO);
 		case 'd':
+			if (cmd->flags & HB_CLI_BOOK_OPERANDS)
+				hb_usage_error(cmd, "-d/--db is not taken: "
+				    "name the books as operands");
 			check_option(cmd, c, optarg);
 			hb_opts.db = optarg;
 			break;

@@ -216,3 +216,14 @@ hb_book_open_check(char **damage)
 	hb_book_set_context(b, hb_actor(), hb_timestamp_format(hb_now(), now));
 	return b;
 }
+
+void
+hb_book_config_at(struct hb_book_config *cfg, const char *location,
+    enum hb_book_mode mode)
+{
+	memset(cfg, 0, sizeof *cfg);
+	cfg->location = location;
+	cfg->mode = mode;
+	cfg->busy_ms = busy_timeout();
+	cfg->allow_network_fs = hb_opts.allow_network_fs;
+}

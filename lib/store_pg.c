@@ -28,7 +28,7 @@
 #include "book-internal.h"
 #include "hourbook/diag.h"
 
-#define MAX_PARAMS 16
+#define MAX_PARAMS 32	/* book-copy binds a whole row: task has 18 */
 #define FETCH_ROWS "500"
 #define INT8OID 20
 #define TEXTOID 25

@@ -370,8 +370,10 @@ sq_open(struct hb_book *b, const struct hb_book_config *cfg)
 		if (fd < 0 && errno != EEXIST)
 			hb_die(HB_EXIT_IO, "%s: cannot create the book: %s",
 			    b->location, strerror(errno));
-		if (fd >= 0)
+		if (fd >= 0) {
 			close(fd);
+			b->created = true;
+		}
 	} else if (S_ISDIR(st.st_mode)) {
 		hb_die(HB_EXIT_IO, "%s: is a folder, not a book", b->location);
 	} else if (!S_ISREG(st.st_mode)) {

@@ -56,8 +56,10 @@ enum {
 	HB_CLI_LEDGER = 1 << 4,	/* its --csv rows add time or money: each
 				   batch is recorded, and the same batch
 				   again needs --again */
-	HB_CLI_KEY = 1 << 5	/* a single-record writer: takes --key TOKEN,
+	HB_CLI_KEY = 1 << 5,	/* a single-record writer: takes --key TOKEN,
 				   which makes the change once (batch.h) */
+	HB_CLI_BOOK_OPERANDS = 1 << 6	/* names its books as operands
+					   (book-copy): -d/--db is refused */
 };
 
 struct hb_command {

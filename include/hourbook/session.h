@@ -25,4 +25,12 @@ struct hb_book *hb_book_open(enum hb_book_mode mode);
  * hb_book_connect_check). */
 struct hb_book *hb_book_open_check(char **damage);
 
+/* A book named on the command line instead of found (book-copy's FROM
+ * and TO): its configuration as the environment and the common options
+ * give it (busy timeout, --allow-network-fs), for mode.  It brings no
+ * time zone and no clock: such a book is only copied.  location is
+ * borrowed for as long as cfg is used. */
+void hb_book_config_at(struct hb_book_config *cfg, const char *location,
+    enum hb_book_mode mode);
+
 #endif
