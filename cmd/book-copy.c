@@ -74,10 +74,11 @@ no_such_file(const char *path)
 	    hb_suggest_text(&sug, near, sizeof near));
 }
 
-/* A location is a path or a postgresql:// URL: "postgresq://..." is a
- * typo, not a file to make.  Only the scheme is shown: the rest may hold
- * a password.  FROM must exist (the engine would say so too, with advice
- * about --db that is not book-copy's). */
+/* A location is a path, a postgresql:// URL or libpq's keywords
+ * ("service=agency"): "postgresq://..." is a typo, not a file to make.
+ * Only the scheme is shown: the rest may hold a password.  A FROM file
+ * must exist (the engine would say so too, with advice about --db that
+ * is not book-copy's). */
 static void
 check_location(const char *what, const char *location, bool must_exist)
 {
@@ -87,6 +88,8 @@ check_location(const char *what, const char *location, bool must_exist)
 
 	if (*location == '\0')
 		hb_usage_error(&command, "%s is empty: name a book", what);
+	if (hb_book_location_is_server(location))
+		return;
 	if (len > 0 && strncmp(location + len, "://", 3) == 0) {
 		if ((len == 10 && strncmp(location, "postgresql", 10) == 0) ||
 		    (len == 8 && strncmp(location, "postgres", 8) == 0))

@@ -703,6 +703,12 @@ engine_for(const char *location)
 	return &hb_engine_sqlite;
 }
 
+bool
+hb_book_location_is_server(const char *location)
+{
+	return engine_for(location) == &hb_engine_postgresql;
+}
+
 /* The migration scripts of each engine, by the version they make
  * (generated from schema/ENGINE/NNN-*.sql by cmake/EmbedSchema.cmake). */
 extern const char *const hb_schema_sqlite[];

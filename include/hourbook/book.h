@@ -36,7 +36,7 @@ enum hb_book_mode {
 
 /* How to open a book. */
 struct hb_book_config {
-	const char *location;	/* a path, or a postgresql:// URL */
+	const char *location;	/* a path, a postgresql:// URL, or libpq keywords */
 	enum hb_book_mode mode;
 	int busy_ms;		/* how long a writer waits for the lock */
 	bool allow_network_fs;	/* SQLite: open a book on NFS, SMB ... */
@@ -61,6 +61,11 @@ void hb_book_set_context(struct hb_book *book, const char *actor,
  * changed the book (the session logs an outside clock this way). */
 void hb_book_on_commit(struct hb_book *book,
     void (*fn)(struct hb_book *book, void *ctx), void *ctx);
+/* Whether location names a PostgreSQL database (a postgresql:// or
+ * postgres:// URL, or libpq's keyword form "host=... dbname=...",
+ * "service=..."), not a SQLite file. */
+bool hb_book_location_is_server(const char *location);
+
 /* The location as messages show it (a password hidden); borrowed. */
 const char *hb_book_location(const struct hb_book *book);
 /* "sqlite" or "postgresql". */

@@ -176,6 +176,13 @@ if on_engine pg "copies to PostgreSQL and back (HB_ENGINE=pg runs them)"; then
 	expect_exit 0 book-copy "$pg2" "$T/back.db"
 	same "$T/back.db" pg-to-sqlite
 	expect_eq "the book's time zone" "Europe/Rome" "$(sql_on "$pg2" "SELECT value FROM setting WHERE key = 'timezone'")"
+	# libpq's keyword form, as HOURBOOK_DB takes it, on both sides.
+	pg3=$(book_new keywords)
+	words="host=$hb_pg_host port=$hb_pg_port user=$hb_pg_user dbname=$(hb_pg_db "$pg3")"
+	expect_exit 0 book-copy "$T/copy.db" "$words"
+	same "$pg3" sqlite-to-keywords
+	expect_exit 0 book-copy "$words" "$T/back-keywords.db"
+	same "$T/back-keywords.db" keywords-to-sqlite
 fi
 
 # ---- refused before anything is written -------------------------------------------
