@@ -113,6 +113,16 @@ struct hb_engine {
 	    const char *types);
 };
 
+/* Rows in COPY's text format, for an engine's copy_in: columns separated
+ * by tabs (none before the first), text escaped, NULL text as \N. */
+struct hb_copy_rows {
+	char *buf;
+	size_t len, cap;
+};
+void hb_copy_int(struct hb_copy_rows *rows, int64_t v, bool first);
+void hb_copy_text(struct hb_copy_rows *rows, const char *v, bool first);
+void hb_copy_end_row(struct hb_copy_rows *rows);
+
 extern const struct hb_engine hb_engine_sqlite;
 extern const struct hb_engine hb_engine_postgresql;
 

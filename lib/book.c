@@ -1987,8 +1987,7 @@ hb_book_packages(struct hb_book *b, const struct hb_package_filter *f,
 
 struct bulk_table {
 	const char *copy;
-	char *buf;
-	size_t len, cap;
+	struct hb_copy_rows rows;
 	struct {
 		const char *name;	/* the row's FILE:LINE, if any */
 		long line;
@@ -2012,45 +2011,35 @@ struct bulk {
 };
 
 static void
-bulk_put(struct bulk_table *t, const char *s, size_t n)
+copy_put(struct hb_copy_rows *r, const char *s, size_t n)
 {
-	if (t->len + n + 1 > t->cap) {
-		t->cap = (t->len + n + 1) * 2;
-		t->buf = hb_xrealloc(t->buf, t->cap);
+	if (r->len + n + 1 > r->cap) {
+		r->cap = (r->len + n + 1) * 2;
+		r->buf = hb_xrealloc(r->buf, r->cap);
 	}
-	memcpy(t->buf + t->len, s, n);
-	t->len += n;
+	memcpy(r->buf + r->len, s, n);
+	r->len += n;
 }
 
-static void
-bulk_int(struct bulk_table *t, int64_t v, bool first)
+void
+hb_copy_int(struct hb_copy_rows *r, int64_t v, bool first)
 {
 	char num[24];
 	int n = snprintf(num, sizeof num, "%s%lld", first ? "" : "\t",
 	    (long long)v);
 
-	bulk_put(t, num, (size_t)n);
+	copy_put(r, num, (size_t)n);
 }
 
-static void
-bulk_optional_int(struct bulk_table *t, bool present, int64_t v)
-{
-	if (present)
-		bulk_int(t, v, false);
-	else
-		bulk_put(t, "\t\\N", 3);
-}
-
-/* Text as COPY reads it: a backslash, tab, newline or carriage return
- * escaped; NULL as \N. */
-static void
-bulk_text(struct bulk_table *t, const char *v)
+void
+hb_copy_text(struct hb_copy_rows *r, const char *v, bool first)
 {
 	const char *p, *run;
 
-	bulk_put(t, "\t", 1);
+	if (!first)
+		copy_put(r, "\t", 1);
 	if (v == NULL) {
-		bulk_put(t, "\\N", 2);
+		copy_put(r, "\\N", 2);
 		return;
 	}
 	for (p = run = v; *p != '\0'; p++) {
@@ -2059,11 +2048,40 @@ bulk_text(struct bulk_table *t, const char *v)
 
 		if (esc == NULL)
 			continue;
-		bulk_put(t, run, (size_t)(p - run));
-		bulk_put(t, esc, 2);
+		copy_put(r, run, (size_t)(p - run));
+		copy_put(r, esc, 2);
 		run = p + 1;
 	}
-	bulk_put(t, run, (size_t)(p - run));
+	copy_put(r, run, (size_t)(p - run));
+}
+
+void
+hb_copy_end_row(struct hb_copy_rows *r)
+{
+	copy_put(r, "\n", 1);
+}
+
+static void
+bulk_int(struct bulk_table *t, int64_t v, bool first)
+{
+	hb_copy_int(&t->rows, v, first);
+}
+
+static void
+bulk_optional_int(struct bulk_table *t, bool present, int64_t v)
+{
+	if (present)
+		hb_copy_int(&t->rows, v, false);
+	else
+		hb_copy_text(&t->rows, NULL, false);
+}
+
+/* Text as COPY reads it: a backslash, tab, newline or carriage return
+ * escaped; NULL as \N. */
+static void
+bulk_text(struct bulk_table *t, const char *v)
+{
+	hb_copy_text(&t->rows, v, false);
 }
 
 static void
@@ -2072,7 +2090,7 @@ bulk_end_row(struct bulk_table *t)
 	long line;
 	const char *name = hb_diag_location(&line);
 
-	bulk_put(t, "\n", 1);
+	hb_copy_end_row(&t->rows);
 	if (t->nrows == t->maxrows) {
 		t->maxrows = t->maxrows ? 2 * t->maxrows : 1024;
 		t->where = hb_xrealloc(t->where, t->maxrows * sizeof *t->where);
@@ -2097,8 +2115,9 @@ bulk_send(struct hb_book *b, struct bulk_table *t)
 {
 	if (t->nrows == 0)
 		return;
-	b->engine->copy_in(b, t->copy, t->buf, t->len, bulk_at_row, t);
-	t->len = 0;
+	b->engine->copy_in(b, t->copy, t->rows.buf, t->rows.len, bulk_at_row,
+	    t);
+	t->rows.len = 0;
 	t->nrows = 0;
 }
 
@@ -2191,9 +2210,9 @@ bulk_discard(struct hb_book *b)
 		return;
 	refs_clear(k);
 	free(k->refs);
-	free(k->entry.buf);
+	free(k->entry.rows.buf);
 	free(k->entry.where);
-	free(k->split.buf);
+	free(k->split.rows.buf);
 	free(k->split.where);
 	free(k);
 	b->bulk = NULL;
@@ -2245,7 +2264,8 @@ hb_book_entry_insert(struct hb_book *b, struct hb_entry_row *e)
 
 	if (b->engine->copy_in != NULL) {
 		bulk_entry(b, e);
-		if (b->bulk->entry.len + b->bulk->split.len >= BULK_CHUNK)
+		if (b->bulk->entry.rows.len + b->bulk->split.rows.len >=
+		    BULK_CHUNK)
 			bulk_flush(b);
 		return;
 	}

@@ -364,19 +364,73 @@ null_of(const struct hb_engine *w, struct hb_engine_stmt *s, int i,
 		w->bind_null_int(s, i);
 }
 
+#define COPY_CHUNK (4u << 20)	/* bytes of rows sent at once */
+
+static void
+no_row(void *ctx, long row)
+{
+	(void)ctx, (void)row;
+}
+
+/* Copy table t through the target engine's bulk path (COPY), a chunk at
+ * a time.  Returns the number of rows. */
+static int64_t
+copy_table_bulk(struct hb_book *from, struct hb_book *to,
+    const struct table *t)
+{
+	const struct hb_engine *r = from->engine, *w = to->engine;
+	char *columns = column_list(t, false), *select = select_text(t);
+	char *copy = hb_xprintf("COPY %s (%s) FROM STDIN", t->name, columns);
+	struct hb_engine_stmt *in = r->prepare(from, select, HB_STMT_STREAM);
+	struct hb_copy_rows out = { 0 };
+	int64_t rows = 0;
+	int late = t->late != NULL ? find_column(t, t->late) : -1;
+
+	while (r->step(from, in)) {
+		for (int i = 0; t->columns[i].name != NULL; i++) {
+			if (i == late || r->column_null(in, i))
+				hb_copy_text(&out, NULL, i == 0);
+			else if (t->columns[i].kind == TEXT)
+				hb_copy_text(&out, r->column_text(in, i), i == 0);
+			else
+				hb_copy_int(&out, r->column_int(in, i), i == 0);
+		}
+		hb_copy_end_row(&out);
+		rows++;
+		if (out.len >= COPY_CHUNK) {
+			w->copy_in(to, copy, out.buf, out.len, no_row, NULL);
+			out.len = 0;
+		}
+	}
+	if (out.len > 0)
+		w->copy_in(to, copy, out.buf, out.len, no_row, NULL);
+	r->finalize(from, in);
+	free(out.buf);
+	free(copy);
+	free(select);
+	free(columns);
+	to->wrote = true;
+	return rows;
+}
+
 /* Copy table t row by row: the source is read as a stream (a cursor on
- * PostgreSQL), each row bound by its columns' kinds and inserted.
- * Returns the number of rows. */
+ * PostgreSQL), each row bound by its columns' kinds and inserted; into
+ * an engine with a bulk path, through it.  Returns the number of rows. */
 static int64_t
 copy_table(struct hb_book *from, struct hb_book *to, const struct table *t)
 {
 	const struct hb_engine *r = from->engine, *w = to->engine;
-	char *select = select_text(t), *insert = insert_text(t);
-	struct hb_engine_stmt *in = r->prepare(from, select, HB_STMT_STREAM);
-	struct hb_engine_stmt *out = w->prepare(to, insert, 0);
+	char *select, *insert;
+	struct hb_engine_stmt *in, *out;
 	int64_t rows = 0;
 	int late = t->late != NULL ? find_column(t, t->late) : -1;
 
+	if (w->copy_in != NULL)
+		return copy_table_bulk(from, to, t);
+	select = select_text(t);
+	insert = insert_text(t);
+	in = r->prepare(from, select, HB_STMT_STREAM);
+	out = w->prepare(to, insert, 0);
 	while (r->step(from, in)) {
 		for (int i = 0; t->columns[i].name != NULL; i++) {
 			bool text = t->columns[i].kind == TEXT;

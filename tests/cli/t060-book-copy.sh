@@ -380,12 +380,11 @@ fi
 # Into PostgreSQL: the server drops what a killed copy wrote.
 if on_engine pg "a copy into PostgreSQL killed"; then
 	cp "$T/killed.db" "$T/mid.db"
-	sqlite3 "$T/mid.db" "DELETE FROM entry WHERE id > 10000"
 	target=$(book_new killed)
 	book-copy "$T/mid.db" "$target" >/dev/null 2>&1 &
 	pid=$!
 	i=0
-	while [ "$(sql_on "$target" "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'hourbook' AND query LIKE 'INSERT INTO entry %'")" = 0 ] &&
+	while [ "$(sql_on "$target" "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'hourbook' AND query LIKE 'COPY entry %'")" = 0 ] &&
 	    kill -0 $pid 2>/dev/null && [ $i -lt 3000 ]; do
 		sleep 0.02
 		i=$((i + 1))
@@ -395,7 +394,7 @@ if on_engine pg "a copy into PostgreSQL killed"; then
 	expect_eq "SIGKILL ends the copy into PostgreSQL" 137 $?
 	expect_eq "the database holds no table" "" "$(book_tables "$target")"
 	expect_exit 0 book-copy "$T/mid.db" "$target"
-	expect_eq "the next copy takes it" "10000" "$(sql_on "$target" 'SELECT count(*) FROM entry')"
+	expect_eq "the next copy takes it" "200000" "$(sql_on "$target" 'SELECT count(*) FROM entry')"
 fi
 
 finish
