@@ -16,6 +16,7 @@
 #include "hourbook/output.h"
 #include "hourbook/package.h"
 #include "hourbook/report.h"
+#include "hourbook/xlsx.h"
 
 enum { COL_PACKAGE, COL_DATE, NCOL };
 
@@ -161,8 +162,11 @@ main(int argc, char **argv)
 	struct args a = { values, 0, HB_PACKAGE_INVOICED, NULL, false, false,
 	    "" };
 	struct hb_batch batch = { &command, columns, NCOL, values, apply, &a };
-	int i = hb_cli_parse(&command, argc, argv, on_option, &a);
 	static const size_t operands[] = { COL_PACKAGE };
+	int i;
+
+	hb_xlsx_enable();
+	i = hb_cli_parse(&command, argc, argv, on_option, &a);
 	const char *dot;
 
 	if (a.actions != 1)

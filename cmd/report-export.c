@@ -12,6 +12,7 @@
 #include "hourbook/diag.h"
 #include "hourbook/output.h"
 #include "hourbook/report.h"
+#include "hourbook/xlsx.h"
 
 enum {
 	OPT_FORMAT = 'f', OPT_CLIENT = HB_OPT_FIRST, OPT_PROJECT, OPT_PACKAGE,
@@ -102,8 +103,12 @@ int
 main(int argc, char **argv)
 {
 	struct args a = { 0 };
-	int i = hb_cli_parse(&command, argc, argv, on_option, &a);
-	enum hb_csv_format format = format_of(&a);
+	int i;
+	enum hb_csv_format format;
+
+	hb_xlsx_enable();
+	i = hb_cli_parse(&command, argc, argv, on_option, &a);
+	format = format_of(&a);
 	struct hb_book *book;
 	struct hb_csv_writer *w;
 	const char *misfit;

@@ -677,11 +677,22 @@ put_field(struct hb_csv_writer *w, const char *s, bool neutralise)
 		putc('"', w->fp);
 }
 
+const struct hb_xlsx_ops *hb_xlsx_ops;
+
+struct hb_xlsx *
+hb_xlsx_start(const char *path, const char *name)
+{
+	if (hb_xlsx_ops == NULL)
+		hb_die(HB_EXIT_SOFTWARE, "%s: this command does not write xlsx "
+		    "(it does not link libhourbook_xlsx)", name);
+	return hb_xlsx_ops->open(path, name);
+}
+
 void
 hb_csv_text(struct hb_csv_writer *w, const char *s)
 {
 	if (w->xlsx) {
-		hb_xlsx_text(w->xlsx, s);
+		hb_xlsx_ops->text(w->xlsx, s);
 		return;
 	}
 	separator(w);
@@ -700,7 +711,7 @@ hb_csv_int(struct hb_csv_writer *w, int64_t n)
 	uint64_t mag = n < 0 ? (uint64_t)0 - (uint64_t)n : (uint64_t)n;
 
 	if (w->xlsx) {
-		hb_xlsx_int(w->xlsx, n);
+		hb_xlsx_ops->integer(w->xlsx, n);
 		return;
 	}
 	separator(w);
@@ -718,7 +729,7 @@ hb_csv_money(struct hb_csv_writer *w, int64_t cents)
 	char buf[HB_MONEY_BUFSZ];
 
 	if (w->xlsx) {
-		hb_xlsx_money(w->xlsx, cents);
+		hb_xlsx_ops->money(w->xlsx, cents);
 		return;
 	}
 	separator(w);
@@ -730,7 +741,7 @@ void
 hb_csv_null(struct hb_csv_writer *w)
 {
 	if (w->xlsx) {
-		hb_xlsx_blank(w->xlsx);
+		hb_xlsx_ops->blank(w->xlsx);
 		return;
 	}
 	separator(w);
@@ -740,7 +751,7 @@ void
 hb_csv_minutes(struct hb_csv_writer *w, int64_t minutes)
 {
 	if (w->xlsx)
-		hb_xlsx_minutes(w->xlsx, minutes);
+		hb_xlsx_ops->minutes(w->xlsx, minutes);
 	else
 		hb_csv_int(w, minutes);
 }
@@ -751,7 +762,7 @@ hb_csv_date(struct hb_csv_writer *w, const char *date)
 	hb_day day;
 
 	if (w->xlsx && date != NULL && hb_date_parse(date, &day, NULL) == 0)
-		hb_xlsx_date(w->xlsx, day);
+		hb_xlsx_ops->date(w->xlsx, day);
 	else
 		hb_csv_text(w, date);
 }
@@ -763,7 +774,7 @@ hb_csv_timestamp(struct hb_csv_writer *w, const char *timestamp)
 
 	if (w->xlsx && timestamp != NULL &&
 	    hb_timestamp_parse(timestamp, &t, NULL) == 0)
-		hb_xlsx_timestamp(w->xlsx, t);
+		hb_xlsx_ops->timestamp(w->xlsx, t);
 	else
 		hb_csv_text(w, timestamp);
 }
@@ -772,7 +783,7 @@ void
 hb_csv_end_row(struct hb_csv_writer *w)
 {
 	if (w->xlsx) {
-		hb_xlsx_end_row(w->xlsx);
+		hb_xlsx_ops->end_row(w->xlsx);
 		return;
 	}
 	fputs(w->format == HB_CSV_EXCEL ? "\r\n" : "\n", w->fp);
@@ -783,7 +794,7 @@ void
 hb_csv_header(struct hb_csv_writer *w, const char *const *names)
 {
 	if (w->xlsx) {
-		hb_xlsx_sheet(w->xlsx, w->sheet ? w->sheet : "Sheet1", names);
+		hb_xlsx_ops->sheet(w->xlsx, w->sheet ? w->sheet : "Sheet1", names);
 		return;
 	}
 	for (; *names != NULL; names++) {

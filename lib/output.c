@@ -564,11 +564,11 @@ hb_output_begin(enum hb_csv_format format, bool deferred)
 		hb_csv_writer_init(&writer, NULL, format);
 		if (output != NULL) {
 			temp_path = hb_temp_beside(output);
-			writer.xlsx = hb_xlsx_open(temp_path, output);
+			writer.xlsx = hb_xlsx_start(temp_path, output);
 		} else {
 			stdout_xlsx = create_temp(temp_folder(), "stdout",
 			    "standard output", true);
-			writer.xlsx = hb_xlsx_open(stdout_xlsx->path,
+			writer.xlsx = hb_xlsx_start(stdout_xlsx->path,
 			    "standard output");
 		}
 		return &writer;
@@ -778,7 +778,7 @@ hb_output_committed(void)
 static void
 finish_xlsx(void)
 {
-	hb_xlsx_close(writer.xlsx);
+	hb_xlsx_ops->close(writer.xlsx);
 	writer.xlsx = NULL;
 	if (temp_path != NULL) {
 		hb_temp_commit(temp_path, hb_opts.output);

@@ -422,8 +422,8 @@ hb_report_xlsx_temp(struct hb_book *book, int kind,
 	struct hb_csv_writer w;
 
 	hb_csv_writer_init(&w, NULL, HB_CSV_XLSX);
-	w.xlsx = hb_xlsx_open(temp, path);
+	w.xlsx = hb_xlsx_start(temp, path);
 	hb_report_write(book, kind, f, &w, false);
-	hb_xlsx_close(w.xlsx);
+	hb_xlsx_ops->close(w.xlsx);
 	return temp;
 }

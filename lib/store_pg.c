@@ -23,10 +23,78 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <dlfcn.h>
+
 #include <libpq-fe.h>
 
 #include "book-internal.h"
 #include "hourbook/diag.h"
+
+/* ---- libpq, loaded when it is needed --------------------------------------
+ *
+ * libpq and what it links (TLS, Kerberos, LDAP: some twenty libraries)
+ * cost every process about 4 ms of dynamic linking, which a command on a
+ * SQLite book would pay for nothing.  So the commands do not link it: the
+ * first PostgreSQL book a process opens loads it, by the soname of the
+ * libpq that the build found (HB_LIBPQ_SONAME, which CMakeLists.txt reads
+ * from it), and its functions are called through this table, each with
+ * the type its header declares.
+ */
+#ifndef HB_LIBPQ_SONAME
+#error "HB_LIBPQ_SONAME: the build says which libpq to load"
+#endif
+
+#define PQ_FUNCTIONS(X) X(PQclear) X(PQconnectdbParams) X(PQerrorMessage) \
+	X(PQexec) X(PQexecParams) X(PQexecPrepared) X(PQfinish) \
+	X(PQgetResult) X(PQgetisnull) X(PQgetvalue) X(PQntuples) \
+	X(PQprepare) X(PQputCopyData) X(PQputCopyEnd) \
+	X(PQresultErrorField) X(PQresultErrorMessage) X(PQresultStatus) \
+	X(PQsetNoticeProcessor) X(PQstatus)
+
+static struct {
+#define PQ_POINTER(name) __typeof__(name) *name;
+	PQ_FUNCTIONS(PQ_POINTER)
+#undef PQ_POINTER
+} pq;
+
+static void
+pq_load(void)
+{
+	void *lib;
+
+	if (pq.PQstatus != NULL)
+		return;
+	if ((lib = dlopen(HB_LIBPQ_SONAME, RTLD_NOW | RTLD_LOCAL)) == NULL)
+		hb_die(HB_EXIT_IO, "a book on PostgreSQL needs libpq "
+		    "(the Debian package libpq5): %s", dlerror());
+#define PQ_LOAD(name) \
+	if ((*(void **)&pq.name = dlsym(lib, #name)) == NULL) \
+		hb_die(HB_EXIT_IO, "%s: no %s: %s", HB_LIBPQ_SONAME, \
+		    #name, dlerror());
+	PQ_FUNCTIONS(PQ_LOAD)
+#undef PQ_LOAD
+}
+
+/* From here on, every libpq call goes through the table. */
+#define PQclear pq.PQclear
+#define PQconnectdbParams pq.PQconnectdbParams
+#define PQerrorMessage pq.PQerrorMessage
+#define PQexec pq.PQexec
+#define PQexecParams pq.PQexecParams
+#define PQexecPrepared pq.PQexecPrepared
+#define PQfinish pq.PQfinish
+#define PQgetResult pq.PQgetResult
+#define PQgetisnull pq.PQgetisnull
+#define PQgetvalue pq.PQgetvalue
+#define PQntuples pq.PQntuples
+#define PQprepare pq.PQprepare
+#define PQputCopyData pq.PQputCopyData
+#define PQputCopyEnd pq.PQputCopyEnd
+#define PQresultErrorField pq.PQresultErrorField
+#define PQresultErrorMessage pq.PQresultErrorMessage
+#define PQresultStatus pq.PQresultStatus
+#define PQsetNoticeProcessor pq.PQsetNoticeProcessor
+#define PQstatus pq.PQstatus
 
 #define MAX_PARAMS 32	/* book-copy binds a whole row: task has 18 */
 #define FETCH_ROWS "500"
@@ -268,6 +336,7 @@ pg_open(struct hb_book *b, const struct hb_book_config *cfg)
 	int64_t tables;
 
 	b->shown = redact(b->location);
+	pq_load();
 	/* Defaults the location may override: a server that does not
 	 * answer is an error in seconds, not a hang. */
 	{

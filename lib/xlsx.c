@@ -549,3 +549,15 @@ hb_xlsx_close(struct hb_xlsx *x)
 	free(x->name);
 	free(x);
 }
+
+static const struct hb_xlsx_ops ops = {
+	hb_xlsx_open, hb_xlsx_sheet, hb_xlsx_text, hb_xlsx_int, hb_xlsx_money,
+	hb_xlsx_minutes, hb_xlsx_date, hb_xlsx_timestamp, hb_xlsx_blank,
+	hb_xlsx_end_row, hb_xlsx_close,
+};
+
+void
+hb_xlsx_enable(void)
+{
+	hb_xlsx_ops = &ops;
+}

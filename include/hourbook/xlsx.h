@@ -37,4 +37,32 @@ void hb_xlsx_end_row(struct hb_xlsx *x);
 /* Finish and write the file; dies with exit 74 on failure.  Frees x. */
 void hb_xlsx_close(struct hb_xlsx *x);
 
+/*
+ * The functions above live in libhourbook_xlsx, with libxlsxwriter and
+ * minizip, which only the commands that write xlsx link (report-export,
+ * package-set): the others would pay ~2 ms a process to load them.  The
+ * library's writers (csv.c, output.c, report.c) call them through
+ * hb_xlsx_ops, which such a command sets with hb_xlsx_enable() first.
+ */
+struct hb_xlsx_ops {
+	struct hb_xlsx *(*open)(const char *path, const char *name);
+	void (*sheet)(struct hb_xlsx *x, const char *name,
+	    const char *const *columns);
+	void (*text)(struct hb_xlsx *x, const char *s);
+	void (*integer)(struct hb_xlsx *x, int64_t n);
+	void (*money)(struct hb_xlsx *x, int64_t cents);
+	void (*minutes)(struct hb_xlsx *x, int64_t minutes);
+	void (*date)(struct hb_xlsx *x, hb_day day);
+	void (*timestamp)(struct hb_xlsx *x, int64_t t);
+	void (*blank)(struct hb_xlsx *x);
+	void (*end_row)(struct hb_xlsx *x);
+	void (*close)(struct hb_xlsx *x);
+};
+
+/* NULL until hb_xlsx_enable(). */
+extern const struct hb_xlsx_ops *hb_xlsx_ops;
+void hb_xlsx_enable(void);
+/* hb_xlsx_ops->open, or exit 70 in a command that did not enable it. */
+struct hb_xlsx *hb_xlsx_start(const char *path, const char *name);
+
 #endif

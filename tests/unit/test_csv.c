@@ -272,7 +272,8 @@ test_typed_cells(void **state)
 
 	close(fd);
 	hb_csv_writer_init(&w, NULL, HB_CSV_XLSX);
-	w.xlsx = hb_xlsx_open(path, path);
+	hb_xlsx_enable();
+	w.xlsx = hb_xlsx_start(path, path);
 	hb_csv_header(&w, names);
 	hb_csv_date(&w, NULL);
 	hb_csv_timestamp(&w, "not a time");
