@@ -62,6 +62,35 @@ if on_engine sqlite "files that are not SQLite books; an empty file"; then
 	: >"$T/empty.db"
 	expect_exit 0 client-add --db "$T/empty.db" eta
 	expect_eq "empty file migrated" "$schema" "$(sqlite3 "$T/empty.db" 'PRAGMA user_version')"
+
+	# A file refused is not touched before it is refused: not even by
+	# the pragma that switches a book to WAL (another application's file
+	# was left in WAL mode once), whatever command is given.
+	sqlite3 "$T/foreign.db" 'CREATE TABLE x (a); INSERT INTO x VALUES (1)'
+	sqlite3 "$T/appid.db" 'PRAGMA application_id = 1234; CREATE TABLE y (b)'
+	cp "$T/foreign.db" "$T/foreign.orig"
+	cp "$T/appid.db" "$T/appid.orig"
+	cp "$T/text.db" "$T/text.orig"
+	for f in foreign appid text; do
+		for cmd in "client-add zeta" "task-list" "book-check"; do
+			run $cmd --db "$T/$f.db"
+			[ "$status" -ne 0 ] && cmp -s "$T/$f.db" "$T/$f.orig" && [ ! -e "$T/$f.db-wal" ] &&
+			    [ ! -e "$T/$f.db-shm" ] && [ ! -e "$T/$f.db-journal" ] &&
+			    ok "$f.db after $cmd: byte for byte as it was, no side file" ||
+			    not_ok "$f.db after $cmd: byte for byte as it was, no side file" "exit $status" "$(ls -l "$T/$f.db"*)"
+		done
+	done
+	expect_eq "and still in its own journal mode" delete "$(sqlite3 "$T/foreign.db" 'PRAGMA journal_mode')"
+
+	# Only a setup command makes a book of an empty file: a reader, or
+	# another writer, leaves it empty and says what would.
+	: >"$T/zero.db"
+	for cmd in "task-list" "report-export clients" "withdraw --status" "hours-log 1 1h"; do
+		expect_exit 74 $cmd --db "$T/zero.db"
+		expect_err "$cmd: says who makes a book of it" "zero.db: is an empty file, not a book (a setup command such as client-add makes a book of it)"
+		[ ! -s "$T/zero.db" ] && [ ! -e "$T/zero.db-wal" ] && [ ! -e "$T/zero.db-shm" ] &&
+		    ok "$cmd: the empty file stays empty" || not_ok "$cmd: the empty file stays empty" "$(ls -l "$T/zero.db"*)"
+	done
 fi
 
 # A locked book: exit 75 after the busy timeout, nothing on stdout.
