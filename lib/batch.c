@@ -8,6 +8,7 @@
 #include "hourbook/actor.h"
 #include "hourbook/batch.h"
 #include "hourbook/book.h"
+#include "hourbook/csv.h"
 #include "hourbook/session.h"
 #include "hourbook/date.h"
 #include "hourbook/diag.h"
@@ -53,7 +54,7 @@ record_batch(struct run *run)
 {
 	const char *command = run->batch->cmd->name;
 	struct hb_batch_record prev;
-	char hex[HB_DIGEST_HEX];
+	char hex[HB_DIGEST_HEX], *name;
 
 	hb_digest_hex(&run->digest, hex);
 	if (!hb_opts.again && hb_book_batch_find(run->book, command, hex,
@@ -71,8 +72,13 @@ record_batch(struct run *run)
 		    run->count, run->count == 1 ? "" : "s", day, prev.actor,
 		    (long long)prev.id, prev.name);
 	}
-	hb_book_batch_insert(run->book, command, hex, run->name,
+	/* The name is only a note for that message, but it is text in the
+	 * book, which holds nothing but UTF-8 (PostgreSQL refuses anything
+	 * else), and a file's name is any bytes. */
+	name = hb_utf8_escape(run->name);
+	hb_book_batch_insert(run->book, command, hex, name,
 	    (int64_t)run->count);
+	free(name);
 }
 
 /* ---- changes made once (--key) -------------------------------------------
