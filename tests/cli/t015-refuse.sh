@@ -118,6 +118,7 @@ expect_exit 0 hours-log --csv "$latin1"
 expect_eq "a Latin-1 file name is recorded as UTF-8" "$T/caf\\xE9.csv" "$(sql 'SELECT name FROM batch ORDER BY id DESC LIMIT 1')"
 expect_exit 1 hours-log --csv "$latin1"
 expect_err "and named so when the batch comes again" "(batch 4, from $T/caf\\xE9.csv)"
+expect_err "one record is one" "this record was applied already, on 2026-11-23 by maria (batch 4, from $T/caf\\xE9.csv): nothing was written; give --again to apply it once more"
 
 # ---- Excel's CSV comes back in -----------------------------------------
 # What a European Excel saves (BOM, ';', CRLF, decimal comma) is read as
