@@ -82,6 +82,24 @@ if on_engine sqlite "files that are not SQLite books; an empty file"; then
 	done
 	expect_eq "and still in its own journal mode" delete "$(sqlite3 "$T/foreign.db" 'PRAGMA journal_mode')"
 
+	# A FIFO, /dev/null or /dev/zero named as the book: refused for what
+	# it is (once "disk I/O error (is the disk full...)"), before it is
+	# opened, so a FIFO does not leave the command waiting for a writer.
+	mkfifo "$T/fifo.db"
+	for b in "$T/fifo.db" /dev/null /dev/zero; do
+		case $b in
+		*fifo.db) what="is a FIFO, not a book (a book is a regular file)" ;;
+		*) what="is a character device, not a book (a book is a regular file)" ;;
+		esac
+		for cmd in "task-list" "client-add zeta"; do
+			expect_exit 74 timeout 10 $cmd --db "$b"
+			expect_err "$cmd --db $b: says what it is" "$b: $what"
+		done
+	done
+	[ -p "$T/fifo.db" ] && ok "the FIFO is left a FIFO" || not_ok "the FIFO is left a FIFO" "$(ls -l "$T/fifo.db")"
+	[ -c /dev/null ] && [ -c /dev/zero ] && ok "/dev/null and /dev/zero are left devices" ||
+	    not_ok "/dev/null and /dev/zero are left devices" "$(ls -l /dev/null /dev/zero)"
+
 	# Only a setup command makes a book of an empty file: a reader, or
 	# another writer, leaves it empty and says what would.
 	: >"$T/zero.db"
