@@ -8,6 +8,7 @@
 #include "hourbook/actor.h"
 #include "hourbook/batch.h"
 #include "hourbook/book.h"
+#include "hourbook/csv.h"
 #include "hourbook/session.h"
 #include "hourbook/date.h"
 #include "hourbook/diag.h"
@@ -53,26 +54,36 @@ record_batch(struct run *run)
 {
 	const char *command = run->batch->cmd->name;
 	struct hb_batch_record prev;
-	char hex[HB_DIGEST_HEX];
+	char hex[HB_DIGEST_HEX], *name;
 
 	hb_digest_hex(&run->digest, hex);
 	if (!hb_opts.again && hb_book_batch_find(run->book, command, hex,
 	    &prev)) {
 		int64_t t;
-		char day[HB_DATE_BUFSZ];
+		char day[HB_DATE_BUFSZ], these[64];
 
 		if (hb_timestamp_parse(prev.at, &t, NULL) == 0)
 			hb_date_format(hb_local_day(t), day);
 		else
 			snprintf(day, sizeof day, "%.10s", prev.at);
-		hb_die(HB_EXIT_REFUSED, "%s: these %zu record%s were applied "
-		    "already, on %s by %s (batch %lld, from %s): nothing was "
-		    "written; give --again to apply them once more", run->name,
-		    run->count, run->count == 1 ? "" : "s", day, prev.actor,
-		    (long long)prev.id, prev.name);
+		if (run->count == 1)
+			snprintf(these, sizeof these, "this record was");
+		else
+			snprintf(these, sizeof these, "these %zu records were",
+			    run->count);
+		hb_die(HB_EXIT_REFUSED, "%s: %s applied already, on %s by %s "
+		    "(batch %lld, from %s): nothing was written; give --again "
+		    "to apply %s once more", run->name, these, day, prev.actor,
+		    (long long)prev.id, prev.name, run->count == 1 ? "it"
+		    : "them");
 	}
-	hb_book_batch_insert(run->book, command, hex, run->name,
+	/* The name is only a note for that message, but it is text in the
+	 * book, which holds nothing but UTF-8 (PostgreSQL refuses anything
+	 * else), and a file's name is any bytes. */
+	name = hb_utf8_escape(run->name);
+	hb_book_batch_insert(run->book, command, hex, name,
 	    (int64_t)run->count);
+	free(name);
 }
 
 /* ---- changes made once (--key) -------------------------------------------

@@ -71,6 +71,33 @@ hb_utf8_valid(const char *str, size_t len)
 	return true;
 }
 
+char *
+hb_utf8_escape(const char *s)
+{
+	size_t len = strlen(s), i = 0;
+	char *out = hb_xmalloc(4 * len + 1), *o = out;
+
+	while (i < len) {
+		unsigned char c = (unsigned char)s[i];
+		/* The length of the sequence that c starts, or 0. */
+		size_t n = c < 0x80 ? 1 : c >= 0xc2 && c <= 0xdf ? 2
+		    : c >= 0xe0 && c <= 0xef ? 3 : c >= 0xf0 && c <= 0xf4 ? 4 : 0;
+
+		if (n > 0 && n <= len - i && c >= 0x20 && c != 0x7f &&
+		    hb_utf8_valid(s + i, n)) {
+			memcpy(o, s + i, n);
+			o += n;
+			i += n;
+		} else {
+			snprintf(o, 5, "\\x%02X", c);
+			o += 4;
+			i++;
+		}
+	}
+	*o = '\0';
+	return out;
+}
+
 /* ---- reader ---------------------------------------------------------- */
 
 /* The input is read this many bytes at a time, whatever its line length. */

@@ -129,7 +129,9 @@ parse_ymd(const char *s, int *y, int *m, int *d, const char **why)
 	    !fixed_digits(s + 8, 2, d))
 		return fail(why, "is not a date (YYYY-MM-DD)");
 	if (!hb_valid_civil(*y, *m, *d))
-		return fail(why, "is not a real date");
+		return fail(why, *y < 1900 && *m >= 1 && *m <= 12 && *d >= 1 &&
+		    *d <= days_in_month(*y, *m) ? "is before 1900-01-01, the "
+		    "first date hourbook takes" : "is not a real date");
 	return 0;
 }
 
@@ -188,7 +190,9 @@ hb_month_parse(const char *s, hb_day *first, const char **why)
 	    s[4] != '-' || !fixed_digits(s + 5, 2, &m))
 		return fail(why, "is not a month (YYYY-MM)");
 	if (!hb_valid_civil(y, m, 1))
-		return fail(why, "is not a real month");
+		return fail(why, y < 1900 && m >= 1 && m <= 12 ? "is before "
+		    "1900-01, the first month hourbook takes"
+		    : "is not a real month");
 	*first = hb_day_from_civil(y, m, 1);
 	return 0;
 }

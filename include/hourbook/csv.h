@@ -90,6 +90,12 @@ int hb_csv_read_stream_dialect(FILE *fp, const struct hb_csv_column *columns,
 /* True when s (len bytes) is valid UTF-8 without NUL bytes. */
 bool hb_utf8_valid(const char *s, size_t len);
 
+/* A copy of s fit to be stored as text: valid UTF-8 without control
+ * characters, each byte that is not part of that written as "\xHH".  For
+ * names that come from outside and are only recorded, such as the name of
+ * a --csv file (a file name is any bytes).  The result is the caller's. */
+char *hb_utf8_escape(const char *s);
+
 struct hb_xlsx;
 
 /* A writer borrows its stream (or workbook); the caller checks and closes

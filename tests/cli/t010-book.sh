@@ -62,6 +62,53 @@ if on_engine sqlite "files that are not SQLite books; an empty file"; then
 	: >"$T/empty.db"
 	expect_exit 0 client-add --db "$T/empty.db" eta
 	expect_eq "empty file migrated" "$schema" "$(sqlite3 "$T/empty.db" 'PRAGMA user_version')"
+
+	# A file refused is not touched before it is refused: not even by
+	# the pragma that switches a book to WAL (another application's file
+	# was left in WAL mode once), whatever command is given.
+	sqlite3 "$T/foreign.db" 'CREATE TABLE x (a); INSERT INTO x VALUES (1)'
+	sqlite3 "$T/appid.db" 'PRAGMA application_id = 1234; CREATE TABLE y (b)'
+	cp "$T/foreign.db" "$T/foreign.orig"
+	cp "$T/appid.db" "$T/appid.orig"
+	cp "$T/text.db" "$T/text.orig"
+	for f in foreign appid text; do
+		for cmd in "client-add zeta" "task-list" "book-check"; do
+			run $cmd --db "$T/$f.db"
+			[ "$status" -ne 0 ] && cmp -s "$T/$f.db" "$T/$f.orig" && [ ! -e "$T/$f.db-wal" ] &&
+			    [ ! -e "$T/$f.db-shm" ] && [ ! -e "$T/$f.db-journal" ] &&
+			    ok "$f.db after $cmd: byte for byte as it was, no side file" ||
+			    not_ok "$f.db after $cmd: byte for byte as it was, no side file" "exit $status" "$(ls -l "$T/$f.db"*)"
+		done
+	done
+	expect_eq "and still in its own journal mode" delete "$(sqlite3 "$T/foreign.db" 'PRAGMA journal_mode')"
+
+	# A FIFO, /dev/null or /dev/zero named as the book: refused for what
+	# it is (once "disk I/O error (is the disk full...)"), before it is
+	# opened, so a FIFO does not leave the command waiting for a writer.
+	mkfifo "$T/fifo.db"
+	for b in "$T/fifo.db" /dev/null /dev/zero; do
+		case $b in
+		*fifo.db) what="is a FIFO, not a book (a book is a regular file)" ;;
+		*) what="is a character device, not a book (a book is a regular file)" ;;
+		esac
+		for cmd in "task-list" "client-add zeta"; do
+			expect_exit 74 timeout 10 $cmd --db "$b"
+			expect_err "$cmd --db $b: says what it is" "$b: $what"
+		done
+	done
+	[ -p "$T/fifo.db" ] && ok "the FIFO is left a FIFO" || not_ok "the FIFO is left a FIFO" "$(ls -l "$T/fifo.db")"
+	[ -c /dev/null ] && [ -c /dev/zero ] && ok "/dev/null and /dev/zero are left devices" ||
+	    not_ok "/dev/null and /dev/zero are left devices" "$(ls -l /dev/null /dev/zero)"
+
+	# Only a setup command makes a book of an empty file: a reader, or
+	# another writer, leaves it empty and says what would.
+	: >"$T/zero.db"
+	for cmd in "task-list" "report-export clients" "withdraw --status" "hours-log 1 1h"; do
+		expect_exit 74 $cmd --db "$T/zero.db"
+		expect_err "$cmd: says who makes a book of it" "zero.db: is an empty file, not a book (a setup command such as client-add makes a book of it)"
+		[ ! -s "$T/zero.db" ] && [ ! -e "$T/zero.db-wal" ] && [ ! -e "$T/zero.db-shm" ] &&
+		    ok "$cmd: the empty file stays empty" || not_ok "$cmd: the empty file stays empty" "$(ls -l "$T/zero.db"*)"
+	done
 fi
 
 # A locked book: exit 75 after the busy timeout, nothing on stdout.

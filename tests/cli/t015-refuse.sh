@@ -109,6 +109,17 @@ expect_err "a repeated ref is refused with its line" "refs2.csv:3: ref: \"TG-2\"
 expect_exit 1 hours-log --ref TG-1 --person bruno 1 5m
 expect_eq "refs once" 6 "$(sql 'SELECT count(*) FROM entry')"
 
+# A file's name is any bytes, but the book holds only UTF-8 (PostgreSQL
+# refuses anything else, with its SQL): the batch keeps the file's name
+# with such bytes written as \xHH.
+latin1="$T/$(printf 'caf\351.csv')"
+printf 'task,duration,date,person\n1,10m,2026-11-19,bruno\n' >"$latin1"
+expect_exit 0 hours-log --csv "$latin1"
+expect_eq "a Latin-1 file name is recorded as UTF-8" "$T/caf\\xE9.csv" "$(sql 'SELECT name FROM batch ORDER BY id DESC LIMIT 1')"
+expect_exit 1 hours-log --csv "$latin1"
+expect_err "and named so when the batch comes again" "(batch 4, from $T/caf\\xE9.csv)"
+expect_err "one record is one" "this record was applied already, on 2026-11-23 by maria (batch 4, from $T/caf\\xE9.csv): nothing was written; give --again to apply it once more"
+
 # ---- Excel's CSV comes back in -----------------------------------------
 # What a European Excel saves (BOM, ';', CRLF, decimal comma) is read as
 # such; a point where the comma belongs is refused, naming the dialect.

@@ -40,6 +40,14 @@ expect_exit 65 task-add --project blog --due 10000-01-01 "After"
 expect_err "the day after is not a date" "\"10000-01-01\" is not a date (YYYY-MM-DD)"
 expect_exit 0 task-list --overdue
 expect_exit 0 sla-check --rule due-rigid
+# The first day hourbook takes is 1900-01-01 (hourbook(7)): a date before
+# it is a real date, and the message says which rule it breaks.
+expect_exit 65 task-add --project blog --due 1899-12-31 "Before"
+expect_err "a date before 1900 is named as such" '--due: "1899-12-31" is before 1900-01-01, the first date hourbook takes'
+HOURBOOK_NOW=1899-12-31T10:00:00Z expect_exit 64 task-list
+expect_err "and a clock before 1900" 'HOURBOOK_NOW: "1899-12-31T10:00:00Z" is before 1900-01-01, the first date hourbook takes'
+expect_exit 65 report-export entries --month 1899-12
+expect_err "and a month" '--month: "1899-12" is before 1900-01, the first month hourbook takes'
 
 # sla-check: a request made on Tuesday 28 December is due for its
 # estimate 5 business days on, in 10000.  HOURBOOK_NOW is a date here,

@@ -155,6 +155,33 @@ test_utf8(void **state)
 }
 
 static void
+test_utf8_escape(void **state)
+{
+	static const struct { const char *in, *want; } cases[] = {
+		{ "week.csv", "week.csv" },
+		{ "caf\xc3\xa9 \xe2\x82\xac \xf0\x9f\x98\x80", "caf\xc3\xa9 \xe2\x82\xac \xf0\x9f\x98\x80" },
+		{ "caf\xe9.csv", "caf\\xE9.csv" },		/* Latin-1 */
+		{ "a\xff" "b", "a\\xFFb" },
+		{ "\xe2\x82", "\\xE2\\x82" },		/* cut short */
+		{ "\xe0\x80\xaf", "\\xE0\\x80\\xAF" },	/* overlong */
+		{ "\xed\xa0\x80", "\\xED\\xA0\\x80" },	/* a surrogate */
+		{ "two\nlines\t\x7f", "two\\x0Alines\\x09\\x7F" },
+		{ "", "" },
+	};
+	(void)state;
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		char *got = hb_utf8_escape(cases[i].in);
+
+		if (strcmp(got, cases[i].want) != 0)
+			fail_msg("case %zu: got \"%s\", want \"%s\"", i, got,
+			    cases[i].want);
+		if (!hb_utf8_valid(got, strlen(got)))
+			fail_msg("case %zu: not UTF-8", i);
+		free(got);
+	}
+}
+
+static void
 test_header_names(void **state)
 {
 	static const struct hb_csv_column named[] = {
@@ -861,6 +888,7 @@ main(void)
 		cmocka_unit_test(test_good_inputs),
 		cmocka_unit_test(test_bad_inputs),
 		cmocka_unit_test(test_utf8),
+		cmocka_unit_test(test_utf8_escape),
 		cmocka_unit_test(test_header_names),
 		cmocka_unit_test(test_more_reader_paths),
 		cmocka_unit_test(test_typed_cells),

@@ -4,6 +4,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 #include <time.h>
 #include <cmocka.h>
 
@@ -39,6 +40,45 @@ test_parse(void **state)
 		if (cases[i].ok)
 			assert_int_equal(d, hb_day_from_civil(cases[i].y,
 			    cases[i].m, cases[i].d));
+	}
+}
+
+/* Why a date is refused: a date before the first one hourbook takes is a
+ * real date, and the message says which rule it breaks. */
+static void
+test_parse_why(void **state)
+{
+	static const struct { const char *in, *why; } cases[] = {
+		{ "1899-12-31", "is before 1900-01-01, the first date hourbook takes" },
+		{ "0001-01-01", "is before 1900-01-01, the first date hourbook takes" },
+		{ "1896-02-29", "is before 1900-01-01, the first date hourbook takes" },
+		{ "1899-02-29", "is not a real date" },
+		{ "1899-13-01", "is not a real date" },
+		{ "2026-02-30", "is not a real date" },
+		{ "10000-01-01", "is not a date (YYYY-MM-DD)" },
+		{ "1899-12-31T23:00:00Z", "is before 1900-01-01, the first date hourbook takes" },
+	};
+	(void)state;
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		const char *why = NULL;
+		hb_day d;
+		int64_t t;
+		int rc = strchr(cases[i].in, 'T') != NULL
+		    ? hb_timestamp_parse(cases[i].in, &t, &why)
+		    : hb_date_parse(cases[i].in, &d, &why);
+
+		if (rc != -1 || why == NULL || strcmp(why, cases[i].why) != 0)
+			fail_msg("\"%s\": got %d, \"%s\"", cases[i].in, rc,
+			    why ? why : "(none)");
+	}
+	{
+		const char *why = NULL;
+		hb_day d;
+
+		assert_int_equal(hb_month_parse("1899-12", &d, &why), -1);
+		assert_string_equal(why, "is before 1900-01, the first month hourbook takes");
+		assert_int_equal(hb_month_parse("2026-13", &d, &why), -1);
+		assert_string_equal(why, "is not a real month");
 	}
 }
 
@@ -226,6 +266,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_parse),
+		cmocka_unit_test(test_parse_why),
 		cmocka_unit_test(test_civil_round_trip),
 		cmocka_unit_test(test_weekday_and_months),
 		cmocka_unit_test(test_timestamps),
