@@ -329,8 +329,6 @@ hb_billing_run(struct hb_book *book, const char *month, bool dry_run,
 	hb_date_format(r.first > HB_DAY_MIN ? r.first - 1 : r.first, before);
 	hb_date_format(r.last < HB_DAY_MAX ? r.last + 1 : r.last, after);
 	hb_book_begin(book);
-	/* A month's invoices are a batch: made on a sound book or not at all. */
-	hb_book_verify(book);
 	hb_actor_get(book);
 	hb_config_calendar(book, &r.cal);
 	hb_book_query(book, HB_Q_MONTHLY_TO_INVOICE, NULL, 0, invoice_month, &r);

@@ -81,8 +81,9 @@ struct hb_book *hb_book_connect_check(const struct hb_book_config *cfg,
     char **damage);
 char *hb_book_damage(struct hb_book *book);
 
-/* Check the whole book's structure before a batch writes (SQLite's
- * quick_check); a damaged book ends the program, exit 74. */
+/* Check the whole book's structure, with what the transaction wrote in
+ * it, before a batch of many records commits (SQLite's quick_check); a
+ * damaged book ends the program, exit 74, and nothing is written. */
 void hb_book_verify(struct hb_book *book);
 
 /* A write transaction: every read-then-write decision runs inside one,

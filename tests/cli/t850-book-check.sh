@@ -2,7 +2,7 @@
 # gives its finding and exit 1; single-byte damage at offsets spread over
 # the file: every command either works as on the sound book or exits 74
 # saying the book is damaged, a batch never writes into a book that fails
-# quick_check, and book-check exits 1 wherever integrity_check fails; a
+# quick_check (one of more than 100 records), and book-check exits 1 wherever integrity_check fails; a
 # damaged frame in the WAL.
 . "$(dirname "$0")/lib.sh"
 cd "$T"
@@ -148,11 +148,17 @@ judge() {
 }
 
 # What the commands print on the sound book.
+# A batch of two records is checked as a single one is; one of 101
+# records checks the whole book before it commits.
 printf 'task,minutes,date,person\n2,15,2026-11-20,bruno\n7,20,2026-11-20,eli\n' >two.csv
+awk 'BEGIN { print "task,minutes,date,person"
+	for (i = 1; i <= 101; i++) printf "%d,%d,2026-11-20,%s\n", i % 2 ? 2 : 7, 10 + i, i % 2 ? "bruno" : "eli" }' >many.csv
 copy sound.db clean.db
 hours-log --person bruno --date 2026-11-20 1 10m >want-one.csv
 copy sound.db clean.db
 hours-log --csv two.csv >want-two.csv
+copy sound.db clean.db
+hours-log --csv many.csv >want-many.csv
 size=$(stat -c %s sound.db)
 n=60 i=0 failing=0 caught=0 stopped=0 served=0 batch_bad=0 unseen= bad= leaked=
 while [ $i -lt $n ]; do
@@ -186,8 +192,11 @@ while [ $i -lt $n ]; do
 	judge hours-log $? got.csv want-one.csv
 	fresh write2.db
 	hours-log --csv two.csv >got.csv 2>"$T/err"
+	judge hours-log--csv $? got.csv want-two.csv
+	fresh write3.db
+	hours-log --csv many.csv >got.csv 2>"$T/err"
 	st=$?
-	judge hours-log--csv $st got.csv want-two.csv
+	judge hours-log--csv-many $st got.csv want-many.csv
 	[ "$qc" = ok ] || [ $st -eq 74 ] || batch_bad=$((batch_bad + 1))
 	i=$((i + 1))
 done
@@ -197,7 +206,7 @@ echo "# other output where book-check saw nothing (a value changed in place):${u
 expect_eq "book-check exits 1 on every copy that fails integrity_check" "$failing" "$caught"
 expect_eq "every command worked as on the sound book, or exited 74 saying the book is damaged" "" "$bad"
 expect_eq "a failed export leaves no file" "" "$leaked"
-expect_eq "a batch never writes into a book that fails quick_check" 0 "$batch_bad"
+expect_eq "a batch of many records never writes into a book that fails quick_check" 0 "$batch_bad"
 expect_eq "the damage was found somewhere" yes "$([ "$failing" -gt 0 ] && [ "$stopped" -gt 0 ] && echo yes)"
 
 # The header: not a database any more; a schema version gone negative
