@@ -325,12 +325,16 @@ static const char *const sql[SQL_COUNT] = {
 	[SQL_EXPORT_ACTIVITIES] = "SELECT t.id, j.code, t.title, t.kind, "
 	    "(SELECT handle FROM person WHERE id = t.assignee_id), t.status, "
 	    "t.status, t.estimate, "
+	    /* A task's totals are kept with its entries; only a period
+	     * sums them. */
+	    "CASE WHEN ?5 IS NULL AND ?6 IS NULL THEN t.worked ELSE "
 	    "(SELECT coalesce(sum(e.minutes), 0) FROM entry e "
 	    "WHERE e.task_id = t.id AND e.day BETWEEN coalesce(?5, '0000') "
-	    "AND coalesce(?6, '9999')), "
+	    "AND coalesce(?6, '9999')) END, "
+	    "CASE WHEN ?5 IS NULL AND ?6 IS NULL THEN t.billed ELSE "
 	    "(SELECT coalesce(sum(e.billable), 0) FROM entry e "
 	    "WHERE e.task_id = t.id AND e.day BETWEEN coalesce(?5, '0000') "
-	    "AND coalesce(?6, '9999')), "
+	    "AND coalesce(?6, '9999')) END, "
 	    "t.due, t.due_kind, t.extra, t.urgent, "
 	    "(SELECT min(at) FROM event "
 	    "WHERE entity = 'task' AND key = CAST(t.id AS TEXT) "
