@@ -165,4 +165,22 @@ expect_err "invoicing a paid upfront package says its state" "package 7 (upfront
 expect_exit 1 package-set --paid 7
 expect_err "and what is (not) awaiting" "package 7 (upfront, active, paid): no invoice is awaiting payment"
 
+# ---- 6, continued: money names its currency -----------------------------
+# Hours on a BRL project are earned in BRL, at the person's rate (a rate
+# has no currency of its own): carla, 40 an hour, 1h30 on lusa-app is
+# 60.00 BRL.  The fee and the earned money of every row name their
+# currency where they are printed: task-list, report-export entries.
+project-add -q --client lusa --rate 90 lusa-app >/dev/null
+member-add -q --rate 40 --project lusa-app carla >/dev/null
+package-add -q --project lusa-app --hours 4 >/dev/null	# 8
+package-set -q --invoiced 8 >/dev/null; package-set -q --paid 8 >/dev/null
+sprint=$(newtask --project lusa-app --assign carla "Sprint")
+hours-log -q --person carla "$sprint" 1h30 >/dev/null
+expect_exit 0 report-export earnings --person carla
+expect_eq "hours on a BRL project earn BRL" "time,60.00,BRL" "$(sed 1d "$T/out" | cut -d, -f3,7,8)"
+expect_exit 0 report-export entries --person carla
+expect_eq "an entry's earned money has its currency" "60.00 BRL" "$(csv_col earned <"$T/out") $(csv_col currency <"$T/out")"
+expect_exit 0 task-list --project lusa-web
+expect_eq "a task's fee has its currency" "500.00 BRL" "$(csv_col fee <"$T/out") $(csv_col currency <"$T/out")"
+
 finish
