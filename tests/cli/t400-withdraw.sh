@@ -125,4 +125,14 @@ fabio,2026-11-27,time,1,4,600,200.00,EUR
 fabio,2026-11-27,time,2,5,30,10.00,EUR
 OUT
 
+
+# With withdraw.minimum 0 a zero balance still allows no request: --status
+# says so, and a request of 0 is bad input, not a failed constraint.
+book-config -q withdraw.minimum 0 >/dev/null
+member-add -q --project blog gia >/dev/null
+expect_exit 1 withdraw --as gia --status
+expect_eq "nothing to withdraw, and no date" "gia,EUR,0.00,0.00,0.00,0,2,0.00,no,nothing to withdraw: the balance is 0.00 (no date makes a request possible without more earnings)," "$(sed 1d "$T/out")"
+expect_exit 65 withdraw --as gia 0
+expect_err "a request of nothing" "withdraw: amount: must be more than 0"
+
 finish
