@@ -100,7 +100,7 @@ app=$(newtask --project app --assign bruno "App")
 package-add -q --project app --hours 5 >/dev/null			# 6: quoted only
 HOURBOOK_NOW=2027-03-10T10:00:00Z hours-log -q --person bruno --overdraft "$app" 2h >/dev/null
 HOURBOOK_NOW=2027-04-02T06:00:00Z expect_exit 0 billing-run --month 2027-03
-expect_err "the overage is not billed, and billing-run says what to do" "120 minutes of overage of project"
+expect_err "the overage is not billed, and billing-run says what to do" "2027-03: 120 minutes of overage of project app are not billed: no package of the project is accepted (invoiced or active); invoice one (package-set --invoiced) and run billing-run --month 2027-03 again"
 grep -q ',overage,' "$T/out" && not_ok "no overage line on a quoted package" || ok "no overage line on a quoted package"
 HOURBOOK_NOW=2027-04-02T07:00:00Z package-set -q --invoiced 6 >/dev/null
 HOURBOOK_NOW=2027-04-02T08:00:00Z expect_exit 0 billing-run --month 2027-03
