@@ -95,6 +95,23 @@ cat >"$T/want" <<'OUT'
 OUT
 cmp -s "$T/want" "$T/utc" && ok "the figures day by day" || not_ok "the figures day by day" "$(diff "$T/want" "$T/utc")"
 
+# At each moment the extra-request check and hours-log see the available
+# minutes balances print (one package a project: the project's figure).
+bad=0
+while read -r at row; do
+	k=${row%%,*} b=$(echo "$row" | cut -d, -f5)
+	p=roll; [ "$k" = 2 ] && p=lapse
+	e=$(HOURBOOK_NOW=$at task-add --dry-run --project $p --kind request --extra --estimate 5000h probe 2>&1 >/dev/null |
+	    sed -n 's/.* have \(-*[0-9]*\) available.*/\1/p')
+	h=$(HOURBOOK_NOW=$at hours-log --dry-run --overdraft --person bruno "$k" 1m 2>/dev/null |
+	    awk -F, 'NR == 2 { print $8 + ($7 != "" ? 1 : 0) }')
+	if [ "$b" != "$e" ] || [ "$b" != "$h" ]; then
+		bad=$((bad + 1))
+		not_ok "package $k at $at: balances $b, extra request $e, hours-log $h"
+	fi
+done <"$T/utc"
+expect_eq "balances, the extra-request check and hours-log agree at every moment" 0 "$bad"
+
 # The lapsing plan's hours are its month's only: on 1 February at 00:30
 # Rome January's are gone and February's not paid.
 HOURBOOK_NOW=2027-01-31T23:30:00Z expect_exit 1 hours-log --person bruno 2 10m
