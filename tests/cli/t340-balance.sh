@@ -31,6 +31,10 @@ expect_eq "A on 03-15: loaded, used, lapsed, available" "120 30 90 0" \
     "$(bal 1 loaded_minutes $at) $(bal 1 used_minutes $at) $(bal 1 lapsed_minutes $at) $(bal 1 available_minutes $at)"
 expect_eq "A on 03-10, its last day: nothing lapsed yet" "0 90" \
     "$(bal 1 lapsed_minutes 2027-03-10T22:00:00Z) $(bal 1 available_minutes 2027-03-10T22:00:00Z)"
+# The book is in Rome: 23:30 UTC on 03-10 is 00:30 on 03-11 there, and A
+# has lapsed, for a caller in UTC (still 03-10) as for one in Rome.
+expect_eq "A lapses at midnight in the book's zone, whatever the caller's" "90 0 90 0" \
+    "$(TZ=UTC bal 1 lapsed_minutes 2027-03-10T23:30:00Z) $(TZ=UTC bal 1 available_minutes 2027-03-10T23:30:00Z) $(bal 1 lapsed_minutes 2027-03-10T23:30:00Z) $(bal 1 available_minutes 2027-03-10T23:30:00Z)"
 expect_eq "B: 195 available" 195 "$(bal 2 available_minutes $at)"
 # An urgent extra request of 70 min counts 3 x 70 = 210 > 195: refused.
 HOURBOOK_NOW=$at expect_exit 1 task-add --project site --kind request --extra --urgent --estimate 70m "Urgent extra"
