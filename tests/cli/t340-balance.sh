@@ -66,6 +66,8 @@ expect_eq "billing-run invoiced April (month 2)" "2 1 yes" \
     "$(HOURBOOK_NOW=2027-04-05T10:00:00Z report-export balances --package 3 >/dev/null; sql 'SELECT count(*) FROM package_invoice WHERE package_id = 3') $(sql 'SELECT count(*) FROM package_payment WHERE package_id = 3') $(bal 3 awaiting_payment 2027-04-05T10:00:00Z)"
 expect_eq "and nothing went below zero" "300 0" \
     "$(bal 3 lapsed_minutes 2027-04-05T10:00:00Z) $(bal 3 available_minutes 2027-04-05T10:00:00Z)"
+HOURBOOK_NOW=2027-04-05T11:00:00Z expect_exit 1 hours-log --person bruno "$care" 1h
+expect_err "refused until paid, saying which payment would do" "have 0 minutes left for time dated 2027-04-05: 60 minutes missing (--overdraft bills them at the standard rate); package 3 awaits the payment of its month 2 (package-set --paid 3)"
 HOURBOOK_NOW=2027-04-06T09:00:00Z package-set -q --paid 3 >/dev/null
 HOURBOOK_NOW=2027-04-06T10:00:00Z expect_exit 0 hours-log --person bruno "$care" 1h
 expect_eq "paid: April's hour comes from April's 300" "600 60 300 240" \
