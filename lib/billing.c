@@ -200,11 +200,11 @@ overage_line(void *ctx, const struct hb_row *row)
 
 	/* Overage is billed on a package the client accepted. */
 	if (package == 0) {
-		hb_warn("%s: %lld minutes of overage of project %lld are not "
+		hb_warn("%s: %lld minutes of overage of project %s are not "
 		    "billed: no package of the project is accepted (invoiced "
 		    "or active); invoice one (package-set --invoiced) and run "
 		    "billing-run --month %s again", r->month, (long long)minutes,
-		    (long long)project, r->month);
+		    hb_row_text(row, HB_OVER_CODE), r->month);
 		return;
 	}
 	b = bill_for(r, project, package, hb_row_text(row, HB_OVER_CURRENCY),

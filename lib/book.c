@@ -356,7 +356,7 @@ static const char *const sql[SQL_COUNT] = {
 	    "ORDER BY j.code, t.id",
 #define EXPORT_ENTRIES(packages) "SELECT e.id, e.task_id, j.code, " \
 	"c.name, p.handle, e.day, e.minutes, e.billable, e.overage, " \
-	packages ", e.earned, e.note, e.reverses, e.ref " \
+	packages ", e.earned, c.currency, e.note, e.reverses, e.ref " \
 	"FROM entry e JOIN task t ON t.id = e.task_id " \
 	"JOIN project j ON j.id = t.project_id " \
 	"JOIN client c ON c.id = j.client_id " \

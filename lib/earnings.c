@@ -185,6 +185,8 @@ hb_withdraw_request(struct hb_book *book, const char *person,
 		hb_fail(HB_EXIT_REFUSED, "person", "%s is a client's person: "
 		    "nothing to withdraw", p.handle);
 	amount = hb_field_money("amount", amount_text);
+	if (amount <= 0)
+		hb_fail(HB_EXIT_DATA, "amount", "must be more than 0");
 	if (key != NULL && *key != '\0') {
 		hb_field_text("key", key, KEY_MAX, 0);
 		if ((id = hb_book_withdrawal_by_key(book, p.id, key)) != 0) {
@@ -312,6 +314,16 @@ status_row(struct hb_book *book, const struct hb_person *p,
 		    "minimum: the balance %s is less than %s (no date makes a "
 		    "request possible without more earnings)",
 		    len ? "; " : "", money(balance, a), money(minimum, b));
+		when = NULL;
+	} else if (balance <= 0) {
+		/* A minimum of 0 lets the balance pass it, but a request
+		 * is of something (amount > 0). */
+		size_t len = strlen(reasons);
+
+		snprintf(reasons + len, sizeof reasons - len, "%snothing to "
+		    "withdraw: the balance is %s (no date makes a request "
+		    "possible without more earnings)", len ? "; " : "",
+		    money(balance, a));
 		when = NULL;
 	}
 	possible = reasons[0] == '\0';

@@ -504,6 +504,34 @@ no_package(struct hb_logger *l, const struct project_info *pi,
 	    (long long)ti->id);
 }
 
+/* The active packages cannot hold the time: say how much is missing,
+ * and which package would have more once its awaited invoice is paid. */
+static _Noreturn void
+short_of_hours(const struct project_info *pi, const struct task_info *ti,
+    hb_day day, int64_t left, int64_t need)
+{
+	char dated[HB_DATE_BUFSZ], awaits[160] = "";
+
+	for (size_t i = 0; i < pi->nactive; i++) {
+		const struct hb_package *p = hb_balances_package(pi->bal,
+		    pi->active[i]);
+
+		if (p->awaiting_payment) {
+			snprintf(awaits, sizeof awaits, "; package %lld awaits "
+			    "the payment of its %s %d (package-set --paid %lld)",
+			    (long long)p->id, strcmp(p->plan, "monthly") == 0
+			    ? "month" : "invoice", p->invoiced_periods,
+			    (long long)p->id);
+			break;
+		}
+	}
+	hb_fail(HB_EXIT_REFUSED, NULL, "task %lld: the packages of its project "
+	    "have %lld minutes left for time dated %s: %lld minutes missing "
+	    "(--overdraft bills them at the standard rate)%s",
+	    (long long)ti->id, (long long)left, hb_date_format(day, dated),
+	    (long long)(need - left), awaits);
+}
+
 void
 hb_hours_log(struct hb_logger *l, const struct hb_entry_input *in,
     struct hb_entry *out)
@@ -519,7 +547,6 @@ hb_hours_log(struct hb_logger *l, const struct hb_entry_input *in,
 	size_t ndraws = 0;
 	int64_t left, need;
 	const char *handle;
-	char dated[HB_DATE_BUFSZ];
 
 	if (refused & (1u << ti->status))
 		hb_fail(HB_EXIT_REFUSED, NULL, "task %lld is %s: time is logged "
@@ -577,12 +604,7 @@ hb_hours_log(struct hb_logger *l, const struct hb_entry_input *in,
 		if (pi->nactive == 0)
 			no_package(l, pi, ti);
 		if (left < need)
-			hb_fail(HB_EXIT_REFUSED, NULL, "task %lld: the packages of "
-			    "its project have %lld minutes left for time dated "
-			    "%s: %lld minutes missing (--overdraft bills them at "
-			    "the standard rate)", (long long)ti->id,
-			    (long long)left, hb_date_format(row.day, dated),
-			    (long long)(need - left));
+			short_of_hours(pi, ti, row.day, left, need);
 	}
 	/* After the refusals: nothing is held when they end the program. */
 	draws = hb_xcalloc(pi->nactive + 1, sizeof *draws);

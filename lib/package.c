@@ -245,14 +245,17 @@ invoice(struct hb_book *book, struct hb_package *p, bool monthly, hb_day day)
 	    != 0 : strcmp(p->status, "quoted") != 0)
 		hb_fail(HB_EXIT_REFUSED, NULL, "%s: its invoice is issued "
 		    "already%s", standing(p), p->invoiced_periods > p->paid_periods
-		    ? "; record its payment with --paid" : "");
+		    ? "; record its payment with --paid" : " and paid: a package "
+		    "is invoiced once (package-add quotes more hours; --closed "
+		    "closes this one)");
 	if (p->invoiced_periods > p->paid_periods)
 		hb_fail(HB_EXIT_REFUSED, NULL, "%s: month %d is invoiced and not "
 		    "paid yet; record its payment with --paid first", standing(p),
 		    p->invoiced_periods);
 	if (monthly && p->invoiced_periods >= p->months)
-		hb_fail(HB_EXIT_REFUSED, NULL, "%s: all %d months are invoiced",
-		    standing(p), p->months);
+		hb_fail(HB_EXIT_REFUSED, NULL, "%s: all %d months of its term are "
+		    "invoiced and paid (--closed closes the plan; package-add "
+		    "quotes a new one)", standing(p), p->months);
 	hb_book_invoice_insert(book, p->id, p->invoiced_periods + 1, p->price,
 	    day);
 	snprintf(period, sizeof period, "%d", p->invoiced_periods + 1);
@@ -270,9 +273,12 @@ pay(struct hb_book *book, struct hb_package *p, bool monthly, hb_day day)
 	if (p->invoiced_periods <= p->paid_periods)
 		hb_fail(HB_EXIT_REFUSED, NULL, "%s: no invoice is awaiting "
 		    "payment%s", standing(p), strcmp(p->status, "quoted") == 0
-		    ? " (issue it first with --invoiced)" : monthly
+		    ? " (issue it first with --invoiced)" : !monthly
+		    ? " (its invoice is paid; --closed closes it)"
+		    : p->invoiced_periods < p->months
 		    ? " (billing-run invoices the next month, or --invoiced)"
-		    : "");
+		    : " (all the months of its term are paid; --closed closes "
+		    "the plan)");
 	if (p->has_expires && day > p->expires)
 		hb_warn("package %lld expired on %s: its hours lapsed then and "
 		    "load for nothing", (long long)p->id,
@@ -343,7 +349,7 @@ hb_package_set(struct hb_book *book, const char *package,
 		hb_fail(HB_EXIT_REFUSED, "date", "%s is in the future", date);
 	if (strcmp(p.status, "closed") == 0)
 		hb_fail(HB_EXIT_REFUSED, NULL, "%s: nothing changes after "
-		    "closing", standing(&p));
+		    "closing (package-add quotes a new package)", standing(&p));
 	switch (action) {
 	case HB_PACKAGE_INVOICED:
 		invoice(book, &p, monthly, day);

@@ -47,8 +47,8 @@ static const struct column entry_columns[] = {
 	{ "client", T_TEXT }, { "person", T_TEXT }, { "date", T_DATE },
 	{ "minutes", T_MINUTES }, { "billable_minutes", T_MINUTES },
 	{ "overage_minutes", T_MINUTES }, { "package", T_TEXT },
-	{ "earned", T_MONEY }, { "note", T_TEXT }, { "reverses", T_INT },
-	{ "ref", T_TEXT }, { NULL, T_TEXT }
+	{ "earned", T_MONEY }, { "currency", T_TEXT }, { "note", T_TEXT },
+	{ "reverses", T_INT }, { "ref", T_TEXT }, { NULL, T_TEXT }
 };
 
 static const struct column comment_columns[] = {

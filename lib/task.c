@@ -510,7 +510,7 @@ hb_task_set(struct hb_book *book, const char *task,
 const char *const hb_task_columns[] = {
 	"task", "project", "kind", "title", "status", "assignee",
 	"estimate_minutes", "due", "due_kind", "urgent", "extra", "fee",
-	"created", "updated", "description", NULL
+	"currency", "created", "updated", "description", NULL
 };
 
 void
@@ -536,6 +536,7 @@ hb_task_print(struct hb_csv_writer *w, const struct hb_task *t)
 		hb_csv_money(w, t->fee);
 	else
 		hb_csv_null(w);
+	hb_csv_text(w, t->currency);	/* its project's: the fee's */
 	hb_csv_timestamp(w, t->created);
 	hb_csv_timestamp(w, t->updated);
 	hb_csv_text(w, t->description);

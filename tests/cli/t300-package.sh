@@ -52,13 +52,17 @@ expect_eq "active" "active" "$(field status)"
 expect_eq "loaded 22 h" "1320" "$(field loaded_minutes)"
 expect_eq "invoice record" "1|1|55000|2026-11-20" "$(sql 'SELECT package_id, period, amount, issued FROM package_invoice')"
 expect_eq "payment record" "2026-11-21" "$(sql 'SELECT paid FROM package_payment')"
+# Every refusal names the state and the next valid step.
 expect_exit 1 package-set --paid 1
+expect_err "paying twice: what is next" "package 1 (upfront, active, paid): no invoice is awaiting payment (its invoice is paid; --closed closes it)"
+expect_exit 1 package-set --invoiced 1
+expect_err "invoicing a paid package: what is next" "package 1 (upfront, active, paid): its invoice is issued already and paid: a package is invoiced once (package-add quotes more hours; --closed closes this one)"
 expect_exit 0 package-set --closed 1
 expect_eq "closed" "closed" "$(field status)"
 expect_eq "the rest lapsed at closing" "1320 0" "$(field lapsed_minutes) $(field available_minutes)"
 expect_eq "the day it closed" "2026-11-23" "$(sql "SELECT closed_on FROM package WHERE id = 1")"
 expect_exit 1 package-set --closed 1
-expect_err "closing twice" "package 1 (upfront, closed, paid): nothing changes after closing"
+expect_err "closing twice" "package 1 (upfront, closed, paid): nothing changes after closing (package-add quotes a new package)"
 expect_exit 1 package-set --invoiced 1
 expect_exit 66 package-set --paid 99
 expect_err "a missing package" "package 99 does not exist (report-export balances shows the packages)"
@@ -75,7 +79,9 @@ done
 expect_eq "three months loaded" "1800" "$(field loaded_minutes)"
 expect_eq "three periods" "3 3" "$(field invoiced_periods) $(field paid_periods)"
 expect_exit 1 package-set --invoiced 2
-expect_err "all months invoiced" "all 3 months are invoiced"
+expect_err "all months invoiced" "package 2 (monthly, active: 3 of 3 months invoiced, 3 paid): all 3 months of its term are invoiced and paid (--closed closes the plan; package-add quotes a new one)"
+expect_exit 1 package-set --paid 2
+expect_err "no month left to pay: not billing-run's next month" "package 2 (monthly, active: 3 of 3 months invoiced, 3 paid): no invoice is awaiting payment (all the months of its term are paid; --closed closes the plan)"
 expect_eq "loads per period" "1:600 2:600 3:600" "$(sql "SELECT period || ':' || minutes FROM hours_ledger WHERE package_id = 2 ORDER BY id" | paste -sd' ' -)"
 
 # Every change is an event; balances report the figures.

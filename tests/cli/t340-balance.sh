@@ -31,6 +31,10 @@ expect_eq "A on 03-15: loaded, used, lapsed, available" "120 30 90 0" \
     "$(bal 1 loaded_minutes $at) $(bal 1 used_minutes $at) $(bal 1 lapsed_minutes $at) $(bal 1 available_minutes $at)"
 expect_eq "A on 03-10, its last day: nothing lapsed yet" "0 90" \
     "$(bal 1 lapsed_minutes 2027-03-10T22:00:00Z) $(bal 1 available_minutes 2027-03-10T22:00:00Z)"
+# The book is in Rome: 23:30 UTC on 03-10 is 00:30 on 03-11 there, and A
+# has lapsed, for a caller in UTC (still 03-10) as for one in Rome.
+expect_eq "A lapses at midnight in the book's zone, whatever the caller's" "90 0 90 0" \
+    "$(TZ=UTC bal 1 lapsed_minutes 2027-03-10T23:30:00Z) $(TZ=UTC bal 1 available_minutes 2027-03-10T23:30:00Z) $(bal 1 lapsed_minutes 2027-03-10T23:30:00Z) $(bal 1 available_minutes 2027-03-10T23:30:00Z)"
 expect_eq "B: 195 available" 195 "$(bal 2 available_minutes $at)"
 # An urgent extra request of 70 min counts 3 x 70 = 210 > 195: refused.
 HOURBOOK_NOW=$at expect_exit 1 task-add --project site --kind request --extra --urgent --estimate 70m "Urgent extra"
@@ -62,6 +66,8 @@ expect_eq "billing-run invoiced April (month 2)" "2 1 yes" \
     "$(HOURBOOK_NOW=2027-04-05T10:00:00Z report-export balances --package 3 >/dev/null; sql 'SELECT count(*) FROM package_invoice WHERE package_id = 3') $(sql 'SELECT count(*) FROM package_payment WHERE package_id = 3') $(bal 3 awaiting_payment 2027-04-05T10:00:00Z)"
 expect_eq "and nothing went below zero" "300 0" \
     "$(bal 3 lapsed_minutes 2027-04-05T10:00:00Z) $(bal 3 available_minutes 2027-04-05T10:00:00Z)"
+HOURBOOK_NOW=2027-04-05T11:00:00Z expect_exit 1 hours-log --person bruno "$care" 1h
+expect_err "refused until paid, saying which payment would do" "have 0 minutes left for time dated 2027-04-05: 60 minutes missing (--overdraft bills them at the standard rate); package 3 awaits the payment of its month 2 (package-set --paid 3)"
 HOURBOOK_NOW=2027-04-06T09:00:00Z package-set -q --paid 3 >/dev/null
 HOURBOOK_NOW=2027-04-06T10:00:00Z expect_exit 0 hours-log --person bruno "$care" 1h
 expect_eq "paid: April's hour comes from April's 300" "600 60 300 240" \
@@ -100,7 +106,7 @@ app=$(newtask --project app --assign bruno "App")
 package-add -q --project app --hours 5 >/dev/null			# 6: quoted only
 HOURBOOK_NOW=2027-03-10T10:00:00Z hours-log -q --person bruno --overdraft "$app" 2h >/dev/null
 HOURBOOK_NOW=2027-04-02T06:00:00Z expect_exit 0 billing-run --month 2027-03
-expect_err "the overage is not billed, and billing-run says what to do" "120 minutes of overage of project"
+expect_err "the overage is not billed, and billing-run says what to do" "2027-03: 120 minutes of overage of project app are not billed: no package of the project is accepted (invoiced or active); invoice one (package-set --invoiced) and run billing-run --month 2027-03 again"
 grep -q ',overage,' "$T/out" && not_ok "no overage line on a quoted package" || ok "no overage line on a quoted package"
 HOURBOOK_NOW=2027-04-02T07:00:00Z package-set -q --invoiced 6 >/dev/null
 HOURBOOK_NOW=2027-04-02T08:00:00Z expect_exit 0 billing-run --month 2027-03
@@ -164,5 +170,23 @@ expect_exit 1 package-set --invoiced 7
 expect_err "invoicing a paid upfront package says its state" "package 7 (upfront, active, paid): its invoice is issued already"
 expect_exit 1 package-set --paid 7
 expect_err "and what is (not) awaiting" "package 7 (upfront, active, paid): no invoice is awaiting payment"
+
+# ---- 6, continued: money names its currency -----------------------------
+# Hours on a BRL project are earned in BRL, at the person's rate (a rate
+# has no currency of its own): carla, 40 an hour, 1h30 on lusa-app is
+# 60.00 BRL.  The fee and the earned money of every row name their
+# currency where they are printed: task-list, report-export entries.
+project-add -q --client lusa --rate 90 lusa-app >/dev/null
+member-add -q --rate 40 --project lusa-app carla >/dev/null
+package-add -q --project lusa-app --hours 4 >/dev/null	# 8
+package-set -q --invoiced 8 >/dev/null; package-set -q --paid 8 >/dev/null
+sprint=$(newtask --project lusa-app --assign carla "Sprint")
+hours-log -q --person carla "$sprint" 1h30 >/dev/null
+expect_exit 0 report-export earnings --person carla
+expect_eq "hours on a BRL project earn BRL" "time,60.00,BRL" "$(sed 1d "$T/out" | cut -d, -f3,7,8)"
+expect_exit 0 report-export entries --person carla
+expect_eq "an entry's earned money has its currency" "60.00 BRL" "$(csv_col earned <"$T/out") $(csv_col currency <"$T/out")"
+expect_exit 0 task-list --project lusa-web
+expect_eq "a task's fee has its currency" "500.00 BRL" "$(csv_col fee <"$T/out") $(csv_col currency <"$T/out")"
 
 finish

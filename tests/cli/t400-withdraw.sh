@@ -110,4 +110,29 @@ expect_eq "withdrawals up to a day" "1 2 3 5" "$(sed 1d "$T/out" | cut -d, -f1 |
 expect_exit 0 report-export earnings --person eli --from 2026-11-27 --to 2026-11-27
 expect_eq "earnings of a period" "eli,2026-11-27,fee,1,,,400.00,EUR" "$(sed 1d "$T/out")"
 
+
+# A fee and time of one person on one day come in one order on both
+# engines: the fee (it has no entry) first.  SQLite sorts a NULL first
+# and PostgreSQL last unless the query says which.
+task-add -q --project blog --assign fabio --fee 150 "Photo" >/dev/null	# 2
+for m in start deliver accept; do task-set -q --"$m" 2 >/dev/null; done
+hours-log -q --person fabio 2 30m >/dev/null	# entry 5: 30 min x 20.00
+expect_exit 0 report-export earnings --person fabio --from 2026-11-27
+expect_out "the fee, then the time" <<'OUT'
+person,date,kind,task,entry,minutes,amount,currency
+fabio,2026-11-27,fee,2,,,150.00,EUR
+fabio,2026-11-27,time,1,4,600,200.00,EUR
+fabio,2026-11-27,time,2,5,30,10.00,EUR
+OUT
+
+
+# With withdraw.minimum 0 a zero balance still allows no request: --status
+# says so, and a request of 0 is bad input, not a failed constraint.
+book-config -q withdraw.minimum 0 >/dev/null
+member-add -q --project blog gia >/dev/null
+expect_exit 1 withdraw --as gia --status
+expect_eq "nothing to withdraw, and no date" "gia,EUR,0.00,0.00,0.00,0,2,0.00,no,nothing to withdraw: the balance is 0.00 (no date makes a request possible without more earnings)," "$(sed 1d "$T/out")"
+expect_exit 65 withdraw --as gia 0
+expect_err "a request of nothing" "withdraw: amount: must be more than 0"
+
 finish
