@@ -56,10 +56,9 @@ dry withdraw --pay 1
 dry withdraw --reject 1 --reason "wrong account"
 printf 'task,duration,person\n1,10m,bruno\n1,20m,bruno\n' >"$T/w.csv"
 dry hours-log --csv "$T/w.csv"
-dump >"$T/before"
-run billing-run --month 2026-10 --dry-run
-dump >"$T/after"
-cmp -s "$T/before" "$T/after" && ok "dry run: billing-run" || not_ok "dry run: billing-run"
+# November has not ended on the tests' clock: --force bills it, so that
+# the dry run has an invoice to print.
+dry billing-run --month 2026-11 --force
 
 # The keys a dry run prints are the ones the real run gets.
 run task-add --project web "Footer" --dry-run
