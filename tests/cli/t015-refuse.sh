@@ -33,6 +33,17 @@ expect_eq "the event log has no giula" "$events 0" "$(sql 'SELECT count(*) FROM 
 expect_exit 65 task-list --as "$(printf 'a\377b')"
 expect_exit 0 task-set --as giulia --approve 1
 expect_eq "the real contact approves" approved "$(sql 'SELECT status FROM task WHERE id = 1')"
+# A reading command acts on nothing and runs under any login name, but an
+# actor named with --as or HOURBOOK_USER must be a person there too.
+for cmd in "task-list" "comment --list 1" "report-export balances" \
+    "sla-check" "book-config currency" "withdraw --list"; do
+	# shellcheck disable=SC2086
+	expect_exit 66 $cmd --as giula
+	expect_err "a reader refuses --as giula: $cmd" '"giula" (--as) is not a person of the book (did you mean giulia?)'
+done
+HOURBOOK_USER=giula expect_exit 66 sla-check --format junit
+expect_empty_out "no JUnit for a typo'd HOURBOOK_USER"
+(unset HOURBOOK_USER; expect_exit 0 task-list)
 
 # ---- names that match nothing --------------------------------------------
 expect_exit 66 sla-check --project verde-sit
