@@ -254,6 +254,24 @@ hb_csv_column_name(const char *names, char *buf, size_t size)
 	return buf;
 }
 
+/* For a header that lacks a column: how its line was split, when a
+ * separator other than the one used may have been meant (issue 12: a
+ * header with both ',' and ';' is read as plain CSV, and a missing
+ * column must not leave the user guessing why). */
+static const char *
+dialect_hint(const struct reader *r)
+{
+	if (r->excel)
+		return " (the file is read as excel-csv: its header line has "
+		    "';' and no ',')";
+	for (size_t f = 0; f < r->nfields; f++)
+		if (strchr(r->text + r->offsets[f], ';') != NULL)
+			return " (the file is read as comma-separated CSV, as its "
+			    "header line has a ','; it has ';' too: excel-csv is "
+			    "a header with ';' and no ',')";
+	return "";
+}
+
 static void
 take_header(struct reader *r)
 {
@@ -291,7 +309,7 @@ take_header(struct reader *r)
 		if (r->map[c] < 0 && r->columns[c].required) {
 			hb_csv_column_name(r->columns[c].names, name, sizeof name);
 			set_error(r, r->record_line, name,
-			    "required column is missing");
+			    "required column is missing%s", dialect_hint(r));
 			return;
 		}
 	}

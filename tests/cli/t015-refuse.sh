@@ -129,6 +129,10 @@ expect_eq "the decimal comma read" "2550" "$(sql "SELECT rate FROM person WHERE 
 printf 'person;role;rate\r\nmarco;freelancer;25.50\r\n' >"$T/point.csv"
 expect_exit 65 member-add --csv "$T/point.csv"
 expect_err "the dialect is named" 'point.csv:2: rate: "25.50": the file is read as excel-csv'
+# A header with both separators is plain CSV: a missing column says so.
+printf 'task;duration,date;person\r\n1;90,2026-11-18;luca\r\n' >"$T/both.csv"
+expect_exit 65 hours-log --csv "$T/both.csv"
+expect_err "an ambiguous header names the dialect read" "both.csv:1: task: required column is missing (the file is read as comma-separated CSV, as its header line has a ','; it has ';' too"
 printf 'task;duration;date;person\r\n1;1,5h;2026-11-18;luca\r\n' >"$T/hours.csv"
 expect_exit 0 hours-log --csv "$T/hours.csv"
 expect_eq "decimal hours with a comma" 90 "$(sed -n 2p "$T/out" | cut -d, -f5)"
