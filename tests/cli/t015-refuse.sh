@@ -119,6 +119,11 @@ expect_exit 1 hours-log --csv "$T/refs2.csv"
 expect_err "a repeated ref is refused with its line" "refs2.csv:3: ref: \"TG-2\" was logged already for bruno, as entry 6"
 expect_exit 1 hours-log --ref TG-1 --person bruno 1 5m
 expect_eq "refs once" 6 "$(sql 'SELECT count(*) FROM entry')"
+# A ref twice in one file: named as such, not as an entry that the
+# refused batch never wrote.
+printf 'task,duration,date,person,ref\n1,5m,2026-11-22,bruno,TG-7\n1,5m,2026-11-22,bruno,TG-7\n' >"$T/twice.csv"
+expect_exit 1 hours-log --csv "$T/twice.csv"
+expect_err "a ref twice in one input" 'twice.csv:3: ref: "TG-7" comes twice for bruno in this input'
 
 # ---- Excel's CSV comes back in -----------------------------------------
 # What a European Excel saves (BOM, ';', CRLF, decimal comma) is read as
@@ -147,6 +152,12 @@ expect_exit 0 hours-log --db "$empty" --csv "$T/entries-excel.csv"
 report-export entries --no-header | cut -d, -f2- >"$T/a"
 report-export --db "$empty" entries --no-header | cut -d, -f2- >"$T/b"
 cmp -s "$T/a" "$T/b" && ok "excel-csv of entries back in: the same entries" || not_ok "excel-csv of entries back in: the same entries" "$(diff "$T/a" "$T/b" | head)"
+
+# A reversed entry keeps its ref, and the refusal says so.
+hours-log -q --reverse 5 >/dev/null
+expect_eq "the reversal" 5 "$(sql 'SELECT reverses FROM entry WHERE id = 11')"
+expect_exit 1 hours-log --ref TG-1 --person bruno 1 5m
+expect_err "a reversed entry's ref" '"TG-1" was logged already for bruno, as entry 5, reversed by entry 11'
 
 # Two identical imports at once, 50 rounds: exactly one lands each time.
 round=1 bad=0
