@@ -65,11 +65,16 @@ record_batch(struct run *run)
 			hb_date_format(hb_local_day(t), day);
 		else
 			snprintf(day, sizeof day, "%.10s", prev.at);
-		hb_die(HB_EXIT_REFUSED, "%s: these %zu record%s were applied "
+		if (run->count == 1)
+			hb_die(HB_EXIT_REFUSED, "%s: this record was applied "
+			    "already, on %s by %s (batch %lld, from %s): nothing "
+			    "was written; give --again to apply it once more",
+			    run->name, day, prev.actor, (long long)prev.id,
+			    prev.name);
+		hb_die(HB_EXIT_REFUSED, "%s: these %zu records were applied "
 		    "already, on %s by %s (batch %lld, from %s): nothing was "
 		    "written; give --again to apply them once more", run->name,
-		    run->count, run->count == 1 ? "" : "s", day, prev.actor,
-		    (long long)prev.id, prev.name);
+		    run->count, day, prev.actor, (long long)prev.id, prev.name);
 	}
 	hb_book_batch_insert(run->book, command, hex, run->name,
 	    (int64_t)run->count);

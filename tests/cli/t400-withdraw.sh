@@ -110,4 +110,24 @@ expect_eq "withdrawals up to a day" "1 2 3 5" "$(sed 1d "$T/out" | cut -d, -f1 |
 expect_exit 0 report-export earnings --person eli --from 2026-11-27 --to 2026-11-27
 expect_eq "earnings of a period" "eli,2026-11-27,fee,1,,,400.00,EUR" "$(sed 1d "$T/out")"
 
+# A batch of withdrawals moves money: the same batch again is refused,
+# naming the first, unless --again (issue 12).  In a book of its own.
+(
+	HOURBOOK_DB=$(book_new repeat)
+	export HOURBOOK_DB
+	client-add -q acme >/dev/null
+	project-add -q --client acme --model self-service blog >/dev/null
+	member-add -q --role staff maria >/dev/null
+	member-add -q --rate 30 --project blog eli >/dev/null
+	task-add -q --project blog --assign eli --fee 400 "Post" >/dev/null
+	for m in start deliver accept; do task-set -q --"$m" 1 >/dev/null; done
+	printf 'amount,person\n100,eli\n' >"$T/w.csv"
+	expect_exit 0 withdraw --csv "$T/w.csv"
+	expect_exit 1 withdraw --csv "$T/w.csv"
+	expect_err "a repeated batch of withdrawals" "w.csv: this record was applied already, on 2026-11-27 by maria (batch 1, from $T/w.csv)"
+	expect_eq "one withdrawal" 1 "$(sql 'SELECT count(*) FROM withdrawal')"
+	expect_exit 0 withdraw --again --csv "$T/w.csv"
+	expect_eq "--again lands" 2 "$(sql 'SELECT count(*) FROM withdrawal')"
+)
+
 finish
