@@ -12,6 +12,7 @@
 #include "hourbook/diag.h"
 #include "hourbook/duration.h"
 #include "hourbook/money.h"
+#include "hourbook/suggest.h"
 
 const struct hb_setting_def hb_settings[] = {
 	{ "clock.override", "off", HB_SETTING_SWITCH, 0, false, true,
@@ -153,20 +154,27 @@ hb_setting_canonical(const struct hb_setting_def *def, const char *value,
 	return NULL;
 }
 
-static const struct hb_setting_def *
-known(const char *key, int status)
+const struct hb_setting_def *
+hb_setting_need(const char *key, int status)
 {
 	const struct hb_setting_def *def = hb_setting_find(key);
+	struct hb_suggest sug;
+	char near[200];
 
-	if (def == NULL)
-		hb_fail(status, key, "no such setting (book-config --list shows them)");
+	if (def == NULL) {
+		hb_suggest_init(&sug, key);
+		for (size_t i = 0; i < hb_nsettings; i++)
+			hb_suggest_add(&sug, hb_settings[i].key);
+		hb_fail(status, key, "no such setting%s (book-config --list "
+		    "shows them)", hb_suggest_text(&sug, near, sizeof near));
+	}
 	return def;
 }
 
 char *
 hb_config_get(struct hb_book *book, const char *key)
 {
-	const struct hb_setting_def *def = known(key, HB_EXIT_SOFTWARE);
+	const struct hb_setting_def *def = hb_setting_need(key, HB_EXIT_SOFTWARE);
 	char *v = hb_book_setting(book, key);
 	char base[64];
 
@@ -178,7 +186,7 @@ hb_config_get(struct hb_book *book, const char *key)
 char *
 hb_config_set(struct hb_book *book, const char *key, const char *value)
 {
-	const struct hb_setting_def *def = known(key, HB_EXIT_USAGE);
+	const struct hb_setting_def *def = hb_setting_need(key, HB_EXIT_USAGE);
 	const char *why;
 	char *canonical = hb_setting_canonical(def, value, &why);
 	char *old;
@@ -203,7 +211,7 @@ hb_config_set(struct hb_book *book, const char *key, const char *value)
 int64_t
 hb_config_int(struct hb_book *book, const char *key, int64_t project_id)
 {
-	const struct hb_setting_def *def = known(key, HB_EXIT_SOFTWARE);
+	const struct hb_setting_def *def = hb_setting_need(key, HB_EXIT_SOFTWARE);
 	char *v = NULL;
 	int64_t n;
 
