@@ -61,6 +61,17 @@ december events: task,2
 december activities: 2
 november activities: 1" "$(cat "$T/exports-utc")"
 
+# Business hours are the book's: a client's comment at 18:30 on a Friday
+# in Rome (17:30 UTC, inside the support hours of a UTC clock) is due for
+# a reply two business hours later, at 11:00 on Monday in Rome.
+member-add -q --client acme --project blog ana >/dev/null
+task-add -q --project blog "Question" >/dev/null	# 3
+HOURBOOK_NOW=2026-11-27T17:30:00Z comment -q --as ana -m "A question" 3 >/dev/null
+for tz in UTC Pacific/Kiritimati; do
+	expect_eq "the reply is due in the book's business hours (caller in $tz)" "2026-11-30T10:00:00Z" \
+	    "$(TZ=$tz sla-check --rule reply --as-of 2026-11-30T10:30:00Z --no-header | cut -d, -f7)"
+done
+
 # Changing the zone changes the decisions, and only through the book.
 expect_exit 65 book-config timezone Europe/Roma
 expect_err "a bad zone is refused" '"Europe/Roma" is not a known time zone'
