@@ -745,6 +745,17 @@ hb_csv_money(struct hb_csv_writer *w, int64_t cents)
 }
 
 void
+hb_csv_percent(struct hb_csv_writer *w, int32_t basis_points)
+{
+	char buf[16], *point;
+
+	hb_percent_format(basis_points, buf);
+	if (w->format == HB_CSV_EXCEL && (point = strchr(buf, '.')) != NULL)
+		*point = ',';
+	hb_csv_text(w, buf);
+}
+
+void
 hb_csv_null(struct hb_csv_writer *w)
 {
 	if (w->xlsx) {

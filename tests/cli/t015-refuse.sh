@@ -134,6 +134,23 @@ expect_eq "the decimal comma read" "2550" "$(sql "SELECT rate FROM person WHERE 
 printf 'person;role;rate\r\nmarco;freelancer;25.50\r\n' >"$T/point.csv"
 expect_exit 65 member-add --csv "$T/point.csv"
 expect_err "the dialect is named" 'point.csv:2: rate: "25.50": the file is read as excel-csv'
+# A penalty is PCT,PCT-PER-DAY: where a comma is also the decimal mark,
+# "10,5,2" could be 10.5 and 2 or 10 and 5.2, and is refused.
+printf 'project;client;penalty\r\nrosso;acme;10,5,2\r\n' >"$T/penalty.csv"
+expect_exit 65 project-add --csv "$T/penalty.csv"
+expect_err "an ambiguous penalty names the dialect" 'penalty.csv:2: penalty: "10,5,2": the file is read as excel-csv'
+# The projects export (a penalty as two columns, 10,5 in excel-csv) goes
+# back into an empty book through project-add --csv: the same projects.
+project-add -q --client acme --penalty 10.5,2 --sla intake_days=3 rosso >/dev/null
+report-export projects -f excel-csv -o "$T/projects-excel.csv"
+fresh=$(book_new fresh)
+client-add -q --db "$fresh" acme >/dev/null
+expect_exit 0 project-add --db "$fresh" --csv "$T/projects-excel.csv"
+report-export projects --no-header | cut -d, -f1-9 >"$T/a"
+report-export --db "$fresh" projects --no-header | cut -d, -f1-9 >"$T/b"
+cmp -s "$T/a" "$T/b" && ok "excel-csv of projects back in: the same projects, penalty too" || not_ok "excel-csv of projects back in: the same projects, penalty too" "$(diff "$T/a" "$T/b")"
+grep -q '^rosso,acme,rosso,0.00,EUR,package,10.5,2,sla.intake_days=3$' "$T/b" && ok "the penalty came back" || not_ok "the penalty came back" "$(cat "$T/b")"
+
 # A header with both separators is plain CSV: a missing column says so.
 printf 'task;duration,date;person\r\n1;90,2026-11-18;luca\r\n' >"$T/both.csv"
 expect_exit 65 hours-log --csv "$T/both.csv"
