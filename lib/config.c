@@ -11,6 +11,7 @@
 #include "hourbook/date.h"
 #include "hourbook/diag.h"
 #include "hourbook/duration.h"
+#include "hourbook/field.h"
 #include "hourbook/money.h"
 #include "hourbook/suggest.h"
 
@@ -188,8 +189,25 @@ hb_config_set(struct hb_book *book, const char *key, const char *value)
 {
 	const struct hb_setting_def *def = hb_setting_need(key, HB_EXIT_USAGE);
 	const char *why;
-	char *canonical = hb_setting_canonical(def, value, &why);
-	char *old;
+	char number[HB_MONEY_BUFSZ], *canonical, *old;
+
+	/* A row of an excel-csv file writes its amounts, percentages and
+	 * decimal hours with a comma (field.h), as every other writer reads
+	 * them there. */
+	if (hb_field_decimal_comma()) {
+		if (def->type == HB_SETTING_MONEY)
+			value = hb_money_format(hb_field_money(key, value), '.',
+			    number);
+		else if (def->type == HB_SETTING_PERCENT)
+			value = hb_percent_format(hb_field_percent(key, value),
+			    number);
+		else if (def->type == HB_SETTING_MINUTES) {
+			snprintf(number, sizeof number, "%lld",
+			    (long long)hb_field_minutes(key, value));
+			value = number;
+		}
+	}
+	canonical = hb_setting_canonical(def, value, &why);
 
 	if (canonical == NULL)
 		hb_fail(HB_EXIT_DATA, key, "\"%s\" %s", value, why);

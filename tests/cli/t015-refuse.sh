@@ -134,6 +134,13 @@ expect_eq "the decimal comma read" "2550" "$(sql "SELECT rate FROM person WHERE 
 printf 'person;role;rate\r\nmarco;freelancer;25.50\r\n' >"$T/point.csv"
 expect_exit 65 member-add --csv "$T/point.csv"
 expect_err "the dialect is named" 'point.csv:2: rate: "25.50": the file is read as excel-csv'
+# Settings in an excel-csv file take the decimal comma too.
+printf 'key;value\r\nwithdraw.minimum;50,5\r\npackage.low_percent;12,5\r\n' >"$T/settings.csv"
+expect_exit 0 book-config --dry-run --csv "$T/settings.csv"
+expect_eq "settings with a decimal comma" "withdraw.minimum,50.50 package.low_percent,12.5" "$(sed 1d "$T/out" | paste -sd' ' -)"
+printf 'key;value\r\nwithdraw.minimum;50.5\r\n' >"$T/settings.csv"
+expect_exit 65 book-config --csv "$T/settings.csv"
+expect_err "a setting with a point names the dialect" 'settings.csv:2: withdraw.minimum: "50.5": the file is read as excel-csv'
 # A penalty is PCT,PCT-PER-DAY: where a comma is also the decimal mark,
 # "10,5,2" could be 10.5 and 2 or 10 and 5.2, and is refused.
 printf 'project;client;penalty\r\nrosso;acme;10,5,2\r\n' >"$T/penalty.csv"
