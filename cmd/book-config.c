@@ -90,9 +90,7 @@ get(const char *key)
 	struct hb_book *book;
 	char *value;
 
-	if (hb_setting_find(key) == NULL)
-		hb_fail(HB_EXIT_USAGE, key,
-		    "no such setting (book-config --list shows them)");
+	hb_setting_need(key, HB_EXIT_USAGE);
 	book = hb_book_open(HB_BOOK_READ);
 	value = hb_config_get(book, key);
 	printf("%s\n", value);

@@ -12,7 +12,7 @@
 
 enum {
 	COL_PROJECT, COL_CLIENT, COL_NAME, COL_RATE, COL_MODEL, COL_PENALTY,
-	COL_SLA, NCOL
+	COL_SLA, COL_PENALTY_BASE, COL_PENALTY_DAILY, NCOL
 };
 
 static const struct hb_csv_column columns[NCOL] = {
@@ -23,6 +23,9 @@ static const struct hb_csv_column columns[NCOL] = {
 	[COL_MODEL] = { "model", false },
 	[COL_PENALTY] = { "penalty", false },
 	[COL_SLA] = { "sla", false },
+	/* The penalty as report-export projects writes it. */
+	[COL_PENALTY_BASE] = { "penalty_base", false },
+	[COL_PENALTY_DAILY] = { "penalty_daily", false },
 };
 
 enum {
@@ -80,7 +83,8 @@ apply(void *ctx, struct hb_book *book, const char *const *v)
 {
 	struct hb_project_input in = {
 		v[COL_PROJECT], v[COL_CLIENT], v[COL_NAME], v[COL_RATE],
-		v[COL_MODEL], v[COL_PENALTY], v[COL_SLA]
+		v[COL_MODEL], v[COL_PENALTY], v[COL_SLA], v[COL_PENALTY_BASE],
+		v[COL_PENALTY_DAILY]
 	};
 	struct hb_project p;
 

@@ -112,13 +112,15 @@ main(int argc, char **argv)
 	struct hb_book *book;
 	struct hb_csv_writer *w;
 	const char *misfit;
+	char near[200];
 	int kind;
 
 	if (argc - i != 1)
 		hb_usage_error(&command, "give one KIND (%s)", hb_report_names());
 	if ((kind = hb_report_find(argv[i])) < 0)
-		hb_usage_error(&command, "\"%s\" is not a kind (%s)", argv[i],
-		    hb_report_names());
+		hb_usage_error(&command, "\"%s\" is not a kind (%s)%s", argv[i],
+		    hb_report_names(), hb_report_near(argv[i], near,
+		    sizeof near));
 	if ((misfit = hb_report_misfit(kind, a.f.given)) != NULL)
 		hb_usage_error(&command, "%s does not apply to %s", misfit,
 		    argv[i]);

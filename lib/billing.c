@@ -384,10 +384,12 @@ hb_billing_run(struct hb_book *book, const char *month, bool dry_run,
 
 		hb_book_query(book, HB_Q_INVOICES_OF, p, 1, print_line, w);
 	}
-	if (dry_run)
+	if (dry_run) {
 		hb_book_rollback(book);
-	else
+		hb_note("dry run: nothing was written");
+	} else {
 		hb_book_commit(book);
+	}
 }
 
 void

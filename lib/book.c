@@ -321,7 +321,10 @@ static const char *const sql[SQL_COUNT] = {
 	     * and PostgreSQL must be told to; fees of a day by task. */
 	    "ORDER BY 1, 2, 5 NULLS FIRST, 4",
 	/* The parameters of every export: ?1 client, ?2 project, ?3 package,
-	 * ?4 person, ?5 from, ?6 to. */
+	 * ?4 person, ?5 from, ?6 to: local days where the rows have days
+	 * (entries); where they have instants (comments, events), the UTC
+	 * instants that begin from and the day after to in the book's zone
+	 * (hb_book_export), which the activities have as ?7 and ?8. */
 	[SQL_EXPORT_ACTIVITIES] = "SELECT t.id, j.code, t.title, t.kind, "
 	    "(SELECT handle FROM person WHERE id = t.assignee_id), t.status, "
 	    "t.status, t.estimate, "
@@ -347,10 +350,10 @@ static const char *const sql[SQL_COUNT] = {
 	    "AND (?3 IS NULL OR j.id = (SELECT project_id FROM package "
 	    "WHERE id = ?3)) AND ?4 IS NULL "
 	    "AND ((?5 IS NULL AND ?6 IS NULL) "
-	    "OR substr(t.created, 1, 10) BETWEEN coalesce(?5, '0000') "
-	    "AND coalesce(?6, '9999') "
-	    "OR substr(t.updated, 1, 10) BETWEEN coalesce(?5, '0000') "
-	    "AND coalesce(?6, '9999') "
+	    "OR ((?7 IS NULL OR t.created >= ?7) "
+	    "AND (?8 IS NULL OR t.created < ?8)) "
+	    "OR ((?7 IS NULL OR t.updated >= ?7) "
+	    "AND (?8 IS NULL OR t.updated < ?8)) "
 	    "OR EXISTS (SELECT 1 FROM entry e WHERE e.task_id = t.id "
 	    "AND e.day BETWEEN coalesce(?5, '0000') AND coalesce(?6, '9999'))) "
 	    "ORDER BY j.code, t.id",
@@ -375,8 +378,8 @@ static const char *const sql[SQL_COUNT] = {
 	    "JOIN client c ON c.id = j.client_id "
 	    "WHERE (?1 IS NULL OR c.name = ?1) AND (?2 IS NULL OR j.code = ?2) "
 	    "AND ?3 IS NULL AND (?4 IS NULL OR m.author = ?4) "
-	    "AND (?5 IS NULL OR substr(m.created, 1, 10) >= ?5) "
-	    "AND (?6 IS NULL OR substr(m.created, 1, 10) <= ?6) "
+	    "AND (?5 IS NULL OR m.created >= ?5) "
+	    "AND (?6 IS NULL OR m.created < ?6) "
 	    "ORDER BY m.id",
 	[SQL_INVOICE_NEW] = "INSERT INTO invoice (id, project_id, package_id, "
 	    "period, currency, created) VALUES ((SELECT coalesce(max(id), 0) + 1 FROM invoice), ?, ?, ?, ?, ?) RETURNING id",
@@ -400,8 +403,8 @@ static const char *const sql[SQL_COUNT] = {
 	[SQL_EXPORT_EVENTS] = "SELECT id, at, actor, entity, key, what, old, "
 	    "new, reason FROM event WHERE ?1 IS NULL AND ?2 IS NULL "
 	    "AND ?3 IS NULL AND (?4 IS NULL OR actor = ?4) "
-	    "AND (?5 IS NULL OR substr(at, 1, 10) >= ?5) "
-	    "AND (?6 IS NULL OR substr(at, 1, 10) <= ?6) ORDER BY id",
+	    "AND (?5 IS NULL OR at >= ?5) "
+	    "AND (?6 IS NULL OR at < ?6) ORDER BY id",
 	/* book-check.  SQLite's own checks of its file, every finding
 	 * (integrity_check stops at 100 unless told more). */
 	/* What package_use says each package drew each day, beside what the
@@ -2548,6 +2551,24 @@ local_day(const char *date)
 	return d;
 }
 
+/* The UTC timestamp of the first instant of a local date (a date the
+ * caller has checked) plus `add` days, in the book's zone: the bound of
+ * a filter by days over rows that hold instants.  NULL without a date, or
+ * past the last date hourbook handles (the day after 9999-12-31): no
+ * bound. */
+static const char *
+day_start(const char *date, int add, char buf[HB_TIMESTAMP_BUFSZ])
+{
+	hb_day day;
+
+	if (date == NULL)
+		return NULL;
+	day = local_day(date) + add;
+	if (day > HB_DAY_MAX)
+		return NULL;
+	return hb_timestamp_format(hb_local_instant(day, 0), buf);
+}
+
 void
 hb_book_each_withdrawal(struct hb_book *b, const char *person,
     const char *from, const char *to,
@@ -2560,10 +2581,8 @@ hb_book_each_withdrawal(struct hb_book *b, const char *person,
 	/* Requests are instants; from and to local days: the instants from
 	 * from's first minute to before the day after to. */
 	bind_text(s, 1, person);
-	bind_text(s, 2, from == NULL ? NULL :
-	    hb_timestamp_format(hb_local_instant(local_day(from), 0), lo));
-	bind_text(s, 3, to == NULL ? NULL :
-	    hb_timestamp_format(hb_local_instant(local_day(to) + 1, 0), hi));
+	bind_text(s, 2, day_start(from, 0, lo));
+	bind_text(s, 3, day_start(to, 1, hi));
 	while (step(b, s)) {
 		read_withdrawal(s, &w);
 		fn(ctx, &w);
@@ -2866,6 +2885,13 @@ hb_book_export(struct hb_book *b, enum hb_export what,
 	};
 	struct stmt *s = stmt(b, ids[what]);
 	struct hb_row row = { s };
+	char lo_buf[HB_TIMESTAMP_BUFSZ], hi_buf[HB_TIMESTAMP_BUFSZ];
+	/* Comments, events and the changes of tasks are instants: a local
+	 * day of the book's zone holds those from its first minute to
+	 * before the next day's, not those whose UTC date it is. */
+	const char *lo = day_start(f->from, 0, lo_buf);
+	const char *hi = day_start(f->to, 1, hi_buf);
+	bool instants = what == HB_EXPORT_COMMENTS || what == HB_EXPORT_EVENTS;
 
 	bind_text(s, 1, f->client);
 	bind_text(s, 2, f->project);
@@ -2874,8 +2900,12 @@ hb_book_export(struct hb_book *b, enum hb_export what,
 	else
 		bind_null_int(s, 3);
 	bind_text(s, 4, f->person);
-	bind_text(s, 5, f->from);
-	bind_text(s, 6, f->to);
+	bind_text(s, 5, instants ? lo : f->from);
+	bind_text(s, 6, instants ? hi : f->to);
+	if (what == HB_EXPORT_ACTIVITIES) {
+		bind_text(s, 7, lo);
+		bind_text(s, 8, hi);
+	}
 	while (step(b, s))
 		fn(ctx, &row);
 	done(b, s);

@@ -339,6 +339,26 @@ note_given(const struct hb_command *cmd, int key, const char *arg)
 	given.noptions++;
 }
 
+/* The long name of an option given with a value that fills column (its
+ * name with '-' for '_'), or NULL: for diag.c's messages. */
+static const char *
+option_of_column(const char *column)
+{
+	for (size_t i = 0; i < given.noptions; i++) {
+		const char *n = given.option[i].name, *c = column;
+
+		if (given.option[i].value == NULL)
+			continue;
+		while (*n != '\0' && (*n == *c || (*n == '-' && *c == '_'))) {
+			n++;
+			c++;
+		}
+		if (*n == '\0' && *c == '\0')
+			return given.option[i].name;
+	}
+	return NULL;
+}
+
 size_t
 hb_cli_given(const struct hb_cli_value **options,
     const char *const **operands, size_t *noperands)
@@ -375,6 +395,7 @@ hb_cli_parse(const struct hb_command *cmd, int argc, char **argv,
 	int c;
 
 	hb_diag_init(cmd->name);
+	hb_diag_set_column_option(option_of_column);
 	shorts[nshort++] = ':';	/* report a missing argument as ':' */
 	for (const struct hb_option *o = common_options; o->name; o++)
 		if (common_applies(cmd, o->key))

@@ -11,7 +11,9 @@
 #include "hourbook/date.h"
 #include "hourbook/diag.h"
 #include "hourbook/duration.h"
+#include "hourbook/field.h"
 #include "hourbook/money.h"
+#include "hourbook/suggest.h"
 
 const struct hb_setting_def hb_settings[] = {
 	{ "clock.override", "off", HB_SETTING_SWITCH, 0, false, true,
@@ -153,20 +155,27 @@ hb_setting_canonical(const struct hb_setting_def *def, const char *value,
 	return NULL;
 }
 
-static const struct hb_setting_def *
-known(const char *key, int status)
+const struct hb_setting_def *
+hb_setting_need(const char *key, int status)
 {
 	const struct hb_setting_def *def = hb_setting_find(key);
+	struct hb_suggest sug;
+	char near[200];
 
-	if (def == NULL)
-		hb_fail(status, key, "no such setting (book-config --list shows them)");
+	if (def == NULL) {
+		hb_suggest_init(&sug, key);
+		for (size_t i = 0; i < hb_nsettings; i++)
+			hb_suggest_add(&sug, hb_settings[i].key);
+		hb_fail(status, key, "no such setting%s (book-config --list "
+		    "shows them)", hb_suggest_text(&sug, near, sizeof near));
+	}
 	return def;
 }
 
 char *
 hb_config_get(struct hb_book *book, const char *key)
 {
-	const struct hb_setting_def *def = known(key, HB_EXIT_SOFTWARE);
+	const struct hb_setting_def *def = hb_setting_need(key, HB_EXIT_SOFTWARE);
 	char *v = hb_book_setting(book, key);
 	char base[64];
 
@@ -178,10 +187,27 @@ hb_config_get(struct hb_book *book, const char *key)
 char *
 hb_config_set(struct hb_book *book, const char *key, const char *value)
 {
-	const struct hb_setting_def *def = known(key, HB_EXIT_USAGE);
+	const struct hb_setting_def *def = hb_setting_need(key, HB_EXIT_USAGE);
 	const char *why;
-	char *canonical = hb_setting_canonical(def, value, &why);
-	char *old;
+	char number[HB_MONEY_BUFSZ], *canonical, *old;
+
+	/* A row of an excel-csv file writes its amounts, percentages and
+	 * decimal hours with a comma (field.h), as every other writer reads
+	 * them there. */
+	if (hb_field_decimal_comma()) {
+		if (def->type == HB_SETTING_MONEY)
+			value = hb_money_format(hb_field_money(key, value), '.',
+			    number);
+		else if (def->type == HB_SETTING_PERCENT)
+			value = hb_percent_format(hb_field_percent(key, value),
+			    number);
+		else if (def->type == HB_SETTING_MINUTES) {
+			snprintf(number, sizeof number, "%lld",
+			    (long long)hb_field_minutes(key, value));
+			value = number;
+		}
+	}
+	canonical = hb_setting_canonical(def, value, &why);
 
 	if (canonical == NULL)
 		hb_fail(HB_EXIT_DATA, key, "\"%s\" %s", value, why);
@@ -203,7 +229,7 @@ hb_config_set(struct hb_book *book, const char *key, const char *value)
 int64_t
 hb_config_int(struct hb_book *book, const char *key, int64_t project_id)
 {
-	const struct hb_setting_def *def = known(key, HB_EXIT_SOFTWARE);
+	const struct hb_setting_def *def = hb_setting_need(key, HB_EXIT_SOFTWARE);
 	char *v = NULL;
 	int64_t n;
 

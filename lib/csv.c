@@ -281,6 +281,24 @@ hb_csv_column_name(const char *names, char *buf, size_t size)
 	return buf;
 }
 
+/* For a header that lacks a column: how its line was split, when a
+ * separator other than the one used may have been meant (issue 12: a
+ * header with both ',' and ';' is read as plain CSV, and a missing
+ * column must not leave the user guessing why). */
+static const char *
+dialect_hint(const struct reader *r)
+{
+	if (r->excel)
+		return " (the file is read as excel-csv: its header line has "
+		    "';' and no ',')";
+	for (size_t f = 0; f < r->nfields; f++)
+		if (strchr(r->text + r->offsets[f], ';') != NULL)
+			return " (the file is read as comma-separated CSV, as its "
+			    "header line has a ','; it has ';' too: excel-csv is "
+			    "a header with ';' and no ',')";
+	return "";
+}
+
 static void
 take_header(struct reader *r)
 {
@@ -318,7 +336,7 @@ take_header(struct reader *r)
 		if (r->map[c] < 0 && r->columns[c].required) {
 			hb_csv_column_name(r->columns[c].names, name, sizeof name);
 			set_error(r, r->record_line, name,
-			    "required column is missing");
+			    "required column is missing%s", dialect_hint(r));
 			return;
 		}
 	}
@@ -762,6 +780,17 @@ hb_csv_money(struct hb_csv_writer *w, int64_t cents)
 	separator(w);
 	fputs(hb_money_format(cents, w->format == HB_CSV_EXCEL ? ',' : '.', buf),
 	    w->fp);
+}
+
+void
+hb_csv_percent(struct hb_csv_writer *w, int32_t basis_points)
+{
+	char buf[16], *point;
+
+	hb_percent_format(basis_points, buf);
+	if (w->format == HB_CSV_EXCEL && (point = strchr(buf, '.')) != NULL)
+		*point = ',';
+	hb_csv_text(w, buf);
 }
 
 void

@@ -16,6 +16,7 @@ static int quiet;
 static void (*exit_fn)(int);
 static bool committed;
 static void (*explain_committed)(void);
+static const char *(*column_option)(const char *column);
 
 void
 hb_diag_init(const char *argv0)
@@ -58,6 +59,12 @@ hb_diag_location(long *line)
 }
 
 void
+hb_diag_set_column_option(const char *(*fn)(const char *column))
+{
+	column_option = fn;
+}
+
+void
 hb_diag_set_quiet(int q)
 {
 	quiet = q;
@@ -81,8 +88,17 @@ vreport(const char *column, const char *fmt, va_list ap)
 		fprintf(stderr, "%s:%ld: ", location_name, location_line);
 	else if (context[0] != '\0')
 		fprintf(stderr, "%s: ", context);
-	if (column != NULL && *column != '\0')
-		fprintf(stderr, "%s: ", column);
+	if (column != NULL && *column != '\0') {
+		/* A value from the command line is named by its option;
+		 * one from a CSV row by its column. */
+		const char *option = location_name == NULL &&
+		    column_option != NULL ? column_option(column) : NULL;
+
+		if (option != NULL)
+			fprintf(stderr, "--%s: ", option);
+		else
+			fprintf(stderr, "%s: ", column);
+	}
 	vfprintf(stderr, fmt, ap);
 	fputc('\n', stderr);
 }

@@ -36,6 +36,12 @@ hb_field_set_decimal_comma(bool on)
 	decimal_comma = on;
 }
 
+bool
+hb_field_decimal_comma(void)
+{
+	return decimal_comma;
+}
+
 /* s with its decimal comma made a point, into buf; or fail when s holds a
  * point, which in this dialect is a mistake, not a decimal. */
 static const char *

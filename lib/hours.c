@@ -87,6 +87,7 @@ struct hb_logger {
 	size_t members_cap, nmembers;
 	struct use *uses;	/* open addressing on (package, day) */
 	size_t uses_cap, uses_count;
+	int64_t first_id;	/* the first entry this run wrote, or 0 */
 };
 
 static void
@@ -446,6 +447,8 @@ write_entry(struct hb_logger *l, struct hb_entry_row *row,
 		row->package_minutes = draws[0].minutes;
 	}
 	hb_book_entry_insert(l->book, row);
+	if (l->first_id == 0)
+		l->first_id = row->id;
 	for (size_t i = 0; i < n; i++) {
 		ptrdiff_t k = hb_balances_find(pi->bal, draws[i].package);
 
@@ -532,6 +535,28 @@ short_of_hours(const struct project_info *pi, const struct task_info *ti,
 	    (long long)(need - left), awaits);
 }
 
+/* A ref logged before for the person: refused (exit 1), saying where.  An
+ * entry of this very run is not in the book (nothing is written), so it
+ * is named as a ref that the input holds twice; a reversed entry keeps
+ * its ref, and the message says how to log the corrected time. */
+static _Noreturn void
+ref_taken(struct hb_logger *l, const char *ref, const char *handle,
+    int64_t earlier)
+{
+	int64_t by;
+
+	if (l->first_id != 0 && earlier >= l->first_id)
+		hb_fail(HB_EXIT_REFUSED, "ref", "\"%s\" comes twice for %s in "
+		    "this input: a ref is logged once per person", ref, handle);
+	if ((by = hb_book_entry_reversal(l->book, earlier)) != 0)
+		hb_fail(HB_EXIT_REFUSED, "ref", "\"%s\" was logged already for "
+		    "%s, as entry %lld, reversed by entry %lld: a ref stays "
+		    "taken; log the corrected time with a new ref or none", ref,
+		    handle, (long long)earlier, (long long)by);
+	hb_fail(HB_EXIT_REFUSED, "ref", "\"%s\" was logged already for %s, "
+	    "as entry %lld", ref, handle, (long long)earlier);
+}
+
 void
 hb_hours_log(struct hb_logger *l, const struct hb_entry_input *in,
     struct hb_entry *out)
@@ -584,9 +609,7 @@ hb_hours_log(struct hb_logger *l, const struct hb_entry_input *in,
 		row.ref = hb_field_text("ref", in->ref, REF_MAX, 0);
 		if ((earlier = hb_book_entry_by_ref(l->book, who->id,
 		    row.ref)) != 0)
-			hb_fail(HB_EXIT_REFUSED, "ref", "\"%s\" was logged "
-			    "already for %s, as entry %lld", row.ref,
-			    who->handle, (long long)earlier);
+			ref_taken(l, row.ref, who->handle, earlier);
 	}
 	row.task_id = ti->id;
 	row.person_id = who->id;

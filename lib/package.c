@@ -407,7 +407,7 @@ print_month(struct hb_csv_writer *w, const struct hb_package *p)
 void
 hb_package_print(struct hb_csv_writer *w, const struct hb_package *p)
 {
-	char buf[16], day[HB_DATE_BUFSZ];
+	char day[HB_DATE_BUFSZ];
 
 	hb_csv_int(w, p->id);
 	hb_csv_text(w, p->project);
@@ -416,8 +416,8 @@ hb_package_print(struct hb_csv_writer *w, const struct hb_package *p)
 	hb_csv_text(w, p->status);
 	hb_csv_minutes(w, p->minutes);
 	hb_csv_minutes(w, p->bonus_minutes);
-	hb_csv_text(w, hb_percent_format(p->discount, buf));
-	hb_csv_text(w, hb_percent_format(p->bonus, buf));
+	hb_csv_percent(w, p->discount);
+	hb_csv_percent(w, p->bonus);
 	if (p->months > 0)
 		hb_csv_int(w, p->months);
 	else

@@ -16,6 +16,7 @@
 #include "hourbook/package.h"
 #include "hourbook/report.h"
 #include "hourbook/setup.h"
+#include "hourbook/suggest.h"
 #include "hourbook/task.h"
 #include "hourbook/xlsx.h"
 
@@ -377,6 +378,17 @@ hb_report_find(const char *name)
 		if (strcmp(kinds[i].name, name) == 0)
 			return (int)i;
 	return -1;
+}
+
+const char *
+hb_report_near(const char *name, char *buf, size_t size)
+{
+	struct hb_suggest sug;
+
+	hb_suggest_init(&sug, name);
+	for (size_t i = 0; i < NKINDS; i++)
+		hb_suggest_add(&sug, kinds[i].name);
+	return hb_suggest_text(&sug, buf, size);
 }
 
 const char *

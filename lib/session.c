@@ -7,6 +7,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "hourbook/actor.h"
 #include "hourbook/book.h"
 #include "hourbook/cli.h"
 #include "hourbook/clock.h"
@@ -145,6 +146,21 @@ log_clock(struct hb_book *b, void *ctx)
 	    clock_by);
 }
 
+/* A reading command acts on nothing, so it runs under a login name that
+ * is no person of the book (a CI job's); but an actor the caller named,
+ * with --as or $HOURBOOK_USER, who is not a person is a typo all the
+ * same, and is refused as a writer refuses it (actor.h).  A writer
+ * checks its actor in its transaction. */
+static void
+check_named_actor(struct hb_book *b)
+{
+	const char *env = getenv("HOURBOOK_USER");
+
+	if ((hb_opts.actor != NULL && *hb_opts.actor != '\0') ||
+	    (env != NULL && *env != '\0'))
+		hb_actor_get(b);
+}
+
 static void
 config(struct hb_book_config *cfg, enum hb_book_mode mode, char **location,
     char **zone)
@@ -193,8 +209,10 @@ hb_book_open(enum hb_book_mode mode)
 	/* A reader sees one snapshot from here to hb_book_close(): an
 	 * export's sheets agree with each other, and PostgreSQL reads a
 	 * long result through a cursor, a chunk at a time. */
-	if (mode == HB_BOOK_READ)
+	if (mode == HB_BOOK_READ) {
 		hb_book_begin_read(b);
+		check_named_actor(b);
+	}
 	return b;
 }
 

@@ -218,6 +218,13 @@ parse_penalty(const char *s, int32_t *base, int32_t *daily)
 	if (comma == NULL || (len = (size_t)(comma - s)) >= sizeof first)
 		hb_fail(HB_EXIT_DATA, "penalty", "\"%s\" is not PCT,PCT-PER-DAY "
 		    "(e.g. 10,2)", s);
+	/* In excel-csv a comma is also the decimal mark: "10,5,2" is 10.5
+	 * and 2, or 10 and 5.2.  Refused rather than guessed. */
+	if (hb_field_decimal_comma() && strchr(comma + 1, ',') != NULL)
+		hb_fail(HB_EXIT_DATA, "penalty", "\"%s\": the file is read as "
+		    "excel-csv (its header is separated by ';'), where a comma "
+		    "is the decimal mark too: give the columns penalty_base and "
+		    "penalty_daily instead", s);
 	memcpy(first, s, len);
 	first[len] = '\0';
 	*base = hb_field_percent("penalty", first);
@@ -225,6 +232,25 @@ parse_penalty(const char *s, int32_t *base, int32_t *daily)
 	if (*base > 10000 || *daily > 10000)
 		hb_fail(HB_EXIT_DATA, "penalty", "\"%s\": a penalty is at most "
 		    "100%%", s);
+}
+
+/* The penalty as two columns, as report-export projects writes it. */
+static void
+penalty_columns(const struct hb_project_input *in, struct hb_project *p)
+{
+	if (hb_given(in->penalty))
+		hb_fail(HB_EXIT_DATA, "penalty", "give penalty, or penalty_base "
+		    "and penalty_daily, not both");
+	if (!hb_given(in->penalty_base) || !hb_given(in->penalty_daily))
+		hb_fail(HB_EXIT_DATA, hb_given(in->penalty_base)
+		    ? "penalty_daily" : "penalty_base", "is empty: "
+		    "penalty_base and penalty_daily go together");
+	p->has_penalty = true;
+	p->penalty_base = hb_field_percent("penalty_base", in->penalty_base);
+	p->penalty_daily = hb_field_percent("penalty_daily", in->penalty_daily);
+	if (p->penalty_base > 10000 || p->penalty_daily > 10000)
+		hb_fail(HB_EXIT_DATA, p->penalty_base > 10000 ? "penalty_base"
+		    : "penalty_daily", "a penalty is at most 100%%");
 }
 
 /* "intake_days=3;reply_hours=4": SLA overrides, checked and canonical. */
@@ -292,6 +318,8 @@ hb_project_add(struct hb_book *book, const struct hb_project_input *in,
 		p.has_penalty = true;
 		parse_penalty(in->penalty, &p.penalty_base, &p.penalty_daily);
 	}
+	if (hb_given(in->penalty_base) || hb_given(in->penalty_daily))
+		penalty_columns(in, &p);
 	p.created = hb_now_text();
 	hb_book_project_insert(book, &p);
 	hb_book_event(book, "project", p.code, "created", NULL, c.name, NULL);
@@ -434,18 +462,19 @@ hb_person_print(struct hb_csv_writer *w, const struct hb_person *p,
 void
 hb_project_print(struct hb_csv_writer *w, const struct hb_project *p)
 {
-	char buf[16];
-
 	hb_csv_text(w, p->code);
 	hb_csv_text(w, p->client);
 	hb_csv_text(w, p->name);
 	hb_csv_money(w, p->rate);
 	hb_csv_text(w, p->currency);
 	hb_csv_text(w, p->model);
-	hb_csv_text(w, p->has_penalty ? hb_percent_format(p->penalty_base, buf)
-	    : NULL);
-	hb_csv_text(w, p->has_penalty ? hb_percent_format(p->penalty_daily, buf)
-	    : NULL);
+	if (p->has_penalty) {
+		hb_csv_percent(w, p->penalty_base);
+		hb_csv_percent(w, p->penalty_daily);
+	} else {
+		hb_csv_null(w);
+		hb_csv_null(w);
+	}
 	hb_csv_text(w, p->sla);
 	hb_csv_timestamp(w, p->created);
 	hb_csv_end_row(w);

@@ -41,6 +41,9 @@ extern const size_t hb_nsettings;
 
 /* The definition of key, or NULL. */
 const struct hb_setting_def *hb_setting_find(const char *key);
+/* The definition of key, or the program ends with status, saying there
+ * is no such setting and naming the nearest keys. */
+const struct hb_setting_def *hb_setting_need(const char *key, int status);
 
 /* Validate value for def; on success return its canonical form (the
  * caller's), else NULL with *why set. */

@@ -119,6 +119,8 @@ void hb_csv_text(struct hb_csv_writer *w, const char *s);
 void hb_csv_int(struct hb_csv_writer *w, int64_t n);
 /* Cents as "12.50" (or "12,50" in excel-csv). */
 void hb_csv_money(struct hb_csv_writer *w, int64_t cents);
+/* Basis points as "12.5" (or "12,5" in excel-csv; text in xlsx). */
+void hb_csv_percent(struct hb_csv_writer *w, int32_t basis_points);
 /* An empty field. */
 void hb_csv_null(struct hb_csv_writer *w);
 /* Minutes: a number in CSV, a duration ([h]:mm) in xlsx. */

@@ -47,6 +47,12 @@ void hb_diag_set_location(const char *name, long line);
  * row (the store's bulk appends). */
 const char *hb_diag_location(long *line);
 
+/* For a message about a column whose value the user gave as a command-
+ * line option: fn returns that option's long name (without "--"), or
+ * NULL.  Outside a CSV row hb_fail() then names "--reassign-to", as the
+ * user typed it, rather than the column "reassign_to" (cli.c sets it). */
+void hb_diag_set_column_option(const char *(*fn)(const char *column));
+
 /* Quiet mode (-q) silences hb_note(), never warnings or errors. */
 void hb_diag_set_quiet(int quiet);
 

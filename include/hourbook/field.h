@@ -20,6 +20,9 @@ bool hb_given(const char *s);
 /* Read decimals with a comma (the excel-csv dialect: "12,50", "1,5h"),
  * where a point is refused; off by default. */
 void hb_field_set_decimal_comma(bool on);
+/* Whether the record being read takes a decimal comma (excel-csv): for a
+ * value whose own separator is a comma (a penalty "10,2"). */
+bool hb_field_decimal_comma(void);
 
 int64_t hb_field_money(const char *column, const char *s);
 int64_t hb_field_minutes(const char *column, const char *s);

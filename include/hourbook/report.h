@@ -33,6 +33,9 @@ struct hb_report_filter {
 int hb_report_find(const char *name);
 /* "activities, balances, ...", for messages. */
 const char *hb_report_names(void);
+/* " (did you mean balances?)" for a name near a kind's, else "": into
+ * buf of size bytes, which is returned. */
+const char *hb_report_near(const char *name, char *buf, size_t size);
 /* NULL when every filter given applies to the kind, else the option that
  * does not ("--person"). */
 const char *hb_report_misfit(int kind, unsigned given);

@@ -37,6 +37,8 @@ void hb_person_add(struct hb_book *book, const struct hb_person_input *in,
 
 struct hb_project_input {
 	const char *code, *client, *name, *rate, *model, *penalty, *sla;
+	/* The penalty as the projects export writes it: two columns. */
+	const char *penalty_base, *penalty_daily;
 };
 void hb_project_add(struct hb_book *book, const struct hb_project_input *in,
     struct hb_project *out);

@@ -33,6 +33,17 @@ expect_eq "the event log has no giula" "$events 0" "$(sql 'SELECT count(*) FROM 
 expect_exit 65 task-list --as "$(printf 'a\377b')"
 expect_exit 0 task-set --as giulia --approve 1
 expect_eq "the real contact approves" approved "$(sql 'SELECT status FROM task WHERE id = 1')"
+# A reading command acts on nothing and runs under any login name, but an
+# actor named with --as or HOURBOOK_USER must be a person there too.
+for cmd in "task-list" "comment --list 1" "report-export balances" \
+    "sla-check" "book-config currency" "withdraw --list"; do
+	# shellcheck disable=SC2086
+	expect_exit 66 $cmd --as giula
+	expect_err "a reader refuses --as giula: $cmd" '"giula" (--as) is not a person of the book (did you mean giulia?)'
+done
+HOURBOOK_USER=giula expect_exit 66 sla-check --format junit
+expect_empty_out "no JUnit for a typo'd HOURBOOK_USER"
+(unset HOURBOOK_USER; expect_exit 0 task-list)
 
 # ---- names that match nothing --------------------------------------------
 expect_exit 66 sla-check --project verde-sit
@@ -108,6 +119,11 @@ expect_exit 1 hours-log --csv "$T/refs2.csv"
 expect_err "a repeated ref is refused with its line" "refs2.csv:3: ref: \"TG-2\" was logged already for bruno, as entry 6"
 expect_exit 1 hours-log --ref TG-1 --person bruno 1 5m
 expect_eq "refs once" 6 "$(sql 'SELECT count(*) FROM entry')"
+# A ref twice in one file: named as such, not as an entry that the
+# refused batch never wrote.
+printf 'task,duration,date,person,ref\n1,5m,2026-11-22,bruno,TG-7\n1,5m,2026-11-22,bruno,TG-7\n' >"$T/twice.csv"
+expect_exit 1 hours-log --csv "$T/twice.csv"
+expect_err "a ref twice in one input" 'twice.csv:3: ref: "TG-7" comes twice for bruno in this input'
 
 # A file's name is any bytes, but the book holds only UTF-8 (PostgreSQL
 # refuses anything else, with its SQL): the batch keeps the file's name
@@ -129,6 +145,34 @@ expect_eq "the decimal comma read" "2550" "$(sql "SELECT rate FROM person WHERE 
 printf 'person;role;rate\r\nmarco;freelancer;25.50\r\n' >"$T/point.csv"
 expect_exit 65 member-add --csv "$T/point.csv"
 expect_err "the dialect is named" 'point.csv:2: rate: "25.50": the file is read as excel-csv'
+# Settings in an excel-csv file take the decimal comma too.
+printf 'key;value\r\nwithdraw.minimum;50,5\r\npackage.low_percent;12,5\r\n' >"$T/settings.csv"
+expect_exit 0 book-config --dry-run --csv "$T/settings.csv"
+expect_eq "settings with a decimal comma" "withdraw.minimum,50.50 package.low_percent,12.5" "$(sed 1d "$T/out" | paste -sd' ' -)"
+printf 'key;value\r\nwithdraw.minimum;50.5\r\n' >"$T/settings.csv"
+expect_exit 65 book-config --csv "$T/settings.csv"
+expect_err "a setting with a point names the dialect" 'settings.csv:2: withdraw.minimum: "50.5": the file is read as excel-csv'
+# A penalty is PCT,PCT-PER-DAY: where a comma is also the decimal mark,
+# "10,5,2" could be 10.5 and 2 or 10 and 5.2, and is refused.
+printf 'project;client;penalty\r\nrosso;acme;10,5,2\r\n' >"$T/penalty.csv"
+expect_exit 65 project-add --csv "$T/penalty.csv"
+expect_err "an ambiguous penalty names the dialect" 'penalty.csv:2: penalty: "10,5,2": the file is read as excel-csv'
+# The projects export (a penalty as two columns, 10,5 in excel-csv) goes
+# back into an empty book through project-add --csv: the same projects.
+project-add -q --client acme --penalty 10.5,2 --sla intake_days=3 rosso >/dev/null
+report-export projects -f excel-csv -o "$T/projects-excel.csv"
+fresh=$(book_new fresh)
+client-add -q --db "$fresh" acme >/dev/null
+expect_exit 0 project-add --db "$fresh" --csv "$T/projects-excel.csv"
+report-export projects --no-header | cut -d, -f1-9 >"$T/a"
+report-export --db "$fresh" projects --no-header | cut -d, -f1-9 >"$T/b"
+cmp -s "$T/a" "$T/b" && ok "excel-csv of projects back in: the same projects, penalty too" || not_ok "excel-csv of projects back in: the same projects, penalty too" "$(diff "$T/a" "$T/b")"
+grep -q '^rosso,acme,rosso,0.00,EUR,package,10.5,2,sla.intake_days=3$' "$T/b" && ok "the penalty came back" || not_ok "the penalty came back" "$(cat "$T/b")"
+
+# A header with both separators is plain CSV: a missing column says so.
+printf 'task;duration,date;person\r\n1;90,2026-11-18;luca\r\n' >"$T/both.csv"
+expect_exit 65 hours-log --csv "$T/both.csv"
+expect_err "an ambiguous header names the dialect read" "both.csv:1: task: required column is missing (the file is read as comma-separated CSV, as its header line has a ','; it has ';' too"
 printf 'task;duration;date;person\r\n1;1,5h;2026-11-18;luca\r\n' >"$T/hours.csv"
 expect_exit 0 hours-log --csv "$T/hours.csv"
 expect_eq "decimal hours with a comma" 90 "$(sed -n 2p "$T/out" | cut -d, -f5)"
@@ -143,6 +187,13 @@ expect_exit 0 hours-log --db "$empty" --csv "$T/entries-excel.csv"
 report-export entries --no-header | cut -d, -f2- >"$T/a"
 report-export --db "$empty" entries --no-header | cut -d, -f2- >"$T/b"
 cmp -s "$T/a" "$T/b" && ok "excel-csv of entries back in: the same entries" || not_ok "excel-csv of entries back in: the same entries" "$(diff "$T/a" "$T/b" | head)"
+
+# A reversed entry keeps its ref, and the refusal says so.
+hours-log -q --reverse 5 >/dev/null
+rev=$(sql 'SELECT max(id) FROM entry')
+expect_eq "the reversal" 5 "$(sql "SELECT reverses FROM entry WHERE id = $rev")"
+expect_exit 1 hours-log --ref TG-1 --person bruno 1 5m
+expect_err "a reversed entry's ref" "\"TG-1\" was logged already for bruno, as entry 5, reversed by entry $rev"
 
 # Two identical imports at once, 50 rounds: exactly one lands each time.
 round=1 bad=0

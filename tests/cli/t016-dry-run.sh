@@ -15,6 +15,9 @@ member-add -q --project blog bruno >/dev/null
 package-add -q --project web --hours 10 >/dev/null
 package-set -q --invoiced 1 >/dev/null; package-set -q --paid 1 >/dev/null
 package-add -q --project web --hours 5 >/dev/null
+package-add -q --project web --hours 5 >/dev/null
+package-set -q --invoiced 3 >/dev/null
+book-config -q withdraw.minimum 10 >/dev/null
 task-add -q --project web --assign bruno --estimate 2h "Hero" >/dev/null
 task-add -q --project blog --assign bruno --fee 200 "Post" >/dev/null
 for m in start deliver accept; do task-set -q --"$m" 2 >/dev/null; done
@@ -53,13 +56,20 @@ dry comment -m "A note" 1
 dry hours-log --person bruno 1 30m
 dry hours-log --reverse 1
 dry withdraw --pay 1
+dry withdraw --as bruno 20
+dry package-set --paid 3
+dry task-set --as bruno --deliver 1
+dry member-add --contact ana
+printf 'project,title\nweb,A\nblog,B\n' >"$T/t.csv"
+dry task-add --csv "$T/t.csv"
+printf 'task,body\n1,one\n2,two\n' >"$T/c.csv"
+dry comment --csv "$T/c.csv"
 dry withdraw --reject 1 --reason "wrong account"
 printf 'task,duration,person\n1,10m,bruno\n1,20m,bruno\n' >"$T/w.csv"
 dry hours-log --csv "$T/w.csv"
-dump >"$T/before"
-run billing-run --month 2026-10 --dry-run
-dump >"$T/after"
-cmp -s "$T/before" "$T/after" && ok "dry run: billing-run" || not_ok "dry run: billing-run"
+# November has not ended on the tests' clock: --force bills it, so that
+# the dry run has an invoice to print.
+dry billing-run --month 2026-11 --force
 
 # The keys a dry run prints are the ones the real run gets.
 run task-add --project web "Footer" --dry-run

@@ -40,6 +40,38 @@ grep -q 'has not ended' "$T/utc" && not_ok "November has ended in Rome" "$(cat "
 grep -q 'refused: 1' "$T/utc" && ok "the third request of December is over the limit" || not_ok "the third request of December is over the limit"
 export TZ=Europe/Rome
 
+# An export's days are the book's days too: a task added and commented at
+# 00:30 on 1 December in Rome (23:30 UTC on 30 November) is December's in
+# --month, --from and --to, whatever the caller's TZ.
+HOURBOOK_NOW=2026-11-30T23:30:00Z task-add -q --project blog "Late" >/dev/null	# 2
+HOURBOOK_NOW=2026-11-30T23:30:00Z comment -q -m "Past midnight" 2 >/dev/null
+exports() {
+	echo "december comments: $(report-export comments --month 2026-12 --no-header | cut -d, -f1,2 | paste -sd' ' -)"
+	echo "november comments: $(report-export comments --month 2026-11 --no-header | cut -d, -f1,2 | paste -sd' ' -)"
+	echo "december events: $(report-export events --from 2026-12-01 --to 2026-12-31 --no-header | cut -d, -f4,5 | grep "^task," | sort -u | paste -sd' ' -)"
+	echo "december activities: $(report-export activities --month 2026-12 --no-header | cut -d, -f1 | paste -sd' ' -)"
+	echo "november activities: $(report-export activities --month 2026-11 --no-header | cut -d, -f1 | paste -sd' ' -)"
+}
+TZ=UTC exports >"$T/exports-utc"
+TZ=Pacific/Kiritimati exports >"$T/exports-kiritimati"
+cmp -s "$T/exports-utc" "$T/exports-kiritimati" && ok "exports by day: the caller's TZ does not matter" || not_ok "exports by day: the caller's TZ does not matter" "$(diff "$T/exports-utc" "$T/exports-kiritimati")"
+expect_eq "exports by day: the days of the book's zone" "december comments: 1,2
+november comments: 
+december events: task,2
+december activities: 2
+november activities: 1" "$(cat "$T/exports-utc")"
+
+# Business hours are the book's: a client's comment at 18:30 on a Friday
+# in Rome (17:30 UTC, inside the support hours of a UTC clock) is due for
+# a reply two business hours later, at 11:00 on Monday in Rome.
+member-add -q --client acme --project blog ana >/dev/null
+task-add -q --project blog "Question" >/dev/null	# 3
+HOURBOOK_NOW=2026-11-27T17:30:00Z comment -q --as ana -m "A question" 3 >/dev/null
+for tz in UTC Pacific/Kiritimati; do
+	expect_eq "the reply is due in the book's business hours (caller in $tz)" "2026-11-30T10:00:00Z" \
+	    "$(TZ=$tz sla-check --rule reply --as-of 2026-11-30T10:30:00Z --no-header | cut -d, -f7)"
+done
+
 # Changing the zone changes the decisions, and only through the book.
 expect_exit 65 book-config timezone Europe/Roma
 expect_err "a bad zone is refused" '"Europe/Roma" is not a known time zone'
@@ -57,5 +89,9 @@ book_exists "$mars" && not_ok "no book made" || ok "no book made"
 utc=$(book_new utc)
 env -u TZ HOURBOOK_DB="$utc" client-add -q x >/dev/null
 expect_eq "no TZ: UTC" UTC "$(book-config --db "$utc" timezone)"
+# The last date a filter takes is the end of time, not a day past it.
+for kind in comments events withdrawals activities; do
+	expect_exit 0 report-export --db "$utc" "$kind" --to 9999-12-31
+done
 
 finish

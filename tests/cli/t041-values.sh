@@ -44,6 +44,30 @@ for src in "$HB_SRC"/cmd/*.c; do
 done
 [ "$walked" -gt 60 ] && ok "walked $walked options" || not_ok "walked $walked options"
 
+# Values that pass as text or as a number but that the command itself
+# refuses: the message names the option too, not only its column.
+project-add -q --client acme p >/dev/null
+member-add -q --rate 10 fab >/dev/null
+while IFS='|' read -r option cmd; do
+	# shellcheck disable=SC2086
+	run $cmd
+	if [ "$status" -eq 65 ] && grep -qF -- "$option: " "$T/err"; then
+		ok "$cmd: 65, names $option"
+	else
+		not_ok "$cmd: 65, names $option" "exit $status" "$(cat "$T/err")"
+	fi
+done <<'CASES'
+--currency|client-add --currency EURO c2
+--email|client-add --email not-an-address c2
+--email|member-add --email x zed
+--currency|withdraw --person fab --currency EURO 100
+--penalty|project-add --client acme --penalty 10 p2
+--sla|project-add --client acme --sla intake_days=x p2
+--hours|package-add --project p --hours 0
+--discount|package-add --project p --hours 10 --discount 140
+--months|package-add --project p --hours 10 --plan monthly --months 2
+CASES
+
 # The other side of the rule: a missing or conflicting option, or a wrong
 # number of operands, is 64; a business rule's refusal is 1.
 expect_exit 64 report-export entries -o ''

@@ -39,6 +39,10 @@ expect_exit 65 book-config withdraw.minimum 1e2
 expect_exit 64 book-config nope 1
 expect_err "unknown key" "nope: no such setting"
 expect_exit 64 book-config nope
+expect_exit 64 book-config withdraw.minmum 50
+expect_err "a key one letter off" "withdraw.minmum: no such setting (did you mean withdraw.minimum?)"
+expect_exit 64 book-config timezon
+expect_err "the same when reading" "(did you mean timezone?)"
 expect_exit 64 book-config
 expect_exit 64 book-config --list currency
 printf 'key,value\ncurrency,BRL\nsla.intake_days,3\n' | expect_exit 0 book-config --csv -

@@ -152,7 +152,7 @@ expect_eq "a forbidden one, once allowed" 1 "$(sql "SELECT count(*) FROM entry W
 awk 'BEGIN { print "task,minutes,date,person,ref"
 	for (i = 1; i <= 2000; i++) printf "1,1,2026-11-04,bruno,tt-%d\n", i == 1800 ? 7 : i }' >"$T/refs.csv"
 expect_exit 1 hours-log --overdraft --csv "$T/refs.csv"
-expect_err "a ref twice in one batch" "refs.csv:1801: ref: \"tt-7\" was logged already for bruno"
+expect_err "a ref twice in one batch" "refs.csv:1801: ref: \"tt-7\" comes twice for bruno in this input"
 sed -i '1801s/tt-7/tt-1800/' "$T/refs.csv"
 expect_exit 0 hours-log -q --overdraft --csv "$T/refs.csv"
 printf 'task,minutes,date,person,ref\n1,1,2026-11-04,bruno,tt-new\n1,1,2026-11-04,bruno,tt-1999\n' >"$T/refs2.csv"

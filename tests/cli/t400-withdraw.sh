@@ -135,4 +135,24 @@ expect_eq "nothing to withdraw, and no date" "gia,EUR,0.00,0.00,0.00,0,2,0.00,no
 expect_exit 65 withdraw --as gia 0
 expect_err "a request of nothing" "withdraw: amount: must be more than 0"
 
+# A batch of withdrawals moves money: the same batch again is refused,
+# naming the first, unless --again (issue 12).  In a book of its own.
+(
+	HOURBOOK_DB=$(book_new repeat)
+	export HOURBOOK_DB
+	client-add -q acme >/dev/null
+	project-add -q --client acme --model self-service blog >/dev/null
+	member-add -q --role staff maria >/dev/null
+	member-add -q --rate 30 --project blog eli >/dev/null
+	task-add -q --project blog --assign eli --fee 400 "Post" >/dev/null
+	for m in start deliver accept; do task-set -q --"$m" 1 >/dev/null; done
+	printf 'amount,person\n100,eli\n' >"$T/w.csv"
+	expect_exit 0 withdraw --csv "$T/w.csv"
+	expect_exit 1 withdraw --csv "$T/w.csv"
+	expect_err "a repeated batch of withdrawals" "w.csv: this record was applied already, on 2026-11-27 by maria (batch 1, from $T/w.csv)"
+	expect_eq "one withdrawal" 1 "$(sql 'SELECT count(*) FROM withdrawal')"
+	expect_exit 0 withdraw --again --csv "$T/w.csv"
+	expect_eq "--again lands" 2 "$(sql 'SELECT count(*) FROM withdrawal')"
+)
+
 finish

@@ -29,6 +29,8 @@ for kind in activities balances clients comments earnings entries events people 
 done
 expect_exit 64 report-export nothing
 expect_err "kinds listed" "activities, balances, clients, comments"
+expect_exit 64 report-export balancs
+expect_err "a kind one letter off" "(did you mean balances?)"
 
 # The activity sheet.
 expect_exit 0 report-export activities --project web

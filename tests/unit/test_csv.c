@@ -110,6 +110,12 @@ test_bad_inputs(void **state)
 		{ S("task,note\r7,x\r8,y\r"), 1, "", "carriage return" },
 		{ S("task,note\n7,x\r8,y\n"), 2, "", "carriage return" },
 		{ S("note\n1\n"), 1, "task", "required column is missing" },
+		/* A header with both separators is plain CSV, and says so. */
+		{ S("task;minutes,note\n7;90,x\n"), 1, "task",
+		    "read as comma-separated CSV, as its header line has a ','; "
+		    "it has ';' too" },
+		{ S("\xef\xbb\xbfnote;minutes\r\nx;90\r\n"), 1, "task",
+		    "read as excel-csv" },
 		{ S("task,note,Note\n"), 1, "Note", "duplicate column" },
 		{ S("task,duration,minutes\n"), 1, "duration", "given twice" },
 		{ S(""), 1, "", "empty input" },

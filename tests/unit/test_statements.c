@@ -60,8 +60,9 @@ static const struct {
 	{ "SQL_PACKAGE_SELECT", "tti" },	/* client, project, package */
 	{ "SQL_WITHDRAWAL_SELECT", "ttt" },	/* person, from, to */
 	{ "SQL_EARNING_SELECT", "ttt" },	/* person, from, to */
-	/* Every export: client, project, package, person, from, to. */
-	{ "SQL_EXPORT_ACTIVITIES", "ttittt" },
+	/* Every export: client, project, package, person, from, to; the
+	 * activities also the instants that bound from and to. */
+	{ "SQL_EXPORT_ACTIVITIES", "ttittttt" },
 	{ "SQL_EXPORT_ENTRIES", "ttittt" },
 	{ "SQL_EXPORT_COMMENTS", "ttittt" },
 	{ "SQL_EXPORT_EVENTS", "ttittt" },
