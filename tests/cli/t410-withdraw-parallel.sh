@@ -18,6 +18,10 @@ while [ $i -le 20 ]; do
 	i=$((i + 1))
 done
 for pid in $pids; do wait "$pid"; done
+# What a request that was neither done nor refused said, for the log.
+for f in "$T"/status*; do
+	case $(cat "$f") in 0|1) ;; *) echo "# exit $(cat "$f"): $(cat "$T/err${f##*status}")" ;; esac
+done | sort | uniq -c | head -5
 expect_eq "2 succeed, 18 refused, none locked" "0:2 1:18 " "$(cat "$T"/status* | sort | uniq -c | awk '{ printf "%s:%s ", $2, $1 }')"
 expect_eq "the refusals name the rule" 18 "$(cat "$T"/err* | grep -c 'more than the balance')"
 expect_eq "two requests in the book" "2 200" "$(sql 'SELECT count(*), sum(amount) FROM withdrawal' | awk -F'|' '{ print $1, $2 / 100 }')"
