@@ -306,13 +306,18 @@ take_load(void *ctx, const struct hb_load *l)
 	k->rec.loaded += l->minutes;
 }
 
+/* Add what package k drew on a day of month: the days come in order, so
+ * the month is most often the last one. */
 static void
 add_use(struct pkg *k, hb_day month, int64_t minutes)
 {
 	size_t i;
 
-	for (i = 0; i < k->nuse && k->use[i].month < month; i++)
-		;
+	if (k->nuse > 0 && k->use[k->nuse - 1].month <= month)
+		i = k->use[k->nuse - 1].month == month ? k->nuse - 1 : k->nuse;
+	else
+		for (i = 0; i < k->nuse && k->use[i].month < month; i++)
+			;
 	if (i == k->nuse || k->use[i].month != month) {
 		if (k->nuse == k->capuse) {
 			k->capuse = k->capuse ? 2 * k->capuse : 8;
@@ -324,8 +329,10 @@ add_use(struct pkg *k, hb_day month, int64_t minutes)
 		k->use[i].minutes = 0;
 		k->nuse++;
 	}
-	k->use[i].minutes += minutes;
-	k->rec.used += minutes;
+	if (!hb_add(k->use[i].minutes, minutes, &k->use[i].minutes) ||
+	    !hb_add(k->rec.used, minutes, &k->rec.used))
+		hb_die(HB_EXIT_DATA, "the total of the minutes drawn from "
+		    "package %lld is too large", (long long)k->rec.id);
 }
 
 static void

@@ -35,6 +35,8 @@
 	X(SQL_PACKAGE_INSERT) X(SQL_PACKAGE_STATUS) X(SQL_PACKAGE_START) \
 	X(SQL_PACKAGE_CLOSE) X(SQL_SCOPE_PACKAGES) X(SQL_SCOPE_LOADS) \
 	X(SQL_SCOPE_USE) X(SQL_SCOPE_PERIODS) X(SQL_SCOPE_COMMITTED) \
+	X(SQL_ONE_PACKAGES) X(SQL_ONE_LOADS) X(SQL_ONE_USE) X(SQL_ONE_PERIODS) \
+	X(SQL_ONE_COMMITTED) \
 	X(SQL_PACKAGE_USE_ADD) X(SQL_TASK_USE_ADD) X(SQL_INVOICE_INSERT) \
 	X(SQL_PAYMENT_INSERT) X(SQL_LEDGER_INSERT) X(SQL_PACKAGE_SELECT) \
 	X(SQL_ENTRY_INSERT) X(SQL_ENTRY_BY_REF) X(SQL_ENTRY_NEXT_ID) \
@@ -108,6 +110,34 @@ enum sql_id {
 	"AND (?2 IS NULL OR j.code = ?2) AND (?3 IS NULL OR j.id = " \
 	"(SELECT project_id FROM package WHERE id = ?3)) " \
 	"AND (?4 IS NULL OR j.id = ?4))"
+/* The same scope when it is one project, by id (hours-log, the
+ * extra-request check): its packages straight from their index. */
+#define SCOPE_ONE \
+	"k.project_id = ?4 AND ?1 IS NULL AND ?2 IS NULL AND ?3 IS NULL"
+#define SCOPE_PACKAGES(scope) "SELECT " PACKAGE_COLUMNS " FROM package k " \
+	"JOIN project j ON j.id = k.project_id " \
+	"JOIN client c ON c.id = j.client_id WHERE " scope \
+	" ORDER BY k.project_id, k.id"
+#define SCOPE_LOADS(scope) "SELECT h.package_id, coalesce(h.period, 0), " \
+	"h.minutes, h.day FROM hours_ledger h JOIN package k " \
+	"ON k.id = h.package_id WHERE " scope " AND h.kind = 'load' " \
+	"AND h.day <= ?5 ORDER BY h.package_id, h.id"
+/* Days, in key order: the caller adds them up by month. */
+#define SCOPE_USE(scope) "SELECT u.package_id, u.day, u.minutes " \
+	"FROM package_use u JOIN package k ON k.id = u.package_id " \
+	"WHERE " scope " AND u.day <= ?5 ORDER BY u.package_id, u.day"
+#define SCOPE_PERIODS(scope) "SELECT k.id, (SELECT count(*) FROM " \
+	"package_invoice WHERE package_id = k.id AND issued <= ?5), " \
+	"(SELECT count(*) FROM package_payment WHERE package_id = k.id " \
+	"AND paid <= ?5), (SELECT max(issued) FROM package_invoice " \
+	"WHERE package_id = k.id AND issued <= ?5) FROM package k " \
+	"WHERE " scope " ORDER BY k.id"
+/* ?5 the agreed, unfinished states, as ",open,approved,...,". */
+#define SCOPE_COMMITTED(scope) "SELECT k.project_id, k.id, k.status, " \
+	"k.blocked_from, k.estimate, k.urgent, k.billed FROM task k " \
+	"WHERE " scope " AND k.estimate IS NOT NULL AND (?5 LIKE " \
+	"'%,' || k.status || ',%' OR ?5 LIKE " \
+	"'%,' || k.blocked_from || ',%') ORDER BY k.project_id, k.id"
 #define WITHDRAWAL_COLUMNS \
 	"w.id, p.handle, w.amount, coalesce(o.outcome, 'requested'), " \
 	"w.requested, w.due, o.day, o.reason, w.key, w.currency"
@@ -206,31 +236,16 @@ static const char *const sql[SQL_COUNT] = {
 	    "WHERE id = ?1",
 	[SQL_PACKAGE_CLOSE] = "UPDATE package SET status = 'closed', "
 	    "closed_on = ?2 WHERE id = ?1",
-	[SQL_SCOPE_PACKAGES] = "SELECT " PACKAGE_COLUMNS " FROM package k "
-	    "JOIN project j ON j.id = k.project_id "
-	    "JOIN client c ON c.id = j.client_id WHERE " SCOPE
-	    " ORDER BY k.project_id, k.id",
-	[SQL_SCOPE_LOADS] = "SELECT h.package_id, coalesce(h.period, 0), "
-	    "h.minutes, h.day FROM hours_ledger h JOIN package k "
-	    "ON k.id = h.package_id WHERE " SCOPE " AND h.kind = 'load' "
-	    "AND h.day <= ?5 ORDER BY h.package_id, h.id",
-	[SQL_SCOPE_USE] = "SELECT u.package_id, substr(u.day, 1, 7), "
-	    "sum(u.minutes) FROM package_use u JOIN package k "
-	    "ON k.id = u.package_id WHERE " SCOPE " AND u.day <= ?5 "
-	    "GROUP BY u.package_id, substr(u.day, 1, 7) "
-	    "ORDER BY u.package_id, substr(u.day, 1, 7)",
-	[SQL_SCOPE_PERIODS] = "SELECT k.id, (SELECT count(*) FROM "
-	    "package_invoice WHERE package_id = k.id AND issued <= ?5), "
-	    "(SELECT count(*) FROM package_payment WHERE package_id = k.id "
-	    "AND paid <= ?5), (SELECT max(issued) FROM package_invoice "
-	    "WHERE package_id = k.id AND issued <= ?5) FROM package k "
-	    "WHERE " SCOPE " ORDER BY k.id",
-	/* ?5 the agreed, unfinished states, as ",open,approved,...,". */
-	[SQL_SCOPE_COMMITTED] = "SELECT k.project_id, k.id, k.status, "
-	    "k.blocked_from, k.estimate, k.urgent, k.billed FROM task k "
-	    "WHERE " SCOPE " AND k.estimate IS NOT NULL AND (?5 LIKE "
-	    "'%,' || k.status || ',%' OR ?5 LIKE "
-	    "'%,' || k.blocked_from || ',%') ORDER BY k.project_id, k.id",
+	[SQL_SCOPE_PACKAGES] = SCOPE_PACKAGES(SCOPE),
+	[SQL_SCOPE_LOADS] = SCOPE_LOADS(SCOPE),
+	[SQL_SCOPE_USE] = SCOPE_USE(SCOPE),
+	[SQL_SCOPE_PERIODS] = SCOPE_PERIODS(SCOPE),
+	[SQL_SCOPE_COMMITTED] = SCOPE_COMMITTED(SCOPE),
+	[SQL_ONE_PACKAGES] = SCOPE_PACKAGES(SCOPE_ONE),
+	[SQL_ONE_LOADS] = SCOPE_LOADS(SCOPE_ONE),
+	[SQL_ONE_USE] = SCOPE_USE(SCOPE_ONE),
+	[SQL_ONE_PERIODS] = SCOPE_PERIODS(SCOPE_ONE),
+	[SQL_ONE_COMMITTED] = SCOPE_COMMITTED(SCOPE_ONE),
 	[SQL_PACKAGE_USE_ADD] = "INSERT INTO package_use (package_id, day, "
 	    "minutes) VALUES (?1, ?2, ?3) ON CONFLICT (package_id, day) "
 	    "DO UPDATE SET minutes = package_use.minutes + excluded.minutes",
@@ -664,7 +679,6 @@ hb_book_total_of(struct hb_book *b, const char *text)
 		const char *total;
 	} named[] = {
 		{ SQL_MONEY_SUMS, "the person's earnings" },
-		{ SQL_SCOPE_USE, "the minutes drawn from a package" },
 		{ SQL_SCOPE_LOADS, "the minutes loaded on a package" },
 		{ SQL_EXPORT_ACTIVITIES, "the minutes logged on a task" },
 	};
@@ -1777,6 +1791,14 @@ hb_book_package_close(struct hb_book *b, int64_t id, hb_day day)
 }
 
 /* Bind a scope's four parameters. */
+/* A scope of one project, by id: its own statements. */
+static bool
+one_project(const struct hb_scope *sc)
+{
+	return sc->project_id > 0 && sc->client == NULL &&
+	    sc->project == NULL && sc->package_id <= 0;
+}
+
 static void
 bind_scope(struct stmt *s, const struct hb_scope *sc)
 {
@@ -1790,7 +1812,8 @@ void
 hb_book_scope_packages(struct hb_book *b, const struct hb_scope *sc,
     void (*fn)(void *ctx, struct hb_package *p), void *ctx)
 {
-	struct stmt *s = stmt(b, SQL_SCOPE_PACKAGES);
+	struct stmt *s = stmt(b, one_project(sc) ? SQL_ONE_PACKAGES :
+	    SQL_SCOPE_PACKAGES);
 	struct hb_package p;
 
 	bind_scope(s, sc);
@@ -1805,7 +1828,8 @@ void
 hb_book_scope_loads(struct hb_book *b, const struct hb_scope *sc,
     hb_day as_of, void (*fn)(void *ctx, const struct hb_load *l), void *ctx)
 {
-	struct stmt *s = stmt(b, SQL_SCOPE_LOADS);
+	struct stmt *s = stmt(b, one_project(sc) ? SQL_ONE_LOADS :
+	    SQL_SCOPE_LOADS);
 	char day[HB_DATE_BUFSZ];
 	struct hb_load l;
 
@@ -1828,17 +1852,19 @@ hb_book_scope_use(struct hb_book *b, const struct hb_scope *sc, hb_day as_of,
     void (*fn)(void *ctx, int64_t package_id, hb_day month, int64_t minutes),
     void *ctx)
 {
-	struct stmt *s = stmt(b, SQL_SCOPE_USE);
+	struct stmt *s = stmt(b, one_project(sc) ? SQL_ONE_USE :
+	    SQL_SCOPE_USE);
 	char day[HB_DATE_BUFSZ];
-	hb_day month;
+	hb_day on;
+	int y, m, d;
 
 	bind_scope(s, sc);
 	bind_text(s, 5, hb_date_format(as_of, day));
 	while (step(b, s)) {
-		if (hb_month_parse(col_text(s, 1),
-		    &month, NULL) != 0)
+		if (hb_date_parse(col_text(s, 1), &on, NULL) != 0)
 			continue;
-		fn(ctx, col_int(s, 0), month,
+		hb_civil_from_day(on, &y, &m, &d);
+		fn(ctx, col_int(s, 0), hb_day_from_civil(y, m, 1),
 		    col_int(s, 2));
 	}
 	done(b, s);
@@ -1849,7 +1875,8 @@ hb_book_scope_periods(struct hb_book *b, const struct hb_scope *sc,
     hb_day as_of, void (*fn)(void *ctx, int64_t package_id, int invoiced,
     int paid, const char *last_issued), void *ctx)
 {
-	struct stmt *s = stmt(b, SQL_SCOPE_PERIODS);
+	struct stmt *s = stmt(b, one_project(sc) ? SQL_ONE_PERIODS :
+	    SQL_SCOPE_PERIODS);
 	char day[HB_DATE_BUFSZ];
 
 	bind_scope(s, sc);
@@ -1866,7 +1893,8 @@ hb_book_scope_commitments(struct hb_book *b, const struct hb_scope *sc,
     const char *states, void (*fn)(void *ctx, const struct hb_commitment *c),
     void *ctx)
 {
-	struct stmt *s = stmt(b, SQL_SCOPE_COMMITTED);
+	struct stmt *s = stmt(b, one_project(sc) ? SQL_ONE_COMMITTED :
+	    SQL_SCOPE_COMMITTED);
 	struct hb_commitment c;
 
 	bind_scope(s, sc);

@@ -21,7 +21,7 @@
 #include "hourbook/date.h"
 #include "hourbook/records.h"
 
-#define HB_SCHEMA_VERSION 8
+#define HB_SCHEMA_VERSION 9
 
 struct hb_book;
 

@@ -6,6 +6,7 @@
 . "$(dirname "$0")/lib.sh"
 engine_only sqlite "the migration of old SQLite books (PRAGMA user_version, sqlite_master)"
 
+V9='DROP INDEX package_use_drawn;'
 V8='DROP TABLE request_key;'
 V7='DROP TABLE package_use; ALTER TABLE task DROP COLUMN worked;
 ALTER TABLE task DROP COLUMN billed; ALTER TABLE package DROP COLUMN start_month;
@@ -25,7 +26,7 @@ now=$(sql 'PRAGMA user_version')
 cp "$HOURBOOK_DB" "$T/fresh.db"
 
 # Back to schema 1, as the first release wrote it, then forward.
-sql "$V8 $V7 $V6 $V5 $V4 $V3 $V2 PRAGMA user_version = 1" >/dev/null
+sql "$V9 $V8 $V7 $V6 $V5 $V4 $V3 $V2 PRAGMA user_version = 1" >/dev/null
 expect_eq "a version-1 book" "1" "$(sql 'PRAGMA user_version')"
 expect_exit 74 task-list
 expect_err "a reader says who upgrades" "the next writing command"
@@ -39,7 +40,7 @@ expect_eq "integrity" ok "$(book_integrity)"
 expect_exit 0 task-list
 
 # Schema 2 (tasks, no packages) forward, keeping the tasks.
-sqlite3 "$T/fresh.db" "INSERT INTO task (project_id, kind, title, status, created, updated) VALUES (1, 'activity', 'Old task', 'open', 'x', 'x'); $V8 $V7 $V6 $V5 $V4 $V3 PRAGMA user_version = 2"
+sqlite3 "$T/fresh.db" "INSERT INTO task (project_id, kind, title, status, created, updated) VALUES (1, 'activity', 'Old task', 'open', 'x', 'x'); $V9 $V8 $V7 $V6 $V5 $V4 $V3 PRAGMA user_version = 2"
 expect_exit 0 holiday-add --db "$T/fresh.db" 2026-12-25 Christmas
 expect_exit 0 task-list --db "$T/fresh.db"
 expect_eq "2 -> now" "$now" "$(sqlite3 "$T/fresh.db" 'PRAGMA user_version')"
@@ -48,7 +49,7 @@ grep -q ',Old task,open,' "$T/out" && ok "tasks kept" || not_ok "tasks kept"
 # A migration that cannot finish leaves the book as it was: here the
 # version-1 book already holds a table the migration would create.
 cp "$HOURBOOK_DB" "$T/v1.db"
-sqlite3 "$T/v1.db" "$V8 $V7 $V6 $V5 $V4 $V3 $V2 PRAGMA user_version = 1; CREATE TABLE comment (x)"
+sqlite3 "$T/v1.db" "$V9 $V8 $V7 $V6 $V5 $V4 $V3 $V2 PRAGMA user_version = 1; CREATE TABLE comment (x)"
 expect_exit 74 client-add --db "$T/v1.db" other
 expect_eq "failed migration rolled back" "1" "$(sqlite3 "$T/v1.db" 'PRAGMA user_version')"
 expect_eq "nothing half-made" "0" "$(sqlite3 "$T/v1.db" "SELECT count(*) FROM sqlite_master WHERE name IN ('task', 'package')")"

@@ -57,6 +57,11 @@ static const struct {
 	{ "SQL_SCOPE_USE", "ttiit" },
 	{ "SQL_SCOPE_PERIODS", "ttiit" },
 	{ "SQL_SCOPE_COMMITTED", "ttiit" },
+	{ "SQL_ONE_PACKAGES", "ttii" },
+	{ "SQL_ONE_LOADS", "ttiit" },
+	{ "SQL_ONE_USE", "ttiit" },
+	{ "SQL_ONE_PERIODS", "ttiit" },
+	{ "SQL_ONE_COMMITTED", "ttiit" },
 	{ "SQL_PACKAGE_SELECT", "tti" },	/* client, project, package */
 	{ "SQL_WITHDRAWAL_SELECT", "ttt" },	/* person, from, to */
 	{ "SQL_EARNING_SELECT", "ttt" },	/* person, from, to */

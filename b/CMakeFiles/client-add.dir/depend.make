@@ -1,0 +1,2 @@
+# Empty dependencies file for client-add.
+# This may be replaced when dependencies are built.

@@ -1,0 +1,2 @@
+# Empty dependencies file for holiday-add.
+# This may be replaced when dependencies are built.

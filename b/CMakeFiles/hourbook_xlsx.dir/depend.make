@@ -1,0 +1,2 @@
+# Empty dependencies file for hourbook_xlsx.
+# This may be replaced when dependencies are built.

@@ -1,0 +1,2 @@
+# Empty compiler generated dependencies file for package-add.
+# This may be replaced when dependencies are built.

@@ -1,0 +1,2 @@
+# Empty compiler generated dependencies file for withdraw.
+# This may be replaced when dependencies are built.

@@ -1,0 +1,2 @@
+# Empty compiler generated dependencies file for test_duration.
+# This may be replaced when dependencies are built.
