@@ -1,5 +1,5 @@
 # A SQLite book and a PostgreSQL book have the same tables, columns and
-# constraints: schema/sqlite/001..009 applied in order, and schema/pg/007
+# constraints: schema/sqlite/001..009 applied in order, and schema/pg/007,
 # 008 and 009, describe one book.  For each table: its columns in order, with
 # their type (integer or text), NOT NULL and default; its primary key; its
 # unique constraints; its foreign keys; its CHECK constraints; its indexes
