@@ -122,10 +122,13 @@ enum sql_id {
 	"h.minutes, h.day FROM hours_ledger h JOIN package k " \
 	"ON k.id = h.package_id WHERE " scope " AND h.kind = 'load' " \
 	"AND h.day <= ?5 ORDER BY h.package_id, h.id"
-/* Days, in key order: the caller adds them up by month. */
+/* Days, in no order asked for: the caller adds them up by month in any
+ * order (balance.c), and an ORDER BY had SQLite sort every draw of the
+ * book, a project at a time: half the instructions of a balance of the
+ * whole book. */
 #define SCOPE_USE(scope) "SELECT u.package_id, u.day, u.minutes " \
 	"FROM package_use u JOIN package k ON k.id = u.package_id " \
-	"WHERE " scope " AND u.day <= ?5 ORDER BY u.package_id, u.day"
+	"WHERE " scope " AND u.day <= ?5"
 #define SCOPE_PERIODS(scope) "SELECT k.id, (SELECT count(*) FROM " \
 	"package_invoice WHERE package_id = k.id AND issued <= ?5), " \
 	"(SELECT count(*) FROM package_payment WHERE package_id = k.id " \
