@@ -1,3 +1,0 @@
-file(REMOVE_RECURSE
-  "libhourbook_xlsx.a"
-)
