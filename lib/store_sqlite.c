@@ -417,6 +417,11 @@ sq_open(struct hb_book *b, const struct hb_book_config *cfg)
 	    "WHERE journal_mode = 'wal'") == 0)
 		exec_retry(b, "PRAGMA journal_mode = WAL");
 	exec(b, "PRAGMA synchronous = FULL");
+	/* Every page's cells checked as SQLite first reads it: a damaged
+	 * page is refused where a command meets it, and not rewritten
+	 * by a write that happens to touch it (which could hide the damage
+	 * from the check a large batch runs before it commits). */
+	exec(b, "PRAGMA cell_size_check = ON");
 	/* A batch grows a table and its indexes at once: with SQLite's 2 MiB
 	 * default their pages keep leaving the cache.  16 MiB is a quarter
 	 * less time for a large import, and constant memory.  Readers keep
