@@ -37,7 +37,8 @@
 	X(SQL_SCOPE_USE) X(SQL_SCOPE_PERIODS) X(SQL_SCOPE_COMMITTED) \
 	X(SQL_ONE_PACKAGES) X(SQL_ONE_LOADS) X(SQL_ONE_USE) X(SQL_ONE_PERIODS) \
 	X(SQL_ONE_COMMITTED) \
-	X(SQL_PACKAGE_USE_ADD) X(SQL_TASK_USE_ADD) X(SQL_INVOICE_INSERT) \
+	X(SQL_PACKAGE_USE_ADD) X(SQL_PACKAGE_MONTH_ADD) \
+	X(SQL_PERSON_EARNED_GET) X(SQL_PERSON_EARNED_ADD) X(SQL_TASK_USE_ADD) X(SQL_INVOICE_INSERT) \
 	X(SQL_PAYMENT_INSERT) X(SQL_LEDGER_INSERT) X(SQL_PACKAGE_SELECT) \
 	X(SQL_ENTRY_INSERT) X(SQL_ENTRY_BY_REF) X(SQL_ENTRY_NEXT_ID) \
 	X(SQL_ENTRY_SPLIT_INSERT) X(SQL_ENTRY_GET) X(SQL_ENTRY_REVERSAL) \
@@ -50,6 +51,7 @@
 	X(SQL_INVOICE_NEW) X(SQL_INVOICE_LINE) X(SQL_STAFF_EXISTS) \
 	X(SQL_NAMES_CLIENT) X(SQL_NAMES_PERSON) X(SQL_NAMES_PROJECT) \
 	X(SQL_BATCH_FIND) X(SQL_BATCH_INSERT) X(SQL_CHECK_USE) \
+	X(SQL_CHECK_MONTHS) X(SQL_CHECK_EARNED) \
 	X(SQL_CHECK_DRAWS) X(SQL_CHECK_TASK_TOTALS) X(SQL_CHECK_REVERSALS) \
 	X(SQL_CHECK_INVOICES) X(SQL_REQUEST_FIND) X(SQL_REQUEST_INSERT) \
 	X(SQL_PERSON_ROLE)
@@ -122,25 +124,38 @@ enum sql_id {
 	"h.minutes, h.day FROM hours_ledger h JOIN package k " \
 	"ON k.id = h.package_id WHERE " scope " AND h.kind = 'load' " \
 	"AND h.day <= ?5 ORDER BY h.package_id, h.id"
-/* Days, in no order asked for: the caller adds them up by month in any
- * order (balance.c), and an ORDER BY had SQLite sort every draw of the
- * book, a project at a time: half the instructions of a balance of the
- * whole book. */
-#define SCOPE_USE(scope) "SELECT u.package_id, u.day, u.minutes " \
-	"FROM package_use u JOIN package k ON k.id = u.package_id " \
-	"WHERE " scope " AND u.day <= ?5"
+/* What the packages drew, in no order asked for: the caller adds the
+ * rows up by month (balance.c).  Each package's months before the one of
+ * ?5 (?6 its first day) come from package_month, and that month's days
+ * until ?5 from package_use: a balance reads a row a month, not a row a
+ * day.  The packages first, each one's rows from its primary key (CROSS
+ * JOIN keeps that order: SQLite would otherwise walk every row of the
+ * book and look its package up). */
+#define SCOPE_USE(scope) "SELECT u.package_id, u.month, u.minutes " \
+	"FROM package k CROSS JOIN package_month u " \
+	"WHERE u.package_id = k.id AND " scope " AND u.month < ?6 " \
+	"UNION ALL SELECT u.package_id, u.day, u.minutes " \
+	"FROM package k CROSS JOIN package_use u " \
+	"WHERE u.package_id = k.id AND " scope " AND u.day >= ?6 " \
+	"AND u.day <= ?5"
 #define SCOPE_PERIODS(scope) "SELECT k.id, (SELECT count(*) FROM " \
 	"package_invoice WHERE package_id = k.id AND issued <= ?5), " \
 	"(SELECT count(*) FROM package_payment WHERE package_id = k.id " \
 	"AND paid <= ?5), (SELECT max(issued) FROM package_invoice " \
 	"WHERE package_id = k.id AND issued <= ?5) FROM package k " \
 	"WHERE " scope " ORDER BY k.id"
-/* ?5 the agreed, unfinished states, as ",open,approved,...,". */
+/* ?5 to ?12 the agreed, unfinished states (NULL for the rest); a task
+ * blocked from one of them counts too (the schema ties blocked_from to
+ * 'blocked').  Listed, they let the (project_id, status) index find just
+ * those tasks instead of reading every task of the scope. */
+#define COMMITTED_STATES "(?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)"
+#define COMMITTED_STATES_MAX 8
 #define SCOPE_COMMITTED(scope) "SELECT k.project_id, k.id, k.status, " \
 	"k.blocked_from, k.estimate, k.urgent, k.billed FROM task k " \
-	"WHERE " scope " AND k.estimate IS NOT NULL AND (?5 LIKE " \
-	"'%,' || k.status || ',%' OR ?5 LIKE " \
-	"'%,' || k.blocked_from || ',%') ORDER BY k.project_id, k.id"
+	"WHERE " scope " AND k.estimate IS NOT NULL AND k.status IN " \
+	"(?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, 'blocked') AND (k.status <> " \
+	"'blocked' OR k.blocked_from IN " COMMITTED_STATES ") " \
+	"ORDER BY k.project_id, k.id"
 #define WITHDRAWAL_COLUMNS \
 	"w.id, p.handle, w.amount, coalesce(o.outcome, 'requested'), " \
 	"w.requested, w.due, o.day, o.reason, w.key, w.currency"
@@ -252,6 +267,22 @@ static const char *const sql[SQL_COUNT] = {
 	[SQL_PACKAGE_USE_ADD] = "INSERT INTO package_use (package_id, day, "
 	    "minutes) VALUES (?1, ?2, ?3) ON CONFLICT (package_id, day) "
 	    "DO UPDATE SET minutes = package_use.minutes + excluded.minutes",
+	[SQL_PACKAGE_MONTH_ADD] = "INSERT INTO package_month (package_id, "
+	    "month, minutes) VALUES (?1, ?2, ?3) ON CONFLICT (package_id, "
+	    "month) DO UPDATE SET minutes = package_month.minutes + "
+	    "excluded.minutes",
+	/* What the person ?1 earned so far in the currency of project ?2,
+	 * and that currency. */
+	[SQL_PERSON_EARNED_GET] = "SELECT coalesce(e.earned, 0), c.currency "
+	    "FROM project j JOIN client c ON c.id = j.client_id "
+	    "LEFT JOIN person_earned e ON e.person_id = ?1 "
+	    "AND e.currency = c.currency WHERE j.id = ?2",
+	/* ?2 the project: its client's currency is the money's. */
+	[SQL_PERSON_EARNED_ADD] = "INSERT INTO person_earned (person_id, "
+	    "currency, earned) SELECT ?1, c.currency, ?3 FROM project j "
+	    "JOIN client c ON c.id = j.client_id WHERE j.id = ?2 "
+	    "ON CONFLICT (person_id, currency) DO UPDATE SET earned = "
+	    "person_earned.earned + excluded.earned",
 	[SQL_TASK_USE_ADD] = "UPDATE task SET worked = worked + ?2, "
 	    "billed = billed + ?3 WHERE id = ?1",
 	[SQL_INVOICE_INSERT] = "INSERT INTO package_invoice (id, package_id, "
@@ -286,11 +317,9 @@ static const char *const sql[SQL_COUNT] = {
 	/* ?2 and ?3: the first and last day of the month of the payments
 	 * counted as paid this month. */
 	[SQL_MONEY_SUMS] = "SELECT cur, sum(earned), sum(pending), sum(paid), "
-	    "sum(paid_now) FROM (SELECT c.currency AS cur, e.earned AS earned, "
-	    "0 AS pending, 0 AS paid, 0 AS paid_now FROM entry e "
-	    "JOIN task t ON t.id = e.task_id JOIN project j "
-	    "ON j.id = t.project_id JOIN client c ON c.id = j.client_id "
-	    "WHERE e.person_id = ?1 AND e.earned <> 0 "
+	    "sum(paid_now) FROM (SELECT currency AS cur, earned, "
+	    "0 AS pending, 0 AS paid, 0 AS paid_now FROM person_earned "
+	    "WHERE person_id = ?1 "
 	    "UNION ALL SELECT currency, amount, 0, 0, 0 FROM money_ledger "
 	    "WHERE person_id = ?1 "
 	    "UNION ALL SELECT w.currency, 0, CASE WHEN o.outcome IS NULL "
@@ -434,6 +463,23 @@ static const char *const sql[SQL_COUNT] = {
 	    "UNION ALL SELECT s.package_id, e.day, 0, s.minutes "
 	    "FROM entry_split s JOIN entry e ON e.id = s.entry_id) d "
 	    "GROUP BY package_id, day ORDER BY package_id, day",
+	/* What package_month says each package drew each month, beside
+	 * what package_use says of its days. */
+	[SQL_CHECK_MONTHS] = "SELECT package_id, month, sum(recorded), "
+	    "sum(drawn) FROM (SELECT package_id, month, minutes AS recorded, "
+	    "0 AS drawn FROM package_month UNION ALL SELECT package_id, "
+	    "substr(day, 1, 8) || '01', 0, minutes FROM package_use) d "
+	    "GROUP BY package_id, month ORDER BY package_id, month",
+	/* What person_earned says each person earned in each currency,
+	 * beside what their entries earned. */
+	[SQL_CHECK_EARNED] = "SELECT p.handle, d.currency, sum(d.recorded), "
+	    "sum(d.earned) FROM (SELECT person_id, currency, earned AS "
+	    "recorded, 0 AS earned FROM person_earned UNION ALL SELECT "
+	    "e.person_id, c.currency, 0, e.earned FROM entry e JOIN task t "
+	    "ON t.id = e.task_id JOIN project j ON j.id = t.project_id "
+	    "JOIN client c ON c.id = j.client_id WHERE e.earned <> 0) d "
+	    "JOIN person p ON p.id = d.person_id "
+	    "GROUP BY p.handle, d.currency ORDER BY p.handle, d.currency",
 	/* What the entries dated until ?1 drew from each package. */
 	[SQL_CHECK_DRAWS] = "SELECT package_id, sum(minutes) FROM ("
 	    "SELECT package_id, package_minutes AS minutes FROM entry "
@@ -1857,18 +1903,31 @@ hb_book_scope_use(struct hb_book *b, const struct hb_scope *sc, hb_day as_of,
 {
 	struct stmt *s = stmt(b, one_project(sc) ? SQL_ONE_USE :
 	    SQL_SCOPE_USE);
-	char day[HB_DATE_BUFSZ];
-	hb_day on;
+	char day[HB_DATE_BUFSZ], first[HB_DATE_BUFSZ], last[8] = "";
+	const char *text;
+	hb_day on, month = 0;
 	int y, m, d;
 
 	bind_scope(s, sc);
 	bind_text(s, 5, hb_date_format(as_of, day));
+	hb_civil_from_day(as_of, &y, &m, &d);
+	bind_text(s, 6, hb_date_format(hb_day_from_civil(y, m, 1), first));
 	while (step(b, s)) {
-		if (hb_date_parse(col_text(s, 1), &on, NULL) != 0)
-			continue;
-		hb_civil_from_day(on, &y, &m, &d);
-		fn(ctx, col_int(s, 0), hb_day_from_civil(y, m, 1),
-		    col_int(s, 2));
+		/* A package's rows come together, a month's days in a row:
+		 * the month is worked out once per "YYYY-MM". */
+		text = col_text(s, 1);
+		if (text == NULL || strncmp(text, last, 7) != 0) {
+			if (text == NULL ||
+			    hb_date_parse(text, &on, NULL) != 0) {
+				last[0] = '\0';
+				continue;
+			}
+			hb_civil_from_day(on, &y, &m, &d);
+			month = hb_day_from_civil(y, m, 1);
+			memcpy(last, text, 7);
+			last[7] = '\0';
+		}
+		fn(ctx, col_int(s, 0), month, col_int(s, 2));
 	}
 	done(b, s);
 }
@@ -1900,8 +1959,31 @@ hb_book_scope_commitments(struct hb_book *b, const struct hb_scope *sc,
 	    SQL_SCOPE_COMMITTED);
 	struct hb_commitment c;
 
+	/* Bound as they are (SQLITE_STATIC): one buffer each. */
+	char state[COMMITTED_STATES_MAX][32];
+	const char *p = states, *comma;
+	int n = 0;
+	size_t len;
+
 	bind_scope(s, sc);
-	bind_text(s, 5, states);
+	/* ",open,approved,...," into ?5, ?6, ...: a state longer than any
+	 * the schema allows, or more of them than there are places, is the
+	 * caller's mistake. */
+	while (*p == ',' && p[1] != '\0') {
+		p++;
+		comma = strchr(p, ',');
+		len = comma ? (size_t)(comma - p) : strlen(p);
+		if (n == COMMITTED_STATES_MAX || len >= sizeof state[n])
+			hb_die(HB_EXIT_SOFTWARE, "the committed states %s do "
+			    "not fit the statement", states);
+		memcpy(state[n], p, len);
+		state[n][len] = '\0';
+		bind_text(s, 5 + n, state[n]);
+		n++;
+		p += len;
+	}
+	while (n < COMMITTED_STATES_MAX)
+		bind_text(s, 5 + n++, NULL);
 	while (step(b, s)) {
 		c.project_id = col_int(s, 0);
 		c.task_id = col_int(s, 1);
@@ -1920,11 +2002,49 @@ hb_book_package_use_add(struct hb_book *b, int64_t package_id, hb_day day,
 	struct stmt *s = stmt(b, SQL_PACKAGE_USE_ADD);
 	char buf[HB_DATE_BUFSZ];
 
+	int y, m, d;
+
 	bind_int(s, 1, package_id);
 	bind_text(s, 2, hb_date_format(day, buf));
 	bind_int(s, 3, minutes);
 	step(b, s);
 	done(b, s);
+	s = stmt(b, SQL_PACKAGE_MONTH_ADD);
+	hb_civil_from_day(day, &y, &m, &d);
+	bind_int(s, 1, package_id);
+	bind_text(s, 2, hb_date_format(hb_day_from_civil(y, m, 1), buf));
+	bind_int(s, 3, minutes);
+	step(b, s);
+	done(b, s);
+}
+
+bool
+hb_book_person_earned_add(struct hb_book *b, int64_t person_id,
+    int64_t project_id, int64_t amount, char currency[4])
+{
+	struct stmt *s = stmt(b, SQL_PERSON_EARNED_GET);
+	int64_t earned = 0, sum;
+	const char *cur;
+
+	/* The sum is made here, where its overflow can be told apart. */
+	currency[0] = '\0';
+	bind_int(s, 1, person_id);
+	bind_int(s, 2, project_id);
+	if (step(b, s)) {
+		earned = col_int(s, 0);
+		if ((cur = col_text(s, 1)) != NULL)
+			snprintf(currency, 4, "%s", cur);
+	}
+	done(b, s);
+	if (__builtin_add_overflow(earned, amount, &sum))
+		return false;
+	s = stmt(b, SQL_PERSON_EARNED_ADD);
+	bind_int(s, 1, person_id);
+	bind_int(s, 2, project_id);
+	bind_int(s, 3, amount);
+	step(b, s);
+	done(b, s);
+	return true;
 }
 
 void
@@ -2955,6 +3075,32 @@ hb_book_check_use(struct hb_book *b, void (*fn)(void *ctx,
 		fn(ctx, col_int(s, 0),
 		    col_text(s, 1),
 		    col_int(s, 2), col_int(s, 3));
+	done(b, s);
+}
+
+void
+hb_book_check_months(struct hb_book *b, void (*fn)(void *ctx,
+    int64_t package_id, const char *month, int64_t recorded, int64_t drawn),
+    void *ctx)
+{
+	struct stmt *s = stmt(b, SQL_CHECK_MONTHS);
+
+	while (step(b, s))
+		fn(ctx, col_int(s, 0), col_text(s, 1), col_int(s, 2),
+		    col_int(s, 3));
+	done(b, s);
+}
+
+void
+hb_book_check_earned(struct hb_book *b, void (*fn)(void *ctx,
+    const char *person, const char *currency, int64_t recorded,
+    int64_t earned), void *ctx)
+{
+	struct stmt *s = stmt(b, SQL_CHECK_EARNED);
+
+	while (step(b, s))
+		fn(ctx, col_text(s, 0), col_text(s, 1), col_int(s, 2),
+		    col_int(s, 3));
 	done(b, s);
 }
 

@@ -128,6 +128,25 @@ check_use(struct checker *c)
 	hb_book_check_use(c->book, on_use, c);
 }
 
+static void
+on_month(void *ctx, int64_t package_id, const char *month, int64_t recorded,
+    int64_t drawn)
+{
+	char key[24];
+
+	if (recorded != drawn)
+		finding(ctx, "package", id_text(package_id, key), "for the "
+		    "month of %.7s package_month records %lld minutes, its "
+		    "days in package_use %lld", month ? month : "?",
+		    (long long)recorded, (long long)drawn);
+}
+
+static void
+check_months(struct checker *c)
+{
+	hb_book_check_months(c->book, on_month, c);
+}
+
 /* What the entries drew per package, in package order. */
 struct draws {
 	int64_t *ids, *minutes;
@@ -350,6 +369,25 @@ on_person(void *ctx, const struct hb_person *p)
 }
 
 static void
+on_earned(void *ctx, const char *person, const char *currency,
+    int64_t recorded, int64_t earned)
+{
+	char a[HB_MONEY_BUFSZ], b[HB_MONEY_BUFSZ];
+
+	if (recorded != earned)
+		finding(ctx, "person", person ? person : "?", "%s: "
+		    "person_earned records %s, the person's entries earned %s",
+		    currency ? currency : "?", hb_money_format(recorded, '.', a),
+		    hb_money_format(earned, '.', b));
+}
+
+static void
+check_earned(struct checker *c)
+{
+	hb_book_check_earned(c->book, on_earned, c);
+}
+
+static void
 check_earnings(struct checker *c)
 {
 	struct people pp = { NULL, NULL, 0 };
@@ -413,9 +451,11 @@ static const struct {
 	{ "wal", check_wal },
 	{ "reference", check_references },
 	{ "package_use", check_use },
+	{ "package_month", check_months },
 	{ "package_used", check_used },
 	{ "task_totals", check_task_totals },
 	{ "reversal", check_reversals },
+	{ "person_earned", check_earned },
 	{ "earnings", check_earnings },
 	{ "invoice", check_invoices },
 	{ "balance", check_balance },

@@ -122,6 +122,12 @@ static const struct column entry_split[] = {
 static const struct column package_use[] = {
 	{ "package_id", INT }, { "day", TEXT }, { "minutes", INT }, END
 };
+static const struct column package_month[] = {
+	{ "package_id", INT }, { "month", TEXT }, { "minutes", INT }, END
+};
+static const struct column person_earned[] = {
+	{ "person_id", INT }, { "currency", TEXT }, { "earned", INT }, END
+};
 static const struct column money_ledger[] = {
 	{ "id", INT }, { "person_id", INT }, { "kind", TEXT },
 	{ "amount", INT }, { "task_id", INT }, { "day", TEXT },
@@ -177,6 +183,8 @@ static const struct table tables[] = {
 	{ "entry", "id", entry, NULL },
 	{ "entry_split", "entry_id, package_id, minutes", entry_split, NULL },
 	{ "package_use", "package_id, day", package_use, NULL },
+	{ "package_month", "package_id, month", package_month, NULL },
+	{ "person_earned", "person_id, currency", person_earned, NULL },
 	{ "money_ledger", "id", money_ledger, NULL },
 	{ "withdrawal", "id", withdrawal, NULL },
 	{ "withdrawal_outcome", "withdrawal_id", withdrawal_outcome, NULL },

@@ -60,9 +60,12 @@ struct person_info {
 	int64_t rate;		/* cents an hour, freelancers */
 };
 
+/* A (project, person) pair met in the batch: whether the person is on
+ * the team, once asked, and what they earned there not yet written. */
 struct member_info {
 	int64_t project_id, person_id;	/* project 0: an empty slot */
-	bool member;
+	bool asked, member;
+	int64_t add_earned;
 };
 
 /* What entries drew from a package on a day, not yet written. */
@@ -89,6 +92,16 @@ struct hb_logger {
 	size_t uses_cap, uses_count;
 	int64_t first_id;	/* the first entry this run wrote, or 0 */
 };
+
+/* The handle of a person the run met. */
+static const char *
+handle_of(const struct hb_logger *l, int64_t person_id)
+{
+	for (size_t i = 0; i < l->npeople; i++)
+		if (l->people[i].id == person_id)
+			return l->people[i].handle;
+	return l->actor.id == person_id ? l->actor.handle : "a person";
+}
 
 static void
 person_load(struct hb_book *book, const char *column, const char *handle,
@@ -122,6 +135,8 @@ hb_logger_new(struct hb_book *book)
 void
 hb_logger_flush(struct hb_logger *l)
 {
+	char currency[4], most[HB_MONEY_BUFSZ];
+
 	for (size_t i = 0; i < l->tasks_cap; i++) {
 		struct task_info *t = &l->tasks[i];
 
@@ -130,6 +145,19 @@ hb_logger_flush(struct hb_logger *l)
 		hb_book_task_use_add(l->book, t->id, t->add_worked,
 		    t->add_billed);
 		t->add_worked = t->add_billed = 0;
+	}
+	for (size_t i = 0; i < l->members_cap; i++) {
+		struct member_info *m = &l->members[i];
+
+		if (m->project_id == 0 || m->add_earned == 0)
+			continue;
+		if (!hb_book_person_earned_add(l->book, m->person_id,
+		    m->project_id, m->add_earned, currency))
+			hb_die(HB_EXIT_DATA, "the earnings of %s in %s would "
+			    "pass the largest amount the book holds (%s): "
+			    "nothing was logged", handle_of(l, m->person_id),
+			    currency, hb_money_format(INT64_MAX, '.', most));
+		m->add_earned = 0;
 	}
 	for (size_t i = 0; i < l->uses_cap; i++) {
 		struct use *u = &l->uses[i];
@@ -302,10 +330,10 @@ member_slot(struct member_info *slots, size_t cap, int64_t project_id,
 	return &slots[i];
 }
 
-/* Is the person on the project's team?  Asked once per pair and batch: a
- * hash, since a timesheet of many projects and people asks often. */
-static bool
-is_member(struct hb_logger *l, int64_t project_id, int64_t person_id)
+/* The pair's slot, made when new: a hash, since a timesheet of many
+ * projects and people meets the same pairs often. */
+static struct member_info *
+pair_of(struct hb_logger *l, int64_t project_id, int64_t person_id)
 {
 	struct member_info *m;
 
@@ -313,7 +341,7 @@ is_member(struct hb_logger *l, int64_t project_id, int64_t person_id)
 		m = member_slot(l->members, l->members_cap, project_id,
 		    person_id);
 		if (m->project_id != 0)
-			return m->member;
+			return m;
 	}
 	if (2 * (l->nmembers + 1) > l->members_cap) {
 		size_t cap = l->members_cap ? 2 * l->members_cap : 256;
@@ -330,8 +358,21 @@ is_member(struct hb_logger *l, int64_t project_id, int64_t person_id)
 	m = member_slot(l->members, l->members_cap, project_id, person_id);
 	m->project_id = project_id;
 	m->person_id = person_id;
-	m->member = hb_book_member_state(l->book, project_id, person_id) == 1;
 	l->nmembers++;
+	return m;
+}
+
+/* Is the person on the project's team?  Asked once per pair and batch. */
+static bool
+is_member(struct hb_logger *l, int64_t project_id, int64_t person_id)
+{
+	struct member_info *m = pair_of(l, project_id, person_id);
+
+	if (!m->asked) {
+		m->member = hb_book_member_state(l->book, project_id,
+		    person_id) == 1;
+		m->asked = true;
+	}
 	return m->member;
 }
 
@@ -449,6 +490,15 @@ write_entry(struct hb_logger *l, struct hb_entry_row *row,
 	hb_book_entry_insert(l->book, row);
 	if (l->first_id == 0)
 		l->first_id = row->id;
+	if (row->earned != 0) {
+		struct member_info *m = pair_of(l, pi->id, row->person_id);
+
+		if (__builtin_add_overflow(m->add_earned, row->earned,
+		    &m->add_earned))
+			hb_fail(HB_EXIT_DATA, "duration", "the earnings of %s "
+			    "in this run pass the largest amount the book "
+			    "holds", handle_of(l, row->person_id));
+	}
 	for (size_t i = 0; i < n; i++) {
 		ptrdiff_t k = hb_balances_find(pi->bal, draws[i].package);
 

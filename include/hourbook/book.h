@@ -21,7 +21,7 @@
 #include "hourbook/date.h"
 #include "hourbook/records.h"
 
-#define HB_SCHEMA_VERSION 9
+#define HB_SCHEMA_VERSION 10
 
 struct hb_book;
 
@@ -252,10 +252,17 @@ void hb_book_scope_commitments(struct hb_book *book,
     void (*fn)(void *ctx, const struct hb_commitment *c), void *ctx);
 
 /* The derived rows beside the hours ledger: what entries drew from a
- * package on a day, and what a task has worked and billed.  Only the
- * hours ledger (hours.c) writes them, with its entries. */
+ * package on a day (and so in its month), what a task has worked and
+ * billed, and what a person earned in the currency of a project's
+ * client.  Only the hours ledger (hours.c) writes them, with its
+ * entries. */
 void hb_book_package_use_add(struct hb_book *book, int64_t package_id,
     hb_day day, int64_t minutes);
+/* False, writing nothing, when the person's earnings in that currency
+ * (set in currency, "" if the project is missing) would not fit in 64
+ * bits of cents. */
+bool hb_book_person_earned_add(struct hb_book *book, int64_t person_id,
+    int64_t project_id, int64_t amount, char currency[4]);
 void hb_book_task_use_add(struct hb_book *book, int64_t task_id,
     int64_t minutes, int64_t billable);
 
@@ -504,6 +511,16 @@ void hb_book_check_wal(struct hb_book *book, void (*fn)(void *ctx,
 void hb_book_check_use(struct hb_book *book, void (*fn)(void *ctx,
     int64_t package_id, const char *day, int64_t recorded, int64_t drawn),
     void *ctx);
+/* Per package and month ("YYYY-MM-01"): the minutes package_month
+ * records, and what package_use records for the days of that month. */
+void hb_book_check_months(struct hb_book *book, void (*fn)(void *ctx,
+    int64_t package_id, const char *month, int64_t recorded, int64_t drawn),
+    void *ctx);
+/* Per person (handle) and currency: what person_earned records, and what
+ * the person's entries earned. */
+void hb_book_check_earned(struct hb_book *book, void (*fn)(void *ctx,
+    const char *person, const char *currency, int64_t recorded,
+    int64_t earned), void *ctx);
 /* Per package: what the entries dated until `until` drew from it. */
 void hb_book_check_draws(struct hb_book *book, hb_day until,
     void (*fn)(void *ctx, int64_t package_id, int64_t drawn), void *ctx);

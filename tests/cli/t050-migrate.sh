@@ -6,6 +6,7 @@
 . "$(dirname "$0")/lib.sh"
 engine_only sqlite "the migration of old SQLite books (PRAGMA user_version, sqlite_master)"
 
+V10='DROP TABLE package_month; DROP TABLE person_earned;'
 V9='DROP INDEX package_use_drawn;'
 V8='DROP TABLE request_key;'
 V7='DROP TABLE package_use; ALTER TABLE task DROP COLUMN worked;
@@ -26,7 +27,7 @@ now=$(sql 'PRAGMA user_version')
 cp "$HOURBOOK_DB" "$T/fresh.db"
 
 # Back to schema 1, as the first release wrote it, then forward.
-sql "$V9 $V8 $V7 $V6 $V5 $V4 $V3 $V2 PRAGMA user_version = 1" >/dev/null
+sql "$V10 $V9 $V8 $V7 $V6 $V5 $V4 $V3 $V2 PRAGMA user_version = 1" >/dev/null
 expect_eq "a version-1 book" "1" "$(sql 'PRAGMA user_version')"
 expect_exit 74 task-list
 expect_err "a reader says who upgrades" "the next writing command"
@@ -40,7 +41,7 @@ expect_eq "integrity" ok "$(book_integrity)"
 expect_exit 0 task-list
 
 # Schema 2 (tasks, no packages) forward, keeping the tasks.
-sqlite3 "$T/fresh.db" "INSERT INTO task (project_id, kind, title, status, created, updated) VALUES (1, 'activity', 'Old task', 'open', 'x', 'x'); $V9 $V8 $V7 $V6 $V5 $V4 $V3 PRAGMA user_version = 2"
+sqlite3 "$T/fresh.db" "INSERT INTO task (project_id, kind, title, status, created, updated) VALUES (1, 'activity', 'Old task', 'open', 'x', 'x'); $V10 $V9 $V8 $V7 $V6 $V5 $V4 $V3 PRAGMA user_version = 2"
 expect_exit 0 holiday-add --db "$T/fresh.db" 2026-12-25 Christmas
 expect_exit 0 task-list --db "$T/fresh.db"
 expect_eq "2 -> now" "$now" "$(sqlite3 "$T/fresh.db" 'PRAGMA user_version')"
@@ -49,10 +50,50 @@ grep -q ',Old task,open,' "$T/out" && ok "tasks kept" || not_ok "tasks kept"
 # A migration that cannot finish leaves the book as it was: here the
 # version-1 book already holds a table the migration would create.
 cp "$HOURBOOK_DB" "$T/v1.db"
-sqlite3 "$T/v1.db" "$V9 $V8 $V7 $V6 $V5 $V4 $V3 $V2 PRAGMA user_version = 1; CREATE TABLE comment (x)"
+sqlite3 "$T/v1.db" "$V10 $V9 $V8 $V7 $V6 $V5 $V4 $V3 $V2 PRAGMA user_version = 1; CREATE TABLE comment (x)"
 expect_exit 74 client-add --db "$T/v1.db" other
 expect_eq "failed migration rolled back" "1" "$(sqlite3 "$T/v1.db" 'PRAGMA user_version')"
 expect_eq "nothing half-made" "0" "$(sqlite3 "$T/v1.db" "SELECT count(*) FROM sqlite_master WHERE name IN ('task', 'package')")"
+
+# Schema 9 -> 10 builds the summaries from the ledger: what each package
+# drew each month, what each freelancer earned per currency.  The
+# balances and the withdrawal status read them, and read the same after.
+export HOURBOOK_DB="$T/v9.db" HOURBOOK_USER=maria
+client-add -q acme >/dev/null
+member-add -q --role staff maria >/dev/null
+project-add -q --client acme p >/dev/null
+client-add -q --currency USD bigco >/dev/null
+project-add -q --client bigco --model self-service app >/dev/null
+member-add -q --rate 20 bruno >/dev/null
+member-add -q --project p bruno >/dev/null
+member-add -q --project app bruno >/dev/null
+HOURBOOK_NOW=2026-09-01T09:00:00Z package-add -q --project p --hours 100 >/dev/null
+package-set -q --invoiced --date 2026-09-01 1 >/dev/null
+package-set -q --paid --date 2026-09-01 1 >/dev/null
+task-add -q --project p --assign bruno "Site" >/dev/null
+task-add -q --project app --assign bruno "App" >/dev/null
+printf 'task,minutes,date,person\n1,2h,2026-09-10,bruno\n1,90m,2026-10-05,bruno\n2,1h,2026-10-06,bruno\n1,1h,2026-11-02,bruno\n' >"$T/sheet.csv"
+HOURBOOK_NOW=2026-11-03T09:00:00Z hours-log -q --csv "$T/sheet.csv" >/dev/null
+HOURBOOK_NOW=2026-11-03T10:00:00Z report-export balances >"$T/balances-10"
+HOURBOOK_NOW=2026-11-03T10:00:00Z withdraw --as bruno --status >"$T/status-10"
+sql "SELECT * FROM package_month ORDER BY 1, 2; SELECT * FROM person_earned ORDER BY 1, 2" >"$T/summaries-10"
+sql "$V10 PRAGMA user_version = 9" >/dev/null
+HOURBOOK_NOW=2026-11-03T10:00:00Z expect_exit 74 report-export balances
+HOURBOOK_NOW=2026-11-03T10:00:00Z expect_exit 0 holiday-add 2026-12-08 Immacolata
+expect_eq "9 -> now" "$now" "$(sql 'PRAGMA user_version')"
+sql "SELECT * FROM package_month ORDER BY 1, 2; SELECT * FROM person_earned ORDER BY 1, 2" >"$T/summaries"
+expect_eq "the summaries built as the commands wrote them" "$(cat "$T/summaries-10")" "$(cat "$T/summaries")"
+expect_eq "three months drawn, two currencies earned" "1|2026-09-01|120
+1|2026-10-01|90
+1|2026-11-01|60
+2|EUR|9000
+2|USD|2000" "$(sql "SELECT package_id, month, minutes FROM package_month ORDER BY 1, 2; SELECT p.id, e.currency, e.earned FROM person_earned e JOIN person p ON p.id = e.person_id ORDER BY 1, 2")"
+HOURBOOK_NOW=2026-11-03T10:00:00Z report-export balances >"$T/balances"
+expect_eq "the same balances" "$(cat "$T/balances-10")" "$(cat "$T/balances")"
+HOURBOOK_NOW=2026-11-03T10:00:00Z withdraw --as bruno --status >"$T/status"
+expect_eq "the same withdrawal status" "$(cat "$T/status-10")" "$(cat "$T/status")"
+HOURBOOK_NOW=2026-11-03T10:00:00Z expect_exit 0 book-check
+export HOURBOOK_DB="$T/book.db" HOURBOOK_USER=tester
 
 # A book newer than this hourbook is refused, not touched.
 sql "PRAGMA user_version = 999" >/dev/null

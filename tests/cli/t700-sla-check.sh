@@ -108,9 +108,9 @@ grep -q ',warning,package,1,web,.*needs 630 minutes and 600 are usable: 30 minut
 expect_eq "commitments are not an overdraft" "" "$(check 2026-11-01 package-overdrawn)"
 expect_eq "nor low" "" "$(check 2026-11-01 package-low)"
 # Time beyond the loaded hours only comes from a damaged ledger: here a
-# use row written behind the book's back.
+# use row written behind the book's back (a day, and its month).
 damaged=$(book_copy damaged)
-sql_on "$damaged" "INSERT INTO package_use VALUES (1, '2026-10-20', 700)"
+sql_on "$damaged" "INSERT INTO package_use VALUES (1, '2026-10-20', 700); INSERT INTO package_month VALUES (1, '2026-10-01', 700) ON CONFLICT (package_id, month) DO UPDATE SET minutes = package_month.minutes + 700"
 expect_eq "overdrawn" "1" "$(HOURBOOK_DB=$damaged check 2026-11-01 package-overdrawn)"
 book_drop "$damaged"
 

@@ -63,7 +63,18 @@ broken "UPDATE package_use SET minutes = minutes + 7 WHERE package_id = 1 AND da
 expect_out "package_use disagrees with the entries of one day" <<'OUT'
 check,entity,key,message
 package_use,package,1,"on 2026-10-03 package_use records 1447 minutes, the entries of that day drew 1440"
+package_month,package,1,"for the month of 2026-10 package_month records 8640 minutes, its days in package_use 8647"
+OUT
+broken "UPDATE package_month SET minutes = minutes + 7 WHERE package_id = 1 AND month = '2026-10-01'"
+expect_out "package_month disagrees with its days, and the balance with the entries" <<'OUT'
+check,entity,key,message
+package_month,package,1,"for the month of 2026-10 package_month records 8647 minutes, its days in package_use 8640"
 package_used,package,1,"has used 14407 minutes by its ledger, but its entries drew 14400"
+OUT
+broken "UPDATE person_earned SET earned = earned + 100 WHERE person_id = (SELECT id FROM person WHERE handle = 'eli')"
+expect_out "person_earned disagrees with the person's entries" <<'OUT'
+check,entity,key,message
+person_earned,person,eli,"USD: person_earned records 8309.50, the person's entries earned 8308.50"
 OUT
 broken "UPDATE task SET billed = billed + 5 WHERE id = 2"
 expect_out "a task's totals disagree with its entries" <<'OUT'
@@ -74,6 +85,7 @@ broken "UPDATE entry SET earned = earned - 100 WHERE id = 902"
 expect_out "a reversal that does not mirror its original" <<'OUT'
 check,entity,key,message
 reversal,entry,902,reverses entry 8 but does not mirror its earnings
+person_earned,person,eli,"USD: person_earned records 8308.50, the person's entries earned 8307.50"
 OUT
 broken "DROP INDEX entry_reverses; UPDATE entry SET reverses = 5 WHERE id = 902"
 expect_out "an entry reversed twice" <<'OUT'

@@ -51,17 +51,17 @@ static const struct {
 	 * client, final states */
 	{ "SQL_TASK_SELECT", "tttttttt" },
 	/* The scope (client, project, package id, project id), then the
-	 * day or the states. */
+	 * day (and the first of its month) or the states. */
 	{ "SQL_SCOPE_PACKAGES", "ttii" },
 	{ "SQL_SCOPE_LOADS", "ttiit" },
-	{ "SQL_SCOPE_USE", "ttiit" },
+	{ "SQL_SCOPE_USE", "ttiitt" },
 	{ "SQL_SCOPE_PERIODS", "ttiit" },
-	{ "SQL_SCOPE_COMMITTED", "ttiit" },
+	{ "SQL_SCOPE_COMMITTED", "ttiitttttttt" },
 	{ "SQL_ONE_PACKAGES", "ttii" },
 	{ "SQL_ONE_LOADS", "ttiit" },
-	{ "SQL_ONE_USE", "ttiit" },
+	{ "SQL_ONE_USE", "ttiitt" },
 	{ "SQL_ONE_PERIODS", "ttiit" },
-	{ "SQL_ONE_COMMITTED", "ttiit" },
+	{ "SQL_ONE_COMMITTED", "ttiitttttttt" },
 	{ "SQL_PACKAGE_SELECT", "tti" },	/* client, project, package */
 	{ "SQL_WITHDRAWAL_SELECT", "ttt" },	/* person, from, to */
 	{ "SQL_EARNING_SELECT", "ttt" },	/* person, from, to */
