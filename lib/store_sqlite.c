@@ -263,8 +263,30 @@ refuse_network_fs(const char *path)
 static bool
 identify(struct hb_book *b)
 {
-	int64_t app = scalar_int(b, "PRAGMA application_id");
-	int64_t version = scalar_int(b, "PRAGMA user_version");
+	static const char magic[16] = "SQLite format 3";
+	char head[sizeof magic];
+	int64_t app, version;
+	ssize_t n = -1;
+	int fd;
+
+	/* SQLite calls any file whose first 16 bytes are not its own "not
+	 * a database".  A byte or two changed is a damaged book, for
+	 * book-check; most of them is a file that never was SQLite's. */
+	if ((fd = open(b->location, O_RDONLY | O_CLOEXEC)) >= 0) {
+		n = read(fd, head, sizeof head);
+		close(fd);
+	}
+	if (n > 0) {
+		size_t differ = sizeof head - (size_t)n;
+
+		for (ssize_t i = 0; i < n; i++)
+			differ += head[i] != magic[i];
+		if (differ > 2)
+			hb_die(HB_EXIT_IO, "%s: not a hourbook book (not an "
+			    "SQLite file): nothing was changed", b->location);
+	}
+	app = scalar_int(b, "PRAGMA application_id");
+	version = scalar_int(b, "PRAGMA user_version");
 
 	/* Both are set by the one statement that ends a migration: a book
 	 * without a version has had its header damaged. */

@@ -57,6 +57,7 @@ if on_engine sqlite "files that are not SQLite books; an empty file"; then
 	expect_eq "stranger's version untouched" 0 "$(sqlite3 "$stranger" 'PRAGMA user_version')"
 	printf 'not a database at all, just text that is long enough to fill a page header' >"$T/text.db"
 	expect_exit 74 client-add --db "$T/text.db" zeta
+	expect_err "a text file is not called damaged" "client-add: $T/text.db: not a hourbook book (not an SQLite file): nothing was changed"
 	mkdir "$T/dir.db"
 	expect_exit 74 client-add --db "$T/dir.db" zeta
 	: >"$T/empty.db"
