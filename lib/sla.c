@@ -295,9 +295,11 @@ check_package(struct sla *s, enum package_rule rule)
 			continue;
 		switch (rule) {
 		case LOW:
-			/* Awaiting payment is its own finding. */
+			/* Awaiting payment is its own finding; an expired
+			 * package has nothing left by definition, not little. */
 			failed = !p->awaiting_payment && p->available >= 0 &&
-			    p->available < floor;
+			    p->available < floor &&
+			    !(p->has_expires && p->expires < s->today);
 			if (failed)
 				message = hb_xprintf("package %lld has %lld of its "
 				    "%lld minutes available, below %lld",

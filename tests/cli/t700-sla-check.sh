@@ -147,4 +147,14 @@ expect_exit 66 sla-check --project slw --format junit -o "$T/typo.xml"
 expect_err "the project typo is named, with the near name" '"slw" does not exist (did you mean slow?)'
 [ ! -e "$T/typo.xml" ] && ok "no green JUnit for a typo" || not_ok "no green JUnit for a typo" "$(cat "$T/typo.xml")"
 
+# A package that expired has nothing left, not little: no longer low.
+project-add -q --client acme exp >/dev/null
+member-add -q --project exp bruno >/dev/null
+package-add -q --project exp --hours 10 --expires 2026-12-31 >/dev/null	# 2
+package-set -q --invoiced 2 >/dev/null
+package-set -q --paid 2 >/dev/null
+task-add -q --project exp --assign bruno --estimate 570m "Nearly all" >/dev/null
+expect_eq "low on its last day" "2" "$(check 2026-12-31 package-low | tr ' ' '\n' | grep -x 2)"
+expect_eq "expired: not low" "" "$(check 2027-01-01 package-low | tr ' ' '\n' | grep -x 2)"
+
 finish
