@@ -25,7 +25,9 @@ check() {
 	e=$(sed -n 's/.*the packages of p have \(-*[0-9]*\) available.*/\1/p' "$T/e")
 	hours-log --dry-run --overdraft --person bruno 1 1m >"$T/h" 2>/dev/null
 	h=$(awk -F, 'NR == 2 { print $8 + ($7 != "" ? 1 : 0) }' "$T/h")
-	report-export balances --project p | awk -F, 'NR > 1 && $5 == "active" { print $1 "," $6 - $8 }' >"$T/floors"
+	# Without a finding a package has all its hours, or none once it
+	# expired (package-low is not said of an expired package).
+	report-export balances --project p | awk -F, -v today="$1" 'NR > 1 && $5 == "active" { print $1 "," ($13 != "" && $13 < today ? 0 : $6 - $8) }' >"$T/floors"
 	sla-check --no-header --project p >"$T/s" || true
 	s=$(awk -F, 'FNR == NR { m[$1] = $2; next }
 		$1 == "package-low" { n = split($8, w, " "); a[$4] = w[4] }
