@@ -232,6 +232,20 @@ hb_option_fills_column(void *ctx, int key, const char *arg)
 	values[key - HB_OPT_FIRST] = arg ? arg : "yes";
 }
 
+/* A required value not given on the command line: named as the option
+ * that gives it (the column's name in a --csv file). */
+static _Noreturn void
+missing(const struct hb_batch *b, size_t column)
+{
+	char name[64];
+
+	hb_csv_column_name(b->columns[column].names, name, sizeof name);
+	for (const struct hb_option *o = b->cmd->options; o->name; o++)
+		if (strcmp(o->name, name) == 0)
+			hb_usage_error(b->cmd, "--%s is required", name);
+	hb_usage_error(b->cmd, "%s is required", name);
+}
+
 size_t
 hb_batch_run_then(struct hb_book *book, const struct hb_batch *b,
     hb_record_fn *last)
@@ -240,16 +254,14 @@ hb_batch_run_then(struct hb_book *book, const struct hb_batch *b,
 	    HB_CSV_PLAIN };
 	struct hb_csv_column *columns;
 	struct hb_csv_error err;
-	char name[64], hex[HB_DIGEST_HEX];
+	char hex[HB_DIGEST_HEX];
 	int rc;
 
 	if (hb_opts.csv == NULL) {
 		for (size_t i = 0; i < b->ncolumns; i++)
 			if (b->columns[i].required && (b->values[i] == NULL ||
-			    b->values[i][0] == '\0')) {
-				hb_csv_column_name(b->columns[i].names, name, sizeof name);
-				hb_usage_error(b->cmd, "%s is required", name);
-			}
+			    b->values[i][0] == '\0'))
+				missing(b, i);
 		if (hb_opts.key != NULL) {
 			request_digest(b, hex);
 			hb_output_key(hb_opts.key);

@@ -33,7 +33,7 @@ expect_exit 1 member-leave --project acme-web --reassign-to maria maria
 expect_exit 66 member-leave --project nope maria
 expect_exit 66 member-leave --project acme-web nobody
 expect_exit 64 member-leave maria
-expect_err "--project is required" "project is required"
+expect_err "--project is required" "member-leave: --project is required"
 expect_exit 0 member-add --project acme-web bruno
 expect_eq "rejoining works" "0" "$(sql "SELECT CASE WHEN left_at IS NOT NULL THEN 1 ELSE 0 END FROM member m JOIN person p ON p.id = m.person_id WHERE p.handle = 'bruno'")"
 printf 'person,project\nbruno,acme-web\nmaria,acme-web\n' | expect_exit 0 member-leave -q --csv -
