@@ -111,6 +111,12 @@ struct hb_engine {
 	 * SQLite has no types to declare, and ignores it. */
 	char *(*compile)(struct hb_book *book, const char *sql,
 	    const char *types);
+
+	/* The id the last INSERT gave its row, for an engine whose INSERT
+	 * ... RETURNING costs more than the insert (SQLite runs RETURNING
+	 * as a subprogram with a table of its own: half of each entry of
+	 * an import); NULL where the statements return their ids. */
+	int64_t (*last_id)(struct hb_book *book);
 };
 
 /* Rows in COPY's text format, for an engine's copy_in: columns separated

@@ -160,6 +160,14 @@ enum sql_id {
 	"w.id, p.handle, w.amount, coalesce(o.outcome, 'requested'), " \
 	"w.requested, w.due, o.day, o.reason, w.key, w.currency"
 
+/* An entry: its id from the engine's last_id where it has one (SQLite),
+ * else returned (sql_pg[]). */
+#define ENTRY_INSERT "INSERT INTO entry (id, task_id, person_id, day, " \
+	"minutes, billable, overage, package_id, package_minutes, note, " \
+	"reverses, reason, actor, created, earned, ref) " \
+	"VALUES ((SELECT coalesce(max(id), 0) + 1 FROM entry), ?, ?, ?, ?, " \
+	"?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+
 static const char *const sql[SQL_COUNT] = {
 	[SQL_SETTING_PUT] = "INSERT INTO setting (key, value) VALUES (?, ?) "
 	    "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
@@ -296,10 +304,7 @@ static const char *const sql[SQL_COUNT] = {
 	    "JOIN client c ON c.id = j.client_id "
 	    "WHERE (?1 IS NULL OR c.name = ?1) AND (?2 IS NULL OR j.code = ?2) "
 	    "AND (?3 IS NULL OR k.id = ?3) ORDER BY k.id",
-	[SQL_ENTRY_INSERT] = "INSERT INTO entry (id, task_id, person_id, day, "
-	    "minutes, billable, overage, package_id, package_minutes, note, "
-	    "reverses, reason, actor, created, earned, ref) "
-	    "VALUES ((SELECT coalesce(max(id), 0) + 1 FROM entry), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+	[SQL_ENTRY_INSERT] = ENTRY_INSERT,
 	[SQL_ENTRY_BY_REF] = "SELECT id FROM entry WHERE person_id = ? "
 	    "AND ref = ?",
 	[SQL_ENTRY_NEXT_ID] = "SELECT coalesce(max(id), 0) + 1 FROM entry",
@@ -513,6 +518,7 @@ static const char *const sql_pg[SQL_COUNT] = {
 	[SQL_PROJECT_GET] = PROJECT_GET(PROJECT_COLUMNS_PG),
 	[SQL_PROJECT_ALL] = PROJECT_ALL(PROJECT_COLUMNS_PG),
 	[SQL_EXPORT_ENTRIES] = EXPORT_ENTRIES(ENTRY_PACKAGES_PG),
+	[SQL_ENTRY_INSERT] = ENTRY_INSERT " RETURNING id",
 };
 
 /* Statements that may return very many rows (exports). */
@@ -2443,7 +2449,13 @@ hb_book_entry_insert(struct hb_book *b, struct hb_entry_row *e)
 	bind_text(s, 13, b->now);
 	bind_int(s, 14, e->earned);
 	bind_text(s, 15, e->ref);
-	e->id = insert_id(b, s);
+	if (b->engine->last_id != NULL) {
+		step(b, s);
+		done(b, s);
+		e->id = b->engine->last_id(b);
+	} else {
+		e->id = insert_id(b, s);
+	}
 }
 
 int64_t

@@ -858,4 +858,5 @@ const struct hb_engine hb_engine_postgresql = {
 	pg_verify, pg_check_storage, pg_check_references, pg_check_wal,
 	pg_copy_in,
 	pg_compile,
+	NULL,	/* last_id: INSERT ... RETURNING */
 };

@@ -877,6 +877,12 @@ sq_compile(struct hb_book *b, const char *sql, const char *types)
 	return error;
 }
 
+static int64_t
+sq_last_id(struct hb_book *b)
+{
+	return sqlite3_last_insert_rowid(db_of(b));
+}
+
 const struct hb_engine hb_engine_sqlite = {
 	"sqlite",
 	sq_open, sq_close, sq_version, sq_migrate,
@@ -886,4 +892,5 @@ const struct hb_engine hb_engine_sqlite = {
 	sq_verify, sq_check_storage, sq_check_references, sq_check_wal,
 	NULL,	/* copy_in: prepared INSERTs are as fast */
 	sq_compile,
+	sq_last_id,
 };
