@@ -224,7 +224,7 @@ task_info(struct hb_logger *l, const char *s)
 	}
 	hb_need_task(l->book, "task", s, &t);
 	if (2 * (l->tasks_count + 1) > l->tasks_cap) {
-		size_t cap = l->tasks_cap ? 2 * l->tasks_cap : 1024;
+		size_t cap = l->tasks_cap ? 2 * l->tasks_cap : 16;
 		struct task_info *slots = hb_xcalloc(cap, sizeof *slots);
 
 		for (size_t i = 0; i < l->tasks_cap; i++)

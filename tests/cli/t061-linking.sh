@@ -1,9 +1,11 @@
 #!/bin/sh
 # What each command loads at start: libpq only when a PostgreSQL book is
-# opened, the xlsx writer only in the commands that write xlsx.  Each
+# opened, the xlsx writer only in the commands that write xlsx, and not
+# SQLite nor libcsv when their archives were there to link in.  Each
 # library a process links costs it dynamic linking at every start (libpq
-# with TLS, Kerberos and LDAP ~4 ms, libxlsxwriter with minizip ~2 ms),
-# which the commands run once a minute from scripts would pay for nothing.
+# with TLS, Kerberos and LDAP ~4 ms, libxlsxwriter with minizip ~2 ms,
+# libsqlite3 ~0.6 ms), which the commands run once a minute from scripts
+# would pay for nothing.
 . "$(dirname "$0")/lib.sh"
 
 # Under scripts/test --valgrind, HB_BIN holds wrappers, not a build folder.
@@ -12,6 +14,14 @@ if [ ! -f "$HB_BIN/CMakeCache.txt" ] || ! command -v ldd >/dev/null; then
 	finish
 fi
 xlsx_commands="report-export package-set"
+# linked_in ARCHIVE_VARIABLE: did the build link that archive in?
+linked_in() {
+	grep -q '^HB_STATIC_LIBS:BOOL=ON' "$HB_BIN/CMakeCache.txt" &&
+	    grep -q "^$1:FILEPATH=/" "$HB_BIN/CMakeCache.txt"
+}
+static_sqlite=no static_csv=no
+linked_in HB_SQLITE3_ARCHIVE && static_sqlite=yes
+linked_in HB_CSV_ARCHIVE && static_csv=yes
 for src in "$HB_SRC"/cmd/*.c; do
 	cmd=$(basename "$src" .c)
 	ldd "$HB_BIN/$cmd" >"$T/ldd" || { not_ok "$cmd: ldd reads it"; continue; }
@@ -19,6 +29,12 @@ for src in "$HB_SRC"/cmd/*.c; do
 		not_ok "$cmd does not link libpq" "$(grep libpq "$T/ldd")"
 	else
 		ok "$cmd does not link libpq"
+	fi
+	if [ "$static_sqlite" = yes ]; then
+		expect_eq "$cmd has SQLite linked in" 0 "$(grep -c 'libsqlite3\.so' "$T/ldd")"
+	fi
+	if [ "$static_csv" = yes ]; then
+		expect_eq "$cmd has libcsv linked in" 0 "$(grep -c 'libcsv\.so' "$T/ldd")"
 	fi
 	case " $xlsx_commands " in
 	*" $cmd "*)
