@@ -65,7 +65,8 @@ enum sql_id {
 
 #define CLIENT_COLUMNS \
 	"c.id, c.name, c.display_name, c.email, c.currency, " \
-	"(SELECT handle FROM person WHERE id = c.contact_id), c.created"
+	"(SELECT handle FROM person WHERE id = c.contact_id), c.created, " \
+	"c.lang"
 #define PERSON_COLUMNS \
 	"p.id, p.handle, p.name, p.email, p.role, p.rate, p.client_id, " \
 	"(SELECT name FROM client WHERE id = p.client_id), p.created"
@@ -176,7 +177,7 @@ static const char *const sql[SQL_COUNT] = {
 	[SQL_CLIENT_GET] = "SELECT " CLIENT_COLUMNS " FROM client c "
 	    "WHERE c.name = ?",
 	[SQL_CLIENT_INSERT] = "INSERT INTO client (id, name, display_name, email, "
-	    "currency, created) VALUES ((SELECT coalesce(max(id), 0) + 1 FROM client), ?, ?, ?, ?, ?) RETURNING id",
+	    "currency, created, lang) VALUES ((SELECT coalesce(max(id), 0) + 1 FROM client), ?, ?, ?, ?, ?, ?) RETURNING id",
 	[SQL_CLIENT_SET_CONTACT] = "UPDATE client SET contact_id = ? "
 	    "WHERE id = ?",
 	[SQL_CLIENT_ALL] = "SELECT " CLIENT_COLUMNS " FROM client c "
@@ -1275,6 +1276,7 @@ read_client(struct stmt *s, void *out)
 	c->currency = column_text(s, 4);
 	c->contact = column_text(s, 5);
 	c->created = column_text(s, 6);
+	c->lang = column_text(s, 7);
 }
 
 bool
@@ -1293,6 +1295,7 @@ hb_book_client_insert(struct hb_book *b, struct hb_client *c)
 	bind_text(s, 3, c->email);
 	bind_text(s, 4, c->currency);
 	bind_text(s, 5, c->created);
+	bind_text(s, 6, c->lang);
 	c->id = insert_id(b, s);
 }
 
