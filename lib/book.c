@@ -391,7 +391,12 @@ static const char *const sql[SQL_COUNT] = {
 	    "WHERE entity = 'task' AND key = CAST(t.id AS TEXT) "
 	    "AND what = 'status' AND new = 'delivered'), "
 	    "(SELECT max(at) FROM event WHERE entity = 'task' "
-	    "AND key = CAST(t.id AS TEXT) AND what = 'status' AND new = 'done') "
+	    "AND key = CAST(t.id AS TEXT) AND what = 'status' AND new = 'done'), "
+	    /* What the client's sheet (sheet.c) shows beyond the CSV: names
+	     * for handles, and when the task last changed. */
+	    "(SELECT coalesce(nullif(name, ''), handle) FROM person "
+	    "WHERE id = t.assignee_id), coalesce(nullif(j.name, ''), j.code), "
+	    "t.updated "
 	    "FROM task t JOIN project j ON j.id = t.project_id "
 	    "JOIN client c ON c.id = j.client_id "
 	    "WHERE (?1 IS NULL OR c.name = ?1) AND (?2 IS NULL OR j.code = ?2) "
