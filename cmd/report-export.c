@@ -10,13 +10,14 @@
 #include "hourbook/cli.h"
 #include "hourbook/date.h"
 #include "hourbook/diag.h"
+#include "hourbook/lang.h"
 #include "hourbook/output.h"
 #include "hourbook/report.h"
 #include "hourbook/xlsx.h"
 
 enum {
 	OPT_FORMAT = 'f', OPT_CLIENT = HB_OPT_FIRST, OPT_PROJECT, OPT_PACKAGE,
-	OPT_PERSON, OPT_FROM, OPT_TO, OPT_MONTH
+	OPT_PERSON, OPT_FROM, OPT_TO, OPT_MONTH, OPT_LANG
 };
 
 static const char *const formats[] = { "csv", "excel-csv", "xlsx", NULL };
@@ -30,13 +31,14 @@ static const struct hb_option options[] = {
 	{ "from", OPT_FROM, "DATE", "from DATE (inclusive)", HB_ARG_DATE, NULL },
 	{ "to", OPT_TO, "DATE", "to DATE (inclusive)", HB_ARG_DATE, NULL },
 	{ "month", OPT_MONTH, "YYYY-MM", "the calendar month YYYY-MM", HB_ARG_MONTH, NULL },
+	{ "lang", OPT_LANG, "LANG", "the activity sheet's language: en, it, pt or es (default: the client's, else the book's sheet.lang)", HB_ARG_TEXT, NULL },
 	{ NULL, 0, NULL, NULL, 0, NULL }
 };
 
 static const char *const synopsis[] = {
 	"KIND [-f csv|excel-csv|xlsx] [-o FILE] [--client C] [--project P] "
 	"[--package N] [--person HANDLE] [--from DATE] [--to DATE] "
-	"[--month YYYY-MM]",
+	"[--month YYYY-MM] [--lang en|it|pt|es]",
 	NULL
 };
 
@@ -64,6 +66,7 @@ on_option(void *ctx, int key, const char *arg)
 	case OPT_CLIENT: a->f.client = arg; a->f.given |= HB_FILTER_CLIENT; return;
 	case OPT_PROJECT: a->f.project = arg; a->f.given |= HB_FILTER_PROJECT; return;
 	case OPT_PERSON: a->f.person = arg; a->f.given |= HB_FILTER_PERSON; return;
+	case OPT_LANG: a->f.lang = arg; return;
 	case OPT_PACKAGE:
 		a->f.package = arg;
 		a->f.given |= HB_FILTER_PACKAGE;
@@ -124,6 +127,15 @@ main(int argc, char **argv)
 	if ((misfit = hb_report_misfit(kind, a.f.given)) != NULL)
 		hb_usage_error(&command, "%s does not apply to %s", misfit,
 		    argv[i]);
+	/* A language the sheet does not speak is a usage error, before the
+	 * book is opened; it is for the client's sheet only. */
+	if (a.f.lang != NULL && hb_lang_find(a.f.lang) < 0)
+		hb_usage_error(&command, "--lang: \"%s\" is not one of en, it, "
+		    "pt, es", a.f.lang);
+	if (a.f.lang != NULL && (strcmp(argv[i], "activities") != 0 ||
+	    format != HB_CSV_XLSX))
+		hb_usage_error(&command, "--lang is for the activity sheet in "
+		    "xlsx (activities -f xlsx)");
 	if (a.month != NULL) {
 		hb_day first;
 

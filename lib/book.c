@@ -65,7 +65,8 @@ enum sql_id {
 
 #define CLIENT_COLUMNS \
 	"c.id, c.name, c.display_name, c.email, c.currency, " \
-	"(SELECT handle FROM person WHERE id = c.contact_id), c.created"
+	"(SELECT handle FROM person WHERE id = c.contact_id), c.created, " \
+	"c.lang"
 #define PERSON_COLUMNS \
 	"p.id, p.handle, p.name, p.email, p.role, p.rate, p.client_id, " \
 	"(SELECT name FROM client WHERE id = p.client_id), p.created"
@@ -184,7 +185,7 @@ static const char *const sql[SQL_COUNT] = {
 	[SQL_CLIENT_GET] = "SELECT " CLIENT_COLUMNS " FROM client c "
 	    "WHERE c.name = ?",
 	[SQL_CLIENT_INSERT] = "INSERT INTO client (id, name, display_name, email, "
-	    "currency, created) VALUES ((SELECT coalesce(max(id), 0) + 1 FROM client), ?, ?, ?, ?, ?) RETURNING id",
+	    "currency, created, lang) VALUES ((SELECT coalesce(max(id), 0) + 1 FROM client), ?, ?, ?, ?, ?, ?) RETURNING id",
 	[SQL_CLIENT_SET_CONTACT] = "UPDATE client SET contact_id = ? "
 	    "WHERE id = ?",
 	[SQL_CLIENT_ALL] = "SELECT " CLIENT_COLUMNS " FROM client c "
@@ -395,7 +396,12 @@ static const char *const sql[SQL_COUNT] = {
 	    "WHERE entity = 'task' AND key = CAST(t.id AS TEXT) "
 	    "AND what = 'status' AND new = 'delivered'), "
 	    "(SELECT max(at) FROM event WHERE entity = 'task' "
-	    "AND key = CAST(t.id AS TEXT) AND what = 'status' AND new = 'done') "
+	    "AND key = CAST(t.id AS TEXT) AND what = 'status' AND new = 'done'), "
+	    /* What the client's sheet (sheet.c) shows beyond the CSV: names
+	     * for handles, and when the task last changed. */
+	    "(SELECT coalesce(nullif(name, ''), handle) FROM person "
+	    "WHERE id = t.assignee_id), coalesce(nullif(j.name, ''), j.code), "
+	    "t.updated "
 	    "FROM task t JOIN project j ON j.id = t.project_id "
 	    "JOIN client c ON c.id = j.client_id "
 	    "WHERE (?1 IS NULL OR c.name = ?1) AND (?2 IS NULL OR j.code = ?2) "
@@ -1281,6 +1287,7 @@ read_client(struct stmt *s, void *out)
 	c->currency = column_text(s, 4);
 	c->contact = column_text(s, 5);
 	c->created = column_text(s, 6);
+	c->lang = column_text(s, 7);
 }
 
 bool
@@ -1299,6 +1306,7 @@ hb_book_client_insert(struct hb_book *b, struct hb_client *c)
 	bind_text(s, 3, c->email);
 	bind_text(s, 4, c->currency);
 	bind_text(s, 5, c->created);
+	bind_text(s, 6, c->lang);
 	c->id = insert_id(b, s);
 }
 

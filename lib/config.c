@@ -8,6 +8,8 @@
 #include "hourbook/actor.h"
 #include "hourbook/book.h"
 #include "hourbook/config.h"
+#include "hourbook/csv.h"
+#include "hourbook/lang.h"
 #include "hourbook/date.h"
 #include "hourbook/diag.h"
 #include "hourbook/duration.h"
@@ -16,6 +18,8 @@
 #include "hourbook/suggest.h"
 
 const struct hb_setting_def hb_settings[] = {
+	{ "agency.name", "", HB_SETTING_TEXT, 0, false, false,
+	  "the agency's name, on the head of the clients' activity sheets" },
 	{ "clock.override", "off", HB_SETTING_SWITCH, 0, false, true,
 	  "on: HOURBOOK_NOW replaces the clock for everyone (off: for staff "
 	  "only); on in a book made while HOURBOOK_NOW was set" },
@@ -23,6 +27,9 @@ const struct hb_setting_def hb_settings[] = {
 	  "currency of new clients (ISO 4217 code)" },
 	{ "package.low_percent", "10", HB_SETTING_PERCENT, 0, false, false,
 	  "a package below this share of its loaded hours is low" },
+	{ "sheet.lang", "en", HB_SETTING_LANG, 0, false, false,
+	  "the language of an activity sheet whose client has none (en, it, "
+	  "pt or es)" },
 	{ "sla.client_info_days", "3", HB_SETTING_COUNT, 1, true, false,
 	  "business days a question to the client may wait" },
 	{ "sla.intake_days", "5", HB_SETTING_COUNT, 1, true, false,
@@ -150,6 +157,28 @@ hb_setting_canonical(const struct hb_setting_def *def, const char *value,
 			return hb_xstrdup(value);
 		*why = "is not on or off";
 		return NULL;
+	case HB_SETTING_TEXT:
+		/* One line: it heads a printed page. */
+		for (p = value; *p; p++)
+			if ((unsigned char)*p < 0x20 || *p == 0x7f) {
+				*why = "holds a control character";
+				return NULL;
+			}
+		if (!hb_utf8_valid(value, strlen(value))) {
+			*why = "is not UTF-8 text";
+			return NULL;
+		}
+		if (strlen(value) > 200) {
+			*why = "is longer than 200 bytes";
+			return NULL;
+		}
+		return hb_xstrdup(value);
+	case HB_SETTING_LANG:
+		if (hb_lang_find(value) < 0) {
+			*why = "is not a language of the sheet (en, it, pt or es)";
+			return NULL;
+		}
+		return hb_xstrdup(value);
 	}
 	*why = "has an unknown type";
 	return NULL;

@@ -52,7 +52,7 @@ static const struct column holiday[] = {
 static const struct column client[] = {
 	{ "id", INT }, { "name", TEXT }, { "display_name", TEXT },
 	{ "email", TEXT }, { "currency", TEXT }, { "contact_id", INT },
-	{ "created", TEXT }, END
+	{ "created", TEXT }, { "lang", TEXT }, END
 };
 static const struct column person[] = {
 	{ "id", INT }, { "handle", TEXT }, { "name", TEXT }, { "email", TEXT },

@@ -20,6 +20,7 @@ hb_client_release(struct hb_client *c)
 	free(c->currency);
 	free(c->contact);
 	free(c->created);
+	free(c->lang);
 	memset(c, 0, sizeof *c);
 }
 

@@ -148,66 +148,16 @@ query_kind(struct hb_book *book, enum hb_export what,
 typedef void writer_fn(struct hb_book *, const struct hb_report_filter *,
     struct hb_csv_writer *, bool);
 
-static const char *const summary_columns[] = {
-	"client", "project", "package", "plan", "status", "loaded_minutes",
-	"used_minutes", "available_minutes", "from", "to", NULL
-};
-
-static int
-by_id(const void *a, const void *b)
-{
-	const struct hb_package *x = *(const struct hb_package *const *)a;
-	const struct hb_package *y = *(const struct hb_package *const *)b;
-
-	return (x->id > y->id) - (x->id < y->id);
-}
-
-/* The first sheet of an xlsx activity sheet: its packages at a glance,
- * by id, from one reading of the balances. */
-static void
-write_summary(struct hb_book *book, const struct hb_report_filter *f,
-    struct hb_csv_writer *w)
-{
-	int64_t only = f->package ? strtoll(f->package, NULL, 10) : 0;
-	struct hb_scope scope = { f->client, f->project, only, 0 };
-	struct hb_balances *b = hb_balances_load(book, &scope, hb_today());
-	size_t n = hb_balances_count(b), k = 0;
-	const struct hb_package **pkgs = hb_xcalloc(n + 1, sizeof *pkgs);
-	char today[HB_DATE_BUFSZ];
-
-	for (size_t i = 0; i < n; i++)
-		if (only == 0 || hb_balances_package(b, i)->id == only)
-			pkgs[k++] = hb_balances_package(b, i);
-	qsort(pkgs, k, sizeof *pkgs, by_id);
-	hb_date_format(hb_today(), today);
-	header(w, false, "Summary", summary_columns);
-	for (size_t i = 0; i < k; i++) {
-		const struct hb_package *p = pkgs[i];
-
-		hb_csv_text(w, p->client);
-		hb_csv_text(w, p->project);
-		hb_csv_int(w, p->id);
-		hb_csv_text(w, p->plan);
-		hb_csv_text(w, p->status);
-		hb_csv_minutes(w, p->loaded);
-		hb_csv_minutes(w, p->used);
-		hb_csv_minutes(w, p->available);
-		hb_csv_date(w, f->from);
-		hb_csv_date(w, f->to ? f->to : today);
-		hb_csv_end_row(w);
-	}
-	free(pkgs);
-	hb_balances_free(b);
-}
-
 static void
 write_activities(struct hb_book *book, const struct hb_report_filter *f,
     struct hb_csv_writer *w, bool no_header)
 {
+	/* In xlsx, the client's document (sheet.h); else the data. */
 	if (w->xlsx != NULL)
-		write_summary(book, f, w);
-	query_kind(book, HB_EXPORT_ACTIVITIES, activity_columns, "Activities",
-	    f, w, no_header);
+		hb_xlsx_ops->activities(book, f, w->xlsx);
+	else
+		query_kind(book, HB_EXPORT_ACTIVITIES, activity_columns,
+		    "Activities", f, w, no_header);
 }
 
 static void

@@ -12,13 +12,15 @@
 #include "hourbook/field.h"
 #include "hourbook/money.h"
 #include "hourbook/names.h"
+#include "hourbook/lang.h"
 #include "hourbook/setup.h"
 #include "hourbook/task.h"
 
 #define TEXT_MAX 200
 
 const char *const hb_client_columns[] = {
-	"client", "display_name", "email", "currency", "contact", "created", NULL
+	"client", "display_name", "email", "currency", "contact", "created",
+	"lang", NULL
 };
 const char *const hb_person_columns[] = {
 	"person", "name", "email", "role", "client", "rate", "project",
@@ -88,6 +90,12 @@ hb_client_add(struct hb_book *book, const struct hb_client_input *in,
 			    why);
 	} else {
 		c.currency = hb_config_get(book, "currency");
+	}
+	if (hb_given(in->lang)) {
+		if (hb_lang_find(in->lang) < 0)
+			hb_fail(HB_EXIT_DATA, "lang", "\"%s\" is not a language "
+			    "of the sheet (en, it, pt or es)", in->lang);
+		c.lang = hb_xstrdup(in->lang);
 	}
 	c.created = hb_now_text();
 	hb_book_client_insert(book, &c);
@@ -438,6 +446,7 @@ hb_client_print(struct hb_csv_writer *w, const struct hb_client *c)
 	hb_csv_text(w, c->currency);
 	hb_csv_text(w, c->contact);
 	hb_csv_timestamp(w, c->created);
+	hb_csv_text(w, c->lang);
 	hb_csv_end_row(w);
 }
 

@@ -11,7 +11,9 @@
 #include "hourbook/clock.h"
 #include "hourbook/diag.h"
 #include "hourbook/money.h"
+#include "hourbook/sheet.h"
 #include "hourbook/xlsx.h"
+#include "xlsx-internal.h"
 #include "hourbook/xlsxzip.h"
 
 #define ROWS_MAX 1048576u
@@ -201,6 +203,7 @@ struct hb_xlsx {
 	size_t width[COLUMNS_MAX];
 	enum kind kind[COLUMNS_MAX];	/* what the column holds */
 	int64_t sum[COLUMNS_MAX];	/* cents or minutes, exactly */
+	bool laid_out;		/* sheets written by sheet.c, not here */
 };
 
 static _Noreturn void
@@ -528,7 +531,7 @@ hb_xlsx_close(struct hb_xlsx *x)
 	int complete, damage;
 
 	finish_sheet(x);
-	if (x->ws == NULL)
+	if (x->ws == NULL && !x->laid_out)
 		hb_xlsx_sheet(x, "Sheet1", (const char *const[]){ NULL });
 	writer_stop(&x->writer);
 	check(x, x->writer.err);
@@ -550,10 +553,27 @@ hb_xlsx_close(struct hb_xlsx *x)
 	free(x);
 }
 
+lxw_workbook *
+hb_xlsx_workbook(struct hb_xlsx *x)
+{
+	finish_sheet(x);
+	drain(x);
+	x->ws = NULL;
+	x->writer.ws = NULL;
+	x->laid_out = true;
+	return x->wb;
+}
+
+const char *
+hb_xlsx_name(const struct hb_xlsx *x)
+{
+	return x->name;
+}
+
 static const struct hb_xlsx_ops ops = {
 	hb_xlsx_open, hb_xlsx_sheet, hb_xlsx_text, hb_xlsx_int, hb_xlsx_money,
 	hb_xlsx_minutes, hb_xlsx_date, hb_xlsx_timestamp, hb_xlsx_blank,
-	hb_xlsx_end_row, hb_xlsx_close,
+	hb_xlsx_end_row, hb_xlsx_close, hb_sheet_activities,
 };
 
 void

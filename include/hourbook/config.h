@@ -23,7 +23,9 @@ enum hb_setting_type {
 	HB_SETTING_PERCENT,	/* a percentage, stored without '%' */
 	HB_SETTING_SUPPORT,	/* support hours */
 	HB_SETTING_ZONE,	/* an IANA time zone name */
-	HB_SETTING_SWITCH	/* on or off */
+	HB_SETTING_SWITCH,	/* on or off */
+	HB_SETTING_TEXT,	/* a line of text, up to 200 characters */
+	HB_SETTING_LANG		/* a language of the sheet: en, it, pt, es */
 };
 
 struct hb_setting_def {

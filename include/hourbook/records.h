@@ -24,6 +24,8 @@ struct hb_client {
 	char *currency;
 	char *contact;		/* the contact's handle, or NULL */
 	char *created;
+	char *lang;		/* its activity sheet's language, or NULL:
+				   the book's sheet.lang */
 };
 
 struct hb_person {

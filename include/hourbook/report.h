@@ -27,6 +27,7 @@ struct hb_report_filter {
 	const char *client, *project, *package, *person;
 	const char *from, *to;	/* YYYY-MM-DD, inclusive */
 	unsigned given;		/* HB_FILTER_ bits given */
+	const char *lang;	/* the activity sheet's language, or NULL */
 };
 
 /* The index of kind `name`, or -1. */

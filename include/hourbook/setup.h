@@ -22,6 +22,7 @@ struct hb_book;
  * event and fills *out for printing. */
 struct hb_client_input {
 	const char *name, *display_name, *email, *currency;
+	const char *lang;	/* en, it, pt or es; NULL: the book's */
 };
 void hb_client_add(struct hb_book *book, const struct hb_client_input *in,
     struct hb_client *out);

@@ -17,6 +17,8 @@
 #include "hourbook/date.h"
 
 struct hb_xlsx;
+struct hb_book;
+struct hb_report_filter;
 
 /* Create the workbook at path (replacing it); messages call it name (the
  * file the user asked for, where path is a temporary one).  Dies with
@@ -57,6 +59,9 @@ struct hb_xlsx_ops {
 	void (*blank)(struct hb_xlsx *x);
 	void (*end_row)(struct hb_xlsx *x);
 	void (*close)(struct hb_xlsx *x);
+	/* The client's activity sheet (sheet.h). */
+	void (*activities)(struct hb_book *book,
+	    const struct hb_report_filter *f, struct hb_xlsx *x);
 };
 
 /* NULL until hb_xlsx_enable(). */

@@ -5,9 +5,9 @@
 printf 'client,display_name,email,currency\r\nacme,"ACME, S.p.A.",ops@acme.example,\r\nbeta,Beta,,BRL\r\n' >"$T/ok.csv"
 expect_exit 0 client-add --csv "$T/ok.csv"
 expect_out "batch prints what it wrote" <<'OUT'
-client,display_name,email,currency,contact,created
-acme,"ACME, S.p.A.",ops@acme.example,EUR,,2026-11-23T10:00:00Z
-beta,Beta,,BRL,,2026-11-23T10:00:00Z
+client,display_name,email,currency,contact,created,lang
+acme,"ACME, S.p.A.",ops@acme.example,EUR,,2026-11-23T10:00:00Z,
+beta,Beta,,BRL,,2026-11-23T10:00:00Z,
 OUT
 
 # One bad row: nothing written, file and line named, nothing printed.
@@ -45,7 +45,7 @@ printf '' | expect_exit 65 client-add --csv -
 expect_err "empty input" "empty input"
 printf 'client\n' | expect_exit 0 client-add --csv -
 expect_out "header only: nothing to do" <<'OUT'
-client,display_name,email,currency,contact,created
+client,display_name,email,currency,contact,created,lang
 OUT
 printf 'client,extra\n,x\n' | expect_exit 65 client-add --csv -
 expect_err "empty required field" "stdin:2: client: is empty"
@@ -60,7 +60,7 @@ expect_eq "option as default" "GBP USD" "$(sql "SELECT currency FROM client WHER
 expect_exit 64 client-add --csv - extra
 printf 'client\nout1\n' | expect_exit 0 client-add --no-header -o "$T/written.csv" --csv -
 expect_empty_out "-o leaves stdout empty"
-expect_eq "-o FILE written, no header" "out1,out1,,EUR,,2026-11-23T10:00:00Z" "$(cat "$T/written.csv")"
+expect_eq "-o FILE written, no header" "out1,out1,,EUR,,2026-11-23T10:00:00Z," "$(cat "$T/written.csv")"
 ls -a "$T" | grep -q '^\.written' && not_ok "no temporary file left" || ok "no temporary file left"
 
 # Output written into a full device fails the command after the commit:

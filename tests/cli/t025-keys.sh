@@ -126,7 +126,7 @@ expect_eq "a dry run writes no key" "$before" "$(book_state)"
 expect_exit 0 client-add --key nh nh1
 expect_exit 0 client-add --key nh --no-header nh1
 expect_out "a repeat honours --no-header" <<'OUT'
-nh1,nh1,,EUR,,2026-11-23T10:00:00Z
+nh1,nh1,,EUR,,2026-11-23T10:00:00Z,
 OUT
 expect_exit 64 billing-run --month 2026-10 --key x
 expect_exit 64 book-config --key x currency EUR

@@ -5,9 +5,11 @@ client-add acme >/dev/null
 expect_exit 0 book-config --list
 expect_out "defaults listed" <<'OUT'
 key,value,default,description
+agency.name,,,"the agency's name, on the head of the clients' activity sheets"
 clock.override,on,off,on: HOURBOOK_NOW replaces the clock for everyone (off: for staff only); on in a book made while HOURBOOK_NOW was set
 currency,EUR,EUR,currency of new clients (ISO 4217 code)
 package.low_percent,10,10,a package below this share of its loaded hours is low
+sheet.lang,en,en,"the language of an activity sheet whose client has none (en, it, pt or es)"
 sla.client_info_days,3,3,business days a question to the client may wait
 sla.intake_days,5,5,"business days to estimate a request, and for the client to approve"
 sla.reply_hours,2,2,business hours to answer a client's comment
@@ -50,5 +52,18 @@ expect_eq "batch set" "BRL 3" "$(book-config currency) $(book-config sla.intake_
 printf 'key,value\ncurrency,USD\nsla.intake_days,x\n' | expect_exit 65 book-config --csv -
 expect_err "bad row named" "stdin:3: sla.intake_days: \"x\" is not a whole number"
 expect_eq "bad batch changed nothing" BRL "$(book-config currency)"
+
+# The activity sheet's settings: the agency's name, a line of text; the
+# language of a client that has none, one of four.
+expect_eq "no agency name by default" "" "$(book-config agency.name)"
+expect_exit 0 book-config agency.name "Verde & Rossi Studio"
+expect_eq "agency name kept as given" "Verde & Rossi Studio" "$(book-config agency.name)"
+expect_exit 65 book-config agency.name "$(printf 'two\nlines')"
+expect_err "one line" "holds a control character"
+expect_eq "sheet.lang defaults to en" en "$(book-config sheet.lang)"
+expect_exit 0 book-config sheet.lang pt
+expect_eq "sheet.lang set" pt "$(book-config sheet.lang)"
+expect_exit 65 book-config sheet.lang fr
+expect_err "four languages" "is not a language of the sheet (en, it, pt or es)"
 
 finish

@@ -53,7 +53,7 @@ cmp -s "$T/got" "$T/clients.csv" && ok "the reader got the csv" || not_ok "the r
 through_fifo report-export clients -f xlsx -o "$T/fifo"
 cmp -s "$T/got" "$T/clients.xlsx" && ok "the reader got the xlsx" || not_ok "the reader got the xlsx"
 through_fifo client-add -o "$T/fifo" gamma
-expect_eq "the reader got the written rows" "gamma,gamma,,EUR,,2026-11-23T10:00:00Z" "$(tail -n 1 "$T/got")"
+expect_eq "the reader got the written rows" "gamma,gamma,,EUR,,2026-11-23T10:00:00Z," "$(tail -n 1 "$T/got")"
 report-export clients >"$T/clients.csv"
 report-export clients -f xlsx >"$T/clients.xlsx"
 
@@ -181,7 +181,7 @@ report-export clients -o "$T/obs/other.csv"
 printf 'client\nzeta\n' >&3
 exec 3>&-
 wait $holder
-expect_eq "which then finishes its file" "zeta,zeta,,EUR,,2026-11-23T10:00:00Z" "$(tail -n 1 "$T/obs/new.csv" 2>&1)"
+expect_eq "which then finishes its file" "zeta,zeta,,EUR,,2026-11-23T10:00:00Z," "$(tail -n 1 "$T/obs/new.csv" 2>&1)"
 held new.csv
 kill -9 $holder
 wait $holder 2>/dev/null
