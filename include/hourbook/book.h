@@ -21,7 +21,7 @@
 #include "hourbook/date.h"
 #include "hourbook/records.h"
 
-#define HB_SCHEMA_VERSION 11
+#define HB_SCHEMA_VERSION 12
 
 struct hb_book;
 
@@ -82,8 +82,8 @@ struct hb_book *hb_book_connect_check(const struct hb_book_config *cfg,
 char *hb_book_damage(struct hb_book *book);
 
 /* Check the whole book's structure, with what the transaction wrote in
- * it, before a batch of many records commits (SQLite's quick_check); a
- * damaged book ends the program, exit 74, and nothing is written. */
+ * it, before a batch of many records writes more (SQLite's quick_check);
+ * a damaged book ends the program, exit 74, and nothing is written. */
 void hb_book_verify(struct hb_book *book);
 
 /* A write transaction: every read-then-write decision runs inside one,
