@@ -1,15 +1,20 @@
 /*
  * task-set: move tasks through their states and change their estimate,
- * assignee and due date.
+ * assignee and due date; apply the decisions of a client's returned
+ * activity sheet (--sheet).
  */
+#include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "hourbook/batch.h"
 #include "hourbook/book.h"
 #include "hourbook/cli.h"
 #include "hourbook/diag.h"
 #include "hourbook/output.h"
+#include "hourbook/sheetread.h"
 #include "hourbook/task.h"
 
 enum {
@@ -29,7 +34,8 @@ static const struct hb_csv_column columns[NCOL] = {
 
 enum {
 	OPT_ESTIMATE = HB_OPT_FIRST, OPT_ASSIGN, OPT_DUE, OPT_REASON,
-	OPT_STATUS, OPT_BLOCK, OPT_MOVE	/* OPT_MOVE + index in moves_flags */
+	OPT_STATUS, OPT_BLOCK, OPT_SHEET,
+	OPT_MOVE	/* OPT_MOVE + index in moves_flags */
 };
 
 /* The move flags, in hb_task_actions' names (block takes a reason). */
@@ -53,6 +59,7 @@ static const struct hb_option options[] = {
 	{ "revise", OPT_MOVE + 6, NULL, "ask for a revision of a delivery", 0, NULL },
 	{ "cancel", OPT_MOVE + 7, NULL, "cancel (any state but done)", 0, NULL },
 	{ "status", OPT_STATUS, "STATE", "move to STATE, by the move that reaches it", HB_ARG_CHOICE, hb_task_state_names },
+	{ "sheet", OPT_SHEET, "FILE", "apply the client's decisions of a returned activity sheet (as the client's contact)", HB_ARG_FILE, NULL },
 	{ NULL, 0, NULL, NULL, 0, NULL }
 };
 
@@ -61,6 +68,7 @@ static const char *const synopsis[] = {
 	"[--approve | --reject | --start | --block REASON | --unblock | "
 	"--deliver | --accept | --revise | --cancel | --status STATE] TASK ...",
 	"[options] --csv FILE",
+	"--sheet FILE.xlsx --as CONTACT",
 	NULL
 };
 
@@ -74,6 +82,8 @@ struct args {
 	const char **values;
 	const char *action;
 	int moves;
+	const char *sheet;
+	int changes;		/* field options given */
 };
 
 static void
@@ -81,7 +91,10 @@ on_option(void *ctx, int key, const char *arg)
 {
 	struct args *a = ctx;
 
+	if (key != OPT_SHEET)
+		a->changes++;
 	switch (key) {
+	case OPT_SHEET: a->sheet = arg; break;
 	case OPT_ESTIMATE: a->values[COL_ESTIMATE] = arg; break;
 	case OPT_ASSIGN: a->values[COL_ASSIGN] = arg; break;
 	case OPT_DUE: a->values[COL_DUE] = arg; break;
@@ -134,14 +147,64 @@ apply_all(void *ctx, struct hb_book *book, const char *const *v)
 	}
 }
 
+/* --sheet: the workbook is read whole before the book is opened, then
+ * its decisions are applied in the batch's one transaction. */
+struct sheet_run {
+	const char *file;
+	struct hb_sheet sheet;
+};
+
+static void
+print_task(void *ctx, const struct hb_task *t)
+{
+	(void)ctx;
+	hb_task_print(hb_output_writer(), t);
+}
+
+static void
+apply_sheet(void *ctx, struct hb_book *book, const char *const *v)
+{
+	struct sheet_run *run = ctx;
+
+	(void)v;
+	hb_sheet_apply(book, &run->sheet, run->file, print_task, NULL);
+}
+
+static int
+sheet_main(const char *file)
+{
+	static const struct hb_csv_column none[1] = { { "sheet", false } };
+	const char *values[1] = { file };
+	struct sheet_run run = { file, { 0 } };
+	struct hb_batch batch = { &command, none, 1, values, apply_sheet, &run };
+	char why[512];
+	int rc;
+
+	if (access(file, R_OK) != 0)
+		hb_die(errno == ENOENT ? HB_EXIT_NOINPUT : HB_EXIT_IO, "%s: %s",
+		    file, strerror(errno));
+	if (hb_sheet_read_file(file, &run.sheet, why, sizeof why) != 0)
+		hb_die(HB_EXIT_DATA, "%s: not an activity sheet made by "
+		    "hourbook: %s", file, why);
+	rc = hb_batch_main(&batch, hb_task_columns);
+	hb_sheet_release(&run.sheet);
+	return rc;
+}
+
 int
 main(int argc, char **argv)
 {
 	const char *values[NCOL] = { NULL };
-	struct args a = { values, NULL, 0 };
+	struct args a = { values, NULL, 0, NULL, 0 };
 	struct hb_batch batch = { &command, columns, NCOL, values, apply, &a };
 	int i = hb_cli_parse(&command, argc, argv, on_option, &a);
 
+	if (a.sheet != NULL) {
+		if (a.changes > 0 || hb_opts.csv || argc - i != 0)
+			hb_usage_error(&command, "--sheet takes no TASK, move, "
+			    "change or --csv: the sheet holds the decisions");
+		return sheet_main(a.sheet);
+	}
 	if (a.moves > 1)
 		hb_usage_error(&command, "give at most one move");
 	if (values[COL_REASON] && !values[COL_DUE] && !hb_opts.csv)

@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/random.h>
 
 #include "book-internal.h"
 #include "hourbook/diag.h"
@@ -814,6 +815,34 @@ run_scripts(struct hb_book *b, int64_t version)
 			b->engine->migrate(b, scripts[v], v);
 }
 
+/* The book's identity (schema 13): 32 random hex digits, put once, by
+ * the writer that makes or upgrades the book; a copy keeps its source's
+ * (book-copy copies the settings).  The client's sheet records it, and
+ * task-set --sheet applies a sheet only to the book it was made from. */
+static void
+book_id(struct hb_book *b)
+{
+	unsigned char bytes[16];
+	char hex[2 * sizeof bytes + 1], *id;
+	size_t got = 0;
+
+	if ((id = hb_book_setting(b, "book.id")) != NULL) {
+		free(id);
+		return;
+	}
+	while (got < sizeof bytes) {
+		ssize_t n = getrandom(bytes + got, sizeof bytes - got, 0);
+
+		if (n < 0)
+			hb_die(HB_EXIT_IO, "cannot read random bytes for the "
+			    "book's identity");
+		got += (size_t)n;
+	}
+	for (size_t i = 0; i < sizeof bytes; i++)
+		snprintf(hex + 2 * i, 3, "%02x", bytes[i]);
+	hb_book_setting_put(b, "book.id", hex);
+}
+
 /* Bring the book to the current schema in one write transaction; true
  * when this call made a new book of an empty one. */
 static bool
@@ -850,6 +879,7 @@ migrate(struct hb_book *b, const struct hb_book_config *cfg)
 		hb_book_setting_put(b, "timezone", cfg->zone);
 	}
 	free(zone);
+	book_id(b);
 	/* Whoever makes a book decides whether its clock may come from
 	 * outside (session.c). */
 	if (made && cfg->clock_override)

@@ -57,6 +57,8 @@ const struct hb_lang_row hb_lang_table[] = {
 	  "Entregada" } },
 	{ "heading.done", { "Done", "Conclusa", "Concluída", "Terminada" } },
 	{ "heading.notes", { "Notes", "Note", "Observações", "Notas" } },
+	{ "heading.your_note", { "Your note", "Vostra nota",
+	  "Sua observação", "Su nota" } },
 	/* Notes on a task. */
 	{ "note.urgent", { "urgent", "urgente", "urgente", "urgente" } },
 	{ "note.extra", { "extra", "extra", "extra", "extra" } },
@@ -101,14 +103,35 @@ const struct hb_lang_row hb_lang_table[] = {
 	  "Los totales cuentan solo el trabajo aprobado: las tareas "
 	  "rechazadas, canceladas o aún no aprobadas se listan pero no se "
 	  "suman." } },
-	{ "legend.approval", { "Your approval: the tasks waiting for you "
-	  "(an estimate, a delivery); a dash where nothing is asked of you.",
-	  "Vostra approvazione: le attività che attendono voi (una stima, "
-	  "una consegna); un trattino dove non vi si chiede nulla.",
-	  "Sua aprovação: as tarefas que esperam por você (uma estimativa, "
-	  "uma entrega); um traço onde nada lhe é pedido.",
-	  "Su aprobación: las tareas que le esperan (una estimación, una "
-	  "entrega); un guion donde no se le pide nada." } },
+	{ "legend.approval", { "Your approval: for each task waiting for "
+	  "you, choose from the list (approve or reject an estimate; accept "
+	  "a delivery or ask to revise it), add a note if you like, save and "
+	  "send the file back; a dash where nothing is asked of you.",
+	  "Vostra approvazione: per ogni attività che attende voi scegliete "
+	  "dall'elenco (approvare o rifiutare una stima; accettare una "
+	  "consegna o chiederne la revisione), aggiungete una nota se "
+	  "volete, salvate e rimandateci il file; un trattino dove non vi si "
+	  "chiede nulla.",
+	  "Sua aprovação: para cada tarefa que espera por você, escolha da "
+	  "lista (aprovar ou rejeitar uma estimativa; aceitar uma entrega ou "
+	  "pedir uma revisão), escreva uma observação se quiser, salve e "
+	  "devolva o arquivo; um traço onde nada lhe é pedido.",
+	  "Su aprobación: para cada tarea que le espera, elija de la lista "
+	  "(aprobar o rechazar una estimación; aceptar una entrega o pedir "
+	  "que se revise), añada una nota si quiere, guarde y devuélvanos el "
+	  "archivo; un guion donde no se le pide nada." } },
+	/* The words of the approval cells' lists (task-set --sheet reads
+	 * them back) and what a spreadsheet says of another word. */
+	{ "decision.approve", { "approve", "approva", "aprovar", "aprobar" } },
+	{ "decision.reject", { "reject", "rifiuta", "rejeitar", "rechazar" } },
+	{ "decision.accept", { "accept", "accetta", "aceitar", "aceptar" } },
+	{ "decision.revise", { "revise", "da rivedere", "revisar",
+	  "revisar" } },
+	{ "decision.error", { "Choose a word from the list, or leave the "
+	  "cell empty.", "Scegliete una parola dall'elenco, o lasciate la "
+	  "cella vuota.", "Escolha uma palavra da lista, ou deixe a célula "
+	  "vazia.", "Elija una palabra de la lista, o deje la celda "
+	  "vacía." } },
 	{ "legend.summary", { "The Summary sheet gives each package's hours "
 	  "over the period: opening + loaded - used - lapsed - committed = "
 	  "available.",

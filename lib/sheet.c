@@ -20,6 +20,7 @@
 #include "hourbook/records.h"
 #include "hourbook/report.h"
 #include "hourbook/sheet.h"
+#include "hourbook/sheetread.h"
 #include "hourbook/xlsx.h"
 #include "xlsx-internal.h"
 
@@ -39,7 +40,7 @@ enum { E_PROJECT = 2, E_BILLABLE = 7, E_OVERAGE = 8 };
  * sheet covers more than one project. */
 enum col { C_TASK, C_PROJECT, C_TITLE, C_ASSIGNEE, C_STATUS, C_APPROVAL,
 	C_ESTIMATE, C_WORKED, C_BILLED, C_DUE, C_DELIVERED, C_DONE, C_NOTES,
-	NCOLS };
+	C_YOUR_NOTE, NCOLS };
 
 static const struct {
 	const char *key;
@@ -58,6 +59,7 @@ static const struct {
 	[C_DELIVERED] = { "heading.delivered", 11 },
 	[C_DONE] = { "heading.done", 11 },
 	[C_NOTES] = { "heading.notes", 18 },
+	[C_YOUR_NOTE] = { "heading.your_note", 30 },
 };
 
 struct project {
@@ -76,7 +78,8 @@ struct sheet {
 	enum hb_lang lang;
 	lxw_format *title, *label, *heading, *text, *wrap, *minutes, *date,
 	    *number, *period_from, *period_to,
-	    *total_label, *total_minutes, *legend;
+	    *total_label, *total_minutes, *legend, *ask, *ask_wrap;
+	char *book_id;		/* book.id, for the rows' digests */
 	int col[NCOLS];		/* the sheet's column of each, or -1 */
 	int ncols;
 	lxw_row_t row, hidden_row;
@@ -349,13 +352,38 @@ wrapped_lines(const char *v, double width, size_t least)
 	return lines > least ? lines : least;
 }
 
+/* The approval cell of the current row, a task in state (estimated or
+ * delivered): empty and unlocked, a list of the two decisions in the
+ * sheet's language; and the note beside it. */
+static void
+ask(struct sheet *s, int state)
+{
+	const char *words[3] = {
+		T(s, state == HB_TASK_ESTIMATED ? "decision.approve"
+		    : "decision.accept"),
+		T(s, state == HB_TASK_ESTIMATED ? "decision.reject"
+		    : "decision.revise"), NULL
+	};
+	lxw_data_validation dv = { 0 };
+
+	dv.validate = LXW_VALIDATION_TYPE_LIST;
+	dv.value_list = (char **)words;
+	dv.error_type = LXW_VALIDATION_ERROR_TYPE_STOP;
+	dv.error_message = (char *)T(s, "decision.error");
+	check(s, worksheet_write_blank(s->ws, s->row,
+	    (lxw_col_t)s->col[C_APPROVAL], s->ask));
+	check(s, worksheet_data_validation_cell(s->ws, s->row,
+	    (lxw_col_t)s->col[C_APPROVAL], &dv));
+	check(s, worksheet_write_blank(s->ws, s->row,
+	    (lxw_col_t)s->col[C_YOUR_NOTE], s->ask_wrap));
+}
+
 static void
 each_task(void *vctx, const struct hb_row *row)
 {
 	struct sheet *s = vctx;
 	int state = hb_task_state_find(hb_row_text(row, A_STATUS));
 	char key[40], notes[160] = "";
-	const char *approval;
 
 	if (state < 0)
 		hb_die(HB_EXIT_SOFTWARE, "a task state in the book: %s",
@@ -371,11 +399,14 @@ each_task(void *vctx, const struct hb_row *row)
 		    hb_row_text(row, A_ASSIGNEE_NAME), s->wrap);
 	snprintf(key, sizeof key, "status.%s", hb_task_state_names[state]);
 	text(s, s->ws, s->row, s->col[C_STATUS], T(s, key), s->wrap);
-	/* Empty where the client is asked (an estimate, a delivery): the
-	 * approvals of a later version are written there. */
-	approval = state == HB_TASK_ESTIMATED || state == HB_TASK_DELIVERED
-	    ? NULL : "\xe2\x80\x93";
-	text(s, s->ws, s->row, s->col[C_APPROVAL], approval, s->text);
+	/* Where the client is asked (an estimate, a delivery): an unlocked
+	 * cell with the list of the decisions, and one for a note; a dash
+	 * elsewhere. */
+	if (state == HB_TASK_ESTIMATED || state == HB_TASK_DELIVERED)
+		ask(s, state);
+	else
+		text(s, s->ws, s->row, s->col[C_APPROVAL], "\xe2\x80\x93",
+		    s->text);
 	if (!hb_row_null(row, A_ESTIMATE))
 		minutes(s, s->ws, s->row, s->col[C_ESTIMATE],
 		    hb_row_int(row, A_ESTIMATE), s->minutes);
@@ -423,14 +454,25 @@ each_task(void *vctx, const struct hb_row *row)
 	add3(s, strcmp(hb_task_client_approval(state), "approved") == 0
 	    ? s->agreed : s->other, row);
 
-	/* The hidden record of the row, as the sheet was made. */
-	check(s, worksheet_write_number(s->hidden, s->hidden_row, 0,
-	    (double)s->row + 1, NULL));
-	check(s, worksheet_write_number(s->hidden, s->hidden_row, 1,
-	    (double)hb_row_int(row, A_TASK), NULL));
-	text(s, s->hidden, s->hidden_row, 2, hb_task_state_names[state], NULL);
-	text(s, s->hidden, s->hidden_row, 3, hb_row_text(row, A_UPDATED), NULL);
-	s->hidden_row++;
+	/* The hidden record of the row, as the sheet was made, and its
+	 * digest (sheetread.h). */
+	{
+		char digest[HB_DIGEST_HEX];
+
+		hb_sheet_row_digest(s->book_id, (long)s->row + 1,
+		    hb_row_int(row, A_TASK), hb_task_state_names[state],
+		    hb_row_text(row, A_UPDATED), digest);
+		check(s, worksheet_write_number(s->hidden, s->hidden_row, 0,
+		    (double)s->row + 1, NULL));
+		check(s, worksheet_write_number(s->hidden, s->hidden_row, 1,
+		    (double)hb_row_int(row, A_TASK), NULL));
+		text(s, s->hidden, s->hidden_row, 2,
+		    hb_task_state_names[state], NULL);
+		text(s, s->hidden, s->hidden_row, 3,
+		    hb_row_text(row, A_UPDATED), NULL);
+		text(s, s->hidden, s->hidden_row, 4, digest, NULL);
+		s->hidden_row++;
+	}
 	next_row(s);
 }
 
@@ -664,6 +706,61 @@ formats(struct sheet *s)
 	s->legend = workbook_add_format(s->wb);
 	format_set_text_wrap(s->legend);
 	format_set_align(s->legend, LXW_ALIGN_VERTICAL_TOP);
+	/* The cells the client fills: unlocked in a protected sheet, and
+	 * tinted so they are seen. */
+	s->ask = workbook_add_format(s->wb);
+	format_set_unlocked(s->ask);
+	format_set_bg_color(s->ask, 0xFFF2CC);
+	format_set_border(s->ask, LXW_BORDER_THIN);
+	format_set_align(s->ask, LXW_ALIGN_VERTICAL_TOP);
+	s->ask_wrap = workbook_add_format(s->wb);
+	format_set_unlocked(s->ask_wrap);
+	format_set_bg_color(s->ask_wrap, 0xFFF2CC);
+	format_set_border(s->ask_wrap, LXW_BORDER_THIN);
+	format_set_text_wrap(s->ask_wrap);
+	format_set_align(s->ask_wrap, LXW_ALIGN_VERTICAL_TOP);
+}
+
+/* Every sheet protected without a password, against an edit by
+ * accident (not a lock: anyone may lift it); the client may still
+ * select, widen columns and rows, and fill the unlocked cells. */
+static void
+protect(lxw_worksheet *ws)
+{
+	lxw_protection p = { 0 };
+
+	p.format_columns = 1;
+	p.format_rows = 1;
+	worksheet_protect(ws, NULL, &p);
+}
+
+/* The head of the hidden sheet: what task-set --sheet recognises a
+ * sheet of ours by (sheetread.h), in cell values a spreadsheet keeps
+ * when it saves the file again; then the heading of the rows. */
+static void
+hidden_head(struct sheet *s)
+{
+	static const char *const heads[] = { "row", "task", "state",
+		"updated", "digest" };
+
+	s->book_id = hb_book_setting(s->book, "book.id");
+	if (s->book_id == NULL)
+		hb_die(HB_EXIT_SOFTWARE, "the book has no book.id");
+	text(s, s->hidden, 0, 0, HB_SHEET_MARKER, NULL);
+	check(s, worksheet_write_number(s->hidden, 0, 1, HB_SHEET_VERSION,
+	    NULL));
+	text(s, s->hidden, 1, 0, "book", NULL);
+	text(s, s->hidden, 1, 1, s->book_id, NULL);
+	text(s, s->hidden, 2, 0, "lang", NULL);
+	text(s, s->hidden, 2, 1, hb_lang_codes[s->lang], NULL);
+	text(s, s->hidden, 3, 0, "columns", NULL);
+	check(s, worksheet_write_number(s->hidden, 3, 1,
+	    s->col[C_APPROVAL], NULL));
+	check(s, worksheet_write_number(s->hidden, 3, 2,
+	    s->col[C_YOUR_NOTE], NULL));
+	for (int c = 0; c < 5; c++)
+		text(s, s->hidden, 4, c, heads[c], NULL);
+	s->hidden_row = 5;
 }
 
 /* The language: --lang, else the client's when the sheet is one
@@ -772,11 +869,7 @@ hb_sheet_activities(struct hb_book *book, const struct hb_report_filter *f,
 
 	header_block(&s, end, agency, clients);
 	headings(&s);
-	text(&s, s.hidden, 0, 0, "row", NULL);
-	text(&s, s.hidden, 0, 1, "task", NULL);
-	text(&s, s.hidden, 0, 2, "state", NULL);
-	text(&s, s.hidden, 0, 3, "updated", NULL);
-	s.hidden_row = 1;
+	hidden_head(&s);
 	hb_book_export(book, HB_EXPORT_ACTIVITIES, &af, each_task, &s);
 	totals_row(&s, "total.agreed", s.agreed);
 	totals_row(&s, "total.not_agreed", s.other);
@@ -788,7 +881,11 @@ hb_sheet_activities(struct hb_book *book, const struct hb_report_filter *f,
 	print_setup(&s, s.ws, who);
 	print_setup(&s, s.summary, who);
 	write_summary(&s, start, end);
+	protect(s.ws);
+	protect(s.summary);
+	protect(s.hidden);
 
+	free(s.book_id);
 	free(who);
 	free(agency);
 	free(clients);

@@ -21,7 +21,7 @@
 #include "hourbook/date.h"
 #include "hourbook/records.h"
 
-#define HB_SCHEMA_VERSION 12
+#define HB_SCHEMA_VERSION 13
 
 struct hb_book;
 

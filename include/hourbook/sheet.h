@@ -18,10 +18,18 @@
  *               days; and per project the billed time no package carried
  *               (overage, or a self-service project's), so that used
  *               plus that equals the Activities' billed time.
- *   hourbook    hidden: per task row of Activities, its row number, the
- *               task, its state and when it last changed as the sheet
- *               was made; what a later reader of a client's returned
- *               workbook checks it against.
+ *   hourbook    hidden: what says the workbook is ours (the marker, the
+ *               layout's version, the book's id, the language, the
+ *               columns the client fills), then per task row of
+ *               Activities its row number, the task, its state and when
+ *               it last changed as the sheet was made, and their digest:
+ *               what task-set --sheet checks a returned workbook against
+ *               (sheetread.h).
+ *
+ * Where a task waits for the client (estimated, delivered) its approval
+ * cell holds a list of the two decisions in the sheet's language, and a
+ * note cell is beside it; those are the only cells unlocked, and every
+ * sheet is protected without a password.
  *
  * It lives in libhourbook_xlsx and is reached through hb_xlsx_ops.
  */

@@ -3,7 +3,8 @@
 # cells, totals of agreed work only, the Summary's identity on every
 # package row over a period, its used (plus what no package carried)
 # equal to the Activities' billed, the print setup and the hidden
-# "hourbook" sheet; --lang refused when it is not one of the four.
+# "hourbook" sheet, the approval cells (lists, unlocked) and the
+# protection; --lang refused when it is not one of the four.
 . "$(dirname "$0")/lib.sh"
 PY=/usr/bin/python3
 
@@ -107,14 +108,35 @@ for x in range(2, s.max_row + 1):
 assert tot_used + tot_beyond == allbilled, (tot_used, tot_beyond, allbilled)
 assert tot_beyond == 120 + 40, tot_beyond    # 2 h of overdraft, and the self-service app
 assert s.page_setup.orientation == "landscape" and s.print_title_rows == "$1:$1"
-# The hidden record: each task row's row, task, state, updated.
+# The hidden record: ours (marker, version, book, language, the columns
+# of the approval and the note), then each task row's row, task, state,
+# updated and digest.
 hb = wb["hourbook"]
-assert [c.value for c in hb[1]] == ["row", "task", "state", "updated"]
-got = {hb.cell(x, 2).value: (hb.cell(x, 1).value, hb.cell(x, 3).value, hb.cell(x, 4).value) for x in range(2, hb.max_row + 1)}
+assert [c.value for c in hb[1]][:2] == ["hourbook activity sheet", 1], [c.value for c in hb[1]]
+assert hb["A2"].value == "book" and len(hb["B2"].value) == 32
+assert (hb["A3"].value, hb["B3"].value) == ("lang", lang)
+assert hb["A4"].value == "columns"
+approval, note = hb["B4"].value + 1, hb["C4"].value + 1
+assert [c.value for c in hb[5]] == ["row", "task", "state", "updated", "digest"]
+got = {hb.cell(x, 2).value: (hb.cell(x, 1).value, hb.cell(x, 3).value, hb.cell(x, 4).value) for x in range(6, hb.max_row + 1)}
 assert got[1] == (rows[1], "delivered", "2026-11-12T09:00:00Z"), got[1]
 assert got[6][1] == "estimated" and got[4][1] == "cancelled"
-assert ws.cell(rows[6], col[[k for k in col if col[k] == col[billed] - 3][0]]).value is None  # waiting: empty approval
-assert ws.cell(rows[2], col[billed] - 3).value == "\u2013"
+assert all(len(hb.cell(x, 5).value) == 64 for x in range(6, hb.max_row + 1))
+# The approval cells: empty, unlocked, a list of the two decisions in the
+# sheet's language, where the client is asked (1 delivered, 6
+# estimated); a dash, locked, elsewhere; every sheet protected.
+decide = {"en": ("accept,revise", "approve,reject"), "it": ("accetta,da rivedere", "approva,rifiuta"),
+          "pt": ("aceitar,revisar", "aprovar,rejeitar"), "es": ("aceptar,revisar", "aprobar,rechazar")}[lang]
+lists = {str(dv.sqref): dv.formula1.strip('"') for dv in ws.data_validations.dataValidation}
+for t, words in ((1, decide[0]), (6, decide[1])):
+    c = ws.cell(rows[t], approval)
+    assert c.value is None and c.protection.locked is False, (t, c.value)
+    assert ws.cell(rows[t], note).protection.locked is False
+    assert lists.get(c.coordinate) == words, (t, lists)
+assert len(lists) == 2, lists
+assert ws.cell(rows[2], approval).value == "\u2013" and ws.cell(rows[2], approval).protection.locked is not False
+assert ws.cell(rows[2], note).protection.locked is not False
+assert ws.protection.sheet and not ws.protection.password and s.protection.sheet and hb.protection.sheet
 print("ok")
 PY
 for lang in en it pt es; do
