@@ -24,6 +24,7 @@
 #include "hourbook/csv.h"
 #include "hourbook/diag.h"
 #include "hourbook/date.h"
+#include "hourbook/duration.h"
 #include "hourbook/money.h"
 #include "hourbook/xlsx.h"
 
@@ -803,12 +804,21 @@ hb_csv_null(struct hb_csv_writer *w)
 	separator(w);
 }
 
+/* In excel-csv, decimal hours with a decimal comma, "4,00": the one form
+ * that Excel and LibreOffice both open as a number they can sum (h:mm is
+ * text to LibreOffice unless "Detect special numbers" is on), and one the
+ * excel-csv reader takes back exactly (field.c). */
 void
 hb_csv_minutes(struct hb_csv_writer *w, int64_t minutes)
 {
+	char buf[HB_DURATION_BUFSZ];
+
 	if (w->xlsx)
 		hb_xlsx_ops->minutes(w->xlsx, minutes);
-	else
+	else if (w->format == HB_CSV_EXCEL) {
+		separator(w);
+		fputs(hb_duration_format_hours(minutes, ',', buf), w->fp);
+	} else
 		hb_csv_int(w, minutes);
 }
 

@@ -117,3 +117,53 @@ hb_duration_format(int64_t minutes, char *buf)
 	    (unsigned long long)(mag / 60), (unsigned long long)(mag % 60));
 	return buf;
 }
+
+int
+hb_duration_parse_hours(const char *s, int64_t *minutes, const char **why)
+{
+	const char *p = s, *dummy;
+	int64_t hours, frac = 0, scale = 1, total;
+	int n;
+
+	if (why == NULL)
+		why = &dummy;
+	if (s == NULL || *s == '\0')
+		return fail(why, "is empty");
+	if (*s == '-')
+		return fail(why, "must not be negative");
+	n = digits(&p, &hours);
+	if (n < 0 || hours > HB_MINUTES_MAX / 60)
+		return fail(why, "is too long");
+	if (n == 0 || *p != '.')
+		return fail(why, "is not decimal hours (as in 1.5)");
+	p++;
+	for (n = 0; *p >= '0' && *p <= '9'; p++) {
+		if (++n > 6)
+			return fail(why, "has too many decimals");
+		frac = frac * 10 + (*p - '0');
+		scale *= 10;
+	}
+	if (n == 0 || *p != '\0')
+		return fail(why, "is not decimal hours (as in 1.5)");
+	total = hours * 60 + (frac * 120 + scale) / (2 * scale);
+	if (total > HB_MINUTES_MAX)
+		return fail(why, "is too long");
+	*minutes = total;
+	return 0;
+}
+
+char *
+hb_duration_format_hours(int64_t minutes, char mark, char *buf)
+{
+	uint64_t mag = minutes < 0 ? (uint64_t)0 - (uint64_t)minutes
+	    : (uint64_t)minutes;
+	/* Hundredths of an hour, 5/3 a minute: never half way, so rounding
+	 * to the nearest has no ties. */
+	uint64_t hundredths = (mag * 10 + 3) / 6;
+
+	snprintf(buf, HB_DURATION_BUFSZ, "%s%llu%c%02llu",
+	    minutes < 0 && hundredths > 0 ? "-" : "",
+	    (unsigned long long)(hundredths / 100), mark,
+	    (unsigned long long)(hundredths % 100));
+	return buf;
+}

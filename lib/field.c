@@ -83,6 +83,16 @@ hb_field_minutes(const char *column, const char *s)
 	const char *why;
 	char buf[64];
 
+	/* The excel-csv dialect writes a duration as decimal hours, "4,00"
+	 * (report-export(1)): a number with a decimal comma and no unit is
+	 * hours there; a whole number is still minutes, as everywhere. */
+	if (decimal_comma && strchr(s, ',') != NULL &&
+	    s[strspn(s, "0123456789,")] == '\0') {
+		if (hb_duration_parse_hours(from_comma(column, s, buf,
+		    sizeof buf), &v, &why) != 0)
+			hb_fail(HB_EXIT_DATA, column, "\"%s\" %s", s, why);
+		return v;
+	}
 	if (hb_duration_parse(from_comma(column, s, buf, sizeof buf), &v, &why)
 	    != 0)
 		hb_fail(HB_EXIT_DATA, column, "\"%s\" %s", s, why);

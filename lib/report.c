@@ -23,9 +23,12 @@
 /* ---- kinds read straight from an export query ----------------------- */
 
 /* T_LOCAL_DATE: an instant in the book, shown as its local date;
- * T_APPROVAL: a task's status, shown as its client approval. */
+ * T_APPROVAL: a task's status, shown as its client approval;
+ * T_KEY: text that is most often an id ("7"), written as a number when it
+ * is one and as text when it is not (an entry split over packages, "3;4";
+ * an event's setting name): the same bytes in CSV, a number in xlsx. */
 enum type { T_TEXT, T_INT, T_MONEY, T_MINUTES, T_DATE, T_LOCAL_DATE,
-	T_TIMESTAMP, T_FLAG, T_APPROVAL };
+	T_TIMESTAMP, T_FLAG, T_APPROVAL, T_KEY };
 
 struct column {
 	const char *name;
@@ -47,7 +50,7 @@ static const struct column entry_columns[] = {
 	{ "entry", T_INT }, { "task", T_INT }, { "project", T_TEXT },
 	{ "client", T_TEXT }, { "person", T_TEXT }, { "date", T_DATE },
 	{ "minutes", T_MINUTES }, { "billable_minutes", T_MINUTES },
-	{ "overage_minutes", T_MINUTES }, { "package", T_TEXT },
+	{ "overage_minutes", T_MINUTES }, { "package", T_KEY },
 	{ "earned", T_MONEY }, { "currency", T_TEXT }, { "note", T_TEXT },
 	{ "reverses", T_INT }, { "ref", T_TEXT }, { NULL, T_TEXT }
 };
@@ -60,7 +63,7 @@ static const struct column comment_columns[] = {
 
 static const struct column event_columns[] = {
 	{ "event", T_INT }, { "at", T_TIMESTAMP }, { "actor", T_TEXT },
-	{ "entity", T_TEXT }, { "key", T_TEXT }, { "what", T_TEXT },
+	{ "entity", T_TEXT }, { "key", T_KEY }, { "what", T_TEXT },
 	{ "old", T_TEXT }, { "new", T_TEXT }, { "reason", T_TEXT },
 	{ NULL, T_TEXT }
 };
@@ -80,6 +83,23 @@ local_date(struct hb_csv_writer *w, const char *at)
 	if (hb_timestamp_parse(at, &t, &why) != 0)
 		hb_die(HB_EXIT_SOFTWARE, "a time in the book: %s: %s", at, why);
 	hb_csv_date(w, hb_date_format(hb_local_day(t), day));
+}
+
+/* An id as a number; anything else (a list of ids, a name) as text.  At
+ * most 15 digits and no leading zero, so the number is the text exactly. */
+static void
+key(struct hb_csv_writer *w, const char *s)
+{
+	size_t n = strspn(s, "0123456789");
+	int64_t v = 0;
+
+	if (n == 0 || n > 15 || s[n] != '\0' || (s[0] == '0' && n > 1)) {
+		hb_csv_text(w, s);
+		return;
+	}
+	for (size_t i = 0; i < n; i++)
+		v = v * 10 + (s[i] - '0');
+	hb_csv_int(w, v);
 }
 
 static void
@@ -102,6 +122,7 @@ print_row(void *vctx, const struct hb_row *row)
 		case T_TIMESTAMP:
 			hb_csv_timestamp(q->w, hb_row_text(row, i));
 			break;
+		case T_KEY: key(q->w, hb_row_text(row, i)); break;
 		case T_FLAG:
 			hb_csv_text(q->w, hb_row_int(row, i) ? "yes" : "no");
 			break;

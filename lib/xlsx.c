@@ -189,6 +189,42 @@ writer_room(struct writer *w, size_t len)
 	return w->filling;
 }
 
+/* ---- which columns a totals row sums --------------------------------------
+ *
+ * Money and durations add up, but not every money column, and not on every
+ * sheet (report-export(1), TOTALS): a rate, a minimum or a unit price is a
+ * price per something, never summed; amounts in two currencies are not one
+ * sum, so money is totalled only when the sheet's currency column holds one
+ * currency; and a monthly price added to one-off prices means nothing, so
+ * a price is totalled only when the sheet's plans are all monthly or all
+ * one-off.  What must agree is only known at the sheet's end, when the
+ * totals row is written: each gate keeps the first value of its column and
+ * whether another one came.
+ */
+static const char *const never_summed[] = { "rate", "minimum", "unit_price" };
+
+static const char *
+plan_class(const char *plan)
+{
+	return strcmp(plan, "monthly") == 0 ? "monthly" : "one-off";
+}
+
+static const struct gate {
+	const char *column;	/* the text column whose values must agree */
+	const char *gated;	/* the column it gates; NULL: every money one */
+	const char *(*class)(const char *value);	/* NULL: the value */
+} gates[] = {
+	{ "currency", NULL, NULL },
+	{ "plan", "price", plan_class },
+};
+#define NGATES (sizeof gates / sizeof gates[0])
+
+struct agreement {
+	long column;		/* the gate's column on this sheet, or -1 */
+	char *first;		/* its first value (the class of it) */
+	bool mixed;		/* another value came */
+};
+
 struct hb_xlsx {
 	lxw_workbook *wb;
 	lxw_worksheet *ws;
@@ -203,6 +239,7 @@ struct hb_xlsx {
 	size_t width[COLUMNS_MAX];
 	enum kind kind[COLUMNS_MAX];	/* what the column holds */
 	int64_t sum[COLUMNS_MAX];	/* cents or minutes, exactly */
+	struct agreement agree[NGATES];	/* the gating columns' values */
 	bool laid_out;		/* sheets written by sheet.c, not here */
 };
 
@@ -283,6 +320,8 @@ hb_xlsx_open(const char *path, const char *name)
 
 	x->path = hb_xstrdup(path);
 	x->name = hb_xstrdup(name);
+	for (size_t g = 0; g < NGATES; g++)
+		x->agree[g].column = -1;
 	hb_xlsxzip_begin();
 	x->wb = workbook_new_opt(path, &options);
 	if (x->wb == NULL)
@@ -319,14 +358,55 @@ column_letters(lxw_col_t col, char *buf)
 	buf[n] = '\0';
 }
 
-/* Money and durations add up; a rate or a minimum does not. */
-static int
+static bool
 summable(const struct hb_xlsx *x, lxw_col_t c)
 {
 	if (x->kind[c] != K_MONEY && x->kind[c] != K_MINUTES)
-		return 0;
-	return strcmp(x->names[c], "rate") != 0 &&
-	    strcmp(x->names[c], "minimum") != 0;
+		return false;
+	for (size_t i = 0; i < sizeof never_summed / sizeof never_summed[0];
+	    i++)
+		if (strcmp(x->names[c], never_summed[i]) == 0)
+			return false;
+	for (size_t g = 0; g < NGATES; g++) {
+		bool gated = gates[g].gated == NULL ? x->kind[c] == K_MONEY
+		    : strcmp(x->names[c], gates[g].gated) == 0;
+
+		if (gated && x->agree[g].mixed)
+			return false;
+	}
+	return true;
+}
+
+/* Note a text cell of column c for the gates that watch it. */
+static void
+agree_on(struct hb_xlsx *x, lxw_col_t c, const char *value)
+{
+	for (size_t g = 0; g < NGATES; g++) {
+		struct agreement *a = &x->agree[g];
+		const char *v;
+
+		if (a->column != (long)c || a->mixed)
+			continue;
+		v = gates[g].class ? gates[g].class(value) : value;
+		if (a->first == NULL)
+			a->first = hb_xstrdup(v);
+		else if (strcmp(a->first, v) != 0)
+			a->mixed = true;
+	}
+}
+
+static void
+agree_reset(struct hb_xlsx *x)
+{
+	for (size_t g = 0; g < NGATES; g++) {
+		free(x->agree[g].first);
+		x->agree[g].first = NULL;
+		x->agree[g].mixed = false;
+		x->agree[g].column = -1;
+		for (lxw_col_t c = 0; c < x->ncols; c++)
+			if (strcmp(x->names[c], gates[g].column) == 0)
+				x->agree[g].column = (long)c;
+	}
 }
 
 static void
@@ -334,7 +414,7 @@ finish_sheet(struct hb_xlsx *x)
 {
 	lxw_row_t last = x->row;	/* rows 1..last-1 hold data */
 	char from[8], formula[64];
-	int totals = 0;
+	bool totals = false;
 
 	if (x->ws == NULL)
 		return;
@@ -391,6 +471,7 @@ hb_xlsx_sheet(struct hb_xlsx *x, const char *name, const char *const *columns)
 		check(x, worksheet_write_string(x->ws, 0, x->ncols,
 		    columns[x->ncols], x->header));
 	}
+	agree_reset(x);
 	worksheet_freeze_panes(x->ws, 1, 0);
 	x->row = 1;
 	x->col = 0;
@@ -435,6 +516,7 @@ hb_xlsx_text(struct hb_xlsx *x, const char *s)
 	if (strlen(s) > CELL_MAX && text_width(s) > CELL_MAX)
 		failed(x, LXW_ERROR_MAX_STRING_LENGTH_EXCEEDED);
 	c = next_cell(x, K_TEXT, text_width(s));
+	agree_on(x, c, s);
 	put_text(x, c, s, strlen(s));
 }
 
@@ -548,6 +630,8 @@ hb_xlsx_close(struct hb_xlsx *x)
 	if (damage == -2)
 		hb_die(HB_EXIT_IO, "%s: the workbook came out incomplete (is "
 		    "the disk full?)", x->name);
+	for (size_t g = 0; g < NGATES; g++)
+		free(x->agree[g].first);
 	free(x->path);
 	free(x->name);
 	free(x);

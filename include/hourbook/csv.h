@@ -123,7 +123,8 @@ void hb_csv_money(struct hb_csv_writer *w, int64_t cents);
 void hb_csv_percent(struct hb_csv_writer *w, int32_t basis_points);
 /* An empty field. */
 void hb_csv_null(struct hb_csv_writer *w);
-/* Minutes: a number in CSV, a duration ([h]:mm) in xlsx. */
+/* Minutes: a number in CSV, decimal hours in excel-csv ("4,00"), a
+ * duration ([h]:mm) in xlsx. */
 void hb_csv_minutes(struct hb_csv_writer *w, int64_t minutes);
 /* "YYYY-MM-DD" (NULL or "" is empty): text in CSV, a date in xlsx. */
 void hb_csv_date(struct hb_csv_writer *w, const char *date);

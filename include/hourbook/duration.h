@@ -18,6 +18,18 @@
 
 int hb_duration_parse(const char *s, int64_t *minutes, const char **why);
 
+/* Decimal hours without a unit ("4.00", "1.42", "26.25"), as the excel-csv
+ * dialect writes durations once its decimal comma is made a point: rounded
+ * to the nearest minute, so that two decimals (an hour's hundredth is 36
+ * seconds) give back the minutes they were written from. */
+int hb_duration_parse_hours(const char *s, int64_t *minutes,
+    const char **why);
+
+/* Minutes as decimal hours with two decimals, rounded to the nearest
+ * hundredth, the decimal mark given ("4,00", "1,42", "-0,75"); buf has
+ * HB_DURATION_BUFSZ. */
+char *hb_duration_format_hours(int64_t minutes, char mark, char *buf);
+
 /* Format as "H:MM" ("1:30", "0:05", "-2:00"); buf has HB_DURATION_BUFSZ. */
 char *hb_duration_format(int64_t minutes, char *buf);
 

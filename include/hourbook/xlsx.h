@@ -6,7 +6,10 @@
  * numbers as numbers, money with two decimals, durations as fractions of a
  * day formatted [h]:mm, dates and timestamps as dates.  Each sheet gets a
  * bold frozen header, an autofilter, column widths that fit and a totals
- * row of SUBTOTAL formulas, which still sum when the rows are filtered.
+ * row of SUBTOTAL formulas, which still sum when the rows are filtered,
+ * over the columns where a sum means something (xlsx.c: never a rate or a
+ * unit price, money only in one currency, a price only over one kind of
+ * plan).
  * The limits of the format (1,048,576 rows, 32,767 characters a cell) end
  * the program with an error; nothing is cut silently.
  */

@@ -78,6 +78,48 @@ test_round_trip(void **state)
 	}
 }
 
+/* The excel-csv form: decimal hours, two decimals, read back rounded. */
+static void
+test_hours(void **state)
+{
+	static const struct { int64_t min; const char *want; } out[] = {
+		{ 0, "0,00" }, { 1, "0,02" }, { 5, "0,08" }, { 20, "0,33" },
+		{ 85, "1,42" }, { 90, "1,50" }, { 240, "4,00" },
+		{ 1575, "26,25" }, { -45, "-0,75" }, { 60000000, "1000000,00" },
+	};
+	static const struct { const char *in; int ok; int64_t min; } in[] = {
+		{ "4.00", 1, 240 }, { "1.5", 1, 90 }, { "1.42", 1, 85 },
+		{ "0.01", 1, 1 }, { "0.008", 1, 0 }, { "26.25", 1, 1575 },
+		{ "1000000.00", 1, 60000000 }, { "1000000.01", 0, 0 },
+		{ "4", 0, 0 }, { "4.", 0, 0 }, { ".5", 0, 0 }, { "-1.5", 0, 0 },
+		{ "1.5h", 0, 0 }, { "1.1234567", 0, 0 }, { "1.5.2", 0, 0 },
+		{ "", 0, 0 },
+	};
+	char buf[HB_DURATION_BUFSZ];
+
+	(void)state;
+	for (size_t i = 0; i < sizeof out / sizeof out[0]; i++)
+		assert_string_equal(hb_duration_format_hours(out[i].min, ',',
+		    buf), out[i].want);
+	for (size_t i = 0; i < sizeof in / sizeof in[0]; i++) {
+		int64_t v = -1;
+		int rc = hb_duration_parse_hours(in[i].in, &v, NULL);
+
+		if (rc != (in[i].ok ? 0 : -1))
+			fail_msg("\"%s\": got %d", in[i].in, rc);
+		if (in[i].ok)
+			assert_int_equal(v, in[i].min);
+	}
+	/* Every minute comes back from its two decimals. */
+	for (int64_t m = 0; m < 6000; m++) {
+		int64_t back;
+
+		hb_duration_format_hours(m, '.', buf);
+		assert_int_equal(hb_duration_parse_hours(buf, &back, NULL), 0);
+		assert_int_equal(back, m);
+	}
+}
+
 int
 main(void)
 {
@@ -85,6 +127,7 @@ main(void)
 		cmocka_unit_test(test_parse),
 		cmocka_unit_test(test_format),
 		cmocka_unit_test(test_round_trip),
+		cmocka_unit_test(test_hours),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
