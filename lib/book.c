@@ -402,12 +402,21 @@ static const char *const sql[SQL_COUNT] = {
 	     * for handles, and when the task last changed. */
 	    "(SELECT coalesce(nullif(name, ''), handle) FROM person "
 	    "WHERE id = t.assignee_id), coalesce(nullif(j.name, ''), j.code), "
-	    "t.updated "
+	    "t.updated, "
+	    /* ... and the minutes of the period beyond the packages (its
+	     * Summary), from the task's own entries. */
+	    "(SELECT coalesce(sum(e.overage), 0) FROM entry e "
+	    "WHERE e.task_id = t.id AND e.day BETWEEN coalesce(?5, '0000') "
+	    "AND coalesce(?6, '9999')) "
 	    "FROM task t JOIN project j ON j.id = t.project_id "
 	    "JOIN client c ON c.id = j.client_id "
-	    "WHERE (?1 IS NULL OR c.name = ?1) AND (?2 IS NULL OR j.code = ?2) "
-	    "AND (?3 IS NULL OR j.id = (SELECT project_id FROM package "
-	    "WHERE id = ?3)) AND ?4 IS NULL "
+	    /* The projects first, as a list the (project_id, status)
+	     * index serves: else SQLite read every task of the book, and
+	     * the entries of each in the period. */
+	    "WHERE t.project_id IN (SELECT j2.id FROM project j2 JOIN client "
+	    "c2 ON c2.id = j2.client_id WHERE (?1 IS NULL OR c2.name = ?1) "
+	    "AND (?2 IS NULL OR j2.code = ?2) AND (?3 IS NULL OR j2.id = "
+	    "(SELECT project_id FROM package WHERE id = ?3))) AND ?4 IS NULL "
 	    "AND ((?5 IS NULL AND ?6 IS NULL) "
 	    "OR ((?7 IS NULL OR t.created >= ?7) "
 	    "AND (?8 IS NULL OR t.created < ?8)) "

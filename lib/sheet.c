@@ -32,9 +32,7 @@
 enum { A_TASK, A_PROJECT, A_TITLE, A_KIND, A_ASSIGNEE, A_STATUS,
 	A_STATUS2, A_ESTIMATE, A_WORKED, A_BILLED, A_DUE, A_DUE_KIND, A_EXTRA,
 	A_URGENT, A_DELIVERED, A_DONE, A_ASSIGNEE_NAME, A_PROJECT_NAME,
-	A_UPDATED };
-/* ... and of the entries export. */
-enum { E_PROJECT = 2, E_BILLABLE = 7, E_OVERAGE = 8 };
+	A_UPDATED, A_OVERAGE };
 
 /* The Activities sheet's columns, in order; C_PROJECT only when the
  * sheet covers more than one project. */
@@ -234,21 +232,6 @@ list_add(char *buf, const char *item)
 	memcpy(buf + len, item, n + 1);
 }
 
-/* Each entry of the period: what no package carried, per project. */
-static void
-each_entry(void *vctx, const struct hb_row *row)
-{
-	struct sheet *s = vctx;
-	struct project *j = project_by_code(s, hb_row_text(row, E_PROJECT));
-
-	if (j == NULL)
-		return;
-	if (!hb_add(j->billed, hb_row_int(row, E_BILLABLE), &j->billed) ||
-	    !hb_add(j->beyond, j->self_service ? hb_row_int(row, E_BILLABLE)
-	    : hb_row_int(row, E_OVERAGE), &j->beyond))
-		hb_die(HB_EXIT_DATA, "%s: a total too large", s->name);
-}
-
 /* ---- the Activities sheet --------------------------------------------- */
 
 static void
@@ -383,11 +366,19 @@ each_task(void *vctx, const struct hb_row *row)
 {
 	struct sheet *s = vctx;
 	int state = hb_task_state_find(hb_row_text(row, A_STATUS));
+	struct project *j = project_by_code(s, hb_row_text(row, A_PROJECT));
 	char key[40], notes[160] = "";
 
 	if (state < 0)
 		hb_die(HB_EXIT_SOFTWARE, "a task state in the book: %s",
 		    hb_row_text(row, A_STATUS));
+	/* What no package carried in the period, per project: a
+	 * self-service project's time, or a package project's overage. */
+	if (j != NULL && (!hb_add(j->billed, hb_row_int(row, A_BILLED),
+	    &j->billed) || !hb_add(j->beyond, j->self_service ?
+	    hb_row_int(row, A_BILLED) : hb_row_int(row, A_OVERAGE),
+	    &j->beyond)))
+		hb_die(HB_EXIT_DATA, "%s: a total too large", s->name);
 	check(s, worksheet_write_number(s->ws, s->row, (lxw_col_t)s->col[C_TASK],
 	    (double)hb_row_int(row, A_TASK), s->number));
 	text(s, s->ws, s->row, s->col[C_PROJECT],
@@ -791,8 +782,6 @@ hb_sheet_activities(struct hb_book *book, const struct hb_report_filter *f,
 	struct hb_scope scope = { f->client, f->project, only, 0 };
 	struct hb_balances *end, *start = NULL;
 	struct scope_ctx sc = { &s, 0 };
-	struct hb_export_filter ef = { f->client, f->project, NULL, NULL,
-		f->from, f->to };
 	struct hb_export_filter af = { f->client, f->project, f->package, NULL,
 		f->from, f->to };
 	struct hb_client client = { 0 }, *one = NULL;
@@ -843,12 +832,6 @@ hb_sheet_activities(struct hb_book *book, const struct hb_report_filter *f,
 				one = NULL;
 	}
 	s.lang = language(&s, one);
-	if (only != 0 && sc.project_id != 0) {
-		for (size_t i = 0; i < s.nprojects; i++)
-			if (s.projects[i].id == sc.project_id)
-				ef.project = s.projects[i].code;
-	}
-	hb_book_export(book, HB_EXPORT_ENTRIES, &ef, each_entry, &s);
 	agency = hb_config_get(book, "agency.name");
 	factor = hb_config_get(book, "task.urgent_factor");
 	s.factor = strtoll(factor, NULL, 10);
