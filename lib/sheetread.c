@@ -680,7 +680,8 @@ check_rows(struct reader *r)
 			return -1;
 		}
 	}
-	qsort(s->rows, s->nrows, sizeof *s->rows, row_cmp);
+	if (s->nrows > 1)	/* no rows: rows may be NULL, which qsort may not take */
+		qsort(s->rows, s->nrows, sizeof *s->rows, row_cmp);
 	for (size_t i = 1; i < s->nrows; i++)
 		if (s->rows[i].row == s->rows[i - 1].row) {
 			fail(r, "its hidden sheet names row %ld twice",
