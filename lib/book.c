@@ -294,7 +294,7 @@ static const char *const sql[SQL_COUNT] = {
 	    "ON CONFLICT (person_id, currency) DO UPDATE SET earned = "
 	    "person_earned.earned + excluded.earned",
 	[SQL_TASK_USE_ADD] = "UPDATE task SET worked = worked + ?2, "
-	    "billed = billed + ?3 WHERE id = ?1",
+	    "billed = billed + ?3, overage = overage + ?4 WHERE id = ?1",
 	[SQL_INVOICE_INSERT] = "INSERT INTO package_invoice (id, package_id, "
 	    "period, amount, issued) VALUES ((SELECT coalesce(max(id), 0) + 1 FROM package_invoice), ?, ?, ?, ?) RETURNING id",
 	[SQL_PAYMENT_INSERT] = "INSERT INTO package_payment (id, package_id, "
@@ -403,11 +403,12 @@ static const char *const sql[SQL_COUNT] = {
 	    "(SELECT coalesce(nullif(name, ''), handle) FROM person "
 	    "WHERE id = t.assignee_id), coalesce(nullif(j.name, ''), j.code), "
 	    "t.updated, "
-	    /* ... and the minutes of the period beyond the packages (its
-	     * Summary), from the task's own entries. */
+	    /* ... and the minutes beyond the packages (its Summary): kept
+	     * with the task, summed from its entries for a period. */
+	    "CASE WHEN ?5 IS NULL AND ?6 IS NULL THEN t.overage ELSE "
 	    "(SELECT coalesce(sum(e.overage), 0) FROM entry e "
 	    "WHERE e.task_id = t.id AND e.day BETWEEN coalesce(?5, '0000') "
-	    "AND coalesce(?6, '9999')) "
+	    "AND coalesce(?6, '9999')) END "
 	    "FROM task t JOIN project j ON j.id = t.project_id "
 	    "JOIN client c ON c.id = j.client_id "
 	    /* The projects first, as a list the (project_id, status)
@@ -509,9 +510,10 @@ static const char *const sql[SQL_COUNT] = {
 	    "JOIN entry e ON e.id = s.entry_id WHERE e.day <= ?1) d "
 	    "GROUP BY package_id ORDER BY package_id",
 	[SQL_CHECK_TASK_TOTALS] = "SELECT t.id, t.worked, t.billed, "
-	    "coalesce(sum(e.minutes), 0), coalesce(sum(e.billable), 0) "
+	    "coalesce(sum(e.minutes), 0), coalesce(sum(e.billable), 0), "
+	    "t.overage, coalesce(sum(e.overage), 0) "
 	    "FROM task t LEFT JOIN entry e ON e.task_id = t.id "
-	    "GROUP BY t.id, t.worked, t.billed ORDER BY t.id",
+	    "GROUP BY t.id, t.worked, t.billed, t.overage ORDER BY t.id",
 	/* Each reversal beside the entry it reverses (NULLs when that one
 	 * is missing), grouped by the original. */
 	[SQL_CHECK_REVERSALS] = "SELECT r.id, r.task_id, r.person_id, r.day, "
@@ -2102,13 +2104,14 @@ hb_book_person_earned_add(struct hb_book *b, int64_t person_id,
 
 void
 hb_book_task_use_add(struct hb_book *b, int64_t task_id, int64_t minutes,
-    int64_t billable)
+    int64_t billable, int64_t overage)
 {
 	struct stmt *s = stmt(b, SQL_TASK_USE_ADD);
 
 	bind_int(s, 1, task_id);
 	bind_int(s, 2, minutes);
 	bind_int(s, 3, billable);
+	bind_int(s, 4, overage);
 	step(b, s);
 	done(b, s);
 }
@@ -3189,6 +3192,8 @@ hb_book_check_task_totals(struct hb_book *b, void (*fn)(void *ctx,
 		t.billed = col_int(s, 2);
 		t.minutes = col_int(s, 3);
 		t.billable = col_int(s, 4);
+		t.overage = col_int(s, 5);
+		t.beyond = col_int(s, 6);
 		fn(ctx, &t);
 	}
 	done(b, s);

@@ -229,6 +229,10 @@ on_task_totals(void *ctx, const struct hb_task_totals *t)
 		    "minutes worked and %lld billed, its entries add up to %lld "
 		    "and %lld", (long long)t->worked, (long long)t->billed,
 		    (long long)t->minutes, (long long)t->billable);
+	if (t->overage != t->beyond)
+		finding(ctx, "task", id_text(t->task_id, key), "records %lld "
+		    "minutes beyond the packages, its entries %lld",
+		    (long long)t->overage, (long long)t->beyond);
 }
 
 static void

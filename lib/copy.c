@@ -82,7 +82,8 @@ static const struct column task[] = {
 	{ "blocked_from", TEXT }, { "assignee_id", INT }, { "estimate", INT },
 	{ "due", TEXT }, { "due_kind", TEXT }, { "urgent", INT },
 	{ "extra", INT }, { "fee", INT }, { "created", TEXT },
-	{ "updated", TEXT }, { "worked", INT }, { "billed", INT }, END
+	{ "updated", TEXT }, { "worked", INT }, { "billed", INT },
+	{ "overage", INT }, END
 };
 static const struct column comment[] = {
 	{ "id", INT }, { "task_id", INT }, { "author", TEXT }, { "body", TEXT },

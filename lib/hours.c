@@ -42,7 +42,7 @@ struct task_info {
 	bool has_estimate;
 	int64_t estimate;
 	int64_t billed;		/* billable minutes logged, kept current */
-	int64_t add_worked, add_billed;	/* not yet written */
+	int64_t add_worked, add_billed, add_overage;	/* not yet written */
 };
 
 struct project_info {
@@ -140,11 +140,12 @@ hb_logger_flush(struct hb_logger *l)
 	for (size_t i = 0; i < l->tasks_cap; i++) {
 		struct task_info *t = &l->tasks[i];
 
-		if (t->id == 0 || (t->add_worked == 0 && t->add_billed == 0))
+		if (t->id == 0 || (t->add_worked == 0 && t->add_billed == 0 &&
+		    t->add_overage == 0))
 			continue;
 		hb_book_task_use_add(l->book, t->id, t->add_worked,
-		    t->add_billed);
-		t->add_worked = t->add_billed = 0;
+		    t->add_billed, t->add_overage);
+		t->add_worked = t->add_billed = t->add_overage = 0;
 	}
 	for (size_t i = 0; i < l->members_cap; i++) {
 		struct member_info *m = &l->members[i];
@@ -700,6 +701,7 @@ hb_hours_log(struct hb_logger *l, const struct hb_entry_input *in,
 	}
 	write_entry(l, &row, draws, ndraws, pi);
 	bill_task(pi, ti, row.minutes, row.billable, l->factor);
+	ti->add_overage += row.overage;
 	start_task(l, ti);
 	fill_output(out, &row, who->handle, draws, ndraws, pi);
 	free(draws);
@@ -759,6 +761,7 @@ hb_hours_reverse(struct hb_logger *l, const char *entry, const char *reason,
 	row.reason = reason && *reason ? reason : NULL;
 	write_entry(l, &row, draws, n, pi);
 	bill_task(pi, ti, row.minutes, row.billable, l->factor);
+	ti->add_overage += row.overage;
 	fill_output(out, &row, orig.person, draws, n, pi);
 	free(draws);
 	free(splits);

@@ -21,7 +21,7 @@
 #include "hourbook/date.h"
 #include "hourbook/records.h"
 
-#define HB_SCHEMA_VERSION 13
+#define HB_SCHEMA_VERSION 14
 
 struct hb_book;
 
@@ -264,7 +264,7 @@ void hb_book_package_use_add(struct hb_book *book, int64_t package_id,
 bool hb_book_person_earned_add(struct hb_book *book, int64_t person_id,
     int64_t project_id, int64_t amount, char currency[4]);
 void hb_book_task_use_add(struct hb_book *book, int64_t task_id,
-    int64_t minutes, int64_t billable);
+    int64_t minutes, int64_t billable, int64_t overage);
 
 void hb_book_invoice_insert(struct hb_book *book, int64_t package_id,
     int period, int64_t amount, hb_day issued);
@@ -524,11 +524,12 @@ void hb_book_check_earned(struct hb_book *book, void (*fn)(void *ctx,
 /* Per package: what the entries dated until `until` drew from it. */
 void hb_book_check_draws(struct hb_book *book, hb_day until,
     void (*fn)(void *ctx, int64_t package_id, int64_t drawn), void *ctx);
-/* Per task: its worked and billed columns, and the sums of its entries. */
+/* Per task: its worked, billed and overage columns, and the sums of its
+ * entries. */
 struct hb_task_totals {
 	int64_t task_id;
-	int64_t worked, billed;		/* what the task row says */
-	int64_t minutes, billable;	/* what its entries add up to */
+	int64_t worked, billed, overage;	/* what the task row says */
+	int64_t minutes, billable, beyond;	/* what its entries add up to */
 };
 void hb_book_check_task_totals(struct hb_book *book, void (*fn)(void *ctx,
     const struct hb_task_totals *t), void *ctx);

@@ -81,6 +81,11 @@ expect_out "a task's totals disagree with its entries" <<'OUT'
 check,entity,key,message
 task_totals,task,2,"records 2790 minutes worked and 2795 billed, its entries add up to 2790 and 2790"
 OUT
+broken "UPDATE task SET overage = overage + 5 WHERE id = 2"
+expect_out "a task's overage disagrees with its entries" <<'OUT'
+check,entity,key,message
+task_totals,task,2,"records 5 minutes beyond the packages, its entries 0"
+OUT
 broken "UPDATE entry SET earned = earned - 100 WHERE id = 902"
 expect_out "a reversal that does not mirror its original" <<'OUT'
 check,entity,key,message
