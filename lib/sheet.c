@@ -75,7 +75,7 @@ struct sheet {
 	lxw_worksheet *ws, *summary, *hidden;
 	enum hb_lang lang;
 	lxw_format *title, *label, *heading, *text, *wrap, *minutes, *date,
-	    *number, *period_from, *period_to,
+	    *date_left, *number, *period_from, *period_to,
 	    *total_label, *total_minutes, *legend, *ask, *ask_wrap;
 	char *book_id;		/* book.id, for the rows' digests */
 	int col[NCOLS];		/* the sheet's column of each, or -1 */
@@ -288,7 +288,7 @@ header_block(struct sheet *s, struct hb_balances *end, const char *agency,
 	day_as(s, s->row, 2, d, s->period_to);
 	next_row(s);
 	text(s, s->ws, s->row, 0, T(s, "label.made"), s->label);
-	day_cell(s, s->ws, s->row, 1, hb_today());
+	day_as(s, s->row, 1, hb_today(), s->date_left);
 	next_row(s);
 	next_row(s);
 }
@@ -667,8 +667,13 @@ formats(struct sheet *s)
 	format_set_align(s->minutes, LXW_ALIGN_VERTICAL_TOP);
 	s->date = workbook_add_format(s->wb);
 	format_set_num_format(s->date, "yyyy-mm-dd");
-	format_set_align(s->date, LXW_ALIGN_LEFT);
+	format_set_align(s->date, LXW_ALIGN_CENTER);
 	format_set_align(s->date, LXW_ALIGN_VERTICAL_TOP);
+	/* In the columns, a date stands clear of the figures beside it;
+	 * in the header block, after its label. */
+	s->date_left = workbook_add_format(s->wb);
+	format_set_num_format(s->date_left, "yyyy-mm-dd");
+	format_set_align(s->date_left, LXW_ALIGN_LEFT);
 	s->number = workbook_add_format(s->wb);
 	format_set_align(s->number, LXW_ALIGN_LEFT);
 	format_set_align(s->number, LXW_ALIGN_VERTICAL_TOP);
