@@ -84,6 +84,31 @@ damaged(struct hb_book *b, int rc)
 
 /* End the program for a failed SQLite call, with the exit status its
  * cause deserves. */
+/* SQLite calls any file whose first 16 bytes are not its own "not a
+ * database".  A byte or two changed is a damaged book, for book-check;
+ * most of them is a file that never was SQLite's.  Read only when SQLite
+ * has said so, not at every open. */
+static bool
+never_sqlite(const char *path)
+{
+	static const char magic[16] = "SQLite format 3";
+	char head[sizeof magic];
+	size_t differ;
+	ssize_t n = -1;
+	int fd;
+
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) >= 0) {
+		n = read(fd, head, sizeof head);
+		close(fd);
+	}
+	if (n <= 0)
+		return false;
+	differ = sizeof head - (size_t)n;
+	for (ssize_t i = 0; i < n; i++)
+		differ += head[i] != magic[i];
+	return differ > 2;
+}
+
 static _Noreturn void
 fail_db(struct hb_book *b, int rc, const char *what)
 {
@@ -91,6 +116,9 @@ fail_db(struct hb_book *b, int rc, const char *what)
 	    : sqlite3_errstr(rc);
 	char *text, *reason;
 
+	if ((rc & 0xff) == SQLITE_NOTADB && never_sqlite(b->location))
+		hb_die(HB_EXIT_IO, "%s: not a hourbook book (not an SQLite "
+		    "file): nothing was changed", b->location);
 	if (damaged(b, rc)) {
 		text = hb_book_printable(msg);
 		reason = hb_xprintf("SQLite: %s", text);
@@ -290,30 +318,8 @@ refuse_network_fs(const char *path)
 static bool
 identify(struct hb_book *b)
 {
-	static const char magic[16] = "SQLite format 3";
-	char head[sizeof magic];
-	int64_t app, version;
-	ssize_t n = -1;
-	int fd;
-
-	/* SQLite calls any file whose first 16 bytes are not its own "not
-	 * a database".  A byte or two changed is a damaged book, for
-	 * book-check; most of them is a file that never was SQLite's. */
-	if ((fd = open(b->location, O_RDONLY | O_CLOEXEC)) >= 0) {
-		n = read(fd, head, sizeof head);
-		close(fd);
-	}
-	if (n > 0) {
-		size_t differ = sizeof head - (size_t)n;
-
-		for (ssize_t i = 0; i < n; i++)
-			differ += head[i] != magic[i];
-		if (differ > 2)
-			hb_die(HB_EXIT_IO, "%s: not a hourbook book (not an "
-			    "SQLite file): nothing was changed", b->location);
-	}
-	app = scalar_int(b, "PRAGMA application_id");
-	version = scalar_int(b, "PRAGMA user_version");
+	int64_t app = scalar_int(b, "PRAGMA application_id");
+	int64_t version = scalar_int(b, "PRAGMA user_version");
 
 	/* Both are set by the one statement that ends a migration: a book
 	 * without a version has had its header damaged. */
