@@ -8,6 +8,7 @@
 #include "hourbook/book.h"
 #include "hourbook/session.h"
 #include "hourbook/cli.h"
+#include "hourbook/dashboard.h"
 #include "hourbook/date.h"
 #include "hourbook/diag.h"
 #include "hourbook/lang.h"
@@ -17,7 +18,7 @@
 
 enum {
 	OPT_FORMAT = 'f', OPT_CLIENT = HB_OPT_FIRST, OPT_PROJECT, OPT_PACKAGE,
-	OPT_PERSON, OPT_FROM, OPT_TO, OPT_MONTH, OPT_LANG
+	OPT_PERSON, OPT_FROM, OPT_TO, OPT_MONTH, OPT_LANG, OPT_ALL
 };
 
 static const char *const formats[] = { "csv", "excel-csv", "xlsx", NULL };
@@ -31,7 +32,8 @@ static const struct hb_option options[] = {
 	{ "from", OPT_FROM, "DATE", "from DATE (inclusive)", HB_ARG_DATE, NULL },
 	{ "to", OPT_TO, "DATE", "to DATE (inclusive)", HB_ARG_DATE, NULL },
 	{ "month", OPT_MONTH, "YYYY-MM", "the calendar month YYYY-MM", HB_ARG_MONTH, NULL },
-	{ "lang", OPT_LANG, "LANG", "the activity sheet's language: en, it, pt or es (default: the client's, else the book's sheet.lang)", HB_ARG_TEXT, NULL },
+	{ "lang", OPT_LANG, "LANG", "the language of the activity sheet or the dashboard: en, it, pt or es (default: the client's, else the book's sheet.lang)", HB_ARG_TEXT, NULL },
+	{ "all", OPT_ALL, NULL, "dashboard: every client's page, in DIR/CLIENT/, and the agency's DIR/index.html", 0, NULL },
 	{ NULL, 0, NULL, NULL, 0, NULL }
 };
 
@@ -39,13 +41,16 @@ static const char *const synopsis[] = {
 	"KIND [-f csv|excel-csv|xlsx] [-o FILE] [--client C] [--project P] "
 	"[--package N] [--person HANDLE] [--from DATE] [--to DATE] "
 	"[--month YYYY-MM] [--lang en|it|pt|es]",
+	"dashboard (--client C | --all) [-o DIR] [--from DATE] [--to DATE] "
+	"[--month YYYY-MM] [--lang en|it|pt|es]",
 	NULL
 };
 
 static const struct hb_command command = {
 	"report-export", synopsis,
 	"Export the book: activities, balances, clients, comments, earnings, "
-	"entries, events, invoices, people, projects, tasks, withdrawals.",
+	"entries, events, invoices, people, projects, tasks, withdrawals; "
+	"or write the clients' dashboard pages (dashboard).",
 	options, 0
 };
 
@@ -53,6 +58,7 @@ struct args {
 	const char *format;
 	struct hb_report_filter f;
 	const char *month;
+	bool all;
 	char from[HB_DATE_BUFSZ], to[HB_DATE_BUFSZ];
 };
 
@@ -67,6 +73,7 @@ on_option(void *ctx, int key, const char *arg)
 	case OPT_PROJECT: a->f.project = arg; a->f.given |= HB_FILTER_PROJECT; return;
 	case OPT_PERSON: a->f.person = arg; a->f.given |= HB_FILTER_PERSON; return;
 	case OPT_LANG: a->f.lang = arg; return;
+	case OPT_ALL: a->all = true; return;
 	case OPT_PACKAGE:
 		a->f.package = arg;
 		a->f.given |= HB_FILTER_PACKAGE;
@@ -117,6 +124,7 @@ main(int argc, char **argv)
 	const char *misfit;
 	char near[200];
 	int kind;
+	bool dashboard;
 
 	if (argc - i != 1)
 		hb_usage_error(&command, "give one KIND (%s)", hb_report_names());
@@ -132,10 +140,22 @@ main(int argc, char **argv)
 	if (a.f.lang != NULL && hb_lang_find(a.f.lang) < 0)
 		hb_usage_error(&command, "--lang: \"%s\" is not one of en, it, "
 		    "pt, es", a.f.lang);
-	if (a.f.lang != NULL && (strcmp(argv[i], "activities") != 0 ||
-	    format != HB_CSV_XLSX))
+	dashboard = strcmp(argv[i], "dashboard") == 0;
+	if (a.f.lang != NULL && !dashboard &&
+	    (strcmp(argv[i], "activities") != 0 || format != HB_CSV_XLSX))
 		hb_usage_error(&command, "--lang is for the activity sheet in "
-		    "xlsx (activities -f xlsx)");
+		    "xlsx (activities -f xlsx) and the dashboard");
+	if (a.all && !dashboard)
+		hb_usage_error(&command, "--all is for the dashboard");
+	if (dashboard && a.format != NULL)
+		hb_usage_error(&command, "the dashboard is an HTML page: -f "
+		    "does not apply");
+	if (dashboard && a.all == (a.f.client != NULL))
+		hb_usage_error(&command, "dashboard: give --client C or "
+		    "--all");
+	if (dashboard && a.all && hb_opts.output == NULL)
+		hb_usage_error(&command, "dashboard --all: give -o DIR, the "
+		    "folder of the pages");
 	if (a.month != NULL) {
 		hb_day first;
 
@@ -150,6 +170,15 @@ main(int argc, char **argv)
 		hb_usage_error(&command, "--from %s is after --to %s", a.f.from,
 		    a.f.to);
 	book = hb_book_open(HB_BOOK_READ);
+	if (dashboard) {
+		/* -o names a folder: the page is DIR/index.html. */
+		if (a.all)
+			hb_dashboard_all(book, &a.f, hb_opts.output);
+		else
+			hb_dashboard_client(book, &a.f, hb_opts.output);
+		hb_book_close(book);
+		return HB_EXIT_OK;
+	}
 	w = hb_output_begin(format, false);
 	hb_report_write(book, kind, &a.f, w, hb_opts.no_header);
 	hb_book_close(book);

@@ -2910,6 +2910,35 @@ static const char *const query_sql[HB_Q_COUNT] = {
 	    "JOIN person p ON p.id = w.person_id "
 	    "LEFT JOIN withdrawal_outcome o ON o.withdrawal_id = w.id "
 	    "WHERE o.outcome IS NULL ORDER BY w.id",
+	[HB_Q_DASH_TASKS] = "SELECT t.id, coalesce(nullif(j.name, ''), j.code), t.title, "
+	    "t.status, t.due, t.due_kind, coalesce(nullif(p.name, ''), "
+	    "p.handle), (SELECT max(at) FROM event WHERE entity = 'task' "
+	    "AND key = CAST(t.id AS TEXT) AND what = 'status' "
+	    "AND new = t.status), t.created, t.estimate FROM task t "
+	    "JOIN project j ON j.id = t.project_id "
+	    "JOIN client c ON c.id = j.client_id "
+	    "LEFT JOIN person p ON p.id = t.assignee_id "
+	    "WHERE c.name = ?1 AND ?2 LIKE ('%,' || t.status || ',%') "
+	    "ORDER BY t.id",
+	[HB_Q_DASH_COMMENTS] = "SELECT m.id, m.task_id, t.title, "
+	    "coalesce(nullif(p.name, ''), m.author), m.created, m.body "
+	    "FROM comment m JOIN task t ON t.id = m.task_id "
+	    "JOIN project j ON j.id = t.project_id "
+	    "JOIN client c ON c.id = j.client_id "
+	    "LEFT JOIN person p ON p.handle = m.author "
+	    "WHERE c.name = ?1 ORDER BY m.id DESC LIMIT ?2",
+	[HB_Q_DASH_INVOICES] = "SELECT i.id, coalesce(nullif(j.name, ''), j.code), i.period, "
+	    "i.currency, (SELECT coalesce(sum(l.amount), 0) FROM invoice_line l "
+	    "WHERE l.invoice_id = i.id), (SELECT count(*) FROM invoice_line l "
+	    "WHERE l.invoice_id = i.id AND l.package_invoice_id IS NOT NULL), "
+	    "(SELECT count(*) FROM invoice_line l JOIN package_invoice pi "
+	    "ON pi.id = l.package_invoice_id JOIN package_payment pp "
+	    "ON pp.package_id = pi.package_id AND pp.period = pi.period "
+	    "WHERE l.invoice_id = i.id AND pp.paid <= ?4) "
+	    "FROM invoice i JOIN project j ON j.id = i.project_id "
+	    "JOIN client c ON c.id = j.client_id WHERE c.name = ?1 "
+	    "AND i.period >= ?2 AND i.period <= ?3 "
+	    "ORDER BY i.period DESC, i.id DESC",
 };
 
 size_t
@@ -3271,7 +3300,8 @@ static const char *const query_names[HB_Q_COUNT] = {
 	NAMED(HB_Q_NEWEST_PACKAGE) NAMED(HB_Q_INVOICE_FIND)
 	NAMED(HB_Q_INVOICES_OF) NAMED(HB_Q_INVOICES_ALL)
 	NAMED(HB_Q_SLA_TASKS) NAMED(HB_Q_SLA_COMMENTS)
-	NAMED(HB_Q_SLA_WITHDRAWALS)
+	NAMED(HB_Q_SLA_WITHDRAWALS) NAMED(HB_Q_DASH_TASKS)
+	NAMED(HB_Q_DASH_COMMENTS) NAMED(HB_Q_DASH_INVOICES)
 };
 #undef NAMED
 

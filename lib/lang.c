@@ -1,11 +1,14 @@
 /*
- * lang: the client-facing texts of the activity sheet, one row per key,
+ * lang: the client-facing texts of the activity sheet and the dashboard,
+ * one row per key,
  * one column per language (en, it, pt, es, the order of enum hb_lang).
  * A new text is a new row with all four: tests/unit/test_lang.c refuses a
  * row with a language missing or empty, and a key given twice.
  */
+#include <stdlib.h>
 #include <string.h>
 
+#include "hourbook/config.h"
 #include "hourbook/diag.h"
 #include "hourbook/lang.h"
 
@@ -213,6 +216,123 @@ const struct hb_lang_row hb_lang_table[] = {
 	  "estimaciones de tareas aprobadas aún no trabajadas; usadas más "
 	  "fuera de los paquetes es igual a las horas facturadas de "
 	  "Actividades." } },
+	/* The client's dashboard (report-export dashboard). */
+	{ "dash.title", { "Hours dashboard", "Cruscotto ore",
+	  "Painel de horas", "Panel de horas" } },
+	{ "dash.updated", { "Updated", "Aggiornato il", "Atualizado em",
+	  "Actualizado el" } },
+	{ "dash.packages", { "Packages", "Pacchetti", "Pacotes",
+	  "Paquetes" } },
+	{ "dash.no_packages", { "No package in the period.",
+	  "Nessun pacchetto nel periodo.", "Nenhum pacote no período.",
+	  "Ningún paquete en el periodo." } },
+	{ "dash.expires", { "Expires", "Scade il", "Expira em",
+	  "Vence el" } },
+	{ "dash.no_expiry", { "no expiry", "nessuna scadenza", "sem validade",
+	  "sin vencimiento" } },
+	{ "dash.awaiting", { "awaiting payment", "in attesa di pagamento",
+	  "aguardando pagamento", "pendiente de pago" } },
+	{ "dash.share", { "of the loaded hours", "delle ore caricate",
+	  "das horas carregadas", "de las horas cargadas" } },
+	{ "dash.chart", { "Hours used per month", "Ore usate per mese",
+	  "Horas usadas por mês", "Horas usadas por mes" } },
+	{ "dash.chart_monthly", { "Each bar is the hours used in a month; the "
+	  "line is the hours of a month of the plan.",
+	  "Ogni barra sono le ore usate in un mese; la linea sono le ore "
+	  "mensili del piano.",
+	  "Cada barra são as horas usadas em um mês; a linha são as horas "
+	  "mensais do plano.",
+	  "Cada barra son las horas usadas en un mes; la línea son las horas "
+	  "mensuales del plan." } },
+	{ "dash.chart_total", { "Each bar is the hours used up to the end of "
+	  "a month; the line is the hours loaded.",
+	  "Ogni barra sono le ore usate fino alla fine del mese; la linea "
+	  "sono le ore caricate.",
+	  "Cada barra são as horas usadas até o fim do mês; a linha são as "
+	  "horas carregadas.",
+	  "Cada barra son las horas usadas hasta el fin del mes; la línea "
+	  "son las horas cargadas." } },
+	{ "dash.per_month", { "hours per month", "ore al mese",
+	  "horas por mês", "horas al mes" } },
+	{ "dash.used_to", { "used to the end of", "usate fino a fine",
+	  "usadas até o fim de", "usadas hasta el fin de" } },
+	{ "dash.used_in", { "used in", "usate in", "usadas em",
+	  "usadas en" } },
+	{ "dash.waiting", { "Waiting for you", "In attesa di una vostra "
+	  "risposta", "Aguardando sua resposta", "Esperando su respuesta" } },
+	{ "dash.nothing_waiting", { "Nothing is waiting for you.",
+	  "Nulla attende una vostra risposta.",
+	  "Nada aguarda sua resposta.", "Nada espera su respuesta." } },
+	{ "dash.asked", { "What is asked", "Cosa serve", "O que é pedido",
+	  "Qué se pide" } },
+	{ "dash.since", { "Since", "Dal", "Desde", "Desde" } },
+	{ "dash.days", { "Business days waiting", "Giorni lavorativi di "
+	  "attesa", "Dias úteis de espera", "Días hábiles de espera" } },
+	{ "ask.idea", { "proposal to approve", "proposta da approvare",
+	  "proposta a aprovar", "propuesta por aprobar" } },
+	{ "ask.estimated", { "estimate to approve", "stima da approvare",
+	  "estimativa a aprovar", "estimación por aprobar" } },
+	{ "ask.delivered", { "delivery to accept", "consegna da accettare",
+	  "entrega a aceitar", "entrega por aceptar" } },
+	{ "ask.blocked", { "information needed", "informazioni richieste",
+	  "informações necessárias", "información necesaria" } },
+	{ "dash.open", { "Work in progress", "Lavori in corso",
+	  "Trabalho em andamento", "Trabajo en curso" } },
+	{ "dash.no_open", { "No work in progress.", "Nessun lavoro in corso.",
+	  "Nenhum trabalho em andamento.", "Ningún trabajo en curso." } },
+	{ "dash.late", { "late", "in ritardo", "atrasada", "atrasada" } },
+	{ "dash.comments", { "Latest comments", "Ultimi commenti",
+	  "Últimos comentários", "Últimos comentarios" } },
+	{ "dash.no_comments", { "No comments yet.", "Ancora nessun commento.",
+	  "Nenhum comentário ainda.", "Aún no hay comentarios." } },
+	{ "dash.author", { "From", "Da", "De", "De" } },
+	{ "dash.date", { "Date", "Data", "Data", "Fecha" } },
+	{ "dash.comment", { "Comment", "Commento", "Comentário",
+	  "Comentario" } },
+	{ "dash.invoices", { "Invoices", "Fatture", "Faturas", "Facturas" } },
+	{ "dash.no_invoices", { "No invoice in the period.",
+	  "Nessuna fattura nel periodo.", "Nenhuma fatura no período.",
+	  "Ninguna factura en el periodo." } },
+	{ "dash.invoice", { "Invoice", "Fattura", "Fatura", "Factura" } },
+	{ "dash.month", { "Month", "Mese", "Mês", "Mes" } },
+	{ "dash.amount", { "Amount", "Importo", "Valor", "Importe" } },
+	{ "invoice.paid", { "paid", "pagata", "paga", "pagada" } },
+	{ "invoice.awaiting", { "awaiting payment", "in attesa di pagamento",
+	  "aguardando pagamento", "pendiente de pago" } },
+	{ "invoice.issued", { "issued", "emessa", "emitida", "emitida" } },
+	{ "dash.more", { "more", "altri", "mais", "más" } },
+	{ "dash.footer", { "Hours are shown as hours:minutes. Committed: the "
+	  "estimates of agreed tasks not yet worked. Available: loaded, less "
+	  "used, lapsed and committed.",
+	  "Le ore sono indicate come ore:minuti. Impegnate: le stime delle "
+	  "attività approvate non ancora lavorate. Disponibili: caricate, "
+	  "meno usate, scadute e impegnate.",
+	  "As horas são indicadas como horas:minutos. Comprometidas: as "
+	  "estimativas de tarefas aprovadas ainda não trabalhadas. "
+	  "Disponíveis: carregadas, menos usadas, expiradas e comprometidas.",
+	  "Las horas se indican como horas:minutos. Comprometidas: las "
+	  "estimaciones de tareas aprobadas aún no trabajadas. Disponibles: "
+	  "cargadas, menos usadas, caducadas y comprometidas." } },
+	{ "dash.index", { "Client dashboards", "Cruscotti dei clienti",
+	  "Painéis dos clientes", "Paneles de los clientes" } },
+	{ "dash.index_note", { "For the agency only: this page lists every "
+	  "client.", "Solo per l'agenzia: questa pagina elenca tutti i "
+	  "clienti.", "Somente para a agência: esta página lista todos os "
+	  "clientes.", "Solo para la agencia: esta página lista todos los "
+	  "clientes." } },
+	/* Months, short, for the chart and the period. */
+	{ "month.1", { "Jan", "gen", "jan", "ene" } },
+	{ "month.2", { "Feb", "feb", "fev", "feb" } },
+	{ "month.3", { "Mar", "mar", "mar", "mar" } },
+	{ "month.4", { "Apr", "apr", "abr", "abr" } },
+	{ "month.5", { "May", "mag", "mai", "may" } },
+	{ "month.6", { "Jun", "giu", "jun", "jun" } },
+	{ "month.7", { "Jul", "lug", "jul", "jul" } },
+	{ "month.8", { "Aug", "ago", "ago", "ago" } },
+	{ "month.9", { "Sep", "set", "set", "sep" } },
+	{ "month.10", { "Oct", "ott", "out", "oct" } },
+	{ "month.11", { "Nov", "nov", "nov", "nov" } },
+	{ "month.12", { "Dec", "dic", "dez", "dic" } },
 };
 const size_t hb_lang_rows = sizeof hb_lang_table / sizeof hb_lang_table[0];
 
@@ -234,4 +354,20 @@ hb_lang_text(enum hb_lang lang, const char *key)
 		if (strcmp(hb_lang_table[i].key, key) == 0)
 			return hb_lang_table[i].text[lang];
 	hb_die(HB_EXIT_SOFTWARE, "no text for \"%s\"", key);
+}
+
+enum hb_lang
+hb_lang_choose(struct hb_book *book, const char *given, const char *client)
+{
+	char *code;
+	int lang;
+
+	if (given != NULL && (lang = hb_lang_find(given)) >= 0)
+		return (enum hb_lang)lang;
+	if (client != NULL && (lang = hb_lang_find(client)) >= 0)
+		return (enum hb_lang)lang;
+	code = hb_config_get(book, "sheet.lang");
+	lang = hb_lang_find(code);
+	free(code);
+	return lang < 0 ? HB_LANG_EN : (enum hb_lang)lang;
 }

@@ -328,6 +328,8 @@ static const struct kind {
 	{ "clients", HB_FILTER_CLIENT, write_clients },
 	{ "comments", HB_FILTER_CLIENT | HB_FILTER_PROJECT | HB_FILTER_PERSON |
 	  HB_FILTER_PERIOD, write_comments },
+	/* Written by dashboard.h, not through a CSV writer. */
+	{ "dashboard", HB_FILTER_CLIENT | HB_FILTER_PERIOD, NULL },
 	{ "earnings", HB_FILTER_PERSON | HB_FILTER_PERIOD, write_earnings },
 	{ "entries", CPP | HB_FILTER_PERSON | HB_FILTER_PERIOD, write_entries },
 	{ "events", HB_FILTER_PERSON | HB_FILTER_PERIOD, write_events },

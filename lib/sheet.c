@@ -759,25 +759,6 @@ hidden_head(struct sheet *s)
 	s->hidden_row = 5;
 }
 
-/* The language: --lang, else the client's when the sheet is one
- * client's and it has one, else the book's. */
-static enum hb_lang
-language(struct sheet *s, const struct hb_client *only)
-{
-	char *code;
-	int lang;
-
-	if (s->f->lang != NULL && (lang = hb_lang_find(s->f->lang)) >= 0)
-		return (enum hb_lang)lang;
-	if (only != NULL && only->lang != NULL &&
-	    (lang = hb_lang_find(only->lang)) >= 0)
-		return (enum hb_lang)lang;
-	code = hb_config_get(s->book, "sheet.lang");
-	lang = hb_lang_find(code);
-	free(code);
-	return lang < 0 ? HB_LANG_EN : (enum hb_lang)lang;
-}
-
 void
 hb_sheet_activities(struct hb_book *book, const struct hb_report_filter *f,
     struct hb_xlsx *x)
@@ -836,7 +817,8 @@ hb_sheet_activities(struct hb_book *book, const struct hb_report_filter *f,
 			if (strcmp(s.projects[i].client, client.name) != 0)
 				one = NULL;
 	}
-	s.lang = language(&s, one);
+	s.lang = hb_lang_choose(book, f->lang,
+	    one != NULL ? one->lang : NULL);
 	agency = hb_config_get(book, "agency.name");
 	factor = hb_config_get(book, "task.urgent_factor");
 	s.factor = strtoll(factor, NULL, 10);

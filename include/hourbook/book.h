@@ -386,6 +386,10 @@ enum hb_query {
 	HB_Q_SLA_TASKS,			/* (project, final states) -> HB_OPEN_* */
 	HB_Q_SLA_COMMENTS,		/* (project, final states) -> HB_TALK_* */
 	HB_Q_SLA_WITHDRAWALS,		/* () -> HB_WAIT_* */
+	HB_Q_DASH_TASKS,		/* (client, states) -> HB_DTASK_* */
+	HB_Q_DASH_COMMENTS,		/* (client, how many) -> HB_DNOTE_* */
+	HB_Q_DASH_INVOICES,		/* (client, first month, last month,
+					   day) -> HB_DBILL_* */
 	HB_Q_COUNT
 };
 
@@ -420,6 +424,19 @@ enum { HB_TALK_COMMENT, HB_TALK_TASK, HB_TALK_CODE, HB_TALK_PROJECT,
 	HB_TALK_CONTACT };
 /* Withdrawals waiting for an outcome. */
 enum { HB_WAIT_WITHDRAWAL, HB_WAIT_PERSON, HB_WAIT_DUE, HB_WAIT_REQUESTED };
+/* A client's tasks in some states, with their project's and assignee's
+ * names and the moment they took their status (NULL: at creation). */
+enum { HB_DTASK_TASK, HB_DTASK_PROJECT, HB_DTASK_TITLE, HB_DTASK_STATUS,
+	HB_DTASK_DUE, HB_DTASK_DUE_KIND, HB_DTASK_ASSIGNEE, HB_DTASK_SINCE,
+	HB_DTASK_CREATED, HB_DTASK_ESTIMATE };
+/* A client's newest comments, newest first, with the author's name. */
+enum { HB_DNOTE_COMMENT, HB_DNOTE_TASK, HB_DNOTE_TITLE, HB_DNOTE_AUTHOR,
+	HB_DNOTE_CREATED, HB_DNOTE_BODY };
+/* A client's invoices of some months, newest first: the total, the
+ * lines that bill a package invoice, and how many of those were paid
+ * by the day. */
+enum { HB_DBILL_INVOICE, HB_DBILL_PROJECT, HB_DBILL_PERIOD,
+	HB_DBILL_CURRENCY, HB_DBILL_TOTAL, HB_DBILL_FEES, HB_DBILL_PAID };
 
 struct hb_param {
 	enum { HB_P_NULL, HB_P_NULL_INT, HB_P_INT, HB_P_TEXT } type;
