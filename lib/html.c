@@ -158,7 +158,7 @@ hb_chart_bars(FILE *out, const struct hb_chart *c)
 		}
 		fputs("</rect>\n", out);
 		if (c->labels != NULL && c->labels[i] != NULL &&
-		    (i % every == 0 || i + 1 == c->n)) {
+		    i % every == 0) {
 			fprintf(out, "<text class=\"x\" x=\"%.1f\" y=\"%.1f\">",
 			    mid, base + 15);
 			hb_html_text(out, c->labels[i]);

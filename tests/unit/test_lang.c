@@ -1,4 +1,4 @@
-/* Unit tests for the sheet's language table: every key in every
+/* Unit tests for the client texts' language table: every key in every
  * language, none empty, none twice; lookups by code and key. */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -80,6 +80,27 @@ test_states_and_plans(void **state)
 	}
 }
 
+/* The dashboard asks the client about the states that wait for it, and
+ * names the months of its chart. */
+static void
+test_dashboard(void **state)
+{
+	static const char *const waiting[] = {
+		"idea", "estimated", "blocked", "delivered", NULL
+	};
+	char key[64];
+	(void)state;
+	for (int s = 0; waiting[s] != NULL; s++) {
+		snprintf(key, sizeof key, "ask.%s", waiting[s]);
+		assert_non_null(hb_lang_text(HB_LANG_PT, key));
+	}
+	for (int m = 1; m <= 12; m++) {
+		snprintf(key, sizeof key, "month.%d", m);
+		assert_non_null(hb_lang_text(HB_LANG_ES, key));
+	}
+	assert_string_equal(hb_lang_text(HB_LANG_IT, "month.5"), "mag");
+}
+
 static void
 test_lookup(void **state)
 {
@@ -103,6 +124,7 @@ main(void)
 		cmocka_unit_test(test_no_key_twice),
 		cmocka_unit_test(test_codes),
 		cmocka_unit_test(test_states_and_plans),
+		cmocka_unit_test(test_dashboard),
 		cmocka_unit_test(test_lookup),
 	};
 
