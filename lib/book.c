@@ -2919,7 +2919,7 @@ static const char *const query_sql[HB_Q_COUNT] = {
 	    "JOIN client c ON c.id = j.client_id "
 	    "LEFT JOIN person p ON p.id = t.assignee_id "
 	    "WHERE c.name = ?1 AND ?2 LIKE ('%,' || t.status || ',%') "
-	    "ORDER BY t.id",
+	    "ORDER BY t.due IS NULL, t.due, t.id",
 	[HB_Q_DASH_COMMENTS] = "SELECT m.id, m.task_id, t.title, "
 	    "coalesce(nullif(p.name, ''), m.author), m.created, m.body "
 	    "FROM comment m JOIN task t ON t.id = m.task_id "

@@ -69,6 +69,8 @@ struct page {
 	size_t nuse;
 	struct task_row *tasks;
 	size_t ntasks, more;	/* kept, and over LIST_MAX */
+	bool count_late;	/* collect_task counts the late ones */
+	char today_text[HB_DATE_BUFSZ];
 	struct totals totals;
 };
 
@@ -302,6 +304,10 @@ chart(const struct page *pg, const struct hb_package *p)
 		to = month_of(p->closed_on);
 	if (p->has_expires && month_of(p->expires) < to)
 		to = month_of(p->expires);
+	/* A monthly plan's term: its months from the start month. */
+	if (monthly && p->has_start && p->months > 0 &&
+	    hb_month_add(p->start, p->months - 1) < to)
+		to = hb_month_add(p->start, p->months - 1);
 	if (from < pg->first)
 		from = pg->first;
 	if (from > to || created < 0)
@@ -552,6 +558,11 @@ collect_task(void *vctx, const struct hb_row *row)
 	const char *why;
 	hb_day since;
 
+	/* Late ones are counted over every row; the rows come by due date,
+	 * so the first LIST_MAX hold the late ones first. */
+	if (pg->count_late && !hb_row_null(row, HB_DTASK_DUE) &&
+	    strcmp(hb_row_text(row, HB_DTASK_DUE), pg->today_text) < 0)
+		pg->totals.late++;
 	if (pg->ntasks == LIST_MAX) {
 		pg->more++;
 		return;
@@ -625,6 +636,17 @@ task_cells(const struct page *pg, const struct task_row *t)
 	put(pg, "</td>");
 }
 
+/* The longest waiting first. */
+static int
+by_since(const void *va, const void *vb)
+{
+	const struct task_row *a = va, *b = vb;
+
+	if (a->since != b->since)
+		return a->since < b->since ? -1 : 1;
+	return (a->id > b->id) - (a->id < b->id);
+}
+
 static void
 waiting(struct page *pg)
 {
@@ -639,6 +661,7 @@ waiting(struct page *pg)
 		    T(pg, "dash.nothing_waiting"));
 		return;
 	}
+	qsort(pg->tasks, pg->ntasks, sizeof *pg->tasks, by_since);
 	fprintf(pg->out, "<table>\n<thead><tr><th class=\"n\">%s</th>"
 	    "<th>%s</th><th>%s</th><th>%s</th><th class=\"n\">%s</th>"
 	    "<th class=\"n\">%s</th></tr></thead>\n<tbody>\n",
@@ -669,25 +692,15 @@ waiting(struct page *pg)
 	release_tasks(pg);
 }
 
-static int
-by_due(const void *va, const void *vb)
-{
-	const struct task_row *a = va, *b = vb;
-
-	if (a->has_due != b->has_due)
-		return a->has_due ? -1 : 1;
-	if (a->has_due && a->due != b->due)
-		return a->due < b->due ? -1 : 1;
-	return (a->id > b->id) - (a->id < b->id);
-}
-
 static void
 open_work(struct page *pg)
 {
 	static const int states[] = { HB_TASK_REQUESTED, HB_TASK_OPEN,
 		HB_TASK_APPROVED, HB_TASK_IN_PROGRESS, HB_TASK_REVISION };
 
+	pg->count_late = true;
 	load_tasks(pg, states, 5);
+	pg->count_late = false;
 	fprintf(pg->out, "<section id=\"open\">\n<h2>%s</h2>\n",
 	    T(pg, "dash.open"));
 	if (pg->ntasks == 0) {
@@ -695,7 +708,6 @@ open_work(struct page *pg)
 		    T(pg, "dash.no_open"));
 		return;
 	}
-	qsort(pg->tasks, pg->ntasks, sizeof *pg->tasks, by_due);
 	fprintf(pg->out, "<table>\n<thead><tr><th class=\"n\">%s</th>"
 	    "<th>%s</th><th>%s</th><th>%s</th><th>%s</th>"
 	    "<th class=\"n\">%s</th></tr></thead>\n<tbody>\n",
@@ -715,10 +727,8 @@ open_work(struct page *pg)
 		    "</td><td class=\"n\">");
 		if (t->has_due)
 			date(pg, t->due);
-		if (late) {
+		if (late)
 			fprintf(pg->out, " \xc2\xb7 %s", T(pg, "dash.late"));
-			pg->totals.late++;
-		}
 		put(pg, "</td></tr>\n");
 	}
 	more_row(pg, pg->more, 6);
@@ -792,7 +802,7 @@ invoice_row(void *vctx, const struct hb_row *row)
 	const char *why;
 	char name[32];
 
-	if (r->n++ == LIST_MAX)
+	if (r->n++ >= LIST_MAX)
 		return;
 	if (r->n == 1)
 		fprintf(pg->out, "<table>\n<thead><tr><th>%s</th>"
@@ -873,6 +883,7 @@ write_page(struct hb_book *book, const struct hb_report_filter *f,
 	pg.client = client;
 	pg.today = hb_today();
 	pg.lang = hb_lang_choose(book, f->lang, client->lang);
+	hb_date_format(pg.today, pg.today_text);
 	period(&pg, f);
 	hb_config_calendar(book, &pg.cal);
 	title = hb_xprintf("%s \xe2\x80\x93 %s", T(&pg, "dash.title"),
@@ -1035,6 +1046,12 @@ hb_dashboard_all(struct hb_book *book, const struct hb_report_filter *f,
 	struct every e = { 0 };
 
 	hb_book_each_client(book, each_client, &e);
+	for (size_t i = 0; i < e.n; i++)
+		if (strcmp(e.clients[i].name, "index.html") == 0)
+			hb_die(HB_EXIT_DATA, "client index.html: its folder would "
+			    "take the place of the agency's index, %s/index.html; "
+			    "write its page alone (--client index.html -o DIR)",
+			    dir);
 	e.totals = hb_xcalloc(e.n ? e.n : 1, sizeof *e.totals);
 	make_folder(dir);
 	for (size_t i = 0; i < e.n; i++) {

@@ -424,8 +424,9 @@ enum { HB_TALK_COMMENT, HB_TALK_TASK, HB_TALK_CODE, HB_TALK_PROJECT,
 	HB_TALK_CONTACT };
 /* Withdrawals waiting for an outcome. */
 enum { HB_WAIT_WITHDRAWAL, HB_WAIT_PERSON, HB_WAIT_DUE, HB_WAIT_REQUESTED };
-/* A client's tasks in some states, with their project's and assignee's
- * names and the moment they took their status (NULL: at creation). */
+/* A client's tasks in some states, by due date (none last) and id, with
+ * their project's and assignee's names and the moment they took their
+ * status (NULL: at creation). */
 enum { HB_DTASK_TASK, HB_DTASK_PROJECT, HB_DTASK_TITLE, HB_DTASK_STATUS,
 	HB_DTASK_DUE, HB_DTASK_DUE_KIND, HB_DTASK_ASSIGNEE, HB_DTASK_SINCE,
 	HB_DTASK_CREATED, HB_DTASK_ESTIMATE };
