@@ -497,4 +497,13 @@ expect_eq "51 tasks: the overdue one first, late" "$(sql "SELECT id FROM task WH
 expect_exit 0 report-export dashboard --all -o "$T/all"
 expect_eq "the index counts gialla's late task" 1 "$(page index "$T/all/index.html" gialla/index.html | awk '{ print $NF }')"
 
+# A client named index.html would put its folder where the agency's index
+# goes: refused before anything is written; its page alone is fine.
+at 2026-11-23T08:00:00Z client-add -q index.html "Index S.p.A."
+expect_exit 65 report-export dashboard --all -o "$T/all2"
+expect_err "it says why and what to do" "write its page alone"
+expect_eq "nothing was written" no "$([ -e "$T/all2" ] && echo yes || echo no)"
+expect_exit 0 report-export dashboard --client index.html -o "$T/alone"
+expect_eq "its page alone" yes "$([ -s "$T/alone/index.html" ] && echo yes)"
+
 finish
