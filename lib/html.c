@@ -71,8 +71,9 @@ hb_chart_step(int64_t top)
 	for (;;) {
 		static const int64_t mult[] = { 1, 2, 5 };
 
+		/* top <= 6 steps, without overflow near INT64_MAX. */
 		for (size_t i = 0; i < 3; i++)
-			if (top <= mult[i] * power * 6)
+			if (top / 6 + (top % 6 != 0) <= mult[i] * power)
 				return mult[i] * power;
 		if (power > INT64_MAX / 100)
 			return power;

@@ -97,8 +97,19 @@ done
 # Every kind report-export has (from its own list), in csv and excel-csv.
 kinds=$(report-export nothing 2>&1 | sed -n 's/.*is not a kind (\(.*\))$/\1/p' | tr -d ,)
 expect_eq "report-export lists its kinds" yes "$([ "$(echo $kinds | wc -w)" -ge 12 ] && echo yes)"
+# The dashboard is an HTML page per client (no -f): every client's page,
+# and the agency's index.
 exports() {
 	for kind in $kinds; do
+		if [ "$kind" = dashboard ]; then
+			rm -rf "$T/pages"
+			report-export --db "$1" dashboard --all -o "$T/pages" 2>&1 || echo "exit $?"
+			for page in "$T/pages/index.html" "$T"/pages/*/index.html; do
+				printf '== dashboard %s\n' "${page#"$T"/pages/}"
+				cat "$page"
+			done
+			continue
+		fi
 		for f in csv excel-csv; do
 			printf '== %s -f %s\n' "$kind" "$f"
 			report-export --db "$1" -f "$f" "$kind" 2>&1 || echo "exit $?"
