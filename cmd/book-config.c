@@ -106,8 +106,11 @@ main(int argc, char **argv)
 	const char *values[NCOL] = { NULL };
 	struct hb_batch batch = { &command, columns, NCOL, values, apply, NULL };
 	int listing = 0;
-	int i = hb_cli_parse(&command, argc, argv, on_option, &listing);
-	int operands = argc - i;
+	int i, operands;
+
+	hb_cli_operand_choices(hb_setting_keys());
+	i = hb_cli_parse(&command, argc, argv, on_option, &listing);
+	operands = argc - i;
 
 	if (listing && (operands != 0 || hb_opts.csv))
 		hb_usage_error(&command, "--list takes no KEY");

@@ -117,6 +117,7 @@ main(int argc, char **argv)
 	enum hb_csv_format format;
 
 	hb_xlsx_enable();
+	hb_cli_operand_choices(hb_report_kinds());
 	i = hb_cli_parse(&command, argc, argv, on_option, &a);
 	format = format_of(&a);
 	struct hb_book *book;

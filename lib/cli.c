@@ -314,6 +314,236 @@ unknown_option(const struct hb_command *cmd, const char *arg)
 	    cmd->name);
 }
 
+/* ---- the options spec (shell completion) ------------------------------ */
+
+static const char *const *operand_choices;
+
+void
+hb_cli_operand_choices(const char *const *choices)
+{
+	operand_choices = choices;
+}
+
+static const char *const arg_type_names[] = {
+	[HB_ARG_TEXT] = "text", [HB_ARG_MULTILINE] = "multiline",
+	[HB_ARG_NAME] = "name", [HB_ARG_NUMBER] = "number",
+	[HB_ARG_COUNT] = "count", [HB_ARG_DATE] = "date",
+	[HB_ARG_MONTH] = "month", [HB_ARG_WHEN] = "when",
+	[HB_ARG_DURATION] = "duration", [HB_ARG_MONEY] = "money",
+	[HB_ARG_PERCENT] = "percent", [HB_ARG_CHOICE] = "choice",
+	[HB_ARG_CHOICES] = "choices", [HB_ARG_FILE] = "file"
+};
+
+static const char *
+arg_type_name(enum hb_arg type)
+{
+	if ((size_t)type < sizeof arg_type_names / sizeof arg_type_names[0] &&
+	    arg_type_names[type] != NULL)
+		return arg_type_names[type];
+	return "text";
+}
+
+/* What an argument's name says of its value, as every option table and
+ * SYNOPSIS names them: the names of the book it is (for completion), and
+ * an operand's type (an option's is declared in its table). */
+static const struct {
+	const char *arg;
+	enum hb_arg type;
+	const char *names;
+} arg_conventions[] = {
+	{ "C", HB_ARG_NAME, "client" },
+	{ "CLIENT", HB_ARG_NAME, "client" },
+	{ "P", HB_ARG_NAME, "project" },
+	{ "PROJECT", HB_ARG_NAME, "project" },
+	{ "HANDLE", HB_ARG_NAME, "person" },
+	{ "TASK", HB_ARG_NUMBER, "task" },
+	{ "PACKAGE", HB_ARG_NUMBER, NULL },
+	{ "ENTRY", HB_ARG_NUMBER, NULL },
+	{ "COMMENT", HB_ARG_NUMBER, NULL },
+	{ "WITHDRAWAL", HB_ARG_NUMBER, NULL },
+	{ "DATE", HB_ARG_DATE, NULL },
+	{ "DURATION", HB_ARG_DURATION, NULL },
+	{ "AMOUNT", HB_ARG_MONEY, NULL },
+	{ "FILE", HB_ARG_FILE, NULL },
+	{ "DIR", HB_ARG_FILE, NULL },
+	{ "BOOK", HB_ARG_FILE, NULL },
+	{ "FROM", HB_ARG_FILE, NULL },	/* book-copy's books */
+	{ "TO", HB_ARG_FILE, NULL },
+};
+
+static int
+arg_convention(const char *arg)
+{
+	for (size_t i = 0; i < sizeof arg_conventions / sizeof arg_conventions[0];
+	    i++)
+		if (strcmp(arg_conventions[i].arg, arg) == 0)
+			return (int)i;
+	return -1;
+}
+
+/* A help text on one line of the spec: no tab or newline in it. */
+static void
+print_spec_text(FILE *fp, const char *s)
+{
+	for (; s != NULL && *s != '\0'; s++)
+		fputc(*s == '\t' || *s == '\n' || *s == '\r' ? ' ' : *s, fp);
+}
+
+static void
+print_spec_choices(FILE *fp, const char *const *choices)
+{
+	for (size_t i = 0; choices != NULL && choices[i] != NULL; i++)
+		fprintf(fp, "%s%s", i == 0 ? "" : ",", choices[i]);
+}
+
+static void
+print_spec_option(FILE *fp, const struct hb_option *o)
+{
+	const char *names = NULL;
+	int c;
+
+	if (o->arg != NULL && (o->type == HB_ARG_NAME ||
+	    o->type == HB_ARG_NUMBER || o->type == HB_ARG_TEXT) &&
+	    (c = arg_convention(o->arg)) >= 0)
+		names = arg_conventions[c].names;
+	fprintf(fp, "option\t%s\t", o->name);
+	if (o->key < 256)
+		fputc(o->key, fp);
+	fprintf(fp, "\t%s\t%s\t%s\t", o->arg ? o->arg : "",
+	    o->arg ? arg_type_name(o->type) : "flag", names ? names : "");
+	if (o->arg != NULL && (o->type == HB_ARG_CHOICE ||
+	    o->type == HB_ARG_CHOICES))
+		print_spec_choices(fp, o->choices);
+	fputc('\t', fp);
+	print_spec_text(fp, o->help);
+	fputc('\n', fp);
+}
+
+/* The option a usage word names ("--due", "-f", "[--status"), or NULL. */
+static const struct hb_option *
+usage_option(const struct hb_command *cmd, const char *word, size_t len)
+{
+	const struct hb_option *tables[] = { cmd->options, common_options };
+
+	for (size_t t = 0; t < 2; t++)
+		for (const struct hb_option *o = tables[t]; o->name; o++) {
+			if (len > 2 && word[1] == '-' &&
+			    strlen(o->name) == len - 2 &&
+			    strncmp(o->name, word + 2, len - 2) == 0)
+				return o;
+			if (len == 2 && word[1] == o->key)
+				return o;
+		}
+	return NULL;
+}
+
+static void
+print_spec_operand(FILE *fp, const struct hb_command *cmd, int position,
+    bool repeats, const char *arg, size_t len)
+{
+	char name[64];
+	enum hb_arg type = HB_ARG_TEXT;
+	const char *names = NULL;
+	int c;
+
+	snprintf(name, sizeof name, "%.*s", (int)len, arg);
+	if (position == 1 && operand_choices != NULL)
+		type = HB_ARG_CHOICE;
+	else if ((c = arg_convention(name)) >= 0) {
+		type = arg_conventions[c].type;
+		if ((cmd->flags & HB_CLI_CREATES) == 0)
+			names = arg_conventions[c].names;
+	}
+	if (repeats)
+		fprintf(fp, "operand\t*\t");
+	else
+		fprintf(fp, "operand\t%d\t", position);
+	fprintf(fp, "%s\t%s\t%s\t", name, arg_type_name(type),
+	    names ? names : "");
+	if (type == HB_ARG_CHOICE)
+		print_spec_choices(fp, operand_choices);
+	fputc('\n', fp);
+}
+
+/* The operands of the first usage line: its words that are neither an
+ * option nor an option's argument, optional ones ("[VALUE]") included;
+ * "..." after one says it repeats.  Words are separated by spaces; a
+ * word's brackets are not part of it, and a '|' within a word joins the
+ * values of one argument ("-f csv|xlsx"). */
+static void
+print_spec_operands(FILE *fp, const struct hb_command *cmd)
+{
+	const char *p = cmd->synopsis[0], *word = NULL;
+	size_t len = 0;
+	int position = 0;
+	bool value_next = false;
+
+	while (p != NULL && *(p += strspn(p, " ")) != '\0') {
+		const char *w = p;
+		size_t n = strcspn(p, " ");
+		bool repeats = false;
+
+		p += n;
+		while (n > 0 && (*w == '[' || *w == '(')) {
+			w++;
+			n--;
+		}
+		if (n > 3 && strncmp(w + n - 3, "...", 3) == 0) {
+			repeats = true;
+			n -= 3;
+		}
+		while (n > 0 && (w[n - 1] == ']' || w[n - 1] == ')'))
+			n--;
+		if (n == 0 || (n == 1 && *w == '|'))
+			continue;
+		/* "TASK ..." or "TASK...": the operand before repeats. */
+		if (n == 3 && strncmp(w, "...", 3) == 0) {
+			if (word != NULL)
+				print_spec_operand(fp, cmd, position, true,
+				    word, len);
+			word = NULL;
+			continue;
+		}
+		if (word != NULL)
+			print_spec_operand(fp, cmd, position, false, word,
+			    len);
+		word = NULL;
+		if (value_next) {
+			value_next = false;
+		} else if (*w == '-' && n > 1) {
+			const struct hb_option *o = usage_option(cmd, w, n);
+
+			value_next = o != NULL && o->arg != NULL &&
+			    memchr(w, '=', n) == NULL;
+		} else {
+			word = w;
+			len = n;
+			position++;
+			if (repeats) {
+				print_spec_operand(fp, cmd, position, true,
+				    word, len);
+				word = NULL;
+			}
+		}
+	}
+	if (word != NULL)
+		print_spec_operand(fp, cmd, position, false, word, len);
+}
+
+void
+hb_cli_print_spec(const struct hb_command *cmd, FILE *fp)
+{
+	fprintf(fp, "command\t%s\t", cmd->name);
+	print_spec_text(fp, cmd->summary);
+	fputc('\n', fp);
+	for (const struct hb_option *o = cmd->options; o->name; o++)
+		print_spec_option(fp, o);
+	for (const struct hb_option *o = common_options; o->name; o++)
+		if (common_listed(cmd, o->key))
+			print_spec_option(fp, o);
+	print_spec_operands(fp, cmd);
+}
+
 /* The command's own options as given, and its operands: what a --key
  * request is (hb_cli_given). */
 static struct {
@@ -396,6 +626,11 @@ hb_cli_parse(const struct hb_command *cmd, int argc, char **argv,
 
 	hb_diag_init(cmd->name);
 	hb_diag_set_column_option(option_of_column);
+	if (argc == 2 && strcmp(argv[1], "--options-spec") == 0) {
+		hb_cli_print_spec(cmd, stdout);
+		exit(fflush(stdout) == 0 && !ferror(stdout) ? HB_EXIT_OK
+		    : HB_EXIT_IO);
+	}
 	shorts[nshort++] = ':';	/* report a missing argument as ':' */
 	for (const struct hb_option *o = common_options; o->name; o++)
 		if (common_applies(cmd, o->key))

@@ -56,6 +56,17 @@ const struct hb_setting_def hb_settings[] = {
 };
 const size_t hb_nsettings = sizeof hb_settings / sizeof hb_settings[0];
 
+const char *const *
+hb_setting_keys(void)
+{
+	static const char *keys[sizeof hb_settings / sizeof hb_settings[0] + 1];
+
+	if (keys[0] == NULL)
+		for (size_t i = 0; i < hb_nsettings; i++)
+			keys[i] = hb_settings[i].key;
+	return keys;
+}
+
 /* Settings that a currency may override: "withdraw.minimum.BRL" is the
  * minimum in BRL, withdraw.minimum where it is not set. */
 static const char *const per_currency[] = { "withdraw.minimum", NULL };

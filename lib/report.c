@@ -375,6 +375,17 @@ hb_report_names(void)
 	return buf;
 }
 
+const char *const *
+hb_report_kinds(void)
+{
+	static const char *names[NKINDS + 1];
+
+	if (names[0] == NULL)
+		for (size_t i = 0; i < NKINDS; i++)
+			names[i] = kinds[i].name;
+	return names;
+}
+
 const char *
 hb_report_misfit(int kind, unsigned given)
 {

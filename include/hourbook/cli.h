@@ -121,4 +121,36 @@ const char *hb_actor(void);
 void hb_cli_check_value(const char *what, enum hb_arg type,
     const char *const *choices, const char *value);
 
+/*
+ * The options spec: what shell completion knows of a command, written by
+ * the build from `COMMAND --options-spec` (completion/generate.sh).  Given
+ * as the only argument, hb_cli_parse prints it and exits 0; --help does
+ * not list it, for it is the build's and not a person's.  One line per
+ * fact, fields separated by tabs, a field left empty when it does not
+ * apply:
+ *
+ *   command NAME SUMMARY
+ *   option  LONG SHORT ARG TYPE NAMES CHOICES HELP
+ *   operand POSITION ARG TYPE NAMES CHOICES
+ *
+ * an option line for each option of the command's table, then for each
+ * common option it takes; an operand line for each operand of the first
+ * usage line, POSITION 1, 2, ... or "*" for an operand that repeats
+ * ("TASK ...").  TYPE is the hb_arg's name (text, name, number, ...,
+ * choice, choices, file), or "flag" for an option without a value;
+ * CHOICES the values of a choice, joined by ','.  NAMES says which names
+ * of the book a value is, by the argument's name, the way every table
+ * and SYNOPSIS names them: C a client, P a project, HANDLE a person, TASK
+ * a task; empty for an operand of a setup command (HB_CLI_CREATES), which
+ * names what it adds.  An operand's TYPE comes from the same names (TASK a
+ * number, DATE a date...), else it is text.
+ */
+void hb_cli_print_spec(const struct hb_command *cmd, FILE *fp);
+
+/* The values the command's first operand takes, when they are a set
+ * (report-export's KIND, book-config's KEY): the options spec lists
+ * them.  NULL-terminated, borrowed for the life of the program; call
+ * before hb_cli_parse. */
+void hb_cli_operand_choices(const char *const *choices);
+
 #endif

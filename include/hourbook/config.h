@@ -40,6 +40,9 @@ struct hb_setting_def {
 
 extern const struct hb_setting_def hb_settings[];
 extern const size_t hb_nsettings;
+/* The settings' keys, NULL-terminated, for the options spec (cli.h):
+ * borrowed, valid until exit. */
+const char *const *hb_setting_keys(void);
 
 /* The definition of key, or NULL. */
 const struct hb_setting_def *hb_setting_find(const char *key);

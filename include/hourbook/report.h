@@ -34,6 +34,9 @@ struct hb_report_filter {
 int hb_report_find(const char *name);
 /* "activities, balances, ...", for messages. */
 const char *hb_report_names(void);
+/* The kinds' names, NULL-terminated, for the options spec (cli.h):
+ * borrowed, valid until exit. */
+const char *const *hb_report_kinds(void);
 /* " (did you mean balances?)" for a name near a kind's, else "": into
  * buf of size bytes, which is returned. */
 const char *hb_report_near(const char *name, char *buf, size_t size);
