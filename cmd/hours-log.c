@@ -54,7 +54,7 @@ enum timer_action { NO_TIMER, TIMER_START, TIMER_STOP, TIMER_CANCEL,
 	TIMER_SHOW };
 
 static const struct hb_option options[] = {
-	{ "date", OPT_DATE, "DATE", "the day worked (default: today; never in the future)", HB_ARG_DATE, NULL },
+	{ "date", OPT_DATE, "DATE", "the day worked (default: today; never in the future): YYYY-MM-DD, yesterday, -N or a weekday", HB_ARG_DATE, NULL },
 	{ "person", OPT_PERSON, "HANDLE", "who worked (default: the actor)", HB_ARG_NAME, NULL },
 	{ "note", OPT_NOTE, "TEXT", "what was done", HB_ARG_MULTILINE, NULL },
 	{ "overdraft", OPT_OVERDRAFT, NULL, "log past the package balance; the overage is billed", 0, NULL },
@@ -83,7 +83,8 @@ static const char *const synopsis[] = {
 
 static const struct hb_command command = {
 	"hours-log", synopsis,
-	"Log time against tasks, deducted from the packages; reverse entries.",
+	"Log time against tasks, deducted from the packages; reverse entries; "
+	"time work with a timer.",
 	options, HB_CLI_CSV | HB_CLI_WRITES | HB_CLI_KEY | HB_CLI_LEDGER
 };
 
