@@ -167,10 +167,12 @@ main(int argc, char **argv)
 		a.f.from = hb_date_format(first, a.from);
 		a.f.to = hb_date_format(hb_next_month(first) - 1, a.to);
 	}
+	/* --from and --to may be relative ("monday"): they are dates once
+	 * the book is open (cli.h). */
+	book = hb_book_open(HB_BOOK_READ);
 	if (a.f.from != NULL && a.f.to != NULL && strcmp(a.f.from, a.f.to) > 0)
 		hb_usage_error(&command, "--from %s is after --to %s", a.f.from,
 		    a.f.to);
-	book = hb_book_open(HB_BOOK_READ);
 	if (dashboard) {
 		/* -o names a folder: the page is DIR/index.html. */
 		if (a.all)

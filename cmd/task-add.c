@@ -30,7 +30,7 @@ static const struct hb_option options[] = {
 	{ "kind", HB_OPT_FIRST + COL_KIND, "KIND", "idea, request or activity (default: request for a client, else activity)", HB_ARG_CHOICE, hb_task_kinds },
 	{ "assign", HB_OPT_FIRST + COL_ASSIGN, "HANDLE", "assign to HANDLE (on the team)", HB_ARG_NAME, NULL },
 	{ "estimate", HB_OPT_FIRST + COL_ESTIMATE, "DURATION", "the estimate (90, 1h30, 1.5h ...)", HB_ARG_DURATION, NULL },
-	{ "due", HB_OPT_FIRST + COL_DUE, "DATE", "the due date (YYYY-MM-DD)", HB_ARG_DATE, NULL },
+	{ "due", HB_OPT_FIRST + COL_DUE, "DATE", "the due date (YYYY-MM-DD, today, yesterday, -N or a weekday)", HB_ARG_DATE, NULL },
 	{ "rigid", HB_OPT_FIRST + COL_RIGID, NULL, "the due date is rigid (default: flexible)", 0, NULL },
 	{ "urgent", HB_OPT_FIRST + COL_URGENT, NULL, "logged time counts task.urgent_factor times", 0, NULL },
 	{ "extra", HB_OPT_FIRST + COL_EXTRA, NULL, "outside the agreed plan", 0, NULL },

@@ -25,6 +25,8 @@ struct run {
 	struct hb_book *book;
 	const char *name;	/* the input's name in messages */
 	const char **merged;
+	bool *dates;		/* the columns that a DATE option fills */
+	char (*days)[HB_DATE_BUFSZ];	/* their relative cells, resolved */
 	size_t count;
 	bool ledger;		/* record the batch: its digest */
 	struct hb_digest digest;
@@ -215,6 +217,15 @@ on_row(void *ctx, const char *const *values, long line)
 			hb_csv_column_name(b->columns[i].names, name, sizeof name);
 			hb_fail(HB_EXIT_DATA, name, "is empty");
 		}
+		/* A relative date ("yesterday") is the day it names for the
+		 * command and for the batch's digest alike: the same file
+		 * read on another day is another batch. */
+		if (run->dates[i] && run->merged[i] != NULL &&
+		    hb_date_relative(run->merged[i])) {
+			hb_csv_column_name(b->columns[i].names, name, sizeof name);
+			run->merged[i] = hb_field_date_text(name, run->merged[i],
+			    run->days[i]);
+		}
 	}
 	if (run->ledger)
 		digest_record(&run->digest, run->merged, b->ncolumns);
@@ -241,6 +252,24 @@ hb_option_fills_column(void *ctx, int key, const char *arg)
 	values[key - HB_OPT_FIRST] = arg ? arg : "yes";
 }
 
+/* Which columns hold a DATE: those an option of type DATE fills, by its
+ * name (as missing() names a column by its option).  The caller's. */
+static bool *
+date_columns(const struct hb_batch *b)
+{
+	bool *dates = hb_xcalloc(b->ncolumns, sizeof *dates);
+	char name[64];
+
+	for (size_t i = 0; i < b->ncolumns; i++) {
+		hb_csv_column_name(b->columns[i].names, name, sizeof name);
+		for (const struct hb_option *o = b->cmd->options; o->name; o++)
+			if (o->arg != NULL && o->type == HB_ARG_DATE &&
+			    strcmp(o->name, name) == 0)
+				dates[i] = true;
+	}
+	return dates;
+}
+
 /* A required value not given on the command line: named as the option
  * that gives it (the column's name in a --csv file). */
 static _Noreturn void
@@ -259,8 +288,8 @@ size_t
 hb_batch_run_then(struct hb_book *book, const struct hb_batch *b,
     hb_record_fn *last)
 {
-	struct run run = { b, book, NULL, NULL, 0, false, { { 0 }, 0, { 0 }, 0 },
-	    HB_CSV_PLAIN };
+	struct run run = { b, book, NULL, NULL, NULL, NULL, 0, false,
+	    { { 0 }, 0, { 0 }, 0 }, HB_CSV_PLAIN };
 	struct hb_csv_column *columns;
 	struct hb_csv_error err;
 	char hex[HB_DIGEST_HEX];
@@ -303,6 +332,8 @@ hb_batch_run_then(struct hb_book *book, const struct hb_batch *b,
 	}
 	run.name = strcmp(hb_opts.csv, "-") == 0 ? "stdin" : hb_opts.csv;
 	run.merged = hb_xcalloc(b->ncolumns, sizeof *run.merged);
+	run.dates = date_columns(b);
+	run.days = hb_xcalloc(b->ncolumns, sizeof *run.days);
 	run.ledger = (b->cmd->flags & HB_CLI_LEDGER) != 0;
 	hb_digest_init(&run.digest);
 	hb_book_begin(book);
@@ -312,6 +343,8 @@ hb_batch_run_then(struct hb_book *book, const struct hb_batch *b,
 	hb_field_set_decimal_comma(false);
 	free(columns);
 	free(run.merged);
+	free(run.dates);
+	free(run.days);
 	if (rc != 0) {
 		if (err.line == 0)
 			hb_die(HB_EXIT_NOINPUT, "%s: %s", run.name, err.reason);

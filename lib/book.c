@@ -55,7 +55,8 @@
 	X(SQL_CHECK_MONTHS) X(SQL_CHECK_EARNED) \
 	X(SQL_CHECK_DRAWS) X(SQL_CHECK_TASK_TOTALS) X(SQL_CHECK_REVERSALS) \
 	X(SQL_CHECK_INVOICES) X(SQL_REQUEST_FIND) X(SQL_REQUEST_INSERT) \
-	X(SQL_PERSON_ROLE)
+	X(SQL_PERSON_ROLE) X(SQL_TIMER_GET) X(SQL_TIMER_ALL) \
+	X(SQL_TIMER_INSERT) X(SQL_TIMER_DELETE)
 
 enum sql_id {
 #define AS_ENUM(id) id,
@@ -469,6 +470,14 @@ static const char *const sql[SQL_COUNT] = {
 	[SQL_REQUEST_INSERT] = "INSERT INTO request_key (id, command, actor, key, "
 	    "digest, output, at) VALUES ((SELECT coalesce(max(id), 0) + 1 FROM request_key), ?, ?, ?, ?, ?, ?)",
 	[SQL_PERSON_ROLE] = "SELECT role FROM person WHERE handle = ?",
+#define TIMER_SELECT "SELECT t.person_id, p.handle, t.task_id, t.started, " \
+	"t.note, t.actor FROM timer t JOIN person p ON p.id = t.person_id "
+	[SQL_TIMER_GET] = TIMER_SELECT "WHERE t.person_id = ?",
+	[SQL_TIMER_ALL] = TIMER_SELECT "WHERE ?1 = 0 OR t.person_id = ?1 "
+	    "ORDER BY p.handle",
+	[SQL_TIMER_INSERT] = "INSERT INTO timer (person_id, task_id, started, "
+	    "note, actor, created) VALUES (?, ?, ?, ?, ?, ?)",
+	[SQL_TIMER_DELETE] = "DELETE FROM timer WHERE person_id = ?",
 	[SQL_EXPORT_EVENTS] = "SELECT id, at, actor, entity, key, what, old, "
 	    "new, reason FROM event WHERE ?1 IS NULL AND ?2 IS NULL "
 	    "AND ?3 IS NULL AND (?4 IS NULL OR actor = ?4) "
@@ -3081,6 +3090,70 @@ hb_book_request_insert(struct hb_book *b, const char *command,
 	bind_text(s, 4, digest);
 	bind_text(s, 5, output);
 	bind_text(s, 6, b->now);
+	step(b, s);
+	done(b, s);
+}
+
+/* ---- timers -------------------------------------------------------------- */
+
+static void
+read_timer(struct stmt *s, void *out)
+{
+	struct hb_timer *t = out;
+
+	t->person_id = col_int(s, 0);
+	t->person = column_text(s, 1);
+	t->task_id = col_int(s, 2);
+	t->started = column_text(s, 3);
+	t->note = column_text(s, 4);
+	t->actor = column_text(s, 5);
+}
+
+bool
+hb_book_timer_get(struct hb_book *b, int64_t person_id, struct hb_timer *out)
+{
+	memset(out, 0, sizeof *out);
+	return get_row(b, SQL_TIMER_GET, NULL, person_id, read_timer, out);
+}
+
+void
+hb_book_each_timer(struct hb_book *b, int64_t person_id,
+    void (*fn)(void *ctx, const struct hb_timer *), void *ctx)
+{
+	struct stmt *s = stmt(b, SQL_TIMER_ALL);
+	struct hb_timer t;
+
+	bind_int(s, 1, person_id);
+	while (step(b, s)) {
+		read_timer(s, &t);
+		fn(ctx, &t);
+		hb_timer_release(&t);
+	}
+	done(b, s);
+}
+
+void
+hb_book_timer_insert(struct hb_book *b, int64_t person_id, int64_t task_id,
+    const char *started, const char *note)
+{
+	struct stmt *s = stmt(b, SQL_TIMER_INSERT);
+
+	bind_int(s, 1, person_id);
+	bind_int(s, 2, task_id);
+	bind_text(s, 3, started);
+	bind_text(s, 4, note);
+	bind_text(s, 5, b->actor);
+	bind_text(s, 6, b->now);
+	step(b, s);
+	done(b, s);
+}
+
+void
+hb_book_timer_delete(struct hb_book *b, int64_t person_id)
+{
+	struct stmt *s = stmt(b, SQL_TIMER_DELETE);
+
+	bind_int(s, 1, person_id);
 	step(b, s);
 	done(b, s);
 }

@@ -227,11 +227,15 @@ hb_cli_check_value(const char *what, enum hb_arg type,
 	case HB_ARG_NAME: why = name_problem(value); break;
 	case HB_ARG_NUMBER: why = number_problem(value, 1); break;
 	case HB_ARG_COUNT: why = number_problem(value, 0); break;
-	case HB_ARG_DATE: hb_date_parse(value, &day, &why); break;
+	case HB_ARG_DATE:
+		hb_field_date_check(what, value);
+		return;
 	case HB_ARG_MONTH: hb_month_parse(value, &day, &why); break;
 	case HB_ARG_WHEN:
-		if (hb_clock_parse(value, &n, &why) != 0)
-			why = "is not a date (YYYY-MM-DD) or a UTC timestamp "
+		if (!hb_date_relative(value) &&
+		    hb_clock_parse(value, &n, &why) != 0)
+			why = "is not a date (YYYY-MM-DD, today, yesterday, -N "
+			    "or a weekday) or a UTC timestamp "
 			    "(YYYY-MM-DDTHH:MM:SSZ)";
 		break;
 	case HB_ARG_DURATION: hb_duration_parse(value, &n, &why); break;
@@ -275,6 +279,59 @@ check_option(const struct hb_command *cmd, int key, const char *arg)
 		return;
 	snprintf(what, sizeof what, "--%s", o->name);
 	hb_cli_check_value(what, o->type, o->choices, arg);
+}
+
+/* ---- relative dates --------------------------------------------------------
+ *
+ * A DATE option may be relative ("yesterday", "-3", "monday"), but today
+ * is a day of the book's time zone, known only once the book is open, and
+ * options are parsed before.  So each relative value is copied into a
+ * buffer of its own, which the command gets in place of argv's string and
+ * keeps like any option value; the session resolves every buffer in place
+ * (hb_cli_resolve_dates) right after it puts the book's zone and clock in
+ * place, before any command code reads it.  A command that compares such
+ * dates does so after opening the book.
+ */
+
+/* Long enough for each relative form (date.c: at most "-" and 9 digits)
+ * and for the date it becomes. */
+#define RELATIVE_BUFSZ 16
+
+static struct {
+	char text[RELATIVE_BUFSZ];
+	char what[72];		/* "--date", for a message */
+} relative[32];
+static size_t nrelative;
+
+/* The value the command gets for an option: a relative date's own
+ * buffer, else argv's string. */
+static const char *
+date_value(const struct hb_option *o, const char *arg)
+{
+	if (o == NULL || arg == NULL || (o->type != HB_ARG_DATE &&
+	    o->type != HB_ARG_WHEN) || !hb_date_relative(arg))
+		return arg;
+	if (nrelative >= sizeof relative / sizeof relative[0])
+		hb_die(HB_EXIT_USAGE, "too many relative dates");
+	if (strlen(arg) >= RELATIVE_BUFSZ)
+		hb_die(HB_EXIT_SOFTWARE, "a relative date longer than its "
+		    "buffer");
+	snprintf(relative[nrelative].text, RELATIVE_BUFSZ, "%s", arg);
+	snprintf(relative[nrelative].what, sizeof relative[nrelative].what,
+	    "--%s", o->name);
+	return relative[nrelative++].text;
+}
+
+void
+hb_cli_resolve_dates(void)
+{
+	char day[HB_DATE_BUFSZ];
+
+	for (size_t i = 0; i < nrelative; i++) {
+		hb_field_date_text(relative[i].what, relative[i].text, day);
+		memcpy(relative[i].text, day, sizeof day);
+	}
+	nrelative = 0;
 }
 
 /* "unknown option --stauts (did you mean --status?)" */
@@ -709,11 +766,14 @@ hb_cli_parse(const struct hb_command *cmd, int argc, char **argv,
 				hb_usage_error(cmd, "option %s takes no value",
 				    argv[optind - 1]);
 			unknown_option(cmd, argv[optind - 1]);
-		default:
+		default: {
+			const char *value = date_value(option_of(cmd, c), optarg);
+
 			check_option(cmd, c, optarg);
-			on_option(ctx, c, optarg);
-			note_given(cmd, c, optarg);
+			on_option(ctx, c, value);
+			note_given(cmd, c, value);
 			break;
+		}
 		}
 	}
 	if (hb_opts.key != NULL && hb_opts.csv != NULL)

@@ -25,6 +25,10 @@ const struct hb_setting_def hb_settings[] = {
 	  "only); on in a book made while HOURBOOK_NOW was set" },
 	{ "currency", "EUR", HB_SETTING_CURRENCY, 0, false, false,
 	  "currency of new clients (ISO 4217 code)" },
+	{ "hours.round", "none", HB_SETTING_ROUNDING, 0, false, false,
+	  "how a timer's minutes are rounded when it stops (hours-log "
+	  "--stop): none, or a step and up, down or nearest, as 5m up, "
+	  "15m nearest, 6m down" },
 	{ "package.low_percent", "10", HB_SETTING_PERCENT, 0, false, false,
 	  "a package below this share of its loaded hours is low" },
 	{ "sheet.lang", "en", HB_SETTING_LANG, 0, false, false,
@@ -190,6 +194,14 @@ hb_setting_canonical(const struct hb_setting_def *def, const char *value,
 			return NULL;
 		}
 		return hb_xstrdup(value);
+	case HB_SETTING_ROUNDING: {
+		struct hb_rounding r;
+		char text[HB_DURATION_BUFSZ];
+
+		if (hb_rounding_parse(value, &r, why) != 0)
+			return NULL;
+		return hb_xstrdup(hb_rounding_format(&r, text));
+	}
 	}
 	*why = "has an unknown type";
 	return NULL;

@@ -163,6 +163,10 @@ static const struct column request_key[] = {
 	{ "key", TEXT }, { "digest", TEXT }, { "output", TEXT },
 	{ "at", TEXT }, END
 };
+static const struct column timer[] = {
+	{ "person_id", INT }, { "task_id", INT }, { "started", TEXT },
+	{ "note", TEXT }, { "actor", TEXT }, { "created", TEXT }, END
+};
 
 /* Every table of a book at schema HB_SCHEMA_VERSION, parents first.
  * (entry_split has no key: its order is its columns'.) */
@@ -193,6 +197,7 @@ static const struct table tables[] = {
 	{ "invoice_line", "invoice_id, line", invoice_line, NULL },
 	{ "batch", "id", batch, NULL },
 	{ "request_key", "id", request_key, NULL },
+	{ "timer", "person_id", timer, NULL },
 };
 #define NTABLES (sizeof tables / sizeof tables[0])
 #define MAX_COLUMNS 32

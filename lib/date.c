@@ -153,6 +153,93 @@ hb_date_parse(const char *s, hb_day *day, const char **why)
 	return 0;
 }
 
+/* ---- relative dates -------------------------------------------------------- */
+
+/* Weekdays in hb_weekday's order (0 = Monday), whole and short. */
+static const char *const weekdays[7] = {
+	"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+	"sunday"
+};
+
+const char *const hb_date_words[] = {
+	"today", "yesterday", "monday", "tuesday", "wednesday", "thursday",
+	"friday", "saturday", "sunday", "mon", "tue", "wed", "thu", "fri",
+	"sat", "sun", NULL
+};
+
+/* -N takes up to this many digits: more is no day hourbook takes. */
+#define DAYS_AGO_DIGITS 9
+
+static bool
+same_word(const char *s, const char *word, size_t len)
+{
+	for (size_t i = 0; i < len; i++) {
+		char c = s[i];
+
+		if (c >= 'A' && c <= 'Z')
+			c = (char)(c - 'A' + 'a');
+		if (c != word[i])
+			return false;
+	}
+	return s[len] == '\0';
+}
+
+/* How many days before today s names, or -1 when it is no relative form;
+ * today's weekday decides a weekday's. */
+static int64_t
+days_back(const char *s, int today_weekday)
+{
+	if (s == NULL)
+		return -1;
+	if (same_word(s, "today", 5))
+		return 0;
+	if (same_word(s, "yesterday", 9))
+		return 1;
+	if (s[0] == '-') {
+		int64_t n = 0;
+		size_t i = 1;
+
+		for (; s[i] >= '0' && s[i] <= '9' && i <= DAYS_AGO_DIGITS; i++)
+			n = n * 10 + (s[i] - '0');
+		return i > 1 && s[i] == '\0' ? n : -1;
+	}
+	for (int w = 0; w < 7; w++)
+		if (same_word(s, weekdays[w], strlen(weekdays[w])) ||
+		    same_word(s, weekdays[w], 3)) {
+			int back = (today_weekday - w + 7) % 7;
+
+			/* The last one before today: a week ago on the day. */
+			return back == 0 ? 7 : back;
+		}
+	return -1;
+}
+
+bool
+hb_date_relative(const char *s)
+{
+	return days_back(s, 0) >= 0;
+}
+
+int
+hb_date_resolve(const char *s, hb_day today, hb_day *day, const char **why)
+{
+	const char *dummy;
+	int64_t back;
+
+	if (why == NULL)
+		why = &dummy;
+	if (s != NULL && *s >= '0' && *s <= '9')
+		return hb_date_parse(s, day, why);
+	if ((back = days_back(s, hb_weekday(today))) < 0)
+		return fail(why, s == NULL || *s == '\0' ? "is empty"
+		    : "is not a date: give " HB_DATE_FORMS);
+	if ((int64_t)today - back < hb_day_from_civil(1900, 1, 1))
+		return fail(why, "is before 1900-01-01, the first date "
+		    "hourbook takes");
+	*day = (hb_day)(today - back);
+	return 0;
+}
+
 /* Written digit by digit: exports format millions of dates. */
 char *
 hb_date_format(hb_day day, char *buf)

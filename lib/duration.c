@@ -1,7 +1,9 @@
 /*
- * duration: minutes from "90", "90m", "1h30m", "1h30", "1:30", "1.5h".
+ * duration: minutes from "90", "90m", "1h30m", "1h30", "1:30", "1.5h"; the
+ * rounding of timed entries.
  */
 #include <stdio.h>
+#include <string.h>
 
 #include "hourbook/duration.h"
 
@@ -166,4 +168,83 @@ hb_duration_format_hours(int64_t minutes, char mark, char *buf)
 	    (unsigned long long)(hundredths / 100), mark,
 	    (unsigned long long)(hundredths % 100));
 	return buf;
+}
+
+/* ---- rounding of timed entries ---------------------------------------- */
+
+static const char *const round_modes[] = {
+	[HB_ROUND_NONE] = "none", [HB_ROUND_UP] = "up",
+	[HB_ROUND_DOWN] = "down", [HB_ROUND_NEAREST] = "nearest"
+};
+
+#define ROUND_FORMS "is not a rounding: give none, or a step and up, down " \
+	"or nearest (5m up, 15m nearest, 6m down)"
+
+int
+hb_rounding_parse(const char *s, struct hb_rounding *r, const char **why)
+{
+	char step[HB_DURATION_BUFSZ];
+	const char *dummy, *mode;
+	size_t len;
+	int64_t minutes;
+
+	if (why == NULL)
+		why = &dummy;
+	if (s == NULL || *s == '\0')
+		return fail(why, "is empty");
+	if (strcmp(s, "none") == 0) {
+		r->step = 0;
+		r->mode = HB_ROUND_NONE;
+		return 0;
+	}
+	len = strcspn(s, " ");
+	mode = s + len + strspn(s + len, " ");
+	if (len == 0 || len >= sizeof step || mode == s + len)
+		return fail(why, ROUND_FORMS);
+	memcpy(step, s, len);
+	step[len] = '\0';
+	if (hb_duration_parse(step, &minutes, NULL) != 0)
+		return fail(why, ROUND_FORMS);
+	if (minutes < 1 || minutes > HB_ROUND_STEP_MAX)
+		return fail(why, "has a step outside 1 minute to 24 hours");
+	for (int m = HB_ROUND_UP; m <= HB_ROUND_NEAREST; m++)
+		if (strcmp(mode, round_modes[m]) == 0) {
+			r->step = minutes;
+			r->mode = (enum hb_round_mode)m;
+			return 0;
+		}
+	return fail(why, ROUND_FORMS);
+}
+
+char *
+hb_rounding_format(const struct hb_rounding *r, char *buf)
+{
+	if (r->mode == HB_ROUND_NONE)
+		snprintf(buf, HB_DURATION_BUFSZ, "none");
+	else
+		snprintf(buf, HB_DURATION_BUFSZ, "%lldm %s",
+		    (long long)r->step, round_modes[r->mode]);
+	return buf;
+}
+
+int64_t
+hb_rounding_apply(const struct hb_rounding *r, int64_t minutes)
+{
+	int64_t below;
+
+	if (r->mode == HB_ROUND_NONE || r->step <= 0)
+		return minutes;
+	below = minutes - minutes % r->step;
+	switch (r->mode) {
+	case HB_ROUND_UP:
+		return below == minutes ? minutes : below + r->step;
+	case HB_ROUND_DOWN:
+		return below;
+	case HB_ROUND_NEAREST:
+		return 2 * (minutes - below) >= r->step ? below + r->step
+		    : below;
+	case HB_ROUND_NONE:
+		break;
+	}
+	return minutes;
 }

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "hourbook/clock.h"
 #include "hourbook/csv.h"
 #include "hourbook/diag.h"
 #include "hourbook/duration.h"
@@ -112,15 +113,56 @@ hb_field_percent(const char *column, const char *s)
 	return v;
 }
 
+/* A date refused: a word near a relative one is offered. */
+static _Noreturn void
+bad_date(const char *column, const char *s, const char *why)
+{
+	struct hb_suggest sug;
+	char near[160] = "";
+
+	if (*s != '\0' && !(*s >= '0' && *s <= '9')) {
+		hb_suggest_init(&sug, s);
+		for (size_t i = 0; hb_date_words[i] != NULL; i++)
+			hb_suggest_add(&sug, hb_date_words[i]);
+		hb_suggest_text(&sug, near, sizeof near);
+	}
+	hb_fail(HB_EXIT_DATA, column, "\"%s\" %s%s", s, why, near);
+}
+
 hb_day
 hb_field_date(const char *column, const char *s)
 {
 	hb_day v;
 	const char *why;
 
-	if (hb_date_parse(s, &v, &why) != 0)
-		hb_fail(HB_EXIT_DATA, column, "\"%s\" %s", s, why);
+	/* Today is asked only of a relative date: it needs the book's zone
+	 * and clock, a YYYY-MM-DD date does not. */
+	if (hb_date_resolve(s, hb_date_relative(s) ? hb_today() : 0, &v,
+	    &why) != 0)
+		bad_date(column, s, why);
 	return v;
+}
+
+const char *
+hb_field_date_text(const char *column, const char *s, char *buf)
+{
+	if (!hb_date_relative(s)) {
+		hb_field_date(column, s);
+		return s;
+	}
+	return hb_date_format(hb_field_date(column, s), buf);
+}
+
+void
+hb_field_date_check(const char *column, const char *s)
+{
+	hb_day v;
+	const char *why;
+
+	if (hb_date_relative(s))
+		return;
+	if (hb_date_resolve(s, 0, &v, &why) != 0)
+		bad_date(column, s, why);
 }
 
 int64_t

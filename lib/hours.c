@@ -608,13 +608,73 @@ ref_taken(struct hb_logger *l, const char *ref, const char *handle,
 	    "as entry %lld", ref, handle, (long long)earlier);
 }
 
-void
-hb_hours_log(struct hb_logger *l, const struct hb_entry_input *in,
-    struct hb_entry *out)
+/* Time is logged on agreed work only. */
+static void
+check_task_state(const struct task_info *ti)
 {
 	static const unsigned refused = 1u << HB_TASK_IDEA |
 	    1u << HB_TASK_REQUESTED | 1u << HB_TASK_ESTIMATED |
 	    1u << HB_TASK_REJECTED | 1u << HB_TASK_CANCELLED;
+
+	if (refused & (1u << ti->status))
+		hb_fail(HB_EXIT_REFUSED, NULL, "task %lld is %s: time is logged "
+		    "on agreed work only", (long long)ti->id,
+		    hb_task_state_names[ti->status]);
+}
+
+/* Whose time it is: person (NULL or empty: the actor's own), logged by
+ * freelancers and staff, and by staff alone for someone else. */
+static struct person_info *
+worker(struct hb_logger *l, const char *person)
+{
+	const char *handle = person && *person ? person : l->actor.handle;
+	struct person_info *who;
+
+	if (!(person && *person) && l->actor.id == 0)
+		hb_fail(HB_EXIT_USAGE, "person", "%s acts as staff but is not a "
+		    "person of the book: give --person", handle);
+	who = person_info(l, handle);
+	if (strcmp(who->role, "client") == 0)
+		hb_fail(HB_EXIT_REFUSED, "person", "%s is a client's person; "
+		    "time is logged by freelancers and staff", who->handle);
+	if (!actor_is_staff(l) && who->id != l->actor.id)
+		hb_fail(HB_EXIT_REFUSED, "person", "%s may only log their own "
+		    "time", l->actor.handle);
+	return who;
+}
+
+static void
+check_team(struct hb_logger *l, const struct task_info *ti,
+    const struct person_info *who)
+{
+	if (!is_member(l, ti->project_id, who->id))
+		hb_fail(HB_EXIT_REFUSED, "person", "%s is not on the team of the "
+		    "project of task %lld", who->handle, (long long)ti->id);
+}
+
+int64_t
+hb_hours_person(struct hb_logger *l, const char *person, const char **handle)
+{
+	struct person_info *who = worker(l, person);
+
+	*handle = who->handle;
+	return who->id;
+}
+
+int64_t
+hb_hours_check(struct hb_logger *l, const char *task, const char *person)
+{
+	struct task_info *ti = task_info(l, task);
+
+	check_task_state(ti);
+	check_team(l, ti, worker(l, person));
+	return ti->id;
+}
+
+void
+hb_hours_log(struct hb_logger *l, const struct hb_entry_input *in,
+    struct hb_entry *out)
+{
 	struct task_info *ti = task_info(l, in->task);
 	struct project_info *pi;
 	struct person_info *who;
@@ -622,12 +682,8 @@ hb_hours_log(struct hb_logger *l, const struct hb_entry_input *in,
 	struct draw *draws;
 	size_t ndraws = 0;
 	int64_t left, need;
-	const char *handle;
 
-	if (refused & (1u << ti->status))
-		hb_fail(HB_EXIT_REFUSED, NULL, "task %lld is %s: time is logged "
-		    "on agreed work only", (long long)ti->id,
-		    hb_task_state_names[ti->status]);
+	check_task_state(ti);
 	row.minutes = hb_field_minutes("duration", in->duration);
 	if (row.minutes <= 0)
 		hb_fail(HB_EXIT_DATA, "duration", "must be more than 0");
@@ -638,20 +694,8 @@ hb_hours_log(struct hb_logger *l, const struct hb_entry_input *in,
 	    : l->today;
 	if (row.day > l->today)
 		hb_fail(HB_EXIT_REFUSED, "date", "%s is in the future", in->date);
-	handle = in->person && *in->person ? in->person : l->actor.handle;
-	if (!(in->person && *in->person) && l->actor.id == 0)
-		hb_fail(HB_EXIT_USAGE, "person", "%s acts as staff but is not a "
-		    "person of the book: give --person", handle);
-	who = person_info(l, handle);
-	if (strcmp(who->role, "client") == 0)
-		hb_fail(HB_EXIT_REFUSED, "person", "%s is a client's person; "
-		    "time is logged by freelancers and staff", who->handle);
-	if (!actor_is_staff(l) && who->id != l->actor.id)
-		hb_fail(HB_EXIT_REFUSED, "person", "%s may only log their own "
-		    "time", l->actor.handle);
-	if (!is_member(l, ti->project_id, who->id))
-		hb_fail(HB_EXIT_REFUSED, "person", "%s is not on the team of the "
-		    "project of task %lld", who->handle, (long long)ti->id);
+	who = worker(l, in->person);
+	check_team(l, ti, who);
 	if (in->note && *in->note)
 		row.note = hb_field_text("note", in->note, NOTE_MAX, 1);
 	if (in->ref && *in->ref) {

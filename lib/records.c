@@ -138,6 +138,16 @@ hb_comment_release(struct hb_comment *c)
 	memset(c, 0, sizeof *c);
 }
 
+void
+hb_timer_release(struct hb_timer *t)
+{
+	free(t->person);
+	free(t->started);
+	free(t->note);
+	free(t->actor);
+	memset(t, 0, sizeof *t);
+}
+
 const char *const hb_package_plans[] = {
 	"standard", "monthly", "upfront", NULL
 };

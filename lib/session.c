@@ -198,6 +198,7 @@ hb_book_open(enum hb_book_mode mode)
 	free(zone);
 	use_zone(b);
 	decide_clock(b);
+	hb_cli_resolve_dates();
 	hb_book_set_context(b, hb_actor(), hb_timestamp_format(hb_now(), now));
 	if (clock_by != NULL)
 		hb_book_on_commit(b, log_clock, NULL);
@@ -231,6 +232,7 @@ hb_book_open_check(char **damage)
 		return NULL;
 	use_zone(b);
 	decide_clock(b);
+	hb_cli_resolve_dates();
 	hb_book_set_context(b, hb_actor(), hb_timestamp_format(hb_now(), now));
 	return b;
 }

@@ -21,7 +21,7 @@
 #include "hourbook/date.h"
 #include "hourbook/records.h"
 
-#define HB_SCHEMA_VERSION 14
+#define HB_SCHEMA_VERSION 15
 
 struct hb_book;
 
@@ -494,6 +494,19 @@ bool hb_book_batch_find(struct hb_book *book, const char *command,
     const char *digest, struct hb_batch_record *out);
 void hb_book_batch_insert(struct hb_book *book, const char *command,
     const char *digest, const char *name, int64_t records);
+
+/* Running timers (schema 15), one per person.  _get fills out (the
+ * caller releases it) and says whether the person has one; _each reads
+ * the timers of person_id, or everyone's when it is 0, by handle (the
+ * record is borrowed for the call).  _insert records the actor and now;
+ * started is a UTC timestamp, note may be NULL. */
+bool hb_book_timer_get(struct hb_book *book, int64_t person_id,
+    struct hb_timer *out);
+void hb_book_each_timer(struct hb_book *book, int64_t person_id,
+    void (*fn)(void *ctx, const struct hb_timer *), void *ctx);
+void hb_book_timer_insert(struct hb_book *book, int64_t person_id,
+    int64_t task_id, const char *started, const char *note);
+void hb_book_timer_delete(struct hb_book *book, int64_t person_id);
 
 /* Changes made once (--key, schema 8): the digest of the request an
  * actor made with a key to a command, the rows it printed, and when.

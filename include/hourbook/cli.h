@@ -28,9 +28,10 @@ enum hb_arg {
 	HB_ARG_NAME,		/* a short code: a client, project or handle */
 	HB_ARG_NUMBER,		/* a record's number: 1 and up */
 	HB_ARG_COUNT,		/* a whole number: 0 and up */
-	HB_ARG_DATE,		/* YYYY-MM-DD */
+	HB_ARG_DATE,		/* YYYY-MM-DD, or relative to today:
+				   hb_cli_resolve_dates */
 	HB_ARG_MONTH,		/* YYYY-MM */
-	HB_ARG_WHEN,		/* a date or a UTC timestamp */
+	HB_ARG_WHEN,		/* a date (relative too) or a UTC timestamp */
 	HB_ARG_DURATION,	/* 90, 90m, 1h30m, 1h30, 1:30, 1.5h */
 	HB_ARG_MONEY,		/* 100, 100.5, 100.50 */
 	HB_ARG_PERCENT,		/* 40, 40% */
@@ -92,6 +93,17 @@ typedef void hb_option_fn(void *ctx, int key, const char *arg);
  * --version and exiting 0).  Returns the index of the first operand. */
 int hb_cli_parse(const struct hb_command *cmd, int argc, char **argv,
     hb_option_fn *on_option, void *ctx);
+
+/* A DATE option may be given relative to today ("yesterday", "-3",
+ * "monday": date.h), which only the book's time zone and clock decide;
+ * the value on_option gets for it is a buffer that holds the form until
+ * the book is open, and the date it names from then on.  The session
+ * calls this right after it puts the book's zone and clock in place
+ * (session.c): it resolves every such buffer in place, or ends the
+ * program (65) for a day before the first one hourbook takes.  So a
+ * command reads such an option's value, beyond keeping it, only after it
+ * opened the book. */
+void hb_cli_resolve_dates(void);
 
 /* An option of the command's own table as it was given. */
 struct hb_cli_value {

@@ -25,7 +25,8 @@ enum hb_setting_type {
 	HB_SETTING_ZONE,	/* an IANA time zone name */
 	HB_SETTING_SWITCH,	/* on or off */
 	HB_SETTING_TEXT,	/* a line of text, up to 200 characters */
-	HB_SETTING_LANG		/* a language of the sheet: en, it, pt, es */
+	HB_SETTING_LANG,	/* a language of the sheet: en, it, pt, es */
+	HB_SETTING_ROUNDING	/* none, or a step and a mode: "5m up" */
 };
 
 struct hb_setting_def {

@@ -28,6 +28,27 @@ typedef int32_t hb_day;
 
 /* Strict "YYYY-MM-DD", years 1900 to 9999, real days only. */
 int hb_date_parse(const char *s, hb_day *day, const char **why);
+/* A DATE given by a person may also be relative to today, in the book's
+ * time zone: "today", "yesterday", "-N" (N days ago, "-0" is today), or a
+ * weekday ("monday" .. "sunday", "mon" .. "sun"): the last such day before
+ * today, so "monday" on a Monday is a week ago.  Words in any case.  What
+ * the forms mean is fixed here; when "today" is, the caller says (the
+ * clock, once the book's zone is known: cli.h, field.h). */
+#define HB_DATE_FORMS "YYYY-MM-DD, today, yesterday, -N for N days ago, " \
+	"or a weekday, monday to sunday or mon to sun, for the last one " \
+	"before today"
+/* The words of the relative forms, NULL-terminated: for "did you mean". */
+extern const char *const hb_date_words[];
+/* Whether s is written as one of the relative forms (it may still name a
+ * day before the first one hourbook takes: hb_date_resolve says). */
+bool hb_date_relative(const char *s);
+/* s, a YYYY-MM-DD date or a relative form, as the day it names when today
+ * is today; -1 with *why when it is neither (the strict date's reason
+ * for what starts like one, else the accepted forms) or it names a day
+ * before 1900-01-01. */
+int hb_date_resolve(const char *s, hb_day today, hb_day *day,
+    const char **why);
+
 /* "2026-11-23"; a day outside HB_DAY_MIN..HB_DAY_MAX ends the program
  * (exit 65) rather than be written wrong. */
 char *hb_date_format(hb_day day, char *buf);

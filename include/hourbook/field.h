@@ -27,7 +27,17 @@ bool hb_field_decimal_comma(void);
 int64_t hb_field_money(const char *column, const char *s);
 int64_t hb_field_minutes(const char *column, const char *s);
 int32_t hb_field_percent(const char *column, const char *s);
+/* A DATE: YYYY-MM-DD, or a relative form (date.h: "yesterday", "-3",
+ * "monday") resolved against today in the book's time zone, so only
+ * once the book is open. */
 hb_day hb_field_date(const char *column, const char *s);
+/* The same as text: s itself when it is YYYY-MM-DD, else the day it
+ * names written into buf (HB_DATE_BUFSZ bytes). */
+const char *hb_field_date_text(const char *column, const char *s,
+    char *buf);
+/* Whether s is written as a DATE, before today is known (an option,
+ * parsed before the book opens): else exit 65 naming the forms. */
+void hb_field_date_check(const char *column, const char *s);
 int64_t hb_field_count(const char *column, const char *s, int64_t min,
     int64_t max);
 /* Index of s in the NULL-terminated choices. */

@@ -94,6 +94,15 @@ struct hb_entry_input {
 };
 void hb_hours_log(struct hb_logger *l, const struct hb_entry_input *in,
     struct hb_entry *out);
+/* The rules of hb_hours_log that do not depend on the time, for a timer
+ * (timer.h), dying as it does.  _person: whose time it is, person (NULL
+ * or empty: the actor), another's only for staff; its id, and its handle
+ * borrowed from the logger.  _check: the same, and that task takes time
+ * from that person (its state, the team); the task's id. */
+int64_t hb_hours_person(struct hb_logger *l, const char *person,
+    const char **handle);
+int64_t hb_hours_check(struct hb_logger *l, const char *task,
+    const char *person);
 void hb_hours_reverse(struct hb_logger *l, const char *entry,
     const char *reason, struct hb_entry *out);
 

@@ -215,6 +215,17 @@ struct hb_entry_row {
 	char person[72];	/* the person's handle, filled by _get */
 };
 
+/* A running timer (hours-log --start): at most one per person. */
+struct hb_timer {
+	int64_t person_id;
+	char *person;		/* the person's handle */
+	int64_t task_id;
+	char *started;		/* UTC timestamp: when the time began */
+	char *note;		/* or NULL */
+	char *actor;		/* who started it */
+};
+void hb_timer_release(struct hb_timer *t);
+
 /* The kinds of names a user types: for "did you mean". */
 enum hb_name_kind { HB_NAME_CLIENT, HB_NAME_PERSON, HB_NAME_PROJECT };
 

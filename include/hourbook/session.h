@@ -5,7 +5,8 @@
  * The book is found from --db, $HOURBOOK_DB, $XDG_DATA_HOME/hourbook/book.db
  * or ~/.local/share/hourbook/book.db: a path is a SQLite book, a
  * postgresql:// URL a PostgreSQL one.  The session puts the book's time
- * zone in place, decides whether $HOURBOOK_NOW may replace the clock
+ * zone in place (and resolves the relative dates of the options in it:
+ * cli.h), decides whether $HOURBOOK_NOW may replace the clock
  * (clock.override, or a staff actor; logged in the event log), and tells
  * the store who acts and when.  This is plumbing: the store itself reads no
  * option and no environment.

@@ -6,6 +6,7 @@
 . "$(dirname "$0")/lib.sh"
 engine_only sqlite "the migration of old SQLite books (PRAGMA user_version, sqlite_master)"
 
+V15='DROP TABLE timer;'
 V14='ALTER TABLE task DROP COLUMN overage;'
 V13='DELETE FROM setting WHERE key = '"'book.id'"';'
 V12='CREATE INDEX entry_package ON entry (package_id);'
@@ -31,14 +32,14 @@ now=$(sql 'PRAGMA user_version')
 cp "$HOURBOOK_DB" "$T/fresh.db"
 
 # Back to schema 1, as the first release wrote it, then forward.
-sql "$V14 $V13 $V12 $V11 $V10 $V9 $V8 $V7 $V6 $V5 $V4 $V3 $V2 PRAGMA user_version = 1" >/dev/null
+sql "$V15 $V14 $V13 $V12 $V11 $V10 $V9 $V8 $V7 $V6 $V5 $V4 $V3 $V2 PRAGMA user_version = 1" >/dev/null
 expect_eq "a version-1 book" "1" "$(sql 'PRAGMA user_version')"
 expect_exit 74 task-list
 expect_err "a reader says who upgrades" "the next writing command"
 expect_eq "a read changes nothing" "1" "$(sql 'PRAGMA user_version')"
 TZ=America/Sao_Paulo expect_exit 0 task-add --project p "After the migration"
 expect_eq "migrated by a write" "$now" "$(sql 'PRAGMA user_version')"
-expect_eq "tables added" "batch comment entry package request_key task" "$(sql "SELECT group_concat(name, ' ') FROM (SELECT name FROM sqlite_master WHERE type = 'table' AND name IN ('task', 'comment', 'package', 'entry', 'batch', 'request_key') ORDER BY name)")"
+expect_eq "tables added" "batch comment entry package request_key task timer" "$(sql "SELECT group_concat(name, ' ') FROM (SELECT name FROM sqlite_master WHERE type = 'table' AND name IN ('task', 'comment', 'package', 'entry', 'batch', 'request_key', 'timer') ORDER BY name)")"
 expect_eq "data kept" "acme p" "$(sql "SELECT c.name || ' ' || j.code FROM client c JOIN project j ON j.client_id = c.id")"
 expect_eq "the upgrader's zone became the book's" "America/Sao_Paulo" "$(sql "SELECT value FROM setting WHERE key = 'timezone'")"
 expect_eq "an upgraded book gets its identity (book.id)" 32 "$(sql "SELECT length(value) FROM setting WHERE key = 'book.id' AND value GLOB '[0-9a-f]*'")"
@@ -46,7 +47,7 @@ expect_eq "integrity" ok "$(book_integrity)"
 expect_exit 0 task-list
 
 # Schema 2 (tasks, no packages) forward, keeping the tasks.
-sqlite3 "$T/fresh.db" "INSERT INTO task (project_id, kind, title, status, created, updated) VALUES (1, 'activity', 'Old task', 'open', 'x', 'x'); $V14 $V13 $V12 $V11 $V10 $V9 $V8 $V7 $V6 $V5 $V4 $V3 PRAGMA user_version = 2"
+sqlite3 "$T/fresh.db" "INSERT INTO task (project_id, kind, title, status, created, updated) VALUES (1, 'activity', 'Old task', 'open', 'x', 'x'); $V15 $V14 $V13 $V12 $V11 $V10 $V9 $V8 $V7 $V6 $V5 $V4 $V3 PRAGMA user_version = 2"
 expect_exit 0 holiday-add --db "$T/fresh.db" 2026-12-25 Christmas
 expect_exit 0 task-list --db "$T/fresh.db"
 expect_eq "2 -> now" "$now" "$(sqlite3 "$T/fresh.db" 'PRAGMA user_version')"
@@ -55,7 +56,7 @@ grep -q ',Old task,open,' "$T/out" && ok "tasks kept" || not_ok "tasks kept"
 # A migration that cannot finish leaves the book as it was: here the
 # version-1 book already holds a table the migration would create.
 cp "$HOURBOOK_DB" "$T/v1.db"
-sqlite3 "$T/v1.db" "$V14 $V13 $V12 $V11 $V10 $V9 $V8 $V7 $V6 $V5 $V4 $V3 $V2 PRAGMA user_version = 1; CREATE TABLE comment (x)"
+sqlite3 "$T/v1.db" "$V15 $V14 $V13 $V12 $V11 $V10 $V9 $V8 $V7 $V6 $V5 $V4 $V3 $V2 PRAGMA user_version = 1; CREATE TABLE comment (x)"
 expect_exit 74 client-add --db "$T/v1.db" other
 expect_eq "failed migration rolled back" "1" "$(sqlite3 "$T/v1.db" 'PRAGMA user_version')"
 expect_eq "nothing half-made" "0" "$(sqlite3 "$T/v1.db" "SELECT count(*) FROM sqlite_master WHERE name IN ('task', 'package')")"
@@ -82,7 +83,7 @@ HOURBOOK_NOW=2026-11-03T09:00:00Z hours-log -q --csv "$T/sheet.csv" >/dev/null
 HOURBOOK_NOW=2026-11-03T10:00:00Z report-export balances >"$T/balances-10"
 HOURBOOK_NOW=2026-11-03T10:00:00Z withdraw --as bruno --status >"$T/status-10"
 sql "SELECT * FROM package_month ORDER BY 1, 2; SELECT * FROM person_earned ORDER BY 1, 2" >"$T/summaries-10"
-sql "$V14 $V13 $V12 $V11 $V10 PRAGMA user_version = 9" >/dev/null
+sql "$V15 $V14 $V13 $V12 $V11 $V10 PRAGMA user_version = 9" >/dev/null
 HOURBOOK_NOW=2026-11-03T10:00:00Z expect_exit 74 report-export balances
 HOURBOOK_NOW=2026-11-03T10:00:00Z expect_exit 0 holiday-add 2026-12-08 Immacolata
 expect_eq "9 -> now" "$now" "$(sql 'PRAGMA user_version')"

@@ -83,13 +83,14 @@ must billing-run --month 2026-09
 at 2026-10-02T09:00:00Z
 must package-set --paid 2
 at 2026-10-05T10:00:00Z
+must hours-log --start 1 --person bruno --at 09:15 --note "a timer, running"
 
 orig=$HOURBOOK_DB
 # Every table holds rows, so that a table the copy left out would show.
 for t in setting holiday client person project project_setting member event task \
     comment package package_invoice package_payment hours_ledger entry entry_split \
     package_use money_ledger withdrawal withdrawal_outcome invoice invoice_line \
-    batch request_key; do
+    batch request_key timer; do
 	[ "$(sql "SELECT count(*) FROM $t")" -gt 0 ] || not_ok "the book has rows in $t"
 done
 

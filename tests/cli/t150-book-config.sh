@@ -8,6 +8,7 @@ key,value,default,description
 agency.name,,,"the agency's name, on the head of the clients' activity sheets"
 clock.override,on,off,on: HOURBOOK_NOW replaces the clock for everyone (off: for staff only); on in a book made while HOURBOOK_NOW was set
 currency,EUR,EUR,currency of new clients (ISO 4217 code)
+hours.round,none,none,"how a timer's minutes are rounded when it stops (hours-log --stop): none, or a step and up, down or nearest, as 5m up, 15m nearest, 6m down"
 package.low_percent,10,10,a package below this share of its loaded hours is low
 sheet.lang,en,en,"the language of an activity sheet whose client has none (en, it, pt or es)"
 sla.client_info_days,3,3,business days a question to the client may wait

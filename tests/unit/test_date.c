@@ -82,6 +82,101 @@ test_parse_why(void **state)
 	}
 }
 
+/* Relative dates against a fixed today: the table says which day each
+ * form names, or why it is refused.  2026-03-01 is a Sunday, the first
+ * of a month after a February of 28 days. */
+static void
+test_relative(void **state)
+{
+	static const struct {
+		const char *today, *in, *want, *why;
+	} cases[] = {
+		{ "2026-03-01", "today", "2026-03-01", NULL },
+		{ "2026-03-01", "TODAY", "2026-03-01", NULL },
+		{ "2026-03-01", "yesterday", "2026-02-28", NULL },
+		{ "2026-03-01", "Yesterday", "2026-02-28", NULL },
+		{ "2024-03-01", "yesterday", "2024-02-29", NULL },
+		{ "2027-01-01", "yesterday", "2026-12-31", NULL },
+		{ "2026-03-01", "-0", "2026-03-01", NULL },
+		{ "2026-03-01", "-1", "2026-02-28", NULL },
+		{ "2026-03-01", "-400", "2025-01-25", NULL },
+		{ "2026-03-01", "-007", "2026-02-22", NULL },
+		{ "2026-03-01", "2026-02-10", "2026-02-10", NULL },
+		/* A Sunday: "sunday" is a week ago, "saturday" yesterday. */
+		{ "2026-03-01", "sunday", "2026-02-22", NULL },
+		{ "2026-03-01", "sun", "2026-02-22", NULL },
+		{ "2026-03-01", "saturday", "2026-02-28", NULL },
+		{ "2026-03-01", "monday", "2026-02-23", NULL },
+		{ "2026-03-01", "MON", "2026-02-23", NULL },
+		/* A Monday: the last monday is a week ago. */
+		{ "2026-03-02", "monday", "2026-02-23", NULL },
+		{ "2026-03-02", "sunday", "2026-03-01", NULL },
+		{ "2026-03-02", "tuesday", "2026-02-24", NULL },
+		{ "2026-03-02", "tue", "2026-02-24", NULL },
+		{ "2026-03-02", "wednesday", "2026-02-25", NULL },
+		{ "2026-03-02", "wed", "2026-02-25", NULL },
+		{ "2026-03-02", "Thursday", "2026-02-26", NULL },
+		{ "2026-03-02", "thu", "2026-02-26", NULL },
+		{ "2026-03-02", "friday", "2026-02-27", NULL },
+		{ "2026-03-02", "fri", "2026-02-27", NULL },
+		{ "2026-03-02", "sat", "2026-02-28", NULL },
+		/* 1900-01-01 was a Monday. */
+		{ "1900-01-01", "today", "1900-01-01", NULL },
+		{ "1900-01-03", "mon", "1900-01-01", NULL },
+		{ "1900-01-01", "-1", NULL, "is before 1900-01-01, the first "
+		    "date hourbook takes" },
+		{ "1900-01-01", "monday", NULL, "is before 1900-01-01, the first "
+		    "date hourbook takes" },
+		{ "2026-03-01", "-999999999", NULL, "is before 1900-01-01, the "
+		    "first date hourbook takes" },
+		{ "2026-03-01", "-1000000000", NULL, "is not a date: give "
+		    HB_DATE_FORMS },
+		{ "2026-03-01", "yesterdy", NULL, "is not a date: give "
+		    HB_DATE_FORMS },
+		{ "2026-03-01", "tomorrow", NULL, "is not a date: give "
+		    HB_DATE_FORMS },
+		{ "2026-03-01", "+1", NULL, "is not a date: give " HB_DATE_FORMS },
+		{ "2026-03-01", "-", NULL, "is not a date: give " HB_DATE_FORMS },
+		{ "2026-03-01", "-1d", NULL, "is not a date: give " HB_DATE_FORMS },
+		{ "2026-03-01", "- 1", NULL, "is not a date: give " HB_DATE_FORMS },
+		{ "2026-03-01", "mo", NULL, "is not a date: give " HB_DATE_FORMS },
+		{ "2026-03-01", "mond", NULL, "is not a date: give " HB_DATE_FORMS },
+		{ "2026-03-01", "todays", NULL, "is not a date: give " HB_DATE_FORMS },
+		{ "2026-03-01", "", NULL, "is empty" },
+		{ "2026-03-01", "2026-02-30", NULL, "is not a real date" },
+		{ "2026-03-01", "10000-01-01", NULL, "is not a date (YYYY-MM-DD)" },
+	};
+	char buf[HB_DATE_BUFSZ];
+
+	(void)state;
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		hb_day today, day = 0;
+		const char *why = NULL;
+		int rc;
+
+		assert_int_equal(hb_date_parse(cases[i].today, &today, NULL), 0);
+		rc = hb_date_resolve(cases[i].in, today, &day, &why);
+		if (cases[i].want != NULL && (rc != 0 ||
+		    strcmp(hb_date_format(day, buf), cases[i].want) != 0))
+			fail_msg("\"%s\" on %s: got %d, %s (%s)", cases[i].in,
+			    cases[i].today, rc, rc == 0 ? buf : "-",
+			    why ? why : "");
+		if (cases[i].want == NULL && (rc != -1 || why == NULL ||
+		    strcmp(why, cases[i].why) != 0))
+			fail_msg("\"%s\" on %s: got %d, \"%s\"", cases[i].in,
+			    cases[i].today, rc, why ? why : "(none)");
+		/* A relative form is known as one before today is. */
+		if (hb_date_relative(cases[i].in) != (cases[i].in[0] != '\0' &&
+		    !(cases[i].in[0] >= '0' && cases[i].in[0] <= '9') &&
+		    (cases[i].want != NULL || strncmp(cases[i].why, "is before",
+		    9) == 0)))
+			fail_msg("\"%s\": hb_date_relative says %d", cases[i].in,
+			    hb_date_relative(cases[i].in));
+	}
+	assert_false(hb_date_relative(NULL));
+	assert_int_equal(hb_date_resolve(NULL, 0, &(hb_day){ 0 }, NULL), -1);
+}
+
 static void
 test_civil_round_trip(void **state)
 {
@@ -267,6 +362,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_parse),
 		cmocka_unit_test(test_parse_why),
+		cmocka_unit_test(test_relative),
 		cmocka_unit_test(test_civil_round_trip),
 		cmocka_unit_test(test_weekday_and_months),
 		cmocka_unit_test(test_timestamps),

@@ -3,6 +3,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 #include <cmocka.h>
 
 #include "hourbook/duration.h"
@@ -120,6 +121,82 @@ test_hours(void **state)
 	}
 }
 
+/* hours.round: what it takes, its canonical form, and what it makes of
+ * minutes. */
+static void
+test_rounding(void **state)
+{
+	static const struct {
+		const char *in, *canonical;
+		int64_t minutes, want;
+	} cases[] = {
+		{ "none", "none", 7, 7 }, { "none", "none", 0, 0 },
+		{ "5m up", "5m up", 7, 10 }, { "5m up", "5m up", 10, 10 },
+		{ "5m up", "5m up", 11, 15 }, { "5m up", "5m up", 0, 0 },
+		{ "5 up", "5m up", 1, 5 },
+		{ "15m nearest", "15m nearest", 7, 0 },
+		{ "15m nearest", "15m nearest", 8, 15 },
+		{ "15m nearest", "15m nearest", 22, 15 },
+		{ "15m nearest", "15m nearest", 23, 30 },
+		{ "10m nearest", "10m nearest", 5, 10 },	/* a half goes up */
+		{ "10m nearest", "10m nearest", 14, 10 },
+		{ "6m down", "6m down", 59, 54 }, { "6m down", "6m down", 5, 0 },
+		{ "6m down", "6m down", 60, 60 },
+		{ "1h up", "60m up", 61, 120 }, { "0:30 down", "30m down", 89, 60 },
+		{ "15m  nearest", "15m nearest", 52, 45 },
+		{ "1m up", "1m up", 7, 7 }, { "24h down", "1440m down", 1439, 0 },
+	};
+	static const struct { const char *in, *why; } bad[] = {
+		{ "", "is empty" },
+		{ "5m", "is not a rounding: give none, or a step and up, down or "
+		    "nearest (5m up, 15m nearest, 6m down)" },
+		{ "5m sideways", "is not a rounding: give none, or a step and up, "
+		    "down or nearest (5m up, 15m nearest, 6m down)" },
+		{ "up", "is not a rounding: give none, or a step and up, down or "
+		    "nearest (5m up, 15m nearest, 6m down)" },
+		{ "5x up", "is not a rounding: give none, or a step and up, down "
+		    "or nearest (5m up, 15m nearest, 6m down)" },
+		{ "5m Up", "is not a rounding: give none, or a step and up, down "
+		    "or nearest (5m up, 15m nearest, 6m down)" },
+		{ " 5m up", "is not a rounding: give none, or a step and up, down "
+		    "or nearest (5m up, 15m nearest, 6m down)" },
+		{ "None", "is not a rounding: give none, or a step and up, down "
+		    "or nearest (5m up, 15m nearest, 6m down)" },
+		{ "0m up", "has a step outside 1 minute to 24 hours" },
+		{ "25h up", "has a step outside 1 minute to 24 hours" },
+		{ "123456789012345678901234m up", "is not a rounding: give none, "
+		    "or a step and up, down or nearest (5m up, 15m nearest, 6m "
+		    "down)" },
+	};
+	char buf[HB_DURATION_BUFSZ];
+
+	(void)state;
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		struct hb_rounding r;
+		const char *why = NULL;
+
+		if (hb_rounding_parse(cases[i].in, &r, &why) != 0)
+			fail_msg("\"%s\": %s", cases[i].in, why);
+		assert_string_equal(hb_rounding_format(&r, buf),
+		    cases[i].canonical);
+		if (hb_rounding_apply(&r, cases[i].minutes) != cases[i].want)
+			fail_msg("\"%s\" of %lld: got %lld", cases[i].in,
+			    (long long)cases[i].minutes,
+			    (long long)hb_rounding_apply(&r, cases[i].minutes));
+	}
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		struct hb_rounding r;
+		const char *why = NULL;
+
+		if (hb_rounding_parse(bad[i].in, &r, &why) != -1 || why == NULL ||
+		    strcmp(why, bad[i].why) != 0)
+			fail_msg("\"%s\": got \"%s\"", bad[i].in,
+			    why ? why : "(accepted)");
+	}
+	assert_int_equal(hb_rounding_parse(NULL, &(struct hb_rounding){ 0, 0 },
+	    NULL), -1);
+}
+
 int
 main(void)
 {
@@ -128,6 +205,7 @@ main(void)
 		cmocka_unit_test(test_format),
 		cmocka_unit_test(test_round_trip),
 		cmocka_unit_test(test_hours),
+		cmocka_unit_test(test_rounding),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
