@@ -1,7 +1,7 @@
 /*
  * task-set: move tasks through their states and change their estimate,
- * assignee and due date; apply the decisions of a client's returned
- * activity sheet (--sheet).
+ * assignee, due date and fee; reopen a done or cancelled one (staff);
+ * apply the decisions of a client's returned activity sheet (--sheet).
  */
 #include <errno.h>
 #include <stdio.h>
@@ -19,7 +19,7 @@
 
 enum {
 	COL_TASK, COL_ESTIMATE, COL_ASSIGN, COL_DUE, COL_REASON, COL_BLOCK,
-	COL_STATUS, NCOL
+	COL_STATUS, COL_FEE, NCOL
 };
 
 static const struct hb_csv_column columns[NCOL] = {
@@ -30,25 +30,27 @@ static const struct hb_csv_column columns[NCOL] = {
 	[COL_REASON] = { "reason", false },
 	[COL_BLOCK] = { "block", false },
 	[COL_STATUS] = { "status", false },
+	[COL_FEE] = { "fee", false },
 };
 
 enum {
 	OPT_ESTIMATE = HB_OPT_FIRST, OPT_ASSIGN, OPT_DUE, OPT_REASON,
-	OPT_STATUS, OPT_BLOCK, OPT_SHEET,
+	OPT_STATUS, OPT_BLOCK, OPT_SHEET, OPT_FEE,
 	OPT_MOVE	/* OPT_MOVE + index in moves_flags */
 };
 
 /* The move flags, in hb_task_actions' names (block takes a reason). */
 static const char *const move_flags[] = {
 	"approve", "reject", "start", "unblock", "deliver", "accept", "revise",
-	"cancel", NULL
+	"cancel", "reopen", NULL
 };
 
 static const struct hb_option options[] = {
 	{ "estimate", OPT_ESTIMATE, "DURATION", "set the estimate (a request becomes estimated)", HB_ARG_DURATION, NULL },
 	{ "assign", OPT_ASSIGN, "HANDLE", "assign to HANDLE (on the team)", HB_ARG_NAME, NULL },
 	{ "due", OPT_DUE, "DATE", "change the due date (needs --reason)", HB_ARG_DATE, NULL },
-	{ "reason", OPT_REASON, "TEXT", "why the due date changes", HB_ARG_TEXT, NULL },
+	{ "fee", OPT_FEE, "MONEY", "change a self-service task's fee (staff; needs --reason)", HB_ARG_MONEY, NULL },
+	{ "reason", OPT_REASON, "TEXT", "why the due date or the fee changes, or the task is reopened", HB_ARG_TEXT, NULL },
 	{ "approve", OPT_MOVE + 0, NULL, "approve an idea (to open) or an estimate (to approved)", 0, NULL },
 	{ "reject", OPT_MOVE + 1, NULL, "reject an idea or an estimate", 0, NULL },
 	{ "start", OPT_MOVE + 2, NULL, "start work (open or approved to in-progress)", 0, NULL },
@@ -58,6 +60,7 @@ static const struct hb_option options[] = {
 	{ "accept", OPT_MOVE + 5, NULL, "accept a delivery (to done)", 0, NULL },
 	{ "revise", OPT_MOVE + 6, NULL, "ask for a revision of a delivery", 0, NULL },
 	{ "cancel", OPT_MOVE + 7, NULL, "cancel (any state but done)", 0, NULL },
+	{ "reopen", OPT_MOVE + 8, NULL, "reopen a done or cancelled task, to the state before (staff; needs --reason)", 0, NULL },
 	{ "status", OPT_STATUS, "STATE", "move to STATE, by the move that reaches it", HB_ARG_CHOICE, hb_task_state_names },
 	{ "sheet", OPT_SHEET, "FILE", "apply the client's decisions of a returned activity sheet (as the client's contact)", HB_ARG_FILE, NULL },
 	{ NULL, 0, NULL, NULL, 0, NULL }
@@ -67,6 +70,7 @@ static const char *const synopsis[] = {
 	"[--estimate DURATION] [--assign HANDLE] [--due DATE --reason TEXT] "
 	"[--approve | --reject | --start | --block REASON | --unblock | "
 	"--deliver | --accept | --revise | --cancel | --status STATE] TASK ...",
+	"[--fee MONEY] [--reopen] --reason TEXT TASK ...",
 	"[options] --csv FILE",
 	"--sheet FILE.xlsx --as CONTACT",
 	NULL
@@ -74,7 +78,7 @@ static const char *const synopsis[] = {
 
 static const struct hb_command command = {
 	"task-set", synopsis,
-	"Move tasks through their states; change estimates, assignees and due dates.",
+	"Move tasks through their states; change estimates, assignees, due dates and fees; reopen tasks.",
 	options, HB_CLI_CSV | HB_CLI_WRITES | HB_CLI_KEY
 };
 
@@ -99,6 +103,7 @@ on_option(void *ctx, int key, const char *arg)
 	case OPT_ASSIGN: a->values[COL_ASSIGN] = arg; break;
 	case OPT_DUE: a->values[COL_DUE] = arg; break;
 	case OPT_REASON: a->values[COL_REASON] = arg; break;
+	case OPT_FEE: a->values[COL_FEE] = arg; break;
 	case OPT_STATUS:
 		a->values[COL_STATUS] = arg;
 		a->moves++;
@@ -121,7 +126,7 @@ apply(void *ctx, struct hb_book *book, const char *const *v)
 {
 	struct hb_task_change ch = {
 		v[COL_ESTIMATE], v[COL_ASSIGN], v[COL_DUE], v[COL_REASON],
-		v[COL_BLOCK], action, v[COL_STATUS]
+		v[COL_BLOCK], action, v[COL_STATUS], v[COL_FEE]
 	};
 	struct hb_task t;
 
@@ -207,8 +212,10 @@ main(int argc, char **argv)
 	}
 	if (a.moves > 1)
 		hb_usage_error(&command, "give at most one move");
-	if (values[COL_REASON] && !values[COL_DUE] && !hb_opts.csv)
-		hb_usage_error(&command, "--reason goes with --due");
+	if (values[COL_REASON] && !values[COL_DUE] && !values[COL_FEE] &&
+	    !(a.action && strcmp(a.action, "reopen") == 0) && !hb_opts.csv)
+		hb_usage_error(&command, "--reason goes with --due, --fee or "
+		    "--reopen");
 	action = a.action;
 	if (hb_opts.csv) {
 		if (argc - i != 0)

@@ -1,6 +1,7 @@
 /*
  * withdraw: request a withdrawal of earnings; show whether one is possible;
- * list them; pay or reject them (staff).
+ * list them; pay or reject them (staff); cancel a request (its person or
+ * staff).
  */
 #include <string.h>
 
@@ -28,7 +29,7 @@ static const struct hb_csv_column columns[NCOL] = {
 
 enum {
 	OPT_PERSON = HB_OPT_FIRST, OPT_KEY, OPT_STATUS, OPT_LIST, OPT_PAY,
-	OPT_REJECT, OPT_REASON, OPT_CURRENCY
+	OPT_REJECT, OPT_REASON, OPT_CURRENCY, OPT_CANCEL
 };
 
 static const struct hb_option options[] = {
@@ -39,7 +40,8 @@ static const struct hb_option options[] = {
 	{ "list", OPT_LIST, NULL, "list withdrawals", 0, NULL },
 	{ "pay", OPT_PAY, NULL, "mark WITHDRAWAL paid (staff)", 0, NULL },
 	{ "reject", OPT_REJECT, NULL, "reject WITHDRAWAL; the money returns to the balance (staff)", 0, NULL },
-	{ "reason", OPT_REASON, "TEXT", "why it is rejected", HB_ARG_TEXT, NULL },
+	{ "cancel", OPT_CANCEL, NULL, "cancel WITHDRAWAL while it is requested; the money returns (its person or staff)", 0, NULL },
+	{ "reason", OPT_REASON, "TEXT", "why it is rejected or cancelled", HB_ARG_TEXT, NULL },
 	{ NULL, 0, NULL, NULL, 0, NULL }
 };
 
@@ -47,17 +49,18 @@ static const char *const synopsis[] = {
 	"[--person HANDLE] [--currency CUR] [--key TOKEN] AMOUNT",
 	"(--status | --list) [--person HANDLE]",
 	"(--pay | --reject --reason TEXT) WITHDRAWAL",
+	"--cancel [--reason TEXT] WITHDRAWAL",
 	"[--person HANDLE] --csv FILE",
 	NULL
 };
 
 static const struct hb_command command = {
 	"withdraw", synopsis,
-	"Request withdrawals of earnings, see if one is possible, pay or reject them.",
+	"Request withdrawals of earnings, see if one is possible, pay, reject or cancel them.",
 	options, HB_CLI_CSV | HB_CLI_WRITES | HB_CLI_LEDGER
 };
 
-enum mode { REQUEST, STATUS, LIST, PAY, REJECT };
+enum mode { REQUEST, STATUS, LIST, PAY, REJECT, CANCEL };
 
 struct args {
 	const char **values;
@@ -79,6 +82,7 @@ on_option(void *ctx, int key, const char *arg)
 	case OPT_LIST: a->mode = LIST; break;
 	case OPT_PAY: a->mode = PAY; break;
 	case OPT_REJECT: a->mode = REJECT; break;
+	case OPT_CANCEL: a->mode = CANCEL; break;
 	}
 	a->modes++;
 }
@@ -102,8 +106,12 @@ apply(void *ctx, struct hb_book *book, const char *const *v)
 	} else {
 		if (v[COL_WITHDRAWAL] == NULL || *v[COL_WITHDRAWAL] == '\0')
 			hb_fail(HB_EXIT_DATA, "withdrawal", "is empty");
-		hb_withdraw_decide(book, v[COL_WITHDRAWAL], a->mode == PAY,
-		    v[COL_REASON], &w);
+		if (a->mode == CANCEL)
+			hb_withdraw_cancel(book, v[COL_WITHDRAWAL], v[COL_REASON],
+			    &w);
+		else
+			hb_withdraw_decide(book, v[COL_WITHDRAWAL],
+			    a->mode == PAY, v[COL_REASON], &w);
 	}
 	hb_withdrawal_print(hb_output_writer(), &w);
 	hb_withdrawal_release(&w);
@@ -141,9 +149,10 @@ main(int argc, char **argv)
 
 	if (a.modes > 1)
 		hb_usage_error(&command, "give one of --status, --list, --pay, "
-		    "--reject");
-	if (values[COL_REASON] && a.mode != REJECT)
-		hb_usage_error(&command, "--reason goes with --reject");
+		    "--reject, --cancel");
+	if (values[COL_REASON] && a.mode != REJECT && a.mode != CANCEL)
+		hb_usage_error(&command, "--reason goes with --reject or "
+		    "--cancel");
 	switch (a.mode) {
 	case STATUS:
 	case LIST:
@@ -154,9 +163,11 @@ main(int argc, char **argv)
 		return show(&a);
 	case PAY:
 	case REJECT:
+	case CANCEL:
 		if (values[COL_PERSON] || values[COL_KEY] || values[COL_CURRENCY])
-			hb_usage_error(&command, "--pay and --reject take a "
-			    "WITHDRAWAL, not --person, --currency or --key");
+			hb_usage_error(&command, "--pay, --reject and --cancel "
+			    "take a WITHDRAWAL, not --person, --currency or "
+			    "--key");
 		if (a.mode == REJECT && !hb_opts.csv && values[COL_REASON] == NULL)
 			hb_usage_error(&command, "--reject needs --reason TEXT");
 		hb_batch_operands(&batch, argc - i, argv + i, withdrawal, 1, 1,

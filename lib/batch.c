@@ -270,6 +270,23 @@ date_columns(const struct hb_batch *b)
 	return dates;
 }
 
+void
+hb_batch_correction(const struct hb_batch *b, const size_t *fields,
+    size_t nfields, size_t reason, const char *what)
+{
+	bool any = false;
+
+	if (hb_opts.csv != NULL)
+		return;
+	for (size_t i = 0; i < nfields; i++)
+		any |= b->values[fields[i]] != NULL;
+	if (!any)
+		hb_usage_error(b->cmd, "nothing to change: give %s", what);
+	if (b->values[reason] == NULL)
+		hb_usage_error(b->cmd, "--reason TEXT is required: every "
+		    "correction goes to the event log with its reason");
+}
+
 /* A required value not given on the command line: named as the option
  * that gives it (the column's name in a --csv file). */
 static _Noreturn void

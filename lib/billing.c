@@ -22,6 +22,7 @@ struct line {
 	bool has_quantity;
 	int64_t quantity, unit_price, amount;
 	int64_t task_id, package_invoice_id;
+	char from[HB_DATE_BUFSZ];	/* overage: the day its rate began */
 };
 
 /* The lines of one invoice to be: a project (and its code, for
@@ -188,12 +189,31 @@ fee_line(void *ctx, const struct hb_row *row)
 	l->package_invoice_id = hb_row_int(row, HB_FEE_INVOICE);
 }
 
+/* The description of an overage line: "from DAY" when its rate began
+ * within the month. */
+static char *
+overage_text(const struct run *r, const struct line *l)
+{
+	char first[HB_DATE_BUFSZ], hours[HB_DURATION_BUFSZ];
+
+	hb_date_format(r->first, first);
+	hb_duration_format(l->quantity, hours);
+	if (strcmp(l->from, first) > 0)
+		return hb_xprintf("overage at the standard rate from %s: %s h",
+		    l->from, hours);
+	return hb_xprintf("overage at the standard rate: %s h", hours);
+}
+
+/* Overage comes per step of the project's rate history, in order: a step
+ * at the rate of the one before it (a correction back) adds to its
+ * line. */
 static void
 overage_line(void *ctx, const struct hb_row *row)
 {
 	struct run *r = ctx;
 	int64_t project = hb_row_int(row, HB_OVER_PROJECT), minutes = hb_row_int(row, HB_OVER_MINUTES);
 	int64_t rate = hb_row_int(row, HB_OVER_RATE), package = newest_package(r, project);
+	const char *from = hb_row_text(row, HB_OVER_FROM);
 	struct bill *b;
 	struct line *l;
 	char hours[HB_DURATION_BUFSZ], money[HB_MONEY_BUFSZ];
@@ -209,16 +229,25 @@ overage_line(void *ctx, const struct hb_row *row)
 	}
 	b = bill_for(r, project, package, hb_row_text(row, HB_OVER_CURRENCY),
 	    hb_row_text(row, HB_OVER_CODE));
-	l = add_line(b, "overage");
-
-	l->description = hb_xprintf("overage at the standard rate: %s h",
-	    hb_duration_format(minutes, hours));
-	l->has_quantity = true;
-	l->quantity = minutes;
-	l->unit_price = rate;
-	if (!hb_scale_round(minutes, rate, 60, &l->amount))
+	if (b->n > 0 && strcmp(b->line[b->n - 1].kind, "overage") == 0 &&
+	    b->line[b->n - 1].unit_price == rate) {
+		l = &b->line[b->n - 1];
+		if (!hb_add(l->quantity, minutes, &l->quantity))
+			hb_die(HB_EXIT_DATA, "%s: the overage of project %s is too "
+			    "large", r->month, b->project);
+		free(l->description);
+	} else {
+		l = add_line(b, "overage");
+		l->has_quantity = true;
+		l->quantity = minutes;
+		l->unit_price = rate;
+		snprintf(l->from, sizeof l->from, "%s", from ? from : "");
+	}
+	l->description = overage_text(r, l);
+	if (!hb_scale_round(l->quantity, rate, 60, &l->amount))
 		hb_die(HB_EXIT_DATA, "%s: the overage of project %s, %s h at %s "
-		    "an hour, is too large", r->month, b->project, hours,
+		    "an hour, is too large", r->month, b->project,
+		    hb_duration_format(l->quantity, hours),
 		    hb_money_format(rate, '.', money));
 }
 

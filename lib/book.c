@@ -56,7 +56,12 @@
 	X(SQL_CHECK_DRAWS) X(SQL_CHECK_TASK_TOTALS) X(SQL_CHECK_REVERSALS) \
 	X(SQL_CHECK_INVOICES) X(SQL_REQUEST_FIND) X(SQL_REQUEST_INSERT) \
 	X(SQL_PERSON_ROLE) X(SQL_TIMER_GET) X(SQL_TIMER_ALL) \
-	X(SQL_TIMER_INSERT) X(SQL_TIMER_DELETE)
+	X(SQL_TIMER_INSERT) X(SQL_TIMER_DELETE) \
+	X(SQL_RATES_PERSON) X(SQL_RATES_PROJECT) \
+	X(SQL_RATE_PERSON_PUT) X(SQL_RATE_PROJECT_PUT) \
+	X(SQL_RATE_PERSON_DELETE) X(SQL_RATE_PROJECT_DELETE) X(SQL_CLIENT_UPDATE) \
+	X(SQL_PERSON_UPDATE) X(SQL_PROJECT_UPDATE) \
+	X(SQL_PROJECT_SETTING_DELETE) X(SQL_FEE_CREDITED) X(SQL_CHECK_RATES)
 
 enum sql_id {
 #define AS_ENUM(id) id,
@@ -227,7 +232,7 @@ static const char *const sql[SQL_COUNT] = {
 	    "VALUES ((SELECT coalesce(max(id), 0) + 1 FROM task), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
 	[SQL_TASK_UPDATE] = "UPDATE task SET status = ?2, blocked_from = ?3, "
 	    "assignee_id = ?4, estimate = ?5, due = ?6, due_kind = ?7, "
-	    "updated = ?8 WHERE id = ?1",
+	    "updated = ?8, fee = ?9 WHERE id = ?1",
 	[SQL_TASK_SELECT] = "SELECT " TASK_COLUMNS " FROM task t "
 	    "JOIN project j ON j.id = t.project_id "
 	    "WHERE (?1 IS NULL OR j.code = ?1) "
@@ -340,7 +345,7 @@ static const char *const sql[SQL_COUNT] = {
 	[SQL_REQUESTS_IN_MONTH] = "SELECT count(*) FROM withdrawal w "
 	    "LEFT JOIN withdrawal_outcome o ON o.withdrawal_id = w.id "
 	    "WHERE w.person_id = ? AND w.month = ? "
-	    "AND (o.outcome IS NULL OR o.outcome <> 'rejected')",
+	    "AND (o.outcome IS NULL OR o.outcome = 'paid')",
 	[SQL_WITHDRAWAL_INSERT] = "INSERT INTO withdrawal (id, person_id, amount, "
 	    "requested, month, due, key, actor, currency) "
 	    "VALUES ((SELECT coalesce(max(id), 0) + 1 FROM withdrawal), ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
@@ -478,6 +483,41 @@ static const char *const sql[SQL_COUNT] = {
 	[SQL_TIMER_INSERT] = "INSERT INTO timer (person_id, task_id, started, "
 	    "note, actor, created) VALUES (?, ?, ?, ?, ?, ?)",
 	[SQL_TIMER_DELETE] = "DELETE FROM timer WHERE person_id = ?",
+	/* Rate histories (schema 16), ascending. */
+	[SQL_RATES_PERSON] = "SELECT from_day, rate FROM person_rate "
+	    "WHERE person_id = ? ORDER BY from_day",
+	[SQL_RATES_PROJECT] = "SELECT from_day, rate FROM project_rate "
+	    "WHERE project_id = ? ORDER BY from_day",
+	[SQL_RATE_PERSON_PUT] = "INSERT INTO person_rate (person_id, "
+	    "from_day, rate) VALUES (?1, ?2, ?3) ON CONFLICT (person_id, "
+	    "from_day) DO UPDATE SET rate = excluded.rate",
+	[SQL_RATE_PROJECT_PUT] = "INSERT INTO project_rate (project_id, "
+	    "from_day, rate) VALUES (?1, ?2, ?3) ON CONFLICT (project_id, "
+	    "from_day) DO UPDATE SET rate = excluded.rate",
+	[SQL_RATE_PERSON_DELETE] = "DELETE FROM person_rate "
+	    "WHERE person_id = ? AND from_day = ?",
+	[SQL_RATE_PROJECT_DELETE] = "DELETE FROM project_rate "
+	    "WHERE project_id = ? AND from_day = ?",
+	[SQL_CLIENT_UPDATE] = "UPDATE client SET display_name = ?2, "
+	    "email = ?3 WHERE id = ?1",
+	[SQL_PERSON_UPDATE] = "UPDATE person SET name = ?2, email = ?3, "
+	    "rate = ?4 WHERE id = ?1",
+	[SQL_PROJECT_UPDATE] = "UPDATE project SET name = ?2, rate = ?3, "
+	    "penalty_base = ?4, penalty_daily = ?5 WHERE id = ?1",
+	[SQL_PROJECT_SETTING_DELETE] = "DELETE FROM project_setting "
+	    "WHERE project_id = ? AND key = ?",
+	/* What the fees of a task credited so far (a reopened task that is
+	 * done again is credited only the rest). */
+	[SQL_FEE_CREDITED] = "SELECT coalesce(sum(amount), 0) FROM "
+	    "money_ledger WHERE task_id = ? AND kind = 'fee'",
+	/* Each freelancer's and project's rate beside the newest step of
+	 * its history (NULL when it has none). */
+	[SQL_CHECK_RATES] = "SELECT 'person', p.handle, p.rate, (SELECT "
+	    "r.rate FROM person_rate r WHERE r.person_id = p.id ORDER BY "
+	    "r.from_day DESC LIMIT 1) FROM person p WHERE p.role = 'freelancer' "
+	    "UNION ALL SELECT 'project', j.code, j.rate, (SELECT r.rate FROM "
+	    "project_rate r WHERE r.project_id = j.id ORDER BY r.from_day DESC "
+	    "LIMIT 1) FROM project j ORDER BY 1, 2",
 	[SQL_EXPORT_EVENTS] = "SELECT id, at, actor, entity, key, what, old, "
 	    "new, reason FROM event WHERE ?1 IS NULL AND ?2 IS NULL "
 	    "AND ?3 IS NULL AND (?4 IS NULL OR actor = ?4) "
@@ -659,6 +699,15 @@ static void
 bind_null_int(struct stmt *s, int i)
 {
 	s->e->bind_null_int(s->s, i);
+}
+
+static void
+bind_optional_int(struct stmt *s, int i, bool present, int64_t v)
+{
+	if (present)
+		bind_int(s, i, v);
+	else
+		bind_null_int(s, i);
 }
 
 /* NULL binds a NULL. */
@@ -1253,6 +1302,19 @@ hb_book_project_setting_put(struct hb_book *b, int64_t project_id,
 }
 
 void
+hb_book_project_setting_delete(struct hb_book *b, int64_t project_id,
+    const char *key)
+{
+	struct stmt *s = stmt(b, SQL_PROJECT_SETTING_DELETE);
+
+	settings_forget(b);
+	bind_int(s, 1, project_id);
+	bind_text(s, 2, key);
+	step(b, s);
+	done(b, s);
+}
+
+void
 hb_book_event(struct hb_book *b, const char *entity, const char *key,
     const char *what, const char *old_value, const char *new_value,
     const char *reason)
@@ -1493,6 +1555,114 @@ hb_book_project_insert(struct hb_book *b, struct hb_project *p)
 }
 
 void
+hb_book_client_update(struct hb_book *b, const struct hb_client *c)
+{
+	struct stmt *s = stmt(b, SQL_CLIENT_UPDATE);
+
+	bind_int(s, 1, c->id);
+	bind_text(s, 2, c->display_name);
+	bind_text(s, 3, c->email);
+	step(b, s);
+	done(b, s);
+}
+
+void
+hb_book_person_update(struct hb_book *b, const struct hb_person *p)
+{
+	struct stmt *s = stmt(b, SQL_PERSON_UPDATE);
+
+	bind_int(s, 1, p->id);
+	bind_text(s, 2, p->name);
+	bind_text(s, 3, p->email);
+	bind_int(s, 4, p->rate);
+	step(b, s);
+	done(b, s);
+}
+
+void
+hb_book_project_update(struct hb_book *b, const struct hb_project *p)
+{
+	struct stmt *s = stmt(b, SQL_PROJECT_UPDATE);
+
+	bind_int(s, 1, p->id);
+	bind_text(s, 2, p->name);
+	bind_int(s, 3, p->rate);
+	bind_optional_int(s, 4, p->has_penalty, p->penalty_base);
+	bind_optional_int(s, 5, p->has_penalty, p->penalty_daily);
+	step(b, s);
+	done(b, s);
+}
+
+/* The first step of a history is dated 0001-01-01, before the dates a
+ * user may type (hb_date_parse takes 1900 on). */
+static bool
+rate_day(const char *text, hb_day *day)
+{
+	if (text == NULL)
+		return false;
+	if (strcmp(text, "0001-01-01") == 0) {
+		*day = HB_DAY_MIN;
+		return true;
+	}
+	return hb_date_parse(text, day, NULL) == 0;
+}
+
+size_t
+hb_book_rates(struct hb_book *b, enum hb_rate_of of, int64_t id,
+    struct hb_rate_step **out)
+{
+	struct stmt *s = stmt(b, of == HB_RATE_PERSON ? SQL_RATES_PERSON
+	    : SQL_RATES_PROJECT);
+	struct hb_rate_step *steps = NULL;
+	size_t n = 0, cap = 0;
+	hb_day day;
+
+	bind_int(s, 1, id);
+	while (step(b, s)) {
+		if (!rate_day(col_text(s, 0), &day))
+			continue;
+		if (n == cap) {
+			cap = cap ? 2 * cap : 4;
+			steps = hb_xrealloc(steps, cap * sizeof *steps);
+		}
+		steps[n].from = day;
+		steps[n++].rate = col_int(s, 1);
+	}
+	done(b, s);
+	*out = steps;
+	return n;
+}
+
+void
+hb_book_rate_put(struct hb_book *b, enum hb_rate_of of, int64_t id,
+    hb_day from, int64_t rate)
+{
+	struct stmt *s = stmt(b, of == HB_RATE_PERSON ? SQL_RATE_PERSON_PUT
+	    : SQL_RATE_PROJECT_PUT);
+	char day[HB_DATE_BUFSZ];
+
+	bind_int(s, 1, id);
+	bind_text(s, 2, hb_date_format(from, day));
+	bind_int(s, 3, rate);
+	step(b, s);
+	done(b, s);
+}
+
+void
+hb_book_rate_delete(struct hb_book *b, enum hb_rate_of of, int64_t id,
+    hb_day from)
+{
+	struct stmt *s = stmt(b, of == HB_RATE_PERSON ? SQL_RATE_PERSON_DELETE
+	    : SQL_RATE_PROJECT_DELETE);
+	char day[HB_DATE_BUFSZ];
+
+	bind_int(s, 1, id);
+	bind_text(s, 2, hb_date_format(from, day));
+	step(b, s);
+	done(b, s);
+}
+
+void
 hb_book_each_project(struct hb_book *b, const char *client,
     void (*fn)(void *ctx, const struct hb_project *), void *ctx)
 {
@@ -1619,15 +1789,6 @@ hb_book_task_get(struct hb_book *b, int64_t id, struct hb_task *out)
 	return get_row(b, SQL_TASK_GET, NULL, id, read_task, out);
 }
 
-static void
-bind_optional_int(struct stmt *s, int i, bool present, int64_t v)
-{
-	if (present)
-		bind_int(s, i, v);
-	else
-		bind_null_int(s, i);
-}
-
 void
 hb_book_task_insert(struct hb_book *b, struct hb_task *t)
 {
@@ -1666,6 +1827,7 @@ hb_book_task_update(struct hb_book *b, const struct hb_task *t)
 	bind_text(s, 6, t->has_due ? hb_date_format(t->due, due) : NULL);
 	bind_text(s, 7, t->rigid ? "rigid" : "flexible");
 	bind_text(s, 8, t->updated);
+	bind_optional_int(s, 9, t->has_fee, t->fee);
 	step(b, s);
 	done(b, s);
 }
@@ -2643,6 +2805,19 @@ hb_book_fee_insert(struct hb_book *b, int64_t person_id, int64_t task_id,
 	done(b, s);
 }
 
+int64_t
+hb_book_fee_credited(struct hb_book *b, int64_t task_id)
+{
+	struct stmt *s = stmt(b, SQL_FEE_CREDITED);
+	int64_t v = 0;
+
+	bind_int(s, 1, task_id);
+	if (step(b, s))
+		v = col_int(s, 0);
+	done(b, s);
+	return v;
+}
+
 size_t
 hb_book_money_sums(struct hb_book *b, int64_t person_id, hb_day first,
     hb_day last, struct hb_money_sums **out)
@@ -2860,14 +3035,27 @@ static const char *const query_sql[HB_Q_COUNT] = {
 	    "WHERE pi.issued BETWEEN ?1 AND ?2 AND NOT EXISTS (SELECT 1 "
 	    "FROM invoice_line l WHERE l.package_invoice_id = pi.id) "
 	    "ORDER BY pi.id",
-	[HB_Q_OVERAGE] = "SELECT t.project_id, sum(e.overage), j.rate, (SELECT "
-	    "currency FROM client WHERE id = j.client_id), j.code FROM entry e "
+	/* Each entry's overage at the project's rate of the entry's day
+	 * (schema 16: its rate history; the project's rate where the
+	 * history has no step): a line per project and rate step. */
+	[HB_Q_OVERAGE] = "SELECT o.project_id, sum(o.overage), o.rate, (SELECT "
+	    "currency FROM client WHERE id = o.client_id), o.code, o.from_day "
+	    "FROM (SELECT t.project_id, e.overage, j.client_id, j.code, "
+	    "coalesce(r.rate, j.rate) AS rate, coalesce(r.from_day, "
+	    "'0001-01-01') AS from_day FROM entry e "
 	    "JOIN task t ON t.id = e.task_id JOIN project j "
-	    "ON j.id = t.project_id WHERE e.day BETWEEN ?1 AND ?2 "
-	    "GROUP BY t.project_id, j.rate, j.client_id, j.code HAVING sum(e.overage) <> 0 "
-	    "ORDER BY t.project_id",
+	    "ON j.id = t.project_id LEFT JOIN project_rate r "
+	    "ON r.project_id = j.id AND r.from_day = (SELECT max(from_day) "
+	    "FROM project_rate WHERE project_id = j.id AND from_day <= e.day) "
+	    "WHERE e.day BETWEEN ?1 AND ?2 AND e.overage <> 0) o "
+	    "GROUP BY o.project_id, o.from_day, o.rate, o.client_id, o.code "
+	    "HAVING sum(o.overage) <> 0 ORDER BY o.project_id, o.from_day",
+	/* The contract value of a task is priced at the project's rate of
+	 * its due date (schema 16: its rate history). */
 	[HB_Q_LATE_DELIVERIES] = "SELECT t.id, t.project_id, t.due, d.at, t.estimate, t.fee, "
-	    "j.rate, j.penalty_base, j.penalty_daily, j.model, t.title, "
+	    "coalesce((SELECT r.rate FROM project_rate r WHERE r.project_id = "
+	    "j.id AND r.from_day <= t.due ORDER BY r.from_day DESC LIMIT 1), "
+	    "j.rate), j.penalty_base, j.penalty_daily, j.model, t.title, "
 	    "(SELECT currency FROM client WHERE id = j.client_id), j.code "
 	    "FROM task t JOIN project j ON j.id = t.project_id JOIN (SELECT "
 	    "CAST(key AS BIGINT) AS task_id, min(at) AS at FROM event "
@@ -3336,6 +3524,19 @@ hb_book_check_reversals(struct hb_book *b, void (*fn)(void *ctx,
 		read_entry_columns(s, 11, &o);
 		fn(ctx, &r, col_null(s, 11) ? NULL : &o);
 	}
+	done(b, s);
+}
+
+void
+hb_book_check_rates(struct hb_book *b, void (*fn)(void *ctx,
+    const char *entity, const char *key, int64_t rate, bool has_history,
+    int64_t newest), void *ctx)
+{
+	struct stmt *s = stmt(b, SQL_CHECK_RATES);
+
+	while (step(b, s))
+		fn(ctx, col_text(s, 0), col_text(s, 1), col_int(s, 2),
+		    !col_null(s, 3), col_int(s, 3));
 	done(b, s);
 }
 

@@ -422,6 +422,31 @@ check_earnings(struct checker *c)
 	free(pp.handles);
 }
 
+/* A freelancer's and a project's rate is the newest step of its history
+ * (schema 16): the step hours-log, package-add and billing-run read. */
+static void
+on_rate(void *ctx, const char *entity, const char *key, int64_t rate,
+    bool has_history, int64_t newest)
+{
+	char a[HB_MONEY_BUFSZ], b[HB_MONEY_BUFSZ];
+
+	if (!has_history)
+		finding(ctx, entity ? entity : "?", key ? key : "?", "has no "
+		    "rate history (its rate %s is used for every day)",
+		    hb_money_format(rate, '.', a));
+	else if (rate != newest)
+		finding(ctx, entity ? entity : "?", key ? key : "?", "its rate "
+		    "is %s, the newest step of its rate history %s",
+		    hb_money_format(rate, '.', a),
+		    hb_money_format(newest, '.', b));
+}
+
+static void
+check_rates(struct checker *c)
+{
+	hb_book_check_rates(c->book, on_rate, c);
+}
+
 static void
 on_invoices(void *ctx, const struct hb_invoice_group *g)
 {
@@ -461,6 +486,7 @@ static const struct {
 	{ "reversal", check_reversals },
 	{ "person_earned", check_earned },
 	{ "earnings", check_earnings },
+	{ "rate", check_rates },
 	{ "invoice", check_invoices },
 	{ "balance", check_balance },
 };

@@ -64,6 +64,12 @@ static const struct column project[] = {
 	{ "rate", INT }, { "model", TEXT }, { "penalty_base", INT },
 	{ "penalty_daily", INT }, { "created", TEXT }, END
 };
+static const struct column person_rate[] = {
+	{ "person_id", INT }, { "from_day", TEXT }, { "rate", INT }, END
+};
+static const struct column project_rate[] = {
+	{ "project_id", INT }, { "from_day", TEXT }, { "rate", INT }, END
+};
 static const struct column project_setting[] = {
 	{ "project_id", INT }, { "key", TEXT }, { "value", TEXT }, END
 };
@@ -176,6 +182,8 @@ static const struct table tables[] = {
 	{ "client", "id", client, "contact_id" },
 	{ "person", "id", person, NULL },
 	{ "project", "id", project, NULL },
+	{ "person_rate", "person_id, from_day", person_rate, NULL },
+	{ "project_rate", "project_id, from_day", project_rate, NULL },
 	{ "project_setting", "project_id, key", project_setting, NULL },
 	{ "member", "project_id, person_id", member, NULL },
 	{ "event", "id", event, NULL },

@@ -277,6 +277,37 @@ hb_withdraw_decide(struct hb_book *book, const char *withdrawal, bool pay,
 	hb_book_withdrawal_get(book, id, out);
 }
 
+void
+hb_withdraw_cancel(struct hb_book *book, const char *withdrawal,
+    const char *reason, struct hb_withdrawal *out)
+{
+	const struct hb_actor *a = hb_actor_get(book);
+	struct hb_withdrawal w;
+	int64_t id = hb_field_count("withdrawal", withdrawal, 1,
+	    INT64_C(999999999999));
+
+	if (!hb_book_withdrawal_get(book, id, &w))
+		hb_fail(HB_EXIT_NOINPUT, NULL, "withdrawal %lld does not exist",
+		    (long long)id);
+	/* Its person, or staff: nobody else's requests. */
+	if (!hb_actor_is_staff(a) && strcmp(a->handle, w.person) != 0)
+		hb_fail(HB_EXIT_REFUSED, NULL, "%s may not cancel withdrawal %lld "
+		    "of %s: only its person or staff", hb_actor_text(a),
+		    (long long)id, w.person);
+	if (strcmp(w.status, "requested") != 0)
+		hb_fail(HB_EXIT_REFUSED, NULL, "withdrawal %lld is already %s: "
+		    "only a request not yet paid or rejected is cancelled",
+		    (long long)id, w.status);
+	if (reason != NULL && *reason != '\0')
+		hb_field_text("reason", reason, REASON_MAX, 0);
+	else
+		reason = NULL;
+	hb_book_withdrawal_decide(book, id, "cancelled", reason, hb_today());
+	log_withdrawal(book, id, "status", "requested", "cancelled", reason);
+	hb_withdrawal_release(&w);
+	hb_book_withdrawal_get(book, id, out);
+}
+
 const char *const hb_status_columns[] = {
 	"person", "currency", "balance", "pending", "paid_this_month",
 	"requests_this_month", "requests_left", "minimum", "possible", "reason",

@@ -57,7 +57,9 @@ struct person_info {
 	char *handle;
 	int64_t id;
 	char *role;
-	int64_t rate;		/* cents an hour, freelancers */
+	int64_t rate;		/* cents an hour, freelancers: the newest */
+	struct hb_rate_step *rates;	/* a freelancer's rate history */
+	size_t nrates;
 };
 
 /* A (project, person) pair met in the batch: whether the person is on
@@ -113,7 +115,16 @@ person_load(struct hb_book *book, const char *column, const char *handle,
 	out->handle = hb_xstrdup(p.handle);
 	out->id = p.id;
 	out->role = hb_xstrdup(p.role);
-	out->rate = strcmp(p.role, "freelancer") == 0 ? p.rate : 0;
+	out->rate = 0;
+	out->rates = NULL;
+	out->nrates = 0;
+	/* A freelancer earns at the rate of the entry's day: read once a
+	 * run (schema 16). */
+	if (strcmp(p.role, "freelancer") == 0) {
+		out->rate = p.rate;
+		out->nrates = hb_book_rates(book, HB_RATE_PERSON, p.id,
+		    &out->rates);
+	}
 	hb_person_release(&p);
 }
 
@@ -183,6 +194,7 @@ hb_logger_free(struct hb_logger *l)
 	for (size_t i = 0; i < l->npeople; i++) {
 		free(l->people[i].handle);
 		free(l->people[i].role);
+		free(l->people[i].rates);
 	}
 	free(l->actor.handle);
 	free(l->actor.role);
@@ -681,7 +693,7 @@ hb_hours_log(struct hb_logger *l, const struct hb_entry_input *in,
 	struct hb_entry_row row = { 0 };
 	struct draw *draws;
 	size_t ndraws = 0;
-	int64_t left, need;
+	int64_t left, need, rate;
 
 	check_task_state(ti);
 	row.minutes = hb_field_minutes("duration", in->duration);
@@ -709,9 +721,11 @@ hb_hours_log(struct hb_logger *l, const struct hb_entry_input *in,
 	row.task_id = ti->id;
 	row.person_id = who->id;
 	row.billable = row.minutes * (ti->urgent ? l->factor : 1);
-	/* A freelancer earns the minutes worked at their rate. */
-	if (who->rate > 0 && !hb_scale_round(row.minutes, who->rate, 60,
-	    &row.earned))
+	/* A freelancer earns the minutes worked at their rate of the
+	 * entry's day, kept on the entry: a later change of the rate
+	 * leaves it as it was. */
+	rate = hb_rate_on(who->rates, who->nrates, row.day, who->rate);
+	if (rate > 0 && !hb_scale_round(row.minutes, rate, 60, &row.earned))
 		hb_fail(HB_EXIT_DATA, "duration", "the earnings are too large");
 
 	/* Deduct from the active packages, oldest first. */

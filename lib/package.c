@@ -115,7 +115,7 @@ hb_package_add(struct hb_book *book, const struct hb_package_input *in,
 	struct hb_package p = { 0 };
 	struct hb_project j;
 	const struct plan *plan;
-	int64_t minutes, price;
+	int64_t minutes, price, rate;
 	int32_t discount, bonus;
 
 	hb_need_project(book, "project", in->project, &j);
@@ -164,8 +164,17 @@ hb_package_add(struct hb_book *book, const struct hb_package_input *in,
 		p.has_expires = true;
 		p.expires = hb_field_date("expires", in->expires);
 	}
+	/* The project's rate of the day it is quoted (its rate history,
+	 * schema 16): the package keeps it, whatever the rate becomes. */
+	{
+		struct hb_rate_step *steps;
+		size_t n = hb_book_rates(book, HB_RATE_PROJECT, j.id, &steps);
+
+		rate = hb_rate_on(steps, n, hb_today(), j.rate);
+		free(steps);
+	}
 	/* price = minutes x rate/60 x (100% - discount), rounded once. */
-	if (!hb_mul(j.rate, 10000 - discount, &price) ||
+	if (!hb_mul(rate, 10000 - discount, &price) ||
 	    !hb_scale_round(minutes, price, 600000, &price) ||
 	    price > HB_MONEY_MAX)
 		hb_fail(HB_EXIT_DATA, "hours", "the price is too large");
@@ -176,7 +185,7 @@ hb_package_add(struct hb_book *book, const struct hb_package_input *in,
 		hb_fail(HB_EXIT_DATA, "bonus", "the bonus hours are too many");
 	p.discount = discount;
 	p.bonus = bonus;
-	p.rate = j.rate;
+	p.rate = rate;
 	p.price = price;
 	p.created = hb_now_text();
 	hb_book_package_insert(book, &p);

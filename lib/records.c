@@ -1,6 +1,7 @@
 /*
- * records: the release functions of the plain records, and the names of
- * task states, kinds, roles, models and plans.
+ * records: the release functions of the plain records, the rate of a day
+ * in a rate history, and the names of task states, kinds, roles, models
+ * and plans.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -47,6 +48,17 @@ hb_project_release(struct hb_project *p)
 	free(p->sla);
 	free(p->created);
 	memset(p, 0, sizeof *p);
+}
+
+int64_t
+hb_rate_on(const struct hb_rate_step *steps, size_t n, hb_day day,
+    int64_t otherwise)
+{
+	int64_t rate = otherwise;
+
+	for (size_t i = 0; i < n && steps[i].from <= day; i++)
+		rate = steps[i].rate;
+	return rate;
 }
 
 const char *const hb_task_state_names[] = {

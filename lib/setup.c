@@ -1,10 +1,14 @@
 /*
  * setup: clients, people, teams, projects and holidays: the rules of
- * setting up a book.
+ * setting up a book, and of correcting it later (client-set, member-set,
+ * project-set): staff only, every change in the event log with its old
+ * and new value and a reason, nothing rewritten that a figure was made
+ * from (a rate changes from a day on, in a history).
  */
 #include <stdlib.h>
 #include <string.h>
 
+#include "hourbook/actor.h"
 #include "hourbook/book.h"
 #include "hourbook/clock.h"
 #include "hourbook/config.h"
@@ -17,6 +21,7 @@
 #include "hourbook/task.h"
 
 #define TEXT_MAX 200
+#define REASON_MAX 1000
 
 const char *const hb_client_columns[] = {
 	"client", "display_name", "email", "currency", "contact", "created",
@@ -104,19 +109,24 @@ hb_client_add(struct hb_book *book, const struct hb_client_input *in,
 	*out = c;
 }
 
-/* Make person (a client-role person) the contact of their client. */
-static void
-make_contact(struct hb_book *book, const struct hb_person *p)
+/* Make person (a client-role person) the contact of their client;
+ * false when they are already. */
+static bool
+make_contact(struct hb_book *book, const struct hb_person *p,
+    const char *reason)
 {
 	struct hb_client c;
+	bool changed = false;
 
 	need_client(book, p->client, &c);
 	if (c.contact == NULL || strcmp(c.contact, p->handle) != 0) {
 		hb_book_client_set_contact(book, c.id, p->id);
 		hb_book_event(book, "client", c.name, "contact", c.contact,
-		    p->handle, NULL);
+		    p->handle, reason);
+		changed = true;
 	}
 	hb_client_release(&c);
+	return changed;
 }
 
 static void
@@ -158,7 +168,8 @@ hb_person_add(struct hb_book *book, const struct hb_person_input *in,
 		    (!hb_given(in->project) && !in->contact)) {
 			hb_fail(HB_EXIT_REFUSED, "person", "\"%s\" already exists "
 			    "(for an existing person, member-add only joins "
-			    "--project or sets --contact)", in->handle);
+			    "--project or sets --contact; member-set changes a "
+			    "name, e-mail or rate)", in->handle);
 		}
 	} else {
 		role = hb_given(in->role) ? hb_field_choice("role", in->role, hb_person_roles)
@@ -190,6 +201,11 @@ hb_person_add(struct hb_book *book, const struct hb_person_input *in,
 		p.created = hb_now_text();
 		first_staff = role == 2 && !hb_book_staff_exists(book);
 		hb_book_person_insert(book, &p);
+		/* A freelancer's rate is a history (schema 16): this one
+		 * holds from the beginning until member-set changes it. */
+		if (role == 1)
+			hb_book_rate_put(book, HB_RATE_PERSON, p.id, HB_DAY_MIN,
+			    p.rate);
 		if (first_staff)
 			hb_note("%s is the book's first staff person: from now "
 			    "on the actor (--as, $HOURBOOK_USER or the login "
@@ -200,7 +216,7 @@ hb_person_add(struct hb_book *book, const struct hb_person_input *in,
 		if (role == 0) {
 			need_client(book, p.client, &c);
 			if (c.contact == NULL)
-				make_contact(book, &p);
+				make_contact(book, &p, NULL);
 			hb_client_release(&c);
 		}
 	}
@@ -208,7 +224,7 @@ hb_person_add(struct hb_book *book, const struct hb_person_input *in,
 		if (strcmp(p.role, "client") != 0)
 			hb_fail(HB_EXIT_REFUSED, "contact", "%s is not a "
 			    "client-role person", p.handle);
-		make_contact(book, &p);
+		make_contact(book, &p, NULL);
 	}
 	if (hb_given(in->project))
 		join(book, &p, in->project, joined);
@@ -261,15 +277,24 @@ penalty_columns(const struct hb_project_input *in, struct hb_project *p)
 		    : "penalty_daily", "a penalty is at most 100%%");
 }
 
-/* "intake_days=3;reply_hours=4": SLA overrides, checked and canonical. */
-static void
-apply_sla(struct hb_book *book, const struct hb_project *p, const char *s)
+static const char *need_reason(const char *reason, const char *what,
+    const char *key);
+
+/* "intake_days=3;reply_hours=4": SLA overrides, checked and canonical;
+ * each one that changes is logged with its old value.  Correcting
+ * (project-set), "KEY=" takes the override away (the book's setting
+ * applies again) and a change needs the reason.  Returns whether one
+ * changed. */
+static bool
+apply_sla(struct hb_book *book, const struct hb_project *p, const char *s,
+    const char *reason, bool correcting)
 {
 	char *copy = hb_xstrdup(s), *item = copy, *next;
+	bool changed = false;
 
 	for (; item != NULL; item = next) {
 		const struct hb_setting_def *def;
-		char *eq, *key, *value;
+		char *eq, *key, *value, *old;
 		const char *why;
 
 		next = strpbrk(item, "; ");
@@ -288,16 +313,32 @@ apply_sla(struct hb_book *book, const struct hb_project *p, const char *s)
 			hb_fail(HB_EXIT_DATA, "sla", "\"%s\" is not an SLA setting "
 			    "(intake_days, reply_hours, client_info_days, "
 			    "revision_days)", item);
-		value = hb_setting_canonical(def, eq + 1, &why);
-		if (value == NULL)
-			hb_fail(HB_EXIT_DATA, "sla", "%s: \"%s\" %s", item, eq + 1,
-			    why);
-		hb_book_project_setting_put(book, p->id, key, value);
-		hb_book_event(book, "project", p->code, key, NULL, value, NULL);
+		if (correcting && eq[1] == '\0')
+			value = NULL;
+		else if ((value = hb_setting_canonical(def, eq + 1, &why))
+		    == NULL)
+			hb_fail(HB_EXIT_DATA, "sla", "%s: \"%s\" %s", item,
+			    eq + 1, why);
+		old = hb_book_project_setting(book, p->id, key);
+		if (value == NULL ? old != NULL : old == NULL ||
+		    strcmp(old, value) != 0) {
+			if (correcting)
+				need_reason(reason, key, p->code);
+			if (value != NULL)
+				hb_book_project_setting_put(book, p->id, key,
+				    value);
+			else
+				hb_book_project_setting_delete(book, p->id, key);
+			hb_book_event(book, "project", p->code, key, old, value,
+			    reason);
+			changed = true;
+		}
+		free(old);
 		free(key);
 		free(value);
 	}
 	free(copy);
+	return changed;
 }
 
 void
@@ -330,9 +371,11 @@ hb_project_add(struct hb_book *book, const struct hb_project_input *in,
 		penalty_columns(in, &p);
 	p.created = hb_now_text();
 	hb_book_project_insert(book, &p);
+	/* The rate is a history (schema 16), like a freelancer's. */
+	hb_book_rate_put(book, HB_RATE_PROJECT, p.id, HB_DAY_MIN, p.rate);
 	hb_book_event(book, "project", p.code, "created", NULL, c.name, NULL);
 	if (hb_given(in->sla))
-		apply_sla(book, &p, in->sla);
+		apply_sla(book, &p, in->sla, NULL, false);
 	hb_client_release(&c);
 	/* Read it back: the record as the book now holds it. */
 	code = p.code;
@@ -340,6 +383,276 @@ hb_project_add(struct hb_book *book, const struct hb_project_input *in,
 	hb_project_release(&p);
 	need_project(book, code, out);
 	free(code);
+}
+
+/* ---- corrections ---------------------------------------------------------
+ *
+ * client-set, member-set and project-set: staff only.  Each field given
+ * that differs from the book's is changed and logged (entity, key, what,
+ * old, new, the reason, the actor); a field given with the book's value,
+ * or not given, is no change, so an export fed back changes nothing (the
+ * commands refuse a command line that gives no field).  A change needs a
+ * reason.
+ */
+
+/* Only staff correct the book. */
+static void
+need_staff(struct hb_book *book, const char *what)
+{
+	const struct hb_actor *a = hb_actor_get(book);
+
+	if (!hb_actor_is_staff(a))
+		hb_fail(HB_EXIT_REFUSED, NULL, "%s may not change %s: only staff",
+		    hb_actor_text(a), what);
+}
+
+/* The reason of a change, checked: every change needs one. */
+static const char *
+need_reason(const char *reason, const char *what, const char *key)
+{
+	if (!hb_given(reason))
+		hb_fail_missing("reason", "changing the %s of %s needs a reason "
+		    "(--reason TEXT): every correction goes to the event log "
+		    "with its old and new value and why", what, key);
+	return hb_field_text("reason", reason, REASON_MAX, 0);
+}
+
+/* A text field: *field (owned) becomes value when it differs, logged.
+ * Returns whether it changed. */
+static bool
+set_text(struct hb_book *book, const char *entity, const char *key,
+    const char *what, const char *column, char **field, const char *value,
+    const char *reason)
+{
+	if (strcmp(*field ? *field : "", value) == 0)
+		return false;
+	need_reason(reason, what, key);
+	hb_book_event(book, entity, key, column, *field, value, reason);
+	free(*field);
+	*field = hb_xstrdup(value);
+	return true;
+}
+
+/* A rate from a day on (member-set, project-set).  The step goes into the
+ * history (a step of that very day is replaced) and holds until the next
+ * one; the history stays without a step that repeats the rate before it,
+ * so each step is a change (billing-run bills a line per step).  *newest,
+ * the rate column, is the newest step's.  Entries already logged keep
+ * what they earned, and invoices already made stay as they are.  A rate
+ * given without a day is no change when it is the newest (an export fed
+ * back), else a day is needed.  Returns whether it changed. */
+static bool
+set_rate(struct hb_book *book, enum hb_rate_of of, int64_t id,
+    const char *entity, const char *key, const char *rate_text,
+    const char *from_text, const char *reason, int64_t *newest)
+{
+	struct hb_rate_step *steps;
+	size_t n;
+	int64_t rate = hb_field_money("rate", rate_text), before;
+	hb_day from;
+	char a[HB_MONEY_BUFSZ], b[HB_MONEY_BUFSZ], day[HB_DATE_BUFSZ];
+	char next[HB_DATE_BUFSZ], *change;
+
+	if (!hb_given(from_text)) {
+		if (rate == *newest)
+			return false;
+		hb_fail_missing("from", "%s: a new rate needs the day it applies "
+		    "from (--from DATE): entries dated from then on earn or "
+		    "bill at it", key);
+	}
+	from = hb_field_date("from", from_text);
+	n = hb_book_rates(book, of, id, &steps);
+	before = hb_rate_on(steps, n, from, *newest);
+	if (before == rate) {
+		free(steps);
+		return false;
+	}
+	need_reason(reason, "rate", key);
+	/* A history that lost its first step gets it back first. */
+	if (n == 0)
+		hb_book_rate_put(book, of, id, HB_DAY_MIN, *newest);
+	if (hb_rate_on(steps, n, from - 1, *newest) == rate)
+		hb_book_rate_delete(book, of, id, from);
+	else
+		hb_book_rate_put(book, of, id, from, rate);
+	for (size_t i = 0; i < n; i++)
+		if (steps[i].from > from) {
+			if (steps[i].rate == rate)
+				hb_book_rate_delete(book, of, id, steps[i].from);
+			else
+				hb_note("%s: %s from %s until %s, when the rate "
+				    "set from that day (%s) applies", key,
+				    hb_money_format(rate, '.', a),
+				    hb_date_format(from, day),
+				    hb_date_format(steps[i].from, next),
+				    hb_money_format(steps[i].rate, '.', b));
+			break;
+		}
+	hb_date_format(from, day);
+	change = hb_xprintf("%s from %s", hb_money_format(rate, '.', a), day);
+	hb_book_event(book, entity, key, "rate", hb_money_format(before, '.',
+	    b), change, reason);
+	free(change);
+	free(steps);
+	n = hb_book_rates(book, of, id, &steps);
+	if (n > 0)
+		*newest = steps[n - 1].rate;
+	free(steps);
+	return true;
+}
+
+bool
+hb_client_set(struct hb_book *book, const struct hb_client_change *in,
+    struct hb_client *out)
+{
+	struct hb_client c;
+	struct hb_person p;
+	bool changed = false;
+
+	need_staff(book, "clients");
+	need_client(book, hb_field_key("client", in->name), &c);
+	if (hb_given(in->display_name))
+		changed |= set_text(book, "client", c.name, "display name",
+		    "display_name", &c.display_name, hb_field_text(
+		    "display_name", in->display_name, TEXT_MAX, 0), in->reason);
+	if (hb_given(in->email))
+		changed |= set_text(book, "client", c.name, "e-mail", "email",
+		    &c.email, check_email("email", in->email), in->reason);
+	if (changed)
+		hb_book_client_update(book, &c);
+	if (hb_given(in->contact)) {
+		hb_need_person(book, "contact", in->contact, &p);
+		if (strcmp(p.role, "client") != 0 || p.client_id != c.id)
+			hb_fail(HB_EXIT_REFUSED, "contact", "%s is not a person of "
+			    "client %s (member-add --client %s adds one)",
+			    p.handle, c.name, c.name);
+		if (c.contact == NULL || strcmp(c.contact, p.handle) != 0) {
+			need_reason(in->reason, "contact", c.name);
+			changed |= make_contact(book, &p, in->reason);
+		}
+		hb_person_release(&p);
+	}
+	/* Read it back: the record as the book now holds it. */
+	need_client(book, c.name, out);
+	hb_client_release(&c);
+	return changed;
+}
+
+bool
+hb_person_set(struct hb_book *book, const struct hb_person_change *in,
+    struct hb_person *out)
+{
+	struct hb_person p;
+	bool changed = false;
+
+	need_staff(book, "people");
+	hb_need_person(book, "person", hb_field_key("person", in->handle), &p);
+	if (hb_given(in->from) && !hb_given(in->rate))
+		hb_fail_missing("rate", "%s: --from is the day a new rate "
+		    "applies from: give --rate too", p.handle);
+	if (hb_given(in->name))
+		changed |= set_text(book, "person", p.handle, "name", "name",
+		    &p.name, hb_field_text("name", in->name, TEXT_MAX, 0),
+		    in->reason);
+	if (hb_given(in->email))
+		changed |= set_text(book, "person", p.handle, "e-mail", "email",
+		    &p.email, check_email("email", in->email), in->reason);
+	if (hb_given(in->rate)) {
+		if (strcmp(p.role, "freelancer") != 0)
+			hb_fail(HB_EXIT_REFUSED, "rate", "%s is %s: only "
+			    "freelancers have a pay rate", p.handle,
+			    strcmp(p.role, "staff") == 0 ? "staff"
+			    : "a client's person");
+		changed |= set_rate(book, HB_RATE_PERSON, p.id, "person",
+		    p.handle, in->rate, in->from, in->reason, &p.rate);
+	}
+	if (changed)
+		hb_book_person_update(book, &p);
+	*out = p;
+	return changed;
+}
+
+/* "10,2" as the event log writes a penalty; NULL for none. */
+static char *
+penalty_text(bool has, int32_t base, int32_t daily)
+{
+	char a[16], b[16];
+
+	return has ? hb_xprintf("%s,%s", hb_percent_format(base, a),
+	    hb_percent_format(daily, b)) : NULL;
+}
+
+bool
+hb_project_set(struct hb_book *book, const struct hb_project_change *in,
+    struct hb_project *out)
+{
+	struct hb_project j, want;
+	struct hb_project_input pen = { 0 };
+	bool changed = false, fields = false, none;
+	char *code;
+
+	need_staff(book, "projects");
+	need_project(book, hb_field_key("project", in->code), &j);
+	none = hb_given(in->no_penalty) && hb_field_flag("no_penalty",
+	    in->no_penalty);
+	if (hb_given(in->from) && !hb_given(in->rate))
+		hb_fail_missing("rate", "%s: --from is the day a new rate "
+		    "applies from: give --rate too", j.code);
+	if (hb_given(in->name))
+		fields |= set_text(book, "project", j.code, "name", "name",
+		    &j.name, hb_field_text("name", in->name, TEXT_MAX, 0),
+		    in->reason);
+	if (hb_given(in->rate))
+		fields |= set_rate(book, HB_RATE_PROJECT, j.id, "project",
+		    j.code, in->rate, in->from, in->reason, &j.rate);
+	/* The penalty: given, taken away, or as it is. */
+	want = j;
+	if (none) {
+		if (hb_given(in->penalty) || hb_given(in->penalty_base) ||
+		    hb_given(in->penalty_daily))
+			hb_fail(HB_EXIT_DATA, "no_penalty", "give a penalty or "
+			    "no_penalty, not both");
+		want.has_penalty = false;
+	} else if (hb_given(in->penalty)) {
+		want.has_penalty = true;
+		parse_penalty(in->penalty, &want.penalty_base,
+		    &want.penalty_daily);
+	}
+	if (hb_given(in->penalty_base) || hb_given(in->penalty_daily)) {
+		pen.penalty = in->penalty;
+		pen.penalty_base = in->penalty_base;
+		pen.penalty_daily = in->penalty_daily;
+		penalty_columns(&pen, &want);
+	}
+	if (want.has_penalty != j.has_penalty || (want.has_penalty &&
+	    (want.penalty_base != j.penalty_base ||
+	    want.penalty_daily != j.penalty_daily))) {
+		char *old = penalty_text(j.has_penalty, j.penalty_base,
+		    j.penalty_daily);
+		char *new = penalty_text(want.has_penalty, want.penalty_base,
+		    want.penalty_daily);
+
+		need_reason(in->reason, "penalty", j.code);
+		hb_book_event(book, "project", j.code, "penalty", old, new,
+		    in->reason);
+		free(old);
+		free(new);
+		j.has_penalty = want.has_penalty;
+		j.penalty_base = want.penalty_base;
+		j.penalty_daily = want.penalty_daily;
+		fields = true;
+	}
+	if (fields)
+		hb_book_project_update(book, &j);
+	changed = fields;
+	if (hb_given(in->sla))
+		changed |= apply_sla(book, &j, in->sla, in->reason, true);
+	code = j.code;
+	j.code = NULL;
+	hb_project_release(&j);
+	need_project(book, code, out);
+	free(code);
+	return changed;
 }
 
 /* The leaver's open tasks on the project go to heir, or to nobody. */

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "hourbook/actor.h"
+#include "hourbook/balance.h"
 #include "hourbook/book.h"
 #include "hourbook/cli.h"
 #include "hourbook/clock.h"
@@ -91,6 +92,8 @@ who_text(unsigned who)
 #define OPEN_STATES (S(IDEA) | S(REQUESTED) | S(ESTIMATED) | S(OPEN) | \
 	S(APPROVED) | S(IN_PROGRESS) | S(DELIVERED) | S(REVISION))
 #define BACK (-1)	/* unblock: back to the state it was blocked from */
+#define BEFORE (-2)	/* reopen: back to the state before done or
+			   cancelled, as the event log has it */
 
 struct move {
 	const char *action;
@@ -116,12 +119,14 @@ static const struct move moves[] = {
 	{ "revise", S(DELIVERED), HB_TASK_REVISION, BY_CONTACT | BY_STAFF },
 	{ "cancel", OPEN_STATES | S(BLOCKED), HB_TASK_CANCELLED,
 	  BY_CONTACT | BY_STAFF },
+	/* A correction, not part of the workflow: with a reason. */
+	{ "reopen", S(DONE) | S(CANCELLED), BEFORE, BY_STAFF },
 };
 #define NMOVES (sizeof moves / sizeof moves[0])
 
 const char *const hb_task_actions[] = {
 	"approve", "reject", "estimate", "start", "block", "unblock", "deliver",
-	"accept", "revise", "cancel", NULL
+	"accept", "revise", "cancel", "reopen", NULL
 };
 
 static int
@@ -143,7 +148,8 @@ moves_from(const struct hb_task *t, char *buf, size_t size)
 		strncat(buf, moves[i].action, size - strlen(buf) - 1);
 		strncat(buf, " (to ", size - strlen(buf) - 1);
 		strncat(buf, move_target(&moves[i], t) >= 0
-		    ? hb_task_state_names[move_target(&moves[i], t)] : "?",
+		    ? hb_task_state_names[move_target(&moves[i], t)]
+		    : moves[i].to == BEFORE ? "its state before, by staff" : "?",
 		    size - strlen(buf) - 1);
 		strncat(buf, ")", size - strlen(buf) - 1);
 	}
@@ -185,6 +191,53 @@ log_task(struct hb_book *book, const struct hb_task *t, const char *what,
 	hb_book_event(book, "task", key, what, old_value, new_value, reason);
 }
 
+/* The state a done or cancelled task had before it, from its event
+ * log: the old value of the last status change into its state.  Blocked
+ * comes back blocked from the state it was blocked from then.  A task
+ * whose log does not say goes to open. */
+struct before {
+	int final;		/* the task's state now */
+	int state, blocked_from;
+	int last_blocked_from;	/* of the latest move into blocked */
+};
+
+static void
+on_status(void *ctx, const struct hb_event *e)
+{
+	struct before *b = ctx;
+	int old, new;
+
+	if (strcmp(e->what, "status") != 0 || e->old_value == NULL ||
+	    e->new_value == NULL)
+		return;
+	old = hb_task_state_find(e->old_value);
+	new = hb_task_state_find(e->new_value);
+	if (new == HB_TASK_BLOCKED)
+		b->last_blocked_from = old;
+	if (new == b->final && old >= 0) {
+		b->state = old;
+		b->blocked_from = old == HB_TASK_BLOCKED ? b->last_blocked_from
+		    : -1;
+	}
+}
+
+static int
+state_before(struct hb_book *book, struct hb_task *t)
+{
+	struct before b = { t->status, -1, -1, -1 };
+	char key[24];
+
+	snprintf(key, sizeof key, "%lld", (long long)t->id);
+	hb_book_each_event(book, "task", key, on_status, &b);
+	if (b.state < 0 || hb_task_state_final(b.state) ||
+	    (b.state == HB_TASK_BLOCKED && b.blocked_from < 0)) {
+		t->blocked_from = -1;
+		return HB_TASK_OPEN;
+	}
+	t->blocked_from = b.blocked_from;
+	return b.state;
+}
+
 static void
 make_move(struct hb_book *book, const struct hb_actor *a, struct hb_task *t,
     const struct move *m, const char *reason)
@@ -197,17 +250,25 @@ make_move(struct hb_book *book, const struct hb_actor *a, struct hb_task *t,
 	if (to == HB_TASK_ESTIMATED && !t->has_estimate)
 		hb_fail_missing(NULL, "task %lld: estimating needs an "
 		    "estimate (--estimate DURATION)", (long long)t->id);
-	if (to == HB_TASK_BLOCKED)
+	if (to == BEFORE)
+		to = state_before(book, t);
+	else if (to == HB_TASK_BLOCKED)
 		t->blocked_from = from;
 	else if (from == HB_TASK_BLOCKED)
 		t->blocked_from = -1;
 	t->status = to;
 	log_task(book, t, "status", hb_task_state_names[from],
 	    hb_task_state_names[to], reason);
-	/* Done: the fee of a self-service task is earned by its assignee. */
-	if (to == HB_TASK_DONE && t->has_fee && t->assignee_id > 0)
-		hb_earnings_credit_fee(book, t->id, t->assignee_id, t->fee,
-		    t->currency);
+	/* Done: the fee of a self-service task is earned by its assignee;
+	 * done again after a reopen, only what its fee has not credited
+	 * yet (the fee credited stays credited). */
+	if (to == HB_TASK_DONE && t->has_fee && t->assignee_id > 0) {
+		int64_t credited = hb_book_fee_credited(book, t->id);
+
+		if (t->fee > credited)
+			hb_earnings_credit_fee(book, t->id, t->assignee_id,
+			    t->fee - credited, t->currency);
+	}
 }
 
 /* ---- budget rules on package projects ----------------------------------- */
@@ -251,16 +312,32 @@ extra_request_budget(struct hb_book *book, struct hb_task *t)
 	}
 }
 
-/* Approving an estimate re-checks the packages: a warning, not a refusal. */
+/* Approving an estimate re-checks the packages: a warning, not a
+ * refusal.  So does reopening a task, whose estimate is committed again:
+ * what it needs is the part not logged yet, and an extra task that the
+ * packages cannot cover is refused, as its request was (SPEC §3). */
 static void
-approval_check(struct hb_book *book, const struct hb_task *t)
+approval_check(struct hb_book *book, const struct hb_task *t, bool reopened)
 {
 	int64_t need, available;
 
-	if (strcmp(t->model, "package") != 0 || !t->has_estimate)
+	if (strcmp(t->model, "package") != 0 || !t->has_estimate ||
+	    !hb_state_committed(t->status == HB_TASK_BLOCKED
+	    ? t->blocked_from : t->status))
 		return;
-	need = task_need(book, t);
+	need = task_need(book, t) - t->billed;
+	if (need <= 0)
+		return;
+	/* The book holds the task as it was (done, cancelled, estimated):
+	 * the balance is without its commitment. */
 	available = hb_project_available(book, t->project_id, NULL);
+	if (reopened) {
+		if (t->extra && need > available)
+			hb_fail(HB_EXIT_REFUSED, NULL, "task %lld: reopened, the "
+			    "extra task needs %lld minutes more and the packages "
+			    "of %s have %lld available", (long long)t->id,
+			    (long long)need, t->project, (long long)available);
+	}
 	if (need > available)
 		hb_warn("task %lld needs %lld minutes; the packages of %s have "
 		    "%lld available, which may not cover it", (long long)t->id,
@@ -400,7 +477,7 @@ hb_task_set(struct hb_book *book, const char *task,
 	struct hb_task t;
 	struct hb_person p;
 	char old[32], new[32];
-	bool changed = false;
+	bool changed = false, reopening;
 	int target = -1;
 
 	a = hb_actor_get(book);
@@ -409,6 +486,26 @@ hb_task_set(struct hb_book *book, const char *task,
 	if (hb_given(ch->status) && (target = hb_task_state_find(ch->status)) < 0)
 		hb_fail(HB_EXIT_DATA, "status", "\"%s\" is not a task state",
 		    ch->status);
+
+	/* A reopen comes first: the changes given with it are to the
+	 * reopened task. */
+	reopening = hb_given(ch->action) && strcmp(ch->action, "reopen") == 0;
+	if (reopening) {
+		const struct move *m;
+
+		if (!hb_actor_is_staff(a))
+			hb_fail(HB_EXIT_REFUSED, NULL, "task %lld: %s may not "
+			    "reopen it: only staff", (long long)t.id,
+			    hb_actor_text(a));
+		m = find_move(&t, "reopen", 0);
+		if (!hb_given(ch->reason))
+			hb_fail_missing("reopen", "reopening task %lld needs a "
+			    "reason (--reason TEXT): it goes to the event log",
+			    (long long)t.id);
+		make_move(book, a, &t, m, hb_field_text("reason", ch->reason,
+		    1000, 0));
+		changed = true;
+	}
 
 	if (hb_given(ch->estimate)) {
 		int64_t minutes = hb_field_minutes("estimate", ch->estimate);
@@ -477,9 +574,46 @@ hb_task_set(struct hb_book *book, const char *task,
 			changed = true;
 		}
 	}
+	if (hb_given(ch->fee)) {
+		int64_t fee = hb_field_money("fee", ch->fee), credited;
+		char was[HB_MONEY_BUFSZ], now[HB_MONEY_BUFSZ];
+
+		/* The fee task-list printed, fed back, is no change. */
+		if (!t.has_fee || t.fee != fee) {
+			if (!hb_actor_is_staff(a))
+				hb_fail(HB_EXIT_REFUSED, "fee", "%s may not change "
+				    "the fee of task %lld: only staff",
+				    hb_actor_text(a), (long long)t.id);
+			if (strcmp(t.model, "self-service") != 0)
+				hb_fail(HB_EXIT_DATA, "fee", "fees are paid on "
+				    "self-service projects; %s is a %s project",
+				    t.project, t.model);
+			refuse_if_final(&t);
+			if (!hb_given(ch->reason))
+				hb_fail_missing("fee", "changing the fee of task "
+				    "%lld needs a reason (--reason TEXT): it goes "
+				    "to the event log", (long long)t.id);
+			hb_field_text("reason", ch->reason, 1000, 0);
+			/* Money credited stays credited: a task done, then
+			 * reopened, keeps at least that fee. */
+			credited = hb_book_fee_credited(book, t.id);
+			if (fee < credited)
+				hb_fail(HB_EXIT_REFUSED, "fee", "task %lld: its "
+				    "fee credited %s %s already, when it was done: "
+				    "a fee below that is refused", (long long)t.id,
+				    hb_money_format(credited, '.', was),
+				    t.currency);
+			log_task(book, &t, "fee", t.has_fee ?
+			    hb_money_format(t.fee, '.', was) : NULL,
+			    hb_money_format(fee, '.', now), ch->reason);
+			t.has_fee = true;
+			t.fee = fee;
+			changed = true;
+		}
+	}
 	if (target == t.status && !hb_given(ch->action))
 		target = -1;
-	if (hb_given(ch->action) || target >= 0) {
+	if (!reopening && (hb_given(ch->action) || target >= 0)) {
 		const char *reason = NULL;
 
 		if (hb_given(ch->action) && strcmp(ch->action, "block") == 0) {
@@ -494,9 +628,13 @@ hb_task_set(struct hb_book *book, const char *task,
 		make_move(book, a, &t, find_move(&t, hb_given(ch->action)
 		    ? ch->action : NULL, target), reason);
 		if (t.status == HB_TASK_APPROVED)
-			approval_check(book, &t);
+			approval_check(book, &t, false);
 		changed = true;
 	}
+	/* Before the update: the book's balance is without the reopened
+	 * task's commitment. */
+	if (reopening)
+		approval_check(book, &t, true);
 	if (changed) {
 		free(t.updated);
 		t.updated = hb_now_text();

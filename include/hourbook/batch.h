@@ -53,6 +53,13 @@ size_t hb_batch_run_then(struct hb_book *book, const struct hb_batch *batch,
 void hb_batch_operands(struct hb_batch *batch, int argc, char **argv,
     const size_t *columns, int min, int max, const char *what);
 
+/* A correction's one record from the command line (client-set,
+ * member-set, project-set) names something to change, one of the columns
+ * `fields` (else a usage error saying `what` to give), and its reason,
+ * the column `reason`.  With --csv, each row is the domain's to check. */
+void hb_batch_correction(const struct hb_batch *batch, const size_t *fields,
+    size_t nfields, size_t reason, const char *what);
+
 /* The whole life of a writing command after option parsing: open (or
  * create) the book, run the batch with the output writer as ctx (when
  * batch->ctx is NULL), print `header` and the rows after the commit.

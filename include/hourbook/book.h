@@ -21,7 +21,7 @@
 #include "hourbook/date.h"
 #include "hourbook/records.h"
 
-#define HB_SCHEMA_VERSION 15
+#define HB_SCHEMA_VERSION 16
 
 struct hb_book;
 
@@ -104,6 +104,9 @@ char *hb_book_project_setting(struct hb_book *book, int64_t project_id,
     const char *key);
 void hb_book_project_setting_put(struct hb_book *book, int64_t project_id,
     const char *key, const char *value);
+/* The project's override of key goes: the book's setting applies. */
+void hb_book_project_setting_delete(struct hb_book *book,
+    int64_t project_id, const char *key);
 
 /* The event log: one row per change, with the actor and the clock. */
 void hb_book_event(struct hb_book *book, const char *entity, const char *key,
@@ -133,6 +136,28 @@ void hb_book_person_insert(struct hb_book *book, struct hb_person *p);
 bool hb_book_project_get(struct hb_book *book, const char *code,
     struct hb_project *out);
 void hb_book_project_insert(struct hb_book *book, struct hb_project *p);
+
+/* Corrections (setup.c): store a client's display name and e-mail; a
+ * person's name, e-mail and rate (the newest of its history); a
+ * project's name, rate (likewise) and penalty. */
+void hb_book_client_update(struct hb_book *book, const struct hb_client *c);
+void hb_book_person_update(struct hb_book *book, const struct hb_person *p);
+void hb_book_project_update(struct hb_book *book,
+    const struct hb_project *p);
+
+/* Rate histories (schema 16): a freelancer's pay rate, a project's
+ * rate.  The steps, ascending, into an array the caller frees; returns
+ * how many. */
+enum hb_rate_of { HB_RATE_PERSON, HB_RATE_PROJECT };
+size_t hb_book_rates(struct hb_book *book, enum hb_rate_of of, int64_t id,
+    struct hb_rate_step **out);
+/* The rate from day `from` on, until the next step: a step of that very
+ * day is replaced. */
+void hb_book_rate_put(struct hb_book *book, enum hb_rate_of of, int64_t id,
+    hb_day from, int64_t rate);
+/* The step of day `from` goes (one that repeats the rate before it). */
+void hb_book_rate_delete(struct hb_book *book, enum hb_rate_of of,
+    int64_t id, hb_day from);
 
 /* Is there a staff person in the book?  (Until there is, any actor acts
  * as staff: the bootstrap of a new book.) */
@@ -177,7 +202,7 @@ struct hb_task_filter {
 bool hb_book_task_get(struct hb_book *book, int64_t id, struct hb_task *out);
 void hb_book_task_insert(struct hb_book *book, struct hb_task *t);
 /* Store the mutable fields: status, blocked_from, assignee, estimate, due,
- * due kind and updated. */
+ * due kind, updated and fee. */
 void hb_book_task_update(struct hb_book *book, const struct hb_task *t);
 void hb_book_each_task(struct hb_book *book, const struct hb_task_filter *f,
     void (*fn)(void *ctx, const struct hb_task *), void *ctx);
@@ -302,17 +327,20 @@ int64_t *hb_book_entry_splits(struct hb_book *book, int64_t entry_id,
 /* Earnings and withdrawals (schema 4). */
 void hb_book_fee_insert(struct hb_book *book, int64_t person_id,
     int64_t task_id, int64_t amount, const char *currency, hb_day day);
+/* What the task's fee credited so far, to anyone. */
+int64_t hb_book_fee_credited(struct hb_book *book, int64_t task_id);
 /* A person's money per currency: earned (entries, in their project's
- * currency, and fees), pending (requested, not yet paid or rejected),
- * paid, and paid on the days first..last.  An array by currency, the
- * caller's to free; returns its length. */
+ * currency, and fees), pending (requested, not yet paid, rejected or
+ * cancelled), paid, and paid on the days first..last.  An array by
+ * currency, the caller's to free; returns its length. */
 struct hb_money_sums {
 	char currency[4];
 	int64_t earned, pending, paid, paid_in_month;
 };
 size_t hb_book_money_sums(struct hb_book *book, int64_t person_id,
     hb_day first, hb_day last, struct hb_money_sums **out);
-/* The person's requests of month (YYYY-MM) that were not rejected. */
+/* The person's requests of month (YYYY-MM) that were not rejected or
+ * cancelled. */
 int hb_book_requests_in_month(struct hb_book *book, int64_t person_id,
     const char *month);
 struct hb_withdrawal_row {
@@ -330,6 +358,7 @@ bool hb_book_withdrawal_get(struct hb_book *book, int64_t id,
 /* The request person made with key, or 0. */
 int64_t hb_book_withdrawal_by_key(struct hb_book *book, int64_t person_id,
     const char *key);
+/* outcome: "paid", "rejected" (with a reason) or "cancelled". */
 void hb_book_withdrawal_decide(struct hb_book *book, int64_t id,
     const char *outcome, const char *reason, hb_day day);
 /* The withdrawals of person (NULL: everyone) requested on the local days
@@ -401,9 +430,10 @@ enum { HB_FEE_INVOICE, HB_FEE_PACKAGE, HB_FEE_PROJECT, HB_FEE_PERIOD,
 	HB_FEE_AMOUNT, HB_FEE_MINUTES, HB_FEE_PLAN, HB_FEE_MONTHS,
 	HB_FEE_CURRENCY, HB_FEE_START, HB_FEE_ISSUED, HB_FEE_CLOSED_ON,
 	HB_FEE_CODE };
-/* Minutes over the packages, per project. */
+/* Minutes over the packages, per project and step of its rate history
+ * (the day the step starts, "0001-01-01" for the first). */
 enum { HB_OVER_PROJECT, HB_OVER_MINUTES, HB_OVER_RATE, HB_OVER_CURRENCY,
-	HB_OVER_CODE };
+	HB_OVER_CODE, HB_OVER_FROM };
 /* Rigid tasks delivered about the month, not penalised yet. */
 enum { HB_LATE_TASK, HB_LATE_PROJECT, HB_LATE_DUE, HB_LATE_DELIVERED_AT,
 	HB_LATE_ESTIMATE, HB_LATE_FEE, HB_LATE_RATE, HB_LATE_PENALTY_BASE,
@@ -569,6 +599,12 @@ void hb_book_check_task_totals(struct hb_book *book, void (*fn)(void *ctx,
 void hb_book_check_reversals(struct hb_book *book, void (*fn)(void *ctx,
     const struct hb_entry_row *reversal, const struct hb_entry_row *original),
     void *ctx);
+/* Each freelancer ("person", handle) and project ("project", code): its
+ * rate, and the newest step of its rate history (has_history false when
+ * it has none). */
+void hb_book_check_rates(struct hb_book *book, void (*fn)(void *ctx,
+    const char *entity, const char *key, int64_t rate, bool has_history,
+    int64_t newest), void *ctx);
 /* Invoices grouped by project, period and package (0: none). */
 struct hb_invoice_group {
 	int64_t project_id;

@@ -2,12 +2,13 @@
  * earnings: what freelancers earn and withdraw.
  *
  * Earnings are append-only: the minutes a freelancer logs are credited at
- * their hourly rate on the time entry itself (a reversal debits them), and
- * the fee of a self-service task is credited to its assignee when the task
- * is done.  A withdrawal is a request row; paying or rejecting it adds an
- * outcome row.  Balance = earnings - withdrawals requested or paid.  Every
- * decision to accept a request reads and writes inside one BEGIN IMMEDIATE
- * transaction, so concurrent requests never spend the same money twice.
+ * their hourly rate of the entry's day on the time entry itself (a
+ * reversal debits them), and the fee of a self-service task is credited
+ * to its assignee when the task is done.  A withdrawal is a request row;
+ * paying, rejecting or cancelling it adds an outcome row.  Balance =
+ * earnings - withdrawals requested or paid.  Every decision to accept a
+ * request reads and writes inside one BEGIN IMMEDIATE transaction, so
+ * concurrent requests never spend the same money twice.
  */
 #ifndef HOURBOOK_MONEY_LEDGER_H
 #define HOURBOOK_MONEY_LEDGER_H
@@ -38,6 +39,11 @@ void hb_withdraw_request(struct hb_book *book, const char *person,
 /* Staff only: pay, or reject with a reason (the money returns). */
 void hb_withdraw_decide(struct hb_book *book, const char *withdrawal,
     bool pay, const char *reason, struct hb_withdrawal *out);
+/* Its person or staff: cancel a request still requested (the money
+ * returns, and it does not count against withdraw.per_month); reason
+ * may be NULL. */
+void hb_withdraw_cancel(struct hb_book *book, const char *withdrawal,
+    const char *reason, struct hb_withdrawal *out);
 
 /* Whether a withdrawal is possible now, and why not. */
 extern const char *const hb_status_columns[];

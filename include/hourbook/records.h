@@ -64,6 +64,18 @@ void hb_client_release(struct hb_client *c);
 void hb_person_release(struct hb_person *p);
 void hb_project_release(struct hb_project *p);
 
+/* A rate history (schema 16): a freelancer's pay rate or a project's
+ * rate, each step from its day on until the next step's day, ascending.
+ * The first step is dated HB_DAY_MIN: the rate since the beginning. */
+struct hb_rate_step {
+	hb_day from;
+	int64_t rate;		/* cents an hour */
+};
+/* The rate of day: the newest step dated on or before it; `otherwise`
+ * when there is none (a history that lost its first step). */
+int64_t hb_rate_on(const struct hb_rate_step *steps, size_t n, hb_day day,
+    int64_t otherwise);
+
 enum hb_task_state {
 	HB_TASK_IDEA,
 	HB_TASK_REQUESTED,

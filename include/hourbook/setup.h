@@ -44,6 +44,36 @@ struct hb_project_input {
 void hb_project_add(struct hb_book *book, const struct hb_project_input *in,
     struct hb_project *out);
 
+/* Corrections (client-set, member-set, project-set): staff only.  The
+ * record named must exist (66 with the nearest names); each field given
+ * that differs from the book's changes, with an event holding the old
+ * and the new value and the reason, which a change needs; a field given
+ * with the book's own value is no change.  Each fills *out with the
+ * record as the book now holds it and returns whether anything changed. */
+struct hb_client_change {
+	const char *name, *display_name, *email, *contact, *reason;
+};
+bool hb_client_set(struct hb_book *book, const struct hb_client_change *in,
+    struct hb_client *out);
+
+/* rate with from: the rate from that day on, until the next change of
+ * the history (member-set(1)); entries keep what they earned. */
+struct hb_person_change {
+	const char *handle, *name, *email, *rate, *from, *reason;
+};
+bool hb_person_set(struct hb_book *book, const struct hb_person_change *in,
+    struct hb_person *out);
+
+/* The penalty as PCT,PCT-PER-DAY or as two columns, or no_penalty (a
+ * flag) to take it away; sla as project-add takes it, where "KEY=" takes
+ * an override away. */
+struct hb_project_change {
+	const char *code, *name, *rate, *from, *penalty, *penalty_base,
+	    *penalty_daily, *no_penalty, *sla, *reason;
+};
+bool hb_project_set(struct hb_book *book, const struct hb_project_change *in,
+    struct hb_project *out);
+
 /* The person leaves the project's team.  Their open tasks are unassigned or
  * given to reassign_to (who must be on the team); each task changed is
  * passed to on_task.  Returns the number of tasks changed. */

@@ -31,11 +31,15 @@ void hb_task_add(struct hb_book *book, const struct hb_task_input *in,
 
 /* What task-set asks of one task: field changes, then at most one move.
  * action is a move name ("approve", "start", ...) or NULL; status is a
- * target state name for --status, or NULL. */
+ * target state name for --status, or NULL.  The reopen move (staff, with
+ * a reason) comes before the field changes: a done or cancelled task goes
+ * back to the state it had before, as its event log says.  fee: a
+ * self-service task's fee (staff, with a reason). */
 struct hb_task_change {
 	const char *estimate, *assign, *due, *reason, *block_reason;
 	const char *action;
 	const char *status;
+	const char *fee;
 };
 void hb_task_set(struct hb_book *book, const char *task,
     const struct hb_task_change *change, struct hb_task *out);

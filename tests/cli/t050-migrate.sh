@@ -7,6 +7,13 @@
 engine_only sqlite "the migration of old SQLite books (PRAGMA user_version, sqlite_master)"
 
 V15='DROP TABLE timer;'
+V16='DROP TABLE person_rate; DROP TABLE project_rate;
+CREATE TABLE wo (withdrawal_id INTEGER PRIMARY KEY REFERENCES withdrawal (id),
+  outcome TEXT NOT NULL CHECK (outcome IN ('"'paid'"', '"'rejected'"')),
+  reason TEXT, day TEXT NOT NULL, actor TEXT NOT NULL, created TEXT NOT NULL,
+  CHECK ((outcome = '"'rejected'"') = (reason IS NOT NULL))) STRICT;
+INSERT INTO wo SELECT * FROM withdrawal_outcome; DROP TABLE withdrawal_outcome;
+ALTER TABLE wo RENAME TO withdrawal_outcome;'
 V14='ALTER TABLE task DROP COLUMN overage;'
 V13='DELETE FROM setting WHERE key = '"'book.id'"';'
 V12='CREATE INDEX entry_package ON entry (package_id);'
@@ -32,7 +39,7 @@ now=$(sql 'PRAGMA user_version')
 cp "$HOURBOOK_DB" "$T/fresh.db"
 
 # Back to schema 1, as the first release wrote it, then forward.
-sql "$V15 $V14 $V13 $V12 $V11 $V10 $V9 $V8 $V7 $V6 $V5 $V4 $V3 $V2 PRAGMA user_version = 1" >/dev/null
+sql "$V16 $V15 $V14 $V13 $V12 $V11 $V10 $V9 $V8 $V7 $V6 $V5 $V4 $V3 $V2 PRAGMA user_version = 1" >/dev/null
 expect_eq "a version-1 book" "1" "$(sql 'PRAGMA user_version')"
 expect_exit 74 task-list
 expect_err "a reader says who upgrades" "the next writing command"
@@ -47,7 +54,7 @@ expect_eq "integrity" ok "$(book_integrity)"
 expect_exit 0 task-list
 
 # Schema 2 (tasks, no packages) forward, keeping the tasks.
-sqlite3 "$T/fresh.db" "INSERT INTO task (project_id, kind, title, status, created, updated) VALUES (1, 'activity', 'Old task', 'open', 'x', 'x'); $V15 $V14 $V13 $V12 $V11 $V10 $V9 $V8 $V7 $V6 $V5 $V4 $V3 PRAGMA user_version = 2"
+sqlite3 "$T/fresh.db" "INSERT INTO task (project_id, kind, title, status, created, updated) VALUES (1, 'activity', 'Old task', 'open', 'x', 'x'); $V16 $V15 $V14 $V13 $V12 $V11 $V10 $V9 $V8 $V7 $V6 $V5 $V4 $V3 PRAGMA user_version = 2"
 expect_exit 0 holiday-add --db "$T/fresh.db" 2026-12-25 Christmas
 expect_exit 0 task-list --db "$T/fresh.db"
 expect_eq "2 -> now" "$now" "$(sqlite3 "$T/fresh.db" 'PRAGMA user_version')"
@@ -56,7 +63,7 @@ grep -q ',Old task,open,' "$T/out" && ok "tasks kept" || not_ok "tasks kept"
 # A migration that cannot finish leaves the book as it was: here the
 # version-1 book already holds a table the migration would create.
 cp "$HOURBOOK_DB" "$T/v1.db"
-sqlite3 "$T/v1.db" "$V15 $V14 $V13 $V12 $V11 $V10 $V9 $V8 $V7 $V6 $V5 $V4 $V3 $V2 PRAGMA user_version = 1; CREATE TABLE comment (x)"
+sqlite3 "$T/v1.db" "$V16 $V15 $V14 $V13 $V12 $V11 $V10 $V9 $V8 $V7 $V6 $V5 $V4 $V3 $V2 PRAGMA user_version = 1; CREATE TABLE comment (x)"
 expect_exit 74 client-add --db "$T/v1.db" other
 expect_eq "failed migration rolled back" "1" "$(sqlite3 "$T/v1.db" 'PRAGMA user_version')"
 expect_eq "nothing half-made" "0" "$(sqlite3 "$T/v1.db" "SELECT count(*) FROM sqlite_master WHERE name IN ('task', 'package')")"
@@ -83,7 +90,7 @@ HOURBOOK_NOW=2026-11-03T09:00:00Z hours-log -q --csv "$T/sheet.csv" >/dev/null
 HOURBOOK_NOW=2026-11-03T10:00:00Z report-export balances >"$T/balances-10"
 HOURBOOK_NOW=2026-11-03T10:00:00Z withdraw --as bruno --status >"$T/status-10"
 sql "SELECT * FROM package_month ORDER BY 1, 2; SELECT * FROM person_earned ORDER BY 1, 2" >"$T/summaries-10"
-sql "$V15 $V14 $V13 $V12 $V11 $V10 PRAGMA user_version = 9" >/dev/null
+sql "$V16 $V15 $V14 $V13 $V12 $V11 $V10 PRAGMA user_version = 9" >/dev/null
 HOURBOOK_NOW=2026-11-03T10:00:00Z expect_exit 74 report-export balances
 HOURBOOK_NOW=2026-11-03T10:00:00Z expect_exit 0 holiday-add 2026-12-08 Immacolata
 expect_eq "9 -> now" "$now" "$(sql 'PRAGMA user_version')"
@@ -98,6 +105,27 @@ HOURBOOK_NOW=2026-11-03T10:00:00Z report-export balances >"$T/balances"
 expect_eq "the same balances" "$(cat "$T/balances-10")" "$(cat "$T/balances")"
 HOURBOOK_NOW=2026-11-03T10:00:00Z withdraw --as bruno --status >"$T/status"
 expect_eq "the same withdrawal status" "$(cat "$T/status-10")" "$(cat "$T/status")"
+HOURBOOK_NOW=2026-11-03T10:00:00Z expect_exit 0 book-check
+
+# Schema 15 -> 16 makes the rate histories of the rates the book holds,
+# each from the beginning, and keeps every withdrawal's outcome.
+book-config withdraw.minimum 10 >/dev/null
+HOURBOOK_NOW=2026-11-03T10:00:00Z withdraw -q --as bruno --currency EUR 50 >/dev/null
+HOURBOOK_NOW=2026-11-03T10:00:00Z withdraw -q --reject --reason "wrong account" 1 >/dev/null
+HOURBOOK_NOW=2026-11-03T10:00:00Z report-export earnings >"$T/earnings-16"
+sql "$V16 $V15 PRAGMA user_version = 14" >/dev/null
+expect_eq "at 14: no rate history" "0" "$(sql "SELECT count(*) FROM sqlite_master WHERE name IN ('person_rate', 'project_rate')")"
+HOURBOOK_NOW=2026-11-03T10:00:00Z expect_exit 0 holiday-add 2026-12-26 "Santo Stefano"
+expect_eq "14 -> now" "$now" "$(sql 'PRAGMA user_version')"
+expect_eq "a freelancer's rate and each project's, from the beginning" "person bruno 0001-01-01 2000
+project app 0001-01-01 0
+project p 0001-01-01 0" "$(sql "SELECT 'person', p.handle, r.from_day, r.rate FROM person_rate r JOIN person p ON p.id = r.person_id UNION ALL SELECT 'project', j.code, r.from_day, r.rate FROM project_rate r JOIN project j ON j.id = r.project_id ORDER BY 1, 2" | tr '|' ' ')"
+expect_eq "the outcomes kept" "1|rejected|wrong account" "$(sql "SELECT withdrawal_id, outcome, reason FROM withdrawal_outcome")"
+HOURBOOK_NOW=2026-11-03T10:00:00Z withdraw -q --as bruno --currency EUR 50 >/dev/null
+HOURBOOK_NOW=2026-11-03T10:00:00Z expect_exit 0 withdraw --as bruno --cancel 2
+expect_eq "a request of the migrated book is cancelled" "cancelled" "$(csv_col status <"$T/out")"
+HOURBOOK_NOW=2026-11-03T10:00:00Z report-export earnings >"$T/earnings"
+expect_eq "the same earnings" "$(cat "$T/earnings-16")" "$(cat "$T/earnings")"
 HOURBOOK_NOW=2026-11-03T10:00:00Z expect_exit 0 book-check
 export HOURBOOK_DB="$T/book.db" HOURBOOK_USER=tester
 

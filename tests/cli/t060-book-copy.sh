@@ -82,12 +82,16 @@ at 2026-10-01T06:00:00Z
 must billing-run --month 2026-09
 at 2026-10-02T09:00:00Z
 must package-set --paid 2
+must member-set --rate 28 --from 2026-10-01 --reason "raise" bruno
+must project-set --rate 65 --from 2026-10-01 --sla intake_days=4 --reason "price list" web
+must withdraw --as eli 50
+must withdraw --as eli --cancel 3 --reason "changed my mind"
 at 2026-10-05T10:00:00Z
 must hours-log --start 1 --person bruno --at 09:15 --note "a timer, running"
 
 orig=$HOURBOOK_DB
 # Every table holds rows, so that a table the copy left out would show.
-for t in setting holiday client person project project_setting member event task \
+for t in setting holiday client person person_rate project project_rate project_setting member event task \
     comment package package_invoice package_payment hours_ledger entry entry_split \
     package_use money_ledger withdrawal withdrawal_outcome invoice invoice_line \
     batch request_key timer; do

@@ -80,9 +80,12 @@ done
 id=$(in_state in-progress)
 expect_exit 1 task-set --accept "$id"
 expect_err "refusal names state and moves" "task $id is in-progress: it cannot accept; moves from in-progress: block (to blocked), deliver (to delivered), cancel (to cancelled)"
+id=$(in_state rejected)
+expect_exit 1 task-set --cancel "$id"
+expect_err "final state says so" "moves from rejected: none: rejected is final"
 id=$(in_state done)
 expect_exit 1 task-set --cancel "$id"
-expect_err "final state says so" "moves from done: none: done is final"
+expect_err "done: only staff's reopen leaves it" "moves from done: reopen (to its state before, by staff)"
 # Reaching the state a task is in is nothing to do (task-list output fed
 # back), but an explicit move is still checked.
 expect_exit 0 task-set --status done "$id"

@@ -1,0 +1,128 @@
+/*
+ * project-set: correct a project: its name, its rate from a day on, its
+ * late-delivery penalty and its SLA overrides (staff; every change logged
+ * with its reason).
+ */
+#include <stdlib.h>
+
+#include "hourbook/batch.h"
+#include "hourbook/book.h"
+#include "hourbook/cli.h"
+#include "hourbook/diag.h"
+#include "hourbook/setup.h"
+
+enum {
+	COL_PROJECT, COL_NAME, COL_RATE, COL_FROM, COL_PENALTY, COL_NO_PENALTY,
+	COL_SLA, COL_REASON, COL_PENALTY_BASE, COL_PENALTY_DAILY, NCOL
+};
+
+static const struct hb_csv_column columns[NCOL] = {
+	[COL_PROJECT] = { "project|code", true },
+	[COL_NAME] = { "name", false },
+	[COL_RATE] = { "rate", false },
+	[COL_FROM] = { "from", false },
+	[COL_PENALTY] = { "penalty", false },
+	[COL_NO_PENALTY] = { "no_penalty", false },
+	[COL_SLA] = { "sla", false },
+	[COL_REASON] = { "reason", false },
+	/* The penalty as report-export projects writes it. */
+	[COL_PENALTY_BASE] = { "penalty_base", false },
+	[COL_PENALTY_DAILY] = { "penalty_daily", false },
+};
+
+enum {
+	OPT_NAME = HB_OPT_FIRST, OPT_RATE, OPT_FROM, OPT_PENALTY,
+	OPT_NO_PENALTY, OPT_SLA, OPT_REASON
+};
+
+static const struct hb_option options[] = {
+	{ "name", OPT_NAME, "NAME", "a descriptive name", HB_ARG_TEXT, NULL },
+	{ "rate", OPT_RATE, "MONEY", "the hourly rate, from --from on", HB_ARG_MONEY, NULL },
+	{ "from", OPT_FROM, "DATE", "the first day of the new rate: time dated from then on bills at it", HB_ARG_DATE, NULL },
+	{ "penalty", OPT_PENALTY, "PCT,PCT-PER-DAY", "late-delivery penalty: once, plus per business day", HB_ARG_TEXT, NULL },
+	{ "no-penalty", OPT_NO_PENALTY, NULL, "take the late-delivery penalty away", 0, NULL },
+	{ "sla", OPT_SLA, "KEY=VALUE", "override an SLA setting; KEY= takes the override away (repeatable)", HB_ARG_TEXT, NULL },
+	{ "reason", OPT_REASON, "TEXT", "why (required: it goes to the event log)", HB_ARG_TEXT, NULL },
+	{ NULL, 0, NULL, NULL, 0, NULL }
+};
+
+static const char *const synopsis[] = {
+	"[--name NAME] [--rate MONEY --from DATE] "
+	"[--penalty PCT,PCT-PER-DAY | --no-penalty] [--sla KEY=VALUE]... "
+	"--reason TEXT CODE",
+	"[--reason TEXT] --csv FILE",
+	NULL
+};
+
+static const struct hb_command command = {
+	"project-set", synopsis,
+	"Correct a project's name, rate from a day on, penalty or SLA overrides.",
+	options, HB_CLI_CSV | HB_CLI_WRITES | HB_CLI_KEY
+};
+
+/* Repeated --sla options, joined with ';'. */
+static char *sla;
+
+static void
+on_option(void *ctx, int key, const char *arg)
+{
+	const char **values = ctx;
+	char *joined;
+
+	switch (key) {
+	case OPT_NAME: values[COL_NAME] = arg; break;
+	case OPT_RATE: values[COL_RATE] = arg; break;
+	case OPT_FROM: values[COL_FROM] = arg; break;
+	case OPT_PENALTY: values[COL_PENALTY] = arg; break;
+	case OPT_NO_PENALTY: values[COL_NO_PENALTY] = "yes"; break;
+	case OPT_REASON: values[COL_REASON] = arg; break;
+	case OPT_SLA:
+		joined = sla ? hb_xprintf("%s;%s", sla, arg) : hb_xstrdup(arg);
+		free(sla);
+		values[COL_SLA] = sla = joined;
+		break;
+	}
+}
+
+static void
+apply(void *ctx, struct hb_book *book, const char *const *v)
+{
+	struct hb_project_change in = {
+		v[COL_PROJECT], v[COL_NAME], v[COL_RATE], v[COL_FROM],
+		v[COL_PENALTY], v[COL_PENALTY_BASE], v[COL_PENALTY_DAILY],
+		v[COL_NO_PENALTY], v[COL_SLA], v[COL_REASON]
+	};
+	struct hb_project p;
+
+	if (!hb_project_set(book, &in, &p) && !hb_opts.csv)
+		hb_note("%s: nothing changed: the values given are the book's "
+		    "already", p.code);
+	hb_project_print(ctx, &p);
+	hb_project_release(&p);
+}
+
+int
+main(int argc, char **argv)
+{
+	const char *values[NCOL] = { NULL };
+	struct hb_batch batch = { &command, columns, NCOL, values, apply, NULL };
+	int i = hb_cli_parse(&command, argc, argv, on_option, values);
+	int status;
+	static const size_t operands[] = { COL_PROJECT };
+	static const size_t fields[] = {
+		COL_NAME, COL_RATE, COL_PENALTY, COL_NO_PENALTY, COL_SLA
+	};
+
+	if (values[COL_PENALTY] && values[COL_NO_PENALTY])
+		hb_usage_error(&command, "give --penalty or --no-penalty, not "
+		    "both");
+	hb_batch_correction(&batch, fields, 5, COL_REASON, "--name, --rate "
+	    "with --from, --penalty, --no-penalty or --sla");
+	if (!hb_opts.csv && !values[COL_RATE] != !values[COL_FROM])
+		hb_usage_error(&command, "--rate and --from go together: a new "
+		    "rate holds from a day on");
+	hb_batch_operands(&batch, argc - i, argv + i, operands, 1, 1, "CODE");
+	status = hb_batch_main(&batch, hb_project_columns);
+	free(sla);
+	return status;
+}
