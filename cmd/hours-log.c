@@ -51,7 +51,7 @@ static const char *const synopsis[] = {
 static const struct hb_command command = {
 	"hours-log", synopsis,
 	"Log time against tasks, deducted from the packages; reverse entries.",
-	options, HB_CLI_CSV | HB_CLI_WRITES | HB_CLI_KEY | HB_CLI_LEDGER
+	options, HB_CLI_CSV | HB_CLI_WRITES | HB_CLI_KEY | HB_CLI_LEDGER, NULL
 };
 
 struct args {

@@ -344,7 +344,7 @@ hb_batch_main_then(struct hb_batch *batch, const char *const *header,
 {
 	struct hb_book *book = hb_book_open(batch->cmd->flags & HB_CLI_CREATES
 	    ? HB_BOOK_CREATE : HB_BOOK_WRITE);
-	struct hb_csv_writer *w = hb_output_begin(HB_CSV_PLAIN, true);
+	struct hb_csv_writer *w = hb_output_begin(hb_cli_format(), true);
 
 	if (batch->ctx == NULL)
 		batch->ctx = w;

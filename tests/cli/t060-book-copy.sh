@@ -99,6 +99,8 @@ kinds=$(report-export nothing 2>&1 | sed -n 's/.*is not a kind (\(.*\))$/\1/p' |
 expect_eq "report-export lists its kinds" yes "$([ "$(echo $kinds | wc -w)" -ge 12 ] && echo yes)"
 exports() {
 	for kind in $kinds; do
+		# The dashboard is an HTML page, not rows: -f is refused.
+		[ "$kind" = dashboard ] && continue
 		for f in csv excel-csv; do
 			printf '== %s -f %s\n' "$kind" "$f"
 			report-export --db "$1" -f "$f" "$kind" 2>&1 || echo "exit $?"

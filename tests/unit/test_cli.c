@@ -19,7 +19,7 @@ static const struct hb_option options[] = {
 };
 static const char *const synopsis[] = { "[--email E] NAME", NULL };
 static const struct hb_command command = {
-	"cli-test", synopsis, "Testing.", options, HB_CLI_CSV
+	"cli-test", synopsis, "Testing.", options, HB_CLI_CSV, NULL
 };
 
 struct seen {
