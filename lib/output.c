@@ -18,6 +18,7 @@
 #include "hourbook/cli.h"
 #include "hourbook/diag.h"
 #include "hourbook/output.h"
+#include "hourbook/progress.h"
 #include "hourbook/xlsx.h"
 
 /* ---- temporary files ------------------------------------------------------
@@ -546,6 +547,7 @@ static struct temp *stdout_xlsx;	/* an xlsx for stdout, built first */
  * repeat print the same. */
 static enum hb_csv_format final_format;
 static char **header;		/* the header's names, for that */
+static struct hb_progress progress;	/* an export's rows */
 
 /* A stream on a descriptor of ours; fd is the stream's to close. */
 static FILE *
@@ -578,6 +580,8 @@ hb_output_begin(enum hb_csv_format format, bool deferred)
 			writer.xlsx = hb_xlsx_start(stdout_xlsx->path,
 			    "standard output");
 		}
+		hb_progress_begin(&progress, NULL);
+		writer.progress = &progress;
 		return &writer;
 	}
 	if (output == NULL)
@@ -605,6 +609,12 @@ hb_output_begin(enum hb_csv_format format, bool deferred)
 	}
 	hb_csv_writer_init(&writer, spool ? spool : dest, format);
 	writer.no_header = hb_opts.no_header;
+	/* The rows of an export show how far it has got; rows that go
+	 * straight to the terminal show it themselves. */
+	if (!deferred && (!isatty(fileno(dest)) || format == HB_CSV_TABLE)) {
+		hb_progress_begin(&progress, NULL);
+		writer.progress = &progress;
+	}
 	return &writer;
 }
 
@@ -844,6 +854,8 @@ hb_output_finish(void)
 	struct sigaction ignore, saved;
 	bool after_commit = hb_diag_committed();
 
+	hb_progress_end(&progress);
+	writer.progress = NULL;
 	if (writer.xlsx != NULL) {
 		finish_xlsx();
 		return;
