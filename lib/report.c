@@ -262,11 +262,11 @@ share_bar(int64_t used, int64_t loaded)
 	char bar[BAR_CELLS * 3 + 16], *o = bar;
 	int64_t pct, filled;
 
-	if (loaded <= 0)
-		return NULL;
-	if (!hb_scale_round(used, 100, loaded, &pct) ||
+	/* Minutes stay far below what would overflow: no bar rather than a
+	 * wrong one if they ever did not. */
+	if (loaded <= 0 || !hb_scale_round(used, 100, loaded, &pct) ||
 	    !hb_scale_round(used, BAR_CELLS, loaded, &filled))
-		pct = filled = BAR_CELLS;
+		return NULL;
 	if (filled > BAR_CELLS)
 		filled = BAR_CELLS;
 	for (int64_t i = 0; i < BAR_CELLS; i++) {
