@@ -24,7 +24,7 @@ static const char *const synopsis[] = {
 static const struct hb_command command = {
 	"billing-run", synopsis,
 	"Make the month's invoices (idempotent) and print them.", options,
-	HB_CLI_WRITES
+	HB_CLI_WRITES, NULL
 };
 
 struct args {
@@ -56,7 +56,7 @@ main(int argc, char **argv)
 	if (a.month == NULL)
 		hb_usage_error(&command, "--month is required");
 	book = hb_book_open(HB_BOOK_WRITE);
-	w = hb_output_begin(HB_CSV_PLAIN, true);
+	w = hb_output_begin(hb_cli_format(), true);
 	hb_output_header(hb_invoice_columns);
 	hb_billing_run(book, a.month, hb_opts.dry_run, a.force, w);
 	if (!hb_opts.dry_run)

@@ -20,7 +20,7 @@ static const char *const synopsis[] = {
 static const struct hb_command command = {
 	"book-check", synopsis,
 	"Check the book's file and ledgers; print every finding and exit 1 when there is one.",
-	options, 0
+	options, 0, NULL
 };
 
 static void
@@ -60,7 +60,7 @@ main(int argc, char **argv)
 
 	if (argc - i != 0)
 		hb_usage_error(&command, "unexpected operand \"%s\"", argv[i]);
-	w = hb_output_begin(HB_CSV_PLAIN, false);
+	w = hb_output_begin(hb_cli_format(), false);
 	findings = hb_check_book(print_finding, w);
 	hb_output_finish();
 	return findings > 0 ? HB_EXIT_REFUSED : HB_EXIT_OK;

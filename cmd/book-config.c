@@ -34,7 +34,7 @@ static const char *const synopsis[] = {
 
 static const struct hb_command command = {
 	"book-config", synopsis, "Read and change the book's settings.",
-	options, HB_CLI_CSV | HB_CLI_WRITES | HB_CLI_CREATES
+	options, HB_CLI_CSV | HB_CLI_WRITES | HB_CLI_CREATES, NULL
 };
 
 static const char *const set_columns[] = { "key", "value", NULL };
@@ -66,7 +66,7 @@ static int
 list(void)
 {
 	struct hb_book *book = hb_book_open(HB_BOOK_READ);
-	struct hb_csv_writer *w = hb_output_begin(HB_CSV_PLAIN, false);
+	struct hb_csv_writer *w = hb_output_begin(hb_cli_format(), false);
 
 	hb_output_header(list_columns);
 	for (size_t i = 0; i < hb_nsettings; i++) {
@@ -120,8 +120,12 @@ main(int argc, char **argv)
 		hb_usage_error(&command, "give --list, KEY, or KEY VALUE");
 	if (listing)
 		return list();
-	if (operands == 1)
+	if (operands == 1) {
+		if (hb_opts.format != NULL)
+			hb_usage_error(&command, "-f is for rows: KEY alone "
+			    "prints its bare value (--list prints rows)");
 		return get(argv[i]);
+	}
 	if (!hb_opts.csv) {
 		values[COL_KEY] = argv[i];
 		values[COL_VALUE] = argv[i + 1];

@@ -32,7 +32,7 @@ static const struct hb_command command = {
 	"book-copy", synopsis,
 	"Copy a whole book, every row with its id, into an empty SQLite file "
 	"or PostgreSQL database.",
-	options, HB_CLI_WRITES | HB_CLI_BOOK_OPERANDS
+	options, HB_CLI_WRITES | HB_CLI_BOOK_OPERANDS, NULL
 };
 
 static const char *const columns[] = { "table", "rows", NULL };
@@ -137,7 +137,7 @@ main(int argc, char **argv)
 		hb_die(HB_EXIT_REFUSED, "%s: only staff copy a book (%s): "
 		    "nothing was written", hb_book_location(from),
 		    hb_actor_text(a));
-	w = hb_output_begin(HB_CSV_PLAIN, true);
+	w = hb_output_begin(hb_cli_format(), true);
 	hb_output_header(columns);
 	hb_book_config_at(&to_cfg, argv[i + 1], HB_BOOK_CREATE);
 	hb_book_copy(from, &to_cfg, hb_opts.dry_run, print_table, w, &done);

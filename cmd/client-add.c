@@ -34,7 +34,7 @@ static const char *const synopsis[] = {
 
 static const struct hb_command command = {
 	"client-add", synopsis, "Add clients to the book.", options,
-	HB_CLI_CSV | HB_CLI_WRITES | HB_CLI_KEY | HB_CLI_CREATES
+	HB_CLI_CSV | HB_CLI_WRITES | HB_CLI_KEY | HB_CLI_CREATES, NULL
 };
 
 static void

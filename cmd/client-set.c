@@ -44,7 +44,7 @@ static const char *const synopsis[] = {
 static const struct hb_command command = {
 	"client-set", synopsis,
 	"Correct a client's display name, e-mail or contact.", options,
-	HB_CLI_CSV | HB_CLI_WRITES | HB_CLI_KEY
+	HB_CLI_CSV | HB_CLI_WRITES | HB_CLI_KEY, NULL
 };
 
 static void

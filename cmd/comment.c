@@ -44,7 +44,7 @@ static const char *const synopsis[] = {
 
 static const struct hb_command command = {
 	"comment", synopsis, "Comment on tasks, or list a task's comments.",
-	options, HB_CLI_CSV | HB_CLI_WRITES | HB_CLI_KEY
+	options, HB_CLI_CSV | HB_CLI_WRITES | HB_CLI_KEY, NULL
 };
 
 struct args {
@@ -105,7 +105,7 @@ static int
 list(const char *task)
 {
 	struct hb_book *book = hb_book_open(HB_BOOK_READ);
-	struct hb_csv_writer *w = hb_output_begin(HB_CSV_PLAIN, false);
+	struct hb_csv_writer *w = hb_output_begin(hb_cli_format(), false);
 
 	hb_output_header(hb_comment_columns);
 	hb_comment_list(book, task, w);

@@ -27,7 +27,7 @@ static const char *const synopsis[] = {
 static const struct hb_command command = {
 	"holiday-add", synopsis,
 	"Add holidays to the book: business days skip them.", options,
-	HB_CLI_CSV | HB_CLI_WRITES | HB_CLI_KEY | HB_CLI_CREATES
+	HB_CLI_CSV | HB_CLI_WRITES | HB_CLI_KEY | HB_CLI_CREATES, NULL
 };
 
 static const char *const holiday_columns[] = { "holiday", "name", NULL };

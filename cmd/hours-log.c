@@ -85,7 +85,7 @@ static const struct hb_command command = {
 	"hours-log", synopsis,
 	"Log time against tasks, deducted from the packages; reverse entries; "
 	"time work with a timer.",
-	options, HB_CLI_CSV | HB_CLI_WRITES | HB_CLI_KEY | HB_CLI_LEDGER
+	options, HB_CLI_CSV | HB_CLI_WRITES | HB_CLI_KEY | HB_CLI_LEDGER, NULL
 };
 
 struct args {
@@ -237,7 +237,7 @@ timer_main(struct args *a)
 	}
 	book = hb_book_open(HB_BOOK_READ);
 	whose = hb_timer_scope(book, values[TIMER_PERSON]);
-	hb_output_begin(HB_CSV_PLAIN, false);
+	hb_output_begin(hb_cli_format(), false);
 	hb_output_header(hb_timer_columns);
 	hb_timer_list(book, whose, hb_output_writer());
 	hb_book_close(book);

@@ -50,7 +50,7 @@ static const char *const synopsis[] = {
 static const struct hb_command command = {
 	"member-add", synopsis,
 	"Add people to the book and join them to project teams.", options,
-	HB_CLI_CSV | HB_CLI_WRITES | HB_CLI_KEY | HB_CLI_CREATES
+	HB_CLI_CSV | HB_CLI_WRITES | HB_CLI_KEY | HB_CLI_CREATES, NULL
 };
 
 static void

@@ -33,7 +33,7 @@ static const char *const synopsis[] = {
 static const struct hb_command command = {
 	"member-leave", synopsis,
 	"Take people off project teams, handing over their open tasks.",
-	options, HB_CLI_CSV | HB_CLI_WRITES | HB_CLI_KEY
+	options, HB_CLI_CSV | HB_CLI_WRITES | HB_CLI_KEY, NULL
 };
 
 static const char *const task_columns[] = {

@@ -45,7 +45,7 @@ static const char *const synopsis[] = {
 static const struct hb_command command = {
 	"member-set", synopsis,
 	"Correct a person's name, e-mail, or pay rate from a day on.", options,
-	HB_CLI_CSV | HB_CLI_WRITES | HB_CLI_KEY
+	HB_CLI_CSV | HB_CLI_WRITES | HB_CLI_KEY, NULL
 };
 
 static void

@@ -47,7 +47,7 @@ static const char *const synopsis[] = {
 
 static const struct hb_command command = {
 	"package-add", synopsis, "Quote prepaid hour packages.", options,
-	HB_CLI_CSV | HB_CLI_WRITES | HB_CLI_KEY
+	HB_CLI_CSV | HB_CLI_WRITES | HB_CLI_KEY, NULL
 };
 
 static void

@@ -50,7 +50,7 @@ static const char *const synopsis[] = {
 static const struct hb_command command = {
 	"package-set", synopsis,
 	"Record a package's invoice, payment or closing.", options,
-	HB_CLI_CSV | HB_CLI_WRITES | HB_CLI_KEY
+	HB_CLI_CSV | HB_CLI_WRITES | HB_CLI_KEY, NULL
 };
 
 struct args {
@@ -139,7 +139,7 @@ close_with_sheet(struct hb_batch *batch, const char *sheet)
 	struct hb_book *book = hb_book_open(HB_BOOK_WRITE);
 	const struct args *a = batch->ctx;
 
-	hb_output_begin(HB_CSV_PLAIN, true);
+	hb_output_begin(hb_cli_format(), true);
 	hb_output_header(hb_package_columns);
 	hb_batch_run_then(book, batch, write_sheet);
 	hb_book_close(book);

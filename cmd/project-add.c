@@ -52,7 +52,8 @@ static const char *const synopsis[] = {
 
 static const struct hb_command command = {
 	"project-add", synopsis, "Add projects for the book's clients.",
-	options, HB_CLI_CSV | HB_CLI_WRITES | HB_CLI_KEY | HB_CLI_CREATES
+	options, HB_CLI_CSV | HB_CLI_WRITES | HB_CLI_KEY | HB_CLI_CREATES,
+	NULL
 };
 
 /* Repeated --sla options, joined with ';'. */

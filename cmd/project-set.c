@@ -57,7 +57,7 @@ static const char *const synopsis[] = {
 static const struct hb_command command = {
 	"project-set", synopsis,
 	"Correct a project's name, rate from a day on, penalty or SLA overrides.",
-	options, HB_CLI_CSV | HB_CLI_WRITES | HB_CLI_KEY
+	options, HB_CLI_CSV | HB_CLI_WRITES | HB_CLI_KEY, NULL
 };
 
 /* Repeated --sla options, joined with ';'. */

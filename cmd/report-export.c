@@ -1,6 +1,6 @@
 /*
- * report-export: every read-only export of the book, in CSV, Excel-CSV or
- * xlsx.  The kinds live in lib/report.c.
+ * report-export: every read-only export of the book, in CSV, a table,
+ * JSON Lines, Excel-CSV or xlsx.  The kinds live in lib/report.c.
  */
 #include <string.h>
 #include <strings.h>
@@ -17,14 +17,14 @@
 #include "hourbook/xlsx.h"
 
 enum {
-	OPT_FORMAT = 'f', OPT_CLIENT = HB_OPT_FIRST, OPT_PROJECT, OPT_PACKAGE,
-	OPT_PERSON, OPT_FROM, OPT_TO, OPT_MONTH, OPT_LANG, OPT_ALL
+	OPT_CLIENT = HB_OPT_FIRST, OPT_PROJECT, OPT_PACKAGE, OPT_PERSON,
+	OPT_FROM, OPT_TO, OPT_MONTH, OPT_LANG, OPT_ALL
 };
 
-static const char *const formats[] = { "csv", "excel-csv", "xlsx", NULL };
+/* Besides csv, table and jsonl; -o FILE.xlsx implies xlsx. */
+static const char *const formats[] = { "excel-csv", "xlsx", NULL };
 
 static const struct hb_option options[] = {
-	{ "format", OPT_FORMAT, "FORMAT", "csv (default), excel-csv or xlsx; -o FILE.xlsx implies xlsx", HB_ARG_CHOICE, formats },
 	{ "client", OPT_CLIENT, "C", "only client C", HB_ARG_NAME, NULL },
 	{ "project", OPT_PROJECT, "P", "only project P", HB_ARG_NAME, NULL },
 	{ "package", OPT_PACKAGE, "N", "only package N (its project, for activities)", HB_ARG_NUMBER, NULL },
@@ -38,7 +38,8 @@ static const struct hb_option options[] = {
 };
 
 static const char *const synopsis[] = {
-	"KIND [-f csv|excel-csv|xlsx] [-o FILE] [--client C] [--project P] "
+	"KIND [-f csv|table|jsonl|excel-csv|xlsx] [-o FILE] [--client C] "
+	"[--project P] "
 	"[--package N] [--person HANDLE] [--from DATE] [--to DATE] "
 	"[--month YYYY-MM] [--lang en|it|pt|es]",
 	"dashboard (--client C | --all) [-o DIR] [--from DATE] [--to DATE] "
@@ -51,11 +52,10 @@ static const struct hb_command command = {
 	"Export the book: activities, balances, clients, comments, earnings, "
 	"entries, events, invoices, people, projects, tasks, withdrawals; "
 	"or write the clients' dashboard pages (dashboard).",
-	options, 0
+	options, 0, formats
 };
 
 struct args {
-	const char *format;
 	struct hb_report_filter f;
 	const char *month;
 	bool all;
@@ -68,7 +68,6 @@ on_option(void *ctx, int key, const char *arg)
 	struct args *a = ctx;
 
 	switch (key) {
-	case OPT_FORMAT: a->format = arg; return;
 	case OPT_CLIENT: a->f.client = arg; a->f.given |= HB_FILTER_CLIENT; return;
 	case OPT_PROJECT: a->f.project = arg; a->f.given |= HB_FILTER_PROJECT; return;
 	case OPT_PERSON: a->f.person = arg; a->f.given |= HB_FILTER_PERSON; return;
@@ -92,21 +91,17 @@ on_option(void *ctx, int key, const char *arg)
 	a->f.given |= HB_FILTER_PERIOD;
 }
 
+/* -f, else what -o FILE.xlsx implies, else csv. */
 static enum hb_csv_format
-format_of(const struct args *a)
+format_of(void)
 {
-	const char *name = a->format, *dot;
+	const char *dot;
 
-	if (name == NULL && hb_opts.output != NULL &&
-	    (dot = strrchr(hb_opts.output, '.')) != NULL) {
-		if (strcasecmp(dot, ".xlsx") == 0)
-			return HB_CSV_XLSX;
-		if (strcasecmp(dot, ".csv") == 0)
-			return HB_CSV_PLAIN;
-	}
-	if (name == NULL || strcmp(name, "csv") == 0)
-		return HB_CSV_PLAIN;
-	return strcmp(name, "xlsx") == 0 ? HB_CSV_XLSX : HB_CSV_EXCEL;
+	if (hb_opts.format == NULL && hb_opts.output != NULL &&
+	    (dot = strrchr(hb_opts.output, '.')) != NULL &&
+	    strcasecmp(dot, ".xlsx") == 0)
+		return HB_CSV_XLSX;
+	return hb_cli_format();
 }
 
 int
@@ -119,7 +114,7 @@ main(int argc, char **argv)
 	hb_xlsx_enable();
 	hb_cli_operand_choices(hb_report_kinds());
 	i = hb_cli_parse(&command, argc, argv, on_option, &a);
-	format = format_of(&a);
+	format = format_of();
 	struct hb_book *book;
 	struct hb_csv_writer *w;
 	const char *misfit;
@@ -148,7 +143,7 @@ main(int argc, char **argv)
 		    "xlsx (activities -f xlsx) and the dashboard");
 	if (a.all && !dashboard)
 		hb_usage_error(&command, "--all is for the dashboard");
-	if (dashboard && a.format != NULL)
+	if (dashboard && hb_opts.format != NULL)
 		hb_usage_error(&command, "the dashboard is an HTML page: -f "
 		    "does not apply");
 	if (dashboard && a.all == (a.f.client != NULL))

@@ -49,7 +49,7 @@ static const char *const synopsis[] = {
 
 static const struct hb_command command = {
 	"task-add", synopsis, "Add tasks to projects.", options,
-	HB_CLI_CSV | HB_CLI_WRITES | HB_CLI_KEY
+	HB_CLI_CSV | HB_CLI_WRITES | HB_CLI_KEY, NULL
 };
 
 static void

@@ -39,7 +39,7 @@ static const char *const synopsis[] = {
 
 static const struct hb_command command = {
 	"task-list", synopsis, "Select tasks, or print a task's history.",
-	options, 0
+	options, 0, NULL
 };
 
 struct args {
@@ -92,7 +92,7 @@ main(int argc, char **argv)
 	if (a.history && a.selectors)
 		hb_usage_error(&command, "--history takes no other selection");
 	book = hb_book_open(HB_BOOK_READ);
-	w = hb_output_begin(HB_CSV_PLAIN, false);
+	w = hb_output_begin(hb_cli_format(), false);
 	if (a.history) {
 		hb_output_header(hb_event_columns);
 		hb_task_history(book, a.history, w);

@@ -79,7 +79,7 @@ static const char *const synopsis[] = {
 static const struct hb_command command = {
 	"task-set", synopsis,
 	"Move tasks through their states; change estimates, assignees, due dates and fees; reopen tasks.",
-	options, HB_CLI_CSV | HB_CLI_WRITES | HB_CLI_KEY
+	options, HB_CLI_CSV | HB_CLI_WRITES | HB_CLI_KEY, NULL
 };
 
 struct args {

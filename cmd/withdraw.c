@@ -57,7 +57,7 @@ static const char *const synopsis[] = {
 static const struct hb_command command = {
 	"withdraw", synopsis,
 	"Request withdrawals of earnings, see if one is possible, pay, reject or cancel them.",
-	options, HB_CLI_CSV | HB_CLI_WRITES | HB_CLI_LEDGER
+	options, HB_CLI_CSV | HB_CLI_WRITES | HB_CLI_LEDGER, NULL
 };
 
 enum mode { REQUEST, STATUS, LIST, PAY, REJECT, CANCEL };
@@ -122,7 +122,7 @@ static int
 show(const struct args *a)
 {
 	struct hb_book *book = hb_book_open(HB_BOOK_READ);
-	struct hb_csv_writer *w = hb_output_begin(HB_CSV_PLAIN, false);
+	struct hb_csv_writer *w = hb_output_begin(hb_cli_format(), false);
 	bool possible = true;
 
 	if (a->mode == STATUS) {

@@ -2,6 +2,7 @@
  * batch: apply one record from the command line, or every row of --csv,
  * in one transaction.
  */
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -15,6 +16,7 @@
 #include "hourbook/digest.h"
 #include "hourbook/field.h"
 #include "hourbook/output.h"
+#include "hourbook/progress.h"
 
 /* Batches of more records than this check the whole book before they
  * write the next one. */
@@ -31,6 +33,7 @@ struct run {
 	bool ledger;		/* record the batch: its digest */
 	struct hb_digest digest;
 	enum hb_csv_format dialect;	/* the reader's, once the header is read */
+	struct hb_progress progress;	/* on a terminal, for a long batch */
 };
 
 /* The digest of a batch is of its records as the command reads them:
@@ -240,6 +243,7 @@ on_row(void *ctx, const char *const *values, long line)
 		hb_book_verify(run->book);
 	b->apply(b->ctx, run->book, run->merged);
 	run->count++;
+	hb_progress_row(&run->progress);
 	hb_diag_set_context(NULL);
 	return 0;
 }
@@ -306,10 +310,11 @@ hb_batch_run_then(struct hb_book *book, const struct hb_batch *b,
     hb_record_fn *last)
 {
 	struct run run = { b, book, NULL, NULL, NULL, NULL, 0, false,
-	    { { 0 }, 0, { 0 }, 0 }, HB_CSV_PLAIN };
+	    { { 0 }, 0, { 0 }, 0 }, HB_CSV_PLAIN, { 0 } };
 	struct hb_csv_column *columns;
 	struct hb_csv_error err;
 	char hex[HB_DIGEST_HEX];
+	FILE *in;
 	int rc;
 
 	if (hb_opts.csv == NULL) {
@@ -355,8 +360,16 @@ hb_batch_run_then(struct hb_book *book, const struct hb_batch *b,
 	hb_digest_init(&run.digest);
 	hb_book_begin(book);
 	hb_actor_get(book);
-	rc = hb_csv_read_dialect(hb_opts.csv, columns, b->ncolumns, on_row,
+	/* Opened here, so that the progress can tell how much is read. */
+	in = strcmp(hb_opts.csv, "-") == 0 ? stdin : fopen(hb_opts.csv, "rb");
+	if (in == NULL)
+		hb_die(HB_EXIT_NOINPUT, "%s: %s", run.name, strerror(errno));
+	hb_progress_begin(&run.progress, in);
+	rc = hb_csv_read_stream_dialect(in, columns, b->ncolumns, on_row,
 	    &run, &run.dialect, &err);
+	hb_progress_end(&run.progress);
+	if (in != stdin)
+		fclose(in);
 	hb_field_set_decimal_comma(false);
 	free(columns);
 	free(run.merged);
@@ -394,7 +407,7 @@ hb_batch_main_then(struct hb_batch *batch, const char *const *header,
 {
 	struct hb_book *book = hb_book_open(batch->cmd->flags & HB_CLI_CREATES
 	    ? HB_BOOK_CREATE : HB_BOOK_WRITE);
-	struct hb_csv_writer *w = hb_output_begin(HB_CSV_PLAIN, true);
+	struct hb_csv_writer *w = hb_output_begin(hb_cli_format(), true);
 
 	if (batch->ctx == NULL)
 		batch->ctx = w;

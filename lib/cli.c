@@ -32,6 +32,18 @@ enum {
 	OPT_KEY
 };
 
+/* The formats of every command that prints rows (cli.h). */
+static const char *const common_formats[] = { "csv", "table", "jsonl", NULL };
+
+static const struct {
+	const char *name;
+	enum hb_csv_format format;
+} writer_formats[] = {
+	{ "csv", HB_CSV_PLAIN }, { "table", HB_CSV_TABLE },
+	{ "jsonl", HB_CSV_JSONL }, { "excel-csv", HB_CSV_EXCEL },
+	{ "xlsx", HB_CSV_XLSX },
+};
+
 /* How long a --key may be, in bytes. */
 #define KEY_MAX 200
 
@@ -39,6 +51,7 @@ static const struct hb_option common_options[] = {
 	{ "db", 'd', "BOOK", "the book: a SQLite file, or a PostgreSQL URL (postgresql://...) or libpq keywords (default: $HOURBOOK_DB, else $XDG_DATA_HOME/hourbook/book.db)", HB_ARG_FILE, NULL },
 	{ "as", OPT_AS, "HANDLE", "act as HANDLE, a person of the book (default: $HOURBOOK_USER, else the login name)", HB_ARG_TEXT, NULL },
 	{ "quiet", 'q', NULL, "print no notes on stderr", 0, NULL },
+	{ "format", 'f', "FORMAT", "print the rows as csv (the default), table (aligned, for people) or jsonl (JSON Lines)", HB_ARG_CHOICE, common_formats },
 	{ "output", 'o', "FILE", "write the CSV to FILE (atomically) instead of stdout", HB_ARG_FILE, NULL },
 	{ "no-header", OPT_NO_HEADER, NULL, "leave out the CSV header row", 0, NULL },
 	{ "csv", OPT_CSV, "FILE", "read many records from CSV FILE (- for stdin)", HB_ARG_FILE, NULL },
@@ -86,6 +99,39 @@ hb_cli_print_usage(const struct hb_command *cmd, FILE *fp)
 		    cmd->name, cmd->synopsis[i]);
 }
 
+/* "csv, table, jsonl, excel-csv or xlsx": the formats cmd takes, into
+ * buf of size bytes. */
+static const char *
+format_list(const struct hb_command *cmd, char *buf, size_t size)
+{
+	const char *all[16];
+	size_t n = 0, len = 0;
+
+	for (size_t i = 0; common_formats[i] != NULL; i++)
+		all[n++] = common_formats[i];
+	for (size_t i = 0; cmd->formats != NULL && cmd->formats[i] != NULL &&
+	    n < sizeof all / sizeof all[0]; i++)
+		all[n++] = cmd->formats[i];
+	buf[0] = '\0';
+	for (size_t i = 0; i < n && len < size; i++) {
+		snprintf(buf + len, size - len, "%s%s", i == 0 ? ""
+		    : i + 1 == n ? " or " : ", ", all[i]);
+		len = strlen(buf);
+	}
+	return buf;
+}
+
+/* -f of a command with formats of its own. */
+static void
+print_format_option(FILE *fp, const struct hb_command *cmd)
+{
+	char list[160];
+
+	format_list(cmd, list, sizeof list);
+	fprintf(fp, "  %-26s  print the rows as %s (default: csv)\n",
+	    "-f, --format FORMAT", list);
+}
+
 static void
 print_options(FILE *fp, const struct hb_command *cmd,
     const struct hb_option *opts)
@@ -96,6 +142,11 @@ print_options(FILE *fp, const struct hb_command *cmd,
 
 		if (opts == common_options && !common_listed(cmd, o->key))
 			continue;
+		if (opts == common_options && o->key == 'f' &&
+		    cmd->formats != NULL) {
+			print_format_option(fp, cmd);
+			continue;
+		}
 		if (o->key < 256)
 			n = snprintf(left, sizeof left, "-%c, --%s%s%s", o->key,
 			    o->name, o->arg ? " " : "", o->arg ? o->arg : "");
@@ -135,6 +186,42 @@ hb_usage_error(const struct hb_command *cmd, const char *fmt, ...)
 }
 
 /* ---- option values ------------------------------------------------------ */
+
+/* -f FORMAT: one of the command's formats, else a usage error that lists
+ * them (a format is how the command is used, not data). */
+static void
+take_format(const struct hb_command *cmd, const char *value)
+{
+	struct hb_suggest sug;
+	char list[160], near[160];
+
+	for (size_t i = 0; common_formats[i] != NULL; i++)
+		if (strcmp(value, common_formats[i]) == 0)
+			goto found;
+	for (size_t i = 0; cmd->formats != NULL && cmd->formats[i] != NULL; i++)
+		if (strcmp(value, cmd->formats[i]) == 0)
+			goto found;
+	hb_suggest_init(&sug, value);
+	for (size_t i = 0; common_formats[i] != NULL; i++)
+		hb_suggest_add(&sug, common_formats[i]);
+	for (size_t i = 0; cmd->formats != NULL && cmd->formats[i] != NULL; i++)
+		hb_suggest_add(&sug, cmd->formats[i]);
+	hb_usage_error(cmd, "--format: \"%s\" is not a format: %s%s", value,
+	    format_list(cmd, list, sizeof list),
+	    hb_suggest_text(&sug, near, sizeof near));
+found:
+	hb_opts.format = value;
+}
+
+enum hb_csv_format
+hb_cli_format(void)
+{
+	for (size_t i = 0; hb_opts.format != NULL &&
+	    i < sizeof writer_formats / sizeof writer_formats[0]; i++)
+		if (strcmp(hb_opts.format, writer_formats[i].name) == 0)
+			return writer_formats[i].format;
+	return HB_CSV_PLAIN;
+}
 
 static void
 check_choice(const char *what, const char *const *choices, const char *value)
@@ -454,7 +541,8 @@ print_spec_choices(FILE *fp, const char *const *choices)
 }
 
 static void
-print_spec_option(FILE *fp, const struct hb_option *o)
+print_spec_option(FILE *fp, const struct hb_command *cmd,
+    const struct hb_option *o)
 {
 	const char *names = NULL;
 	int c;
@@ -471,6 +559,10 @@ print_spec_option(FILE *fp, const struct hb_option *o)
 	if (o->arg != NULL && (o->type == HB_ARG_CHOICE ||
 	    o->type == HB_ARG_CHOICES))
 		print_spec_choices(fp, o->choices);
+	/* -f: the common formats, then the command's own. */
+	if (o->choices == common_formats && cmd->formats != NULL)
+		for (size_t i = 0; cmd->formats[i] != NULL; i++)
+			fprintf(fp, ",%s", cmd->formats[i]);
 	fputc('\t', fp);
 	print_spec_text(fp, o->help);
 	fputc('\n', fp);
@@ -594,10 +686,10 @@ hb_cli_print_spec(const struct hb_command *cmd, FILE *fp)
 	print_spec_text(fp, cmd->summary);
 	fputc('\n', fp);
 	for (const struct hb_option *o = cmd->options; o->name; o++)
-		print_spec_option(fp, o);
+		print_spec_option(fp, cmd, o);
 	for (const struct hb_option *o = common_options; o->name; o++)
 		if (common_listed(cmd, o->key))
-			print_spec_option(fp, o);
+			print_spec_option(fp, cmd, o);
 	print_spec_operands(fp, cmd);
 }
 
@@ -725,6 +817,9 @@ hb_cli_parse(const struct hb_command *cmd, int argc, char **argv,
 		case 'q':
 			hb_opts.quiet = true;
 			hb_diag_set_quiet(1);
+			break;
+		case 'f':
+			take_format(cmd, optarg);
 			break;
 		case 'o':
 			if (*optarg == '\0')

@@ -1,6 +1,7 @@
 /*
- * csv: a strict, streaming reader over libcsv, and the RFC 4180 and
- * excel-csv writers.
+ * csv: a strict, streaming reader over libcsv, and the writers: RFC 4180,
+ * excel-csv, and the table and JSON Lines formats, which take each value's
+ * kind from its column (columns.h).
  *
  * The reader reads fixed-size blocks, never a whole line, so that its
  * memory does not grow with the input: a line longer than a block is fed
@@ -21,53 +22,67 @@
 
 #include <csv.h>
 
+#include "hourbook/columns.h"
 #include "hourbook/csv.h"
 #include "hourbook/diag.h"
 #include "hourbook/date.h"
 #include "hourbook/duration.h"
 #include "hourbook/money.h"
+#include "hourbook/progress.h"
+#include "hourbook/table.h"
 #include "hourbook/xlsx.h"
+
+int32_t
+hb_utf8_decode(const char *str, size_t len, size_t *n)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	unsigned char c = s[0];
+	int32_t cp;
+	size_t need;
+
+	*n = 1;
+	if (c < 0x80)
+		return c;
+	if (c >= 0xc2 && c <= 0xdf) {
+		need = 1;
+		cp = c & 0x1f;
+	} else if (c >= 0xe0 && c <= 0xef) {
+		need = 2;
+		cp = c & 0x0f;
+	} else if (c >= 0xf0 && c <= 0xf4) {
+		need = 3;
+		cp = c & 0x07;
+	} else
+		return -1;
+	if (len <= need)
+		return -1;
+	for (size_t k = 1; k <= need; k++) {
+		if ((s[k] & 0xc0) != 0x80)
+			return -1;
+		cp = cp << 6 | (s[k] & 0x3f);
+	}
+	if ((need == 2 && cp < 0x800) || (need == 3 && cp < 0x10000) ||
+	    cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
+		return -1;
+	*n = need + 1;
+	return cp;
+}
 
 bool
 hb_utf8_valid(const char *str, size_t len)
 {
 	const unsigned char *s = (const unsigned char *)str;
-	size_t i = 0;
+	size_t i = 0, n;
 
 	while (i < len) {
-		unsigned char c = s[i];
-		uint32_t cp;
-		int n;
-
-		if (c == 0)
-			return false;
-		if (c < 0x80) {
+		/* ASCII, most of every input, without a call. */
+		if (s[i] != 0 && s[i] < 0x80) {
 			i++;
 			continue;
 		}
-		if (c >= 0xc2 && c <= 0xdf) {
-			n = 1;
-			cp = c & 0x1f;
-		} else if (c >= 0xe0 && c <= 0xef) {
-			n = 2;
-			cp = c & 0x0f;
-		} else if (c >= 0xf0 && c <= 0xf4) {
-			n = 3;
-			cp = c & 0x07;
-		} else {
+		if (hb_utf8_decode(str + i, len - i, &n) <= 0)
 			return false;
-		}
-		if (len - i <= (size_t)n)
-			return false;
-		for (int k = 1; k <= n; k++) {
-			if ((s[i + k] & 0xc0) != 0x80)
-				return false;
-			cp = cp << 6 | (s[i + k] & 0x3f);
-		}
-		if ((n == 2 && cp < 0x800) || (n == 3 && cp < 0x10000) ||
-		    cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
-			return false;
-		i += (size_t)n + 1;
+		i += n;
 	}
 	return true;
 }
@@ -75,25 +90,20 @@ hb_utf8_valid(const char *str, size_t len)
 char *
 hb_utf8_escape(const char *s)
 {
-	size_t len = strlen(s), i = 0;
+	size_t len = strlen(s), i = 0, n;
 	char *out = hb_xmalloc(4 * len + 1), *o = out;
 
 	while (i < len) {
-		unsigned char c = (unsigned char)s[i];
-		/* The length of the sequence that c starts, or 0. */
-		size_t n = c < 0x80 ? 1 : c >= 0xc2 && c <= 0xdf ? 2
-		    : c >= 0xe0 && c <= 0xef ? 3 : c >= 0xf0 && c <= 0xf4 ? 4 : 0;
+		int32_t cp = hb_utf8_decode(s + i, len - i, &n);
 
-		if (n > 0 && n <= len - i && c >= 0x20 && c != 0x7f &&
-		    hb_utf8_valid(s + i, n)) {
+		if (cp >= 0x20 && cp != 0x7f) {
 			memcpy(o, s + i, n);
 			o += n;
-			i += n;
 		} else {
-			snprintf(o, 5, "\\x%02X", c);
+			snprintf(o, 5, "\\x%02X", (unsigned char)s[i]);
 			o += 4;
-			i++;
 		}
+		i += n;
 	}
 	*o = '\0';
 	return out;
@@ -673,6 +683,34 @@ hb_csv_read(const char *path, const struct hb_csv_column *columns,
 
 /* ---- writer ---------------------------------------------------------- */
 
+/* Table and JSON Lines: the columns, and the row being written, whose
+ * values wait for its end (a table shows money with the row's currency). */
+struct hb_csv_rows {
+	char **names;
+	enum hb_column_kind *kinds;	/* the dictionary's kind of each */
+	bool *known;			/* ... when it knows the name */
+	size_t ncolumns;
+	ptrdiff_t currency;	/* table: the currency column, shown with
+				   the money instead of on its own; -1 */
+	/* The row: values packed NUL-terminated in text, at offsets
+	 * (NO_VALUE for an empty one), and the kind of the call that wrote
+	 * each. */
+	char *text;
+	size_t text_len, text_cap;
+	size_t *offsets;
+	enum hb_column_kind *calls;
+	size_t ncells, cells_cap;
+	struct hb_table *table;
+};
+
+#define NO_VALUE SIZE_MAX
+
+static bool
+structured(const struct hb_csv_writer *w)
+{
+	return w->rows != NULL;
+}
+
 void
 hb_csv_writer_init(struct hb_csv_writer *w, FILE *fp,
     enum hb_csv_format format)
@@ -682,8 +720,60 @@ hb_csv_writer_init(struct hb_csv_writer *w, FILE *fp,
 	w->column = 0;
 	w->xlsx = NULL;
 	w->sheet = NULL;
+	w->no_header = false;
+	w->rows = NULL;
+	w->progress = NULL;
 	if (format == HB_CSV_EXCEL)
 		fputs("\xef\xbb\xbf", fp);
+	if (format == HB_CSV_TABLE || format == HB_CSV_JSONL) {
+		w->rows = hb_xcalloc(1, sizeof *w->rows);
+		w->rows->currency = -1;
+	}
+}
+
+static void
+forget_columns(struct hb_csv_rows *r)
+{
+	for (size_t i = 0; i < r->ncolumns; i++)
+		free(r->names[i]);
+	free(r->names);
+	free(r->kinds);
+	free(r->known);
+	r->names = NULL;
+	r->kinds = NULL;
+	r->known = NULL;
+	r->ncolumns = 0;
+	r->currency = -1;
+}
+
+/* A table is printed whole, once its rows are in. */
+static void
+print_table(struct hb_csv_writer *w)
+{
+	struct hb_csv_rows *r = w->rows;
+
+	if (r->table == NULL)
+		return;
+	hb_table_print(r->table, w->fp, !w->no_header, hb_table_width(w->fp),
+	    hb_table_colour(w->fp));
+	hb_table_free(r->table);
+	r->table = NULL;
+}
+
+void
+hb_csv_writer_finish(struct hb_csv_writer *w)
+{
+	struct hb_csv_rows *r = w->rows;
+
+	if (r == NULL)
+		return;
+	print_table(w);
+	forget_columns(r);
+	free(r->text);
+	free(r->offsets);
+	free(r->calls);
+	free(r);
+	w->rows = NULL;
 }
 
 static void
@@ -723,6 +813,327 @@ put_field(struct hb_csv_writer *w, const char *s, bool neutralise)
 		putc('"', w->fp);
 }
 
+/* A value of the row being written in a table or JSON Lines: its text as
+ * CSV would show it (NULL: empty) and the kind of call that wrote it. */
+static void
+put_value(struct hb_csv_writer *w, enum hb_column_kind call, const char *s)
+{
+	struct hb_csv_rows *r = w->rows;
+	size_t len;
+
+	if (r->ncells == r->cells_cap) {
+		r->cells_cap = r->cells_cap ? 2 * r->cells_cap : 32;
+		r->offsets = hb_xrealloc(r->offsets,
+		    r->cells_cap * sizeof *r->offsets);
+		r->calls = hb_xrealloc(r->calls, r->cells_cap * sizeof *r->calls);
+	}
+	r->calls[r->ncells] = call;
+	if (s == NULL || *s == '\0') {
+		r->offsets[r->ncells++] = NO_VALUE;
+		return;
+	}
+	len = strlen(s);
+	if (r->text_len + len + 1 > r->text_cap) {
+		while (r->text_len + len + 1 > r->text_cap)
+			r->text_cap = r->text_cap ? 2 * r->text_cap : 1024;
+		r->text = hb_xrealloc(r->text, r->text_cap);
+	}
+	memcpy(r->text + r->text_len, s, len + 1);
+	r->offsets[r->ncells++] = r->text_len;
+	r->text_len += len + 1;
+}
+
+static const char *
+value_of(const struct hb_csv_rows *r, size_t i)
+{
+	return i >= r->ncells || r->offsets[i] == NO_VALUE ? NULL
+	    : r->text + r->offsets[i];
+}
+
+/* The kind value i is shown as: its column's, else its call's. */
+static enum hb_column_kind
+kind_of(const struct hb_csv_rows *r, size_t i)
+{
+	if (i < r->ncolumns && r->known[i])
+		return r->kinds[i];
+	return i < r->ncells ? r->calls[i] : HB_COLUMN_TEXT;
+}
+
+/* ---- values as numbers ------------------------------------------------ */
+
+/* "-12", "0", "90": a whole number as JSON writes it (no leading zero, at
+ * most 18 digits). */
+static bool
+is_integer(const char *s)
+{
+	size_t n;
+
+	if (*s == '-')
+		s++;
+	n = strspn(s, "0123456789");
+	return n > 0 && n <= 18 && s[n] == '\0' && !(s[0] == '0' && n > 1);
+}
+
+/* One id: 1 to 15 digits without a leading zero (as report.c's T_KEY), so
+ * that the number is the text exactly. */
+static bool
+is_id(const char *s)
+{
+	size_t n = strspn(s, "0123456789");
+
+	return n > 0 && n <= 15 && s[n] == '\0' && !(s[0] == '0' && n > 1);
+}
+
+/* "12.5", "40", "-0.25": a decimal number as JSON writes it. */
+static bool
+is_decimal(const char *s)
+{
+	const char *p = s;
+	size_t n;
+
+	if (*p == '-')
+		p++;
+	n = strspn(p, "0123456789");
+	if (n == 0 || n > 18 || (p[0] == '0' && n > 1))
+		return false;
+	p += n;
+	if (*p == '\0')
+		return true;
+	if (*p++ != '.')
+		return false;
+	n = strspn(p, "0123456789");
+	return n > 0 && p[n] == '\0';
+}
+
+/* Money as the writers write it, "-1234.50", into cents. */
+static bool
+money_cents(const char *s, int64_t *cents)
+{
+	bool negative = *s == '-';
+	const char *p = s + negative, *point = strchr(p, '.');
+	int64_t v = 0;
+
+	if (point == NULL || point == p || strlen(point) != 3 ||
+	    strspn(point + 1, "0123456789") != 2 ||
+	    strspn(p, "0123456789") != (size_t)(point - p) ||
+	    (p[0] == '0' && point - p > 1))
+		return false;
+	for (const char *q = p; *q != '\0'; q++) {
+		if (*q == '.')
+			continue;
+		if (__builtin_mul_overflow(v, 10, &v) ||
+		    __builtin_add_overflow(v, *q - '0', &v))
+			return false;
+	}
+	*cents = negative ? -v : v;
+	return true;
+}
+
+/* ---- JSON Lines ------------------------------------------------------- */
+
+void
+hb_json_string(FILE *fp, const char *str)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	size_t len = strlen(str), i = 0;
+
+	putc('"', fp);
+	while (i < len) {
+		size_t n;
+		int32_t c = hb_utf8_decode(str + i, len - i, &n);
+
+		if (c == '"' || c == '\\') {
+			putc('\\', fp);
+			putc(c, fp);
+		} else if (c == '\n')
+			fputs("\\n", fp);
+		else if (c == '\r')
+			fputs("\\r", fp);
+		else if (c == '\t')
+			fputs("\\t", fp);
+		else if (c == '\b')
+			fputs("\\b", fp);
+		else if (c == '\f')
+			fputs("\\f", fp);
+		else if (c < 0)
+			fputs("\\ufffd", fp);
+		else if (c < 0x20 || c == 0x7f)
+			fprintf(fp, "\\u%04x", (unsigned)c);
+		else
+			fwrite(s + i, 1, n, fp);
+		i += n;
+	}
+	putc('"', fp);
+}
+
+static void
+json_value(FILE *fp, enum hb_column_kind kind, const char *v)
+{
+	int64_t cents;
+
+	if (v == NULL) {
+		fputs("null", fp);
+		return;
+	}
+	switch (kind) {
+	case HB_COLUMN_INT:
+	case HB_COLUMN_MINUTES:
+		if (is_integer(v)) {
+			fputs(v, fp);
+			return;
+		}
+		break;
+	case HB_COLUMN_ID:
+		if (is_id(v)) {
+			fputs(v, fp);
+			return;
+		}
+		break;
+	case HB_COLUMN_PERCENT:
+		if (is_decimal(v)) {
+			fputs(v, fp);
+			return;
+		}
+		break;
+	case HB_COLUMN_MONEY:
+		if (money_cents(v, &cents)) {
+			fprintf(fp, "%lld", (long long)cents);
+			return;
+		}
+		break;
+	default:
+		break;
+	}
+	hb_json_string(fp, v);
+}
+
+static void
+json_row(struct hb_csv_writer *w)
+{
+	struct hb_csv_rows *r = w->rows;
+	char name[32];
+
+	putc('{', w->fp);
+	for (size_t i = 0; i < r->ncells; i++) {
+		if (i > 0)
+			putc(',', w->fp);
+		if (i < r->ncolumns)
+			hb_json_string(w->fp, r->names[i]);
+		else {
+			snprintf(name, sizeof name, "column%zu", i + 1);
+			hb_json_string(w->fp, name);
+		}
+		putc(':', w->fp);
+		json_value(w->fp, kind_of(r, i), value_of(r, i));
+	}
+	fputs("}\n", w->fp);
+}
+
+/* ---- tables ------------------------------------------------------------ */
+
+static void
+table_columns(struct hb_csv_writer *w)
+{
+	struct hb_csv_rows *r = w->rows;
+	bool money = false;
+	char heading[64];
+
+	r->currency = -1;
+	for (size_t i = 0; i < r->ncolumns; i++) {
+		if (strcmp(r->names[i], "currency") == 0)
+			r->currency = (ptrdiff_t)i;
+		money |= r->known[i] && r->kinds[i] == HB_COLUMN_MONEY;
+	}
+	/* The currency goes with the money, when there is money. */
+	if (!money)
+		r->currency = -1;
+	r->table = hb_table_new();
+	for (size_t i = 0; i < r->ncolumns; i++) {
+		enum hb_column_kind k = r->kinds[i];
+
+		if ((ptrdiff_t)i == r->currency)
+			continue;
+		hb_table_column(r->table, hb_column_heading(r->names[i], heading,
+		    sizeof heading), hb_column_numeric(k), k == HB_COLUMN_TEXT,
+		    i == 0 ? HB_TABLE_KEY : hb_column_detail(r->names[i])
+		    ? HB_TABLE_DETAIL : HB_TABLE_NORMAL);
+	}
+}
+
+/* A value as a person reads it: minutes as h:mm, money with its
+ * currency, a percentage with its sign, an instant in local time. */
+static void
+table_value(struct hb_table *t, enum hb_column_kind kind, const char *v,
+    const char *currency)
+{
+	char buf[HB_MONEY_BUFSZ + 64];
+	int64_t n;
+
+	if (v == NULL) {
+		hb_table_cell(t, NULL);
+		return;
+	}
+	switch (kind) {
+	case HB_COLUMN_MINUTES:
+		if (is_integer(v)) {
+			char d[HB_DURATION_BUFSZ];
+
+			hb_table_cell(t, hb_duration_format(strtoll(v, NULL, 10),
+			    d));
+			return;
+		}
+		break;
+	case HB_COLUMN_MONEY:
+		if (money_cents(v, &n)) {
+			hb_money_format(n, '.', buf);
+			if (currency != NULL) {
+				size_t len = strlen(buf);
+
+				snprintf(buf + len, sizeof buf - len, " %.8s",
+				    currency);
+			}
+			hb_table_cell(t, buf);
+			return;
+		}
+		break;
+	case HB_COLUMN_PERCENT:
+		if (is_decimal(v)) {
+			snprintf(buf, sizeof buf, "%s%%", v);
+			hb_table_cell(t, buf);
+			return;
+		}
+		break;
+	case HB_COLUMN_DATE:		/* an SLA's due may be an instant */
+	case HB_COLUMN_TIMESTAMP:
+		if (strlen(v) > 10 && hb_timestamp_parse(v, &n, NULL) == 0) {
+			hb_table_cell(t, hb_local_time_format(n, buf));
+			return;
+		}
+		break;
+	default:
+		break;
+	}
+	hb_table_cell(t, v);
+}
+
+static void
+table_row(struct hb_csv_writer *w)
+{
+	struct hb_csv_rows *r = w->rows;
+	const char *currency = r->currency >= 0
+	    ? value_of(r, (size_t)r->currency) : NULL;
+
+	if (r->table == NULL)
+		table_columns(w);
+	for (size_t i = 0; i < r->ncells; i++)
+		if ((ptrdiff_t)i != r->currency)
+			table_value(r->table, kind_of(r, i), value_of(r, i),
+			    currency);
+	hb_table_end_row(r->table);
+}
+
+/* ---- the typed calls --------------------------------------------------- */
+
 const struct hb_xlsx_ops *hb_xlsx_ops;
 
 struct hb_xlsx *
@@ -741,6 +1152,10 @@ hb_csv_text(struct hb_csv_writer *w, const char *s)
 		hb_xlsx_ops->text(w->xlsx, s);
 		return;
 	}
+	if (structured(w)) {
+		put_value(w, HB_COLUMN_TEXT, s);
+		return;
+	}
 	separator(w);
 	if (s == NULL)
 		return;
@@ -750,23 +1165,37 @@ hb_csv_text(struct hb_csv_writer *w, const char *s)
 	    formula_like(s, strlen(s)));
 }
 
-void
-hb_csv_int(struct hb_csv_writer *w, int64_t n)
+/* n in decimal, into the end of buf; returns where it starts. */
+static char *
+decimal(int64_t n, char *buf, size_t size)
 {
-	char buf[24], *p = buf + sizeof buf;
+	char *p = buf + size;
 	uint64_t mag = n < 0 ? (uint64_t)0 - (uint64_t)n : (uint64_t)n;
 
-	if (w->xlsx) {
-		hb_xlsx_ops->integer(w->xlsx, n);
-		return;
-	}
-	separator(w);
+	*--p = '\0';
 	do
 		*--p = (char)('0' + mag % 10);
 	while ((mag /= 10) != 0);
 	if (n < 0)
 		*--p = '-';
-	fwrite(p, 1, (size_t)(buf + sizeof buf - p), w->fp);
+	return p;
+}
+
+void
+hb_csv_int(struct hb_csv_writer *w, int64_t n)
+{
+	char buf[24];
+
+	if (w->xlsx) {
+		hb_xlsx_ops->integer(w->xlsx, n);
+		return;
+	}
+	if (structured(w)) {
+		put_value(w, HB_COLUMN_INT, decimal(n, buf, sizeof buf));
+		return;
+	}
+	separator(w);
+	fputs(decimal(n, buf, sizeof buf), w->fp);
 }
 
 void
@@ -776,6 +1205,10 @@ hb_csv_money(struct hb_csv_writer *w, int64_t cents)
 
 	if (w->xlsx) {
 		hb_xlsx_ops->money(w->xlsx, cents);
+		return;
+	}
+	if (structured(w)) {
+		put_value(w, HB_COLUMN_MONEY, hb_money_format(cents, '.', buf));
 		return;
 	}
 	separator(w);
@@ -789,6 +1222,10 @@ hb_csv_percent(struct hb_csv_writer *w, int32_t basis_points)
 	char buf[16], *point;
 
 	hb_percent_format(basis_points, buf);
+	if (structured(w)) {
+		put_value(w, HB_COLUMN_PERCENT, buf);
+		return;
+	}
 	if (w->format == HB_CSV_EXCEL && (point = strchr(buf, '.')) != NULL)
 		*point = ',';
 	hb_csv_text(w, buf);
@@ -799,6 +1236,10 @@ hb_csv_null(struct hb_csv_writer *w)
 {
 	if (w->xlsx) {
 		hb_xlsx_ops->blank(w->xlsx);
+		return;
+	}
+	if (structured(w)) {
+		put_value(w, HB_COLUMN_TEXT, NULL);
 		return;
 	}
 	separator(w);
@@ -815,6 +1256,8 @@ hb_csv_minutes(struct hb_csv_writer *w, int64_t minutes)
 
 	if (w->xlsx)
 		hb_xlsx_ops->minutes(w->xlsx, minutes);
+	else if (structured(w))
+		put_value(w, HB_COLUMN_MINUTES, decimal(minutes, buf, sizeof buf));
 	else if (w->format == HB_CSV_EXCEL) {
 		separator(w);
 		fputs(hb_duration_format_hours(minutes, ',', buf), w->fp);
@@ -829,6 +1272,8 @@ hb_csv_date(struct hb_csv_writer *w, const char *date)
 
 	if (w->xlsx && date != NULL && hb_date_parse(date, &day, NULL) == 0)
 		hb_xlsx_ops->date(w->xlsx, day);
+	else if (structured(w))
+		put_value(w, HB_COLUMN_DATE, date);
 	else
 		hb_csv_text(w, date);
 }
@@ -841,6 +1286,8 @@ hb_csv_timestamp(struct hb_csv_writer *w, const char *timestamp)
 	if (w->xlsx && timestamp != NULL &&
 	    hb_timestamp_parse(timestamp, &t, NULL) == 0)
 		hb_xlsx_ops->timestamp(w->xlsx, t);
+	else if (structured(w))
+		put_value(w, HB_COLUMN_TIMESTAMP, timestamp);
 	else
 		hb_csv_text(w, timestamp);
 }
@@ -848,8 +1295,18 @@ hb_csv_timestamp(struct hb_csv_writer *w, const char *timestamp)
 void
 hb_csv_end_row(struct hb_csv_writer *w)
 {
+	hb_progress_row(w->progress);
 	if (w->xlsx) {
 		hb_xlsx_ops->end_row(w->xlsx);
+		return;
+	}
+	if (structured(w)) {
+		if (w->format == HB_CSV_JSONL)
+			json_row(w);
+		else
+			table_row(w);
+		w->rows->ncells = 0;
+		w->rows->text_len = 0;
 		return;
 	}
 	fputs(w->format == HB_CSV_EXCEL ? "\r\n" : "\n", w->fp);
@@ -859,13 +1316,79 @@ hb_csv_end_row(struct hb_csv_writer *w)
 void
 hb_csv_header(struct hb_csv_writer *w, const char *const *names)
 {
+	struct hb_csv_rows *r = w->rows;
+
 	if (w->xlsx) {
 		hb_xlsx_ops->sheet(w->xlsx, w->sheet ? w->sheet : "Sheet1", names);
 		return;
 	}
+	if (r != NULL) {
+		size_t n = 0;
+
+		/* A second header starts a second table. */
+		print_table(w);
+		forget_columns(r);
+		while (names[n] != NULL)
+			n++;
+		r->names = hb_xcalloc(n + 1, sizeof *r->names);
+		r->kinds = hb_xcalloc(n + 1, sizeof *r->kinds);
+		r->known = hb_xcalloc(n + 1, sizeof *r->known);
+		for (size_t i = 0; i < n; i++) {
+			r->names[i] = hb_xstrdup(names[i]);
+			r->kinds[i] = hb_column_kind(names[i], &r->known[i]);
+		}
+		r->ncolumns = n;
+		if (w->format == HB_CSV_TABLE)
+			table_columns(w);
+		return;
+	}
+	if (w->no_header)
+		return;
 	for (; *names != NULL; names++) {
 		separator(w);
 		put_field(w, *names, false);
 	}
-	hb_csv_end_row(w);
+	/* Not a row: not counted. */
+	fputs(w->format == HB_CSV_EXCEL ? "\r\n" : "\n", w->fp);
+	w->column = 0;
+}
+
+/* ---- CSV text back through a writer ------------------------------------ */
+
+static void
+rewrite_field(void *data, size_t len, void *vw)
+{
+	(void)len;
+	hb_csv_text(vw, data != NULL ? data : "");
+}
+
+static void
+rewrite_record(int term, void *vw)
+{
+	(void)term;
+	hb_csv_end_row(vw);
+}
+
+void
+hb_csv_rewrite(FILE *in, struct hb_csv_writer *w)
+{
+	struct csv_parser parser;
+	char buf[65536];
+	size_t n;
+	bool bad = false;
+
+	(void)csv_init(&parser, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL);
+	csv_set_space_func(&parser, no_space);
+	csv_set_blk_size(&parser, 65536);
+	csv_set_realloc_func(&parser, hb_xrealloc);
+	while (!bad && (n = fread(buf, 1, sizeof buf, in)) > 0)
+		bad = csv_parse(&parser, buf, n, rewrite_field, rewrite_record,
+		    w) != n;
+	if (ferror(in))
+		hb_die(HB_EXIT_IO, "temporary file: read error: %s",
+		    strerror(errno));
+	if (bad || csv_fini(&parser, rewrite_field, rewrite_record, w) != 0)
+		hb_die(HB_EXIT_SOFTWARE, "temporary file: not the CSV it was "
+		    "written as");
+	csv_free(&parser);
 }

@@ -354,6 +354,19 @@ hb_local_day(int64_t t)
 	return hb_day_from_civil(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
 }
 
+char *
+hb_local_time_format(int64_t t, char *buf)
+{
+	time_t tt = (time_t)t;
+	struct tm tm;
+
+	if (localtime_r(&tt, &tm) == NULL || tm.tm_year + 1900 < 1 ||
+	    tm.tm_year + 1900 > 9999 ||
+	    strftime(buf, HB_LOCAL_TIME_BUFSZ, "%Y-%m-%d %H:%M", &tm) == 0)
+		snprintf(buf, HB_LOCAL_TIME_BUFSZ, "?");
+	return buf;
+}
+
 int64_t
 hb_local_instant(hb_day day, int minute_of_day)
 {

@@ -17,6 +17,7 @@ static void (*exit_fn)(int);
 static bool committed;
 static void (*explain_committed)(void);
 static const char *(*column_option)(const char *column);
+static void (*before_message)(void);
 
 void
 hb_diag_init(const char *argv0)
@@ -71,6 +72,12 @@ hb_diag_set_quiet(int q)
 }
 
 void
+hb_diag_set_before_message(void (*fn)(void))
+{
+	before_message = fn;
+}
+
+void
 hb_diag_set_exit(void (*fn)(int))
 {
 	exit_fn = fn;
@@ -83,6 +90,8 @@ static void
 vreport(const char *column, const char *fmt, va_list ap)
 {
 	fflush(stdout);
+	if (before_message != NULL)
+		before_message();
 	fprintf(stderr, "%s: ", progname);
 	if (location_name != NULL)
 		fprintf(stderr, "%s:%ld: ", location_name, location_line);

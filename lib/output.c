@@ -1,5 +1,5 @@
 /*
- * output: deferred or streamed CSV, to stdout or to -o FILE, and the one
+ * output: deferred or streamed rows, to stdout or to -o FILE, and the one
  * way every file the user names is written (temporary file, rename).
  */
 #include <dirent.h>
@@ -18,6 +18,7 @@
 #include "hourbook/cli.h"
 #include "hourbook/diag.h"
 #include "hourbook/output.h"
+#include "hourbook/progress.h"
 #include "hourbook/xlsx.h"
 
 /* ---- temporary files ------------------------------------------------------
@@ -539,6 +540,14 @@ static FILE *dest;		/* where the rows go: stdout, the -o temporary
 static char *temp_path;		/* -o through a temporary file, or NULL */
 static const char *retry_key;	/* the --key that prints the change again */
 static struct temp *stdout_xlsx;	/* an xlsx for stdout, built first */
+/* A writing command's rows wait in the spool as CSV whatever the format:
+ * that is what a --key records and prints again (batch.c), and what a
+ * failure after the commit names.  In a table or JSON Lines they are
+ * written out from it at the end (hb_csv_rewrite), so a first run and its
+ * repeat print the same. */
+static enum hb_csv_format final_format;
+static char **header;		/* the header's names, for that */
+static struct hb_progress progress;	/* an export's rows */
 
 /* A stream on a descriptor of ours; fd is the stream's to close. */
 static FILE *
@@ -571,6 +580,8 @@ hb_output_begin(enum hb_csv_format format, bool deferred)
 			writer.xlsx = hb_xlsx_start(stdout_xlsx->path,
 			    "standard output");
 		}
+		hb_progress_begin(&progress, NULL);
+		writer.progress = &progress;
 		return &writer;
 	}
 	if (output == NULL)
@@ -587,13 +598,23 @@ hb_output_begin(enum hb_csv_format format, bool deferred)
 			hb_die(HB_EXIT_IO, "%s: %s", output, strerror(errno));
 		dest = stream_on(fd, output);
 	}
+	final_format = format;
 	if (deferred) {
 		spool = tmpfile();
 		if (spool == NULL)
 			hb_die(HB_EXIT_IO, "cannot create a temporary file: %s",
 			    strerror(errno));
+		if (format == HB_CSV_TABLE || format == HB_CSV_JSONL)
+			format = HB_CSV_PLAIN;
 	}
 	hb_csv_writer_init(&writer, spool ? spool : dest, format);
+	writer.no_header = hb_opts.no_header;
+	/* The rows of an export show how far it has got; rows that go
+	 * straight to the terminal show it themselves. */
+	if (!deferred && (!isatty(fileno(dest)) || format == HB_CSV_TABLE)) {
+		hb_progress_begin(&progress, NULL);
+		writer.progress = &progress;
+	}
 	return &writer;
 }
 
@@ -603,12 +624,28 @@ hb_output_writer(void)
 	return &writer;
 }
 
+/* The spool holds rows for another format: its header waits too. */
+static bool
+rewritten(void)
+{
+	return spool != NULL && final_format != writer.format;
+}
+
 void
 hb_output_header(const char *const *names)
 {
+	size_t n = 0;
+
 	entity = names[0];
-	if (!hb_opts.no_header)
-		hb_csv_header(&writer, names);
+	if (rewritten()) {
+		while (names[n] != NULL)
+			n++;
+		header = hb_xcalloc(n + 1, sizeof *header);
+		for (size_t i = 0; i < n; i++)
+			header[i] = hb_xstrdup(names[i]);
+		return;
+	}
+	hb_csv_header(&writer, names);
 	if (spool != NULL)
 		rows_from = ftell(spool);
 }
@@ -774,6 +811,27 @@ hb_output_committed(void)
 	hb_diag_set_committed(explain_committed);
 }
 
+/* The spool's CSV rows, in the format asked for, to dest. */
+static void
+rewrite_spool(void)
+{
+	struct hb_csv_writer out;
+	static const char *const none[] = { NULL };
+
+	if (fflush(spool) != 0 || ferror(spool))
+		write_failed("temporary file");
+	rewind(spool);
+	hb_csv_writer_init(&out, dest, final_format);
+	out.no_header = hb_opts.no_header;
+	hb_csv_header(&out, header ? (const char *const *)header : none);
+	hb_csv_rewrite(spool, &out);
+	hb_csv_writer_finish(&out);
+	for (size_t i = 0; header != NULL && header[i] != NULL; i++)
+		free(header[i]);
+	free(header);
+	header = NULL;
+}
+
 /* The finished workbook: to -o FILE, or copied to stdout. */
 static void
 finish_xlsx(void)
@@ -796,6 +854,8 @@ hb_output_finish(void)
 	struct sigaction ignore, saved;
 	bool after_commit = hb_diag_committed();
 
+	hb_progress_end(&progress);
+	writer.progress = NULL;
 	if (writer.xlsx != NULL) {
 		finish_xlsx();
 		return;
@@ -814,7 +874,11 @@ hb_output_finish(void)
 		sigemptyset(&ignore.sa_mask);
 		sigaction(SIGPIPE, &ignore, &saved);
 	}
-	if (spool != NULL) {
+	if (spool == NULL)
+		hb_csv_writer_finish(&writer);
+	else if (rewritten())
+		rewrite_spool();
+	else {
 		char buf[65536];
 		size_t n;
 

@@ -456,13 +456,13 @@ const char *const hb_balance_columns[] = {
 };
 
 void
-hb_package_balances(struct hb_book *book, const struct hb_package_filter *f,
-    struct hb_csv_writer *w)
+hb_package_each_balance(struct hb_book *book,
+    const struct hb_package_filter *f,
+    void (*fn)(void *ctx, const struct hb_package *p), void *ctx)
 {
 	struct hb_scope scope = { f->client, f->project, 0, 0 };
 	struct hb_balances *b;
 	int64_t only = 0;
-	char day[HB_DATE_BUFSZ];
 
 	if (hb_given(f->package))
 		scope.package_id = only = hb_field_count("package", f->package, 1,
@@ -471,24 +471,39 @@ hb_package_balances(struct hb_book *book, const struct hb_package_filter *f,
 	for (size_t i = 0; i < hb_balances_count(b); i++) {
 		const struct hb_package *p = hb_balances_package(b, i);
 
-		if (only != 0 && p->id != only)
-			continue;
-		hb_csv_int(w, p->id);
-		hb_csv_text(w, p->project);
-		hb_csv_text(w, p->client);
-		hb_csv_text(w, p->plan);
-		hb_csv_text(w, p->status);
-		hb_csv_minutes(w, p->loaded);
-		hb_csv_minutes(w, p->used);
-		hb_csv_minutes(w, p->lapsed);
-		hb_csv_minutes(w, p->committed);
-		hb_csv_minutes(w, p->available);
-		hb_csv_money(w, p->price);
-		hb_csv_text(w, p->currency);
-		hb_csv_date(w, p->has_expires ? hb_date_format(p->expires, day)
-		    : NULL);
-		hb_csv_text(w, p->awaiting_payment ? "yes" : "no");
-		hb_csv_end_row(w);
+		if (only == 0 || p->id == only)
+			fn(ctx, p);
 	}
 	hb_balances_free(b);
+}
+
+static void
+print_balance(void *ctx, const struct hb_package *p)
+{
+	struct hb_csv_writer *w = ctx;
+	char day[HB_DATE_BUFSZ];
+
+	hb_csv_int(w, p->id);
+	hb_csv_text(w, p->project);
+	hb_csv_text(w, p->client);
+	hb_csv_text(w, p->plan);
+	hb_csv_text(w, p->status);
+	hb_csv_minutes(w, p->loaded);
+	hb_csv_minutes(w, p->used);
+	hb_csv_minutes(w, p->lapsed);
+	hb_csv_minutes(w, p->committed);
+	hb_csv_minutes(w, p->available);
+	hb_csv_money(w, p->price);
+	hb_csv_text(w, p->currency);
+	hb_csv_date(w, p->has_expires ? hb_date_format(p->expires, day)
+	    : NULL);
+	hb_csv_text(w, p->awaiting_payment ? "yes" : "no");
+	hb_csv_end_row(w);
+}
+
+void
+hb_package_balances(struct hb_book *book, const struct hb_package_filter *f,
+    struct hb_csv_writer *w)
+{
+	hb_package_each_balance(book, f, print_balance, w);
 }

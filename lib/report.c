@@ -9,14 +9,17 @@
 #include "hourbook/book.h"
 #include "hourbook/clock.h"
 #include "hourbook/diag.h"
+#include "hourbook/duration.h"
 #include "hourbook/field.h"
 #include "hourbook/money_ledger.h"
+#include "hourbook/money.h"
 #include "hourbook/names.h"
 #include "hourbook/output.h"
 #include "hourbook/package.h"
 #include "hourbook/report.h"
 #include "hourbook/setup.h"
 #include "hourbook/suggest.h"
+#include "hourbook/table.h"
 #include "hourbook/task.h"
 #include "hourbook/xlsx.h"
 
@@ -135,13 +138,15 @@ print_row(void *vctx, const struct hb_row *row)
 	hb_csv_end_row(q->w);
 }
 
+/* The writer prints the heading unless --no-header (an xlsx sheet always
+ * has one). */
 static void
 header(struct hb_csv_writer *w, bool no_header, const char *sheet,
     const char *const *names)
 {
 	w->sheet = sheet;
-	if (!no_header || w->xlsx != NULL)
-		hb_csv_header(w, names);
+	w->no_header = no_header && w->xlsx == NULL;
+	hb_csv_header(w, names);
 }
 
 static void
@@ -205,12 +210,199 @@ write_events(struct hb_book *book, const struct hb_report_filter *f,
 	    no_header);
 }
 
+/* ---- balances for people ----------------------------------------------
+ *
+ * report-export balances -f table is the morning answer: a line per
+ * package with its hours as h:mm and a bar of the share used, and after
+ * each client's packages the client's total in words, "verde: 52:10 of
+ * 78:00 used, 18:05 left", over the packages that are not closed. */
+
+#define BAR_CELLS 10
+
+struct balance_line {
+	size_t order;		/* as the balances came: project, id */
+	int64_t id;
+	char *client, *project, *plan, *status;
+	int64_t loaded, used, committed, available;
+};
+
+struct balance_lines {
+	struct balance_line *v;
+	size_t n, cap;
+};
+
+static void
+keep_balance(void *ctx, const struct hb_package *p)
+{
+	struct balance_lines *b = ctx;
+	struct balance_line *l;
+
+	if (b->n == b->cap) {
+		b->cap = b->cap ? 2 * b->cap : 16;
+		b->v = hb_xrealloc(b->v, b->cap * sizeof *b->v);
+	}
+	l = &b->v[b->n];
+	l->order = b->n++;
+	l->id = p->id;
+	l->client = hb_xstrdup(p->client);
+	l->project = hb_xstrdup(p->project);
+	l->plan = hb_xstrdup(p->plan);
+	l->status = hb_xstrdup(p->status);
+	l->loaded = p->loaded;
+	l->used = p->used;
+	l->committed = p->committed;
+	l->available = p->available;
+}
+
+/* "███████░░░  67%": the share of the loaded hours used (over 100% when
+ * overdrawn); empty when nothing is loaded. */
+static char *
+share_bar(int64_t used, int64_t loaded)
+{
+	char bar[BAR_CELLS * 3 + 16], *o = bar;
+	int64_t pct, filled;
+
+	/* Minutes stay far below what would overflow: no bar rather than a
+	 * wrong one if they ever did not. */
+	if (loaded <= 0 || !hb_scale_round(used, 100, loaded, &pct) ||
+	    !hb_scale_round(used, BAR_CELLS, loaded, &filled))
+		return NULL;
+	if (filled > BAR_CELLS)
+		filled = BAR_CELLS;
+	for (int64_t i = 0; i < BAR_CELLS; i++) {
+		memcpy(o, i < filled ? "█" : "░", 3);
+		o += 3;
+	}
+	snprintf(o, sizeof bar - (size_t)(o - bar), " %4lld%%", (long long)pct);
+	return hb_xstrdup(bar);
+}
+
+static void
+balance_row(struct hb_table *t, const struct balance_line *l)
+{
+	char id[24], d[HB_DURATION_BUFSZ];
+	char *bar = share_bar(l->used, l->loaded);
+
+	snprintf(id, sizeof id, "%lld", (long long)l->id);
+	hb_table_cell(t, id);
+	hb_table_cell(t, l->client);
+	hb_table_cell(t, l->project);
+	hb_table_cell(t, l->plan);
+	hb_table_cell(t, l->status);
+	hb_table_cell(t, hb_duration_format(l->loaded, d));
+	hb_table_cell(t, hb_duration_format(l->used, d));
+	hb_table_cell(t, hb_duration_format(l->committed, d));
+	hb_table_cell(t, hb_duration_format(l->available, d));
+	hb_table_cell(t, bar);
+	hb_table_end_row(t);
+	free(bar);
+}
+
+/* "verde: 52:10 of 78:00 used, 7:45 committed, 18:05 left". */
+static void
+client_total(struct hb_table *t, const struct balance_line *v, size_t n)
+{
+	int64_t loaded = 0, used = 0, committed = 0, available = 0;
+	char a[HB_DURATION_BUFSZ], b[HB_DURATION_BUFSZ], c[HB_DURATION_BUFSZ];
+	char d[HB_DURATION_BUFSZ], *line;
+	size_t open = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		if (strcmp(v[i].status, "closed") == 0)
+			continue;
+		open++;
+		loaded += v[i].loaded;
+		used += v[i].used;
+		committed += v[i].committed;
+		available += v[i].available;
+	}
+	if (open == 0)
+		line = hb_xprintf("%s: no open package", v[0].client);
+	else if (loaded == 0 && used == 0)
+		line = hb_xprintf("%s: no hours loaded yet", v[0].client);
+	else
+		line = hb_xprintf("%s: %s of %s used%s%s%s, %s %s", v[0].client,
+		    hb_duration_format(used, a), hb_duration_format(loaded, b),
+		    committed != 0 ? ", " : "",
+		    committed != 0 ? hb_duration_format(committed, c) : "",
+		    committed != 0 ? " committed" : "",
+		    hb_duration_format(available < 0 ? -available : available, d),
+		    available < 0 ? "short" : "left");
+	hb_table_line(t, line);
+	free(line);
+}
+
+static int
+by_client(const void *x, const void *y)
+{
+	const struct balance_line *a = x, *b = y;
+	int c = strcmp(a->client, b->client);
+
+	/* The packages keep their order (project, id) within a client. */
+	if (c != 0)
+		return c;
+	return a->order < b->order ? -1 : a->order > b->order;
+}
+
+static void
+balances_table(struct hb_book *book, const struct hb_package_filter *pf,
+    FILE *fp, bool no_header)
+{
+	/* Ranks: what a narrow terminal keeps longest (the totals line
+	 * names the client and the committed hours anyway). */
+	static const struct {
+		const char *heading;
+		bool right, shrink;
+		int rank;
+	} cols[] = {
+		{ "Package", true, false, 9 }, { "Client", false, true, 2 },
+		{ "Project", false, true, 4 }, { "Plan", false, true, 0 },
+		{ "Status", false, true, 1 }, { "Loaded", true, false, 5 },
+		{ "Used", true, false, 6 }, { "Committed", true, false, 3 },
+		{ "Available", true, false, 7 },
+		{ "Share used", false, false, 8 },
+	};
+	struct balance_lines b = { NULL, 0, 0 };
+	struct hb_table *t = hb_table_new();
+	size_t start = 0;
+
+	for (size_t c = 0; c < sizeof cols / sizeof cols[0]; c++)
+		hb_table_column(t, cols[c].heading, cols[c].right,
+		    cols[c].shrink, cols[c].rank);
+	hb_package_each_balance(book, pf, keep_balance, &b);
+	qsort(b.v, b.n, sizeof *b.v, by_client);
+	for (size_t i = 0; i < b.n; i++) {
+		if (strcmp(b.v[i].client, b.v[start].client) != 0) {
+			client_total(t, &b.v[start], i - start);
+			hb_table_line(t, "");
+			start = i;
+		}
+		balance_row(t, &b.v[i]);
+	}
+	if (b.n > 0)
+		client_total(t, &b.v[start], b.n - start);
+	hb_table_print(t, fp, !no_header, hb_table_width(fp),
+	    hb_table_colour(fp));
+	hb_table_free(t);
+	for (size_t i = 0; i < b.n; i++) {
+		free(b.v[i].client);
+		free(b.v[i].project);
+		free(b.v[i].plan);
+		free(b.v[i].status);
+	}
+	free(b.v);
+}
+
 static void
 write_balances(struct hb_book *book, const struct hb_report_filter *f,
     struct hb_csv_writer *w, bool no_header)
 {
 	struct hb_package_filter pf = { f->client, f->project, f->package };
 
+	if (w->format == HB_CSV_TABLE) {
+		balances_table(book, &pf, w->fp, no_header);
+		return;
+	}
 	header(w, no_header, "Balances", hb_balance_columns);
 	hb_package_balances(book, &pf, w);
 }

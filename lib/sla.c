@@ -436,27 +436,23 @@ static const char *const finding_columns[] = {
 };
 
 static void
-print_csv(const struct sla *s, bool no_header, FILE *fp)
+print_rows(const struct sla *s, struct hb_csv_writer *w)
 {
-	struct hb_csv_writer w;
-
-	hb_csv_writer_init(&w, fp, HB_CSV_PLAIN);
-	if (!no_header)
-		hb_csv_header(&w, finding_columns);
+	hb_csv_header(w, finding_columns);
 	for (size_t i = 0; i < s->n; i++) {
 		const struct result *r = &s->results[i];
 
 		if (!r->failed)
 			continue;
-		hb_csv_text(&w, r->rule->id);
-		hb_csv_text(&w, r->rule->severity);
-		hb_csv_text(&w, r->entity);
-		hb_csv_int(&w, r->key);
-		hb_csv_text(&w, r->project);
-		hb_csv_text(&w, r->since);
-		hb_csv_text(&w, r->due);
-		hb_csv_text(&w, r->message);
-		hb_csv_end_row(&w);
+		hb_csv_text(w, r->rule->id);
+		hb_csv_text(w, r->rule->severity);
+		hb_csv_text(w, r->entity);
+		hb_csv_int(w, r->key);
+		hb_csv_text(w, r->project);
+		hb_csv_text(w, r->since);
+		hb_csv_text(w, r->due);
+		hb_csv_text(w, r->message);
+		hb_csv_end_row(w);
 	}
 }
 
@@ -572,7 +568,7 @@ print_junit(const struct sla *s, FILE *fp)
 bool
 hb_sla_check(struct hb_book *book, int64_t as_of, const char *rule,
     const char *project, enum hb_sla_format format, bool quiet,
-    bool no_header, FILE *fp)
+    struct hb_csv_writer *w)
 {
 	struct sla s = { .book = book, .as_of = as_of, .project = project };
 	bool errors = false;
@@ -592,12 +588,12 @@ hb_sla_check(struct hb_book *book, int64_t as_of, const char *rule,
 		errors |= s.results[i].failed &&
 		    strcmp(s.results[i].rule->severity, "error") == 0;
 	if (!quiet) {
-		if (format == HB_SLA_CSV)
-			print_csv(&s, no_header, fp);
+		if (format == HB_SLA_ROWS)
+			print_rows(&s, w);
 		else if (format == HB_SLA_TAP)
-			print_tap(&s, fp);
+			print_tap(&s, w->fp);
 		else
-			print_junit(&s, fp);
+			print_junit(&s, w->fp);
 	}
 	for (size_t i = 0; i < s.n; i++) {
 		free(s.results[i].project);

@@ -8,9 +8,15 @@
  * the value is checked here, before the command sees it: a malformed value
  * is exit 65 with a message naming the option and the accepted forms.  An
  * unknown option is exit 64 with the nearest option names.  The common
- * options (-d/--db, --as, -q/--quiet, -o/--output, --no-header, --csv,
- * --dry-run, --again, --key, --allow-network-fs, -h/--help, --version) are
- * handled here and land in hb_opts.
+ * options (-d/--db, --as, -q/--quiet, -f/--format, -o/--output,
+ * --no-header, --csv, --dry-run, --again, --key, --allow-network-fs,
+ * -h/--help, --version) are handled here and land in hb_opts.
+ *
+ * -f/--format is the form of the rows every command prints: csv (the
+ * default, the pipeline contract), table (for people) or jsonl (JSON
+ * Lines); a command may take more (its hb_command.formats: report-export's
+ * excel-csv and xlsx, sla-check's tap and junit).  A format the command
+ * does not take is a usage error (64) that lists the ones it does.
  */
 #ifndef HOURBOOK_CLI_H
 #define HOURBOOK_CLI_H
@@ -69,6 +75,8 @@ struct hb_command {
 	const char *summary;		/* one line: what the command does */
 	const struct hb_option *options;	/* ends with a zeroed entry */
 	unsigned flags;
+	const char *const *formats;	/* -f choices besides csv, table and
+					   jsonl, NULL-terminated; or NULL */
 };
 
 /* The common options, after hb_cli_parse. */
@@ -76,6 +84,8 @@ struct hb_common_options {
 	const char *db;		/* -d/--db */
 	const char *actor;	/* --as */
 	bool quiet;		/* -q */
+	const char *format;	/* -f, one of the command's formats; NULL
+				   when not given (csv) */
 	const char *output;	/* -o */
 	bool no_header;		/* --no-header */
 	const char *csv;	/* --csv FILE|- */
@@ -122,6 +132,12 @@ _Noreturn void hb_usage_error(const struct hb_command *cmd,
 
 /* The usage lines ("usage: NAME SYNOPSIS"), as --help prints them. */
 void hb_cli_print_usage(const struct hb_command *cmd, FILE *fp);
+
+#include "hourbook/csv.h"
+
+/* The writer format -f names: HB_CSV_PLAIN when -f was not given or names
+ * a format the command prints itself (tap, junit). */
+enum hb_csv_format hb_cli_format(void);
 
 /* The actor of writes: --as, else $HOURBOOK_USER, else the login name.
  * Borrowed; valid until exit.  Whether it is a person of the book is the

@@ -1,6 +1,7 @@
 /*
- * csv: CSV in (strict, through libcsv) and CSV out (RFC 4180 and the
- * excel-csv variant).
+ * csv: CSV in (strict, through libcsv) and rows out: CSV (RFC 4180 and the
+ * excel-csv variant), and through the same typed calls xlsx cells, tables
+ * for people (table.h) and JSON Lines.
  *
  * The reader streams: it reads the input in blocks of 64 KiB and holds one
  * block, one record and (until it knows the dialect) the start of the
@@ -38,7 +39,11 @@
 enum hb_csv_format {
 	HB_CSV_PLAIN,	/* RFC 4180 quoting, ',' and LF, '.' decimals */
 	HB_CSV_EXCEL,	/* BOM, ';', CRLF, ',' decimals, formulas neutralised */
-	HB_CSV_XLSX	/* typed cells in a workbook (see xlsx.h) */
+	HB_CSV_XLSX,	/* typed cells in a workbook (see xlsx.h) */
+	HB_CSV_TABLE,	/* an aligned table for people (table.h): h:mm,
+			   money with its currency, headings in words */
+	HB_CSV_JSONL	/* JSON Lines: an object per row, keyed by the
+			   header, numbers as numbers (columns.h) */
 };
 
 /* A column the caller wants: "task" or "duration|minutes" (first name is
@@ -87,6 +92,11 @@ int hb_csv_read_stream_dialect(FILE *fp, const struct hb_csv_column *columns,
     size_t ncolumns, hb_csv_row_fn *on_row, void *ctx,
     enum hb_csv_format *dialect, struct hb_csv_error *err);
 
+/* The code point that the UTF-8 sequence at s (len > 0 bytes left)
+ * stands for, and its length in *n; -1 (and *n 1) when s does not start a
+ * valid sequence (overlong, a surrogate, cut short...). */
+int32_t hb_utf8_decode(const char *s, size_t len, size_t *n);
+
 /* True when s (len bytes) is valid UTF-8 without NUL bytes. */
 bool hb_utf8_valid(const char *s, size_t len);
 
@@ -97,22 +107,43 @@ bool hb_utf8_valid(const char *s, size_t len);
 char *hb_utf8_escape(const char *s);
 
 struct hb_xlsx;
+struct hb_csv_rows;
+struct hb_progress;
 
 /* A writer borrows its stream (or workbook); the caller checks and closes
- * it.  The same typed calls write CSV text or xlsx cells, so every record
- * printer serves every format. */
+ * it.  The same typed calls write CSV text, xlsx cells, a table or JSON
+ * Lines, so every record printer serves every format.
+ *
+ * In a table and in JSON Lines a value's kind is its column's
+ * (columns.h), whatever call wrote it: a row written as text (CSV read
+ * back, hb_csv_rewrite) comes out as the same row written by the typed
+ * calls.  JSON Lines: an object per row with the header's names as keys,
+ * written as each row ends (memory does not grow with the rows);
+ * minutes, ids and counts as integers, money as integer cents, a
+ * percentage as a number, an empty value as null, text as a JSON string
+ * (RFC 8259).  A table holds its rows until hb_csv_writer_finish. */
 struct hb_csv_writer {
 	FILE *fp;
 	enum hb_csv_format format;
 	size_t column;		/* fields written in the current row */
 	struct hb_xlsx *xlsx;	/* HB_CSV_XLSX: the workbook */
 	const char *sheet;	/* HB_CSV_XLSX: the next sheet's name */
+	bool no_header;		/* hb_csv_header names the columns but prints
+				   no heading (--no-header; jsonl has none,
+				   xlsx always has one) */
+	struct hb_csv_rows *rows;	/* table and jsonl: the columns and
+					   the row being written */
+	struct hb_progress *progress;	/* counts the rows, or NULL */
 };
 
 /* Start writing (the excel format writes its BOM here). */
 void hb_csv_writer_init(struct hb_csv_writer *w, FILE *fp,
     enum hb_csv_format format);
-/* A row of text cells, NULL-terminated: the header. */
+/* Done: print what a table held, and free what the writer holds (the
+ * stream stays the caller's). */
+void hb_csv_writer_finish(struct hb_csv_writer *w);
+/* The header: the columns' names, NULL-terminated (copied).  Printed as
+ * a row unless w->no_header. */
 void hb_csv_header(struct hb_csv_writer *w, const char *const *names);
 /* Text; NULL writes an empty field. */
 void hb_csv_text(struct hb_csv_writer *w, const char *s);
@@ -131,5 +162,15 @@ void hb_csv_date(struct hb_csv_writer *w, const char *date);
 /* A UTC timestamp (NULL or "" is empty): text in CSV, a date-time in xlsx. */
 void hb_csv_timestamp(struct hb_csv_writer *w, const char *timestamp);
 void hb_csv_end_row(struct hb_csv_writer *w);
+
+/* Write the CSV rows in `in` (as HB_CSV_PLAIN writes them, without a
+ * header) through w, after its header: each field as text, typed by its
+ * column.  Dies 74 on a read error. */
+void hb_csv_rewrite(FILE *in, struct hb_csv_writer *w);
+
+/* s as a JSON string (RFC 8259), quotes included: '"' and '\\' escaped,
+ * control characters as \n, \t... or \u00XX, bytes that are not UTF-8
+ * as \ufffd. */
+void hb_json_string(FILE *fp, const char *s);
 
 #endif

@@ -79,6 +79,10 @@ char *hb_timestamp_format(int64_t t, char *buf);
 
 /* The local (TZ) date of instant t. */
 hb_day hb_local_day(int64_t t);
+/* Instant t as its local date and time, "2026-11-23 15:05", for people
+ * (report tables); buf has HB_LOCAL_TIME_BUFSZ. */
+#define HB_LOCAL_TIME_BUFSZ 24
+char *hb_local_time_format(int64_t t, char *buf);
 /* The instant at minute_of_day (0..1440) of a local date; in a DST gap the
  * wall time is read with the offset before the change. */
 int64_t hb_local_instant(hb_day day, int minute_of_day);

@@ -53,6 +53,10 @@ const char *hb_diag_location(long *line);
  * user typed it, rather than the column "reassign_to" (cli.c sets it). */
 void hb_diag_set_column_option(const char *(*fn)(const char *column));
 
+/* Call fn before each message is written (NULL: nothing): a progress
+ * line on the terminal clears itself (progress.h). */
+void hb_diag_set_before_message(void (*fn)(void));
+
 /* Quiet mode (-q) silences hb_note(), never warnings or errors. */
 void hb_diag_set_quiet(int quiet);
 

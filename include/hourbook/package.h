@@ -52,6 +52,12 @@ void hb_package_print(struct hb_csv_writer *w, const struct hb_package *p);
 extern const char *const hb_balance_columns[];
 void hb_package_balances(struct hb_book *book,
     const struct hb_package_filter *f, struct hb_csv_writer *w);
+/* fn(ctx, package) for each package the filter selects, with its figures
+ * as of today, ordered by project and id (the package is borrowed for the
+ * call). */
+void hb_package_each_balance(struct hb_book *book,
+    const struct hb_package_filter *f,
+    void (*fn)(void *ctx, const struct hb_package *p), void *ctx);
 
 /* The project's available minutes now (balance.h: loaded - used - lapsed
  * - committed over its active packages); *has_packages tells whether it

@@ -33,6 +33,8 @@ for src in "$HB_SRC"/cmd/*.c; do
 		[ -n "$value" ] || continue
 		# --as names a person: any text may; a control character not.
 		[ "$name" = as ] && value=$(printf 'x\001y')
+		# A format is how the command is used, not data: 64 (below).
+		[ "$name" = format ] && continue
 		walked=$((walked + 1))
 		run "$cmd" "--$name" "$value"
 		if [ "$status" -eq 65 ] && grep -qF -- "--$name" "$T/err"; then
@@ -43,6 +45,26 @@ for src in "$HB_SRC"/cmd/*.c; do
 	done <"$T/opts"
 done
 [ "$walked" -gt 60 ] && ok "walked $walked options" || not_ok "walked $walked options"
+
+# -f/--format, which every command that prints rows takes: a format the
+# command does not take is a usage error that lists those it does.
+for src in "$HB_SRC"/cmd/*.c; do
+	cmd=$(basename "$src" .c)
+	run "$cmd" -f nonesuch
+	if [ "$status" -eq 64 ] &&
+	    grep -qF -- '--format: "nonesuch" is not a format: csv, table' "$T/err" &&
+	    grep -q '^usage: ' "$T/err"; then
+		ok "$cmd -f nonesuch: 64, the formats listed"
+	else
+		not_ok "$cmd -f nonesuch: 64, the formats listed" "exit $status" "$(cat "$T/err")"
+	fi
+done
+expect_exit 64 task-list -f xlsx
+expect_err "task-list: no xlsx" '"xlsx" is not a format: csv, table or jsonl'
+expect_exit 64 report-export entries -f tap
+expect_exit 64 sla-check -f excel-csv
+expect_exit 64 report-export entries --format=tabel
+expect_err "a near format" "(did you mean table?)"
 
 # Values that pass as text or as a number but that the command itself
 # refuses: the message names the option too, not only its column.

@@ -42,8 +42,8 @@ complete_line() {
 # value it refuses ("is not one of a, b, c"): sorted, on one line.
 choices_of() {
 	"$@" zzzzzzzz 2>&1 >/dev/null |
-	    sed -n 's/.* is not one of \([^(]*\).*/\1/p; s/.* is not a kind (\([^)]*\)).*/\1/p' |
-	    tr -d ',' | tr ' ' '\n' | sed '/^$/d' | sort | paste -sd' ' -
+	    sed -n 's/.* is not one of \([^(]*\).*/\1/p; s/.* is not a kind (\([^)]*\)).*/\1/p; s/.* is not a format: \([^(]*\).*/\1/p' |
+	    tr -d ',' | tr ' ' '\n' | sed '/^$/d; /^or$/d' | sort | paste -sd' ' -
 }
 
 run bash --norc --noprofile -c '. "$1" && complete -p task-set report-export' x "$script"

@@ -64,7 +64,9 @@ expect_exit 64 report-export entries --from 2026-11-05 --to 2026-11-01
 expect_exit 65 report-export entries --from 2026-02-30
 expect_exit 65 report-export entries --month 2026-13
 expect_exit 65 report-export entries --package x
-expect_exit 65 report-export -f ods entries
+# A format is how the command is used: a usage error that lists them.
+expect_exit 64 report-export -f ods entries
+expect_err "formats listed" '--format: "ods" is not a format: csv, table, jsonl, excel-csv or xlsx'
 
 # excel-csv: BOM, CRLF, ';', decimal comma, formulas neutralised.
 expect_exit 0 report-export -f excel-csv entries --person bruno --package 1

@@ -139,7 +139,8 @@ expect_eq "warnings are TODO" "$(sla-check --no-header --as-of 2026-11-21 | grep
 expect_exit 0 sla-check --as-of 2026-10-01 --project slow
 expect_exit 65 sla-check --rule nope
 expect_err "rules listed" "due-rigid, due-flexible, intake"
-expect_exit 65 sla-check --format xml
+expect_exit 64 sla-check --format xml
+expect_err "formats listed" '"xml" is not a format: csv, table, jsonl, tap or junit'
 expect_exit 65 sla-check --as-of soon
 HOURBOOK_DB="$(book_new none)" expect_exit 66 sla-check
 # A typo in --project must not pass a CI gate with zero tests.

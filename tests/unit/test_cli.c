@@ -19,7 +19,7 @@ static const struct hb_option options[] = {
 };
 static const char *const synopsis[] = { "[--email E] NAME", NULL };
 static const struct hb_command command = {
-	"cli-test", synopsis, "Testing.", options, HB_CLI_CSV
+	"cli-test", synopsis, "Testing.", options, HB_CLI_CSV, NULL
 };
 
 struct seen {
@@ -143,7 +143,7 @@ test_spec_operands(void **state)
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
 		const char *const synopsis_lines[] = { cases[i].usage, NULL };
 		const struct hb_command cmd = { "spec-test", synopsis_lines,
-		    "Testing.", spec_options, cases[i].flags };
+		    "Testing.", spec_options, cases[i].flags, NULL };
 		char *text = NULL;
 		size_t size = 0;
 		FILE *fp = open_memstream(&text, &size);
@@ -176,7 +176,7 @@ test_spec_options(void **state)
 	};
 	static const char *const synopsis_lines[] = { "[--flag]", NULL };
 	const struct hb_command cmd = { "spec-test", synopsis_lines,
-	    "Testing.", spec_options, HB_CLI_NO_DB };
+	    "Testing.", spec_options, HB_CLI_NO_DB, NULL };
 	char *text = NULL;
 	size_t size = 0;
 	FILE *fp = open_memstream(&text, &size);
@@ -194,6 +194,7 @@ test_spec_options(void **state)
 	    "option\tnote\tn\tTEXT\tmultiline\t\t\ta note with a tab\n"
 	    "option\tflag\t\t\tflag\t\t\ta flag\n"
 	    "option\tquiet\tq\t\tflag\t\t\tprint no notes on stderr\n"
+	    "option\tformat\tf\tFORMAT\tchoice\t\tcsv,table,jsonl\tprint the rows as csv (the default), table (aligned, for people) or jsonl (JSON Lines)\n"
 	    "option\toutput\to\tFILE\tfile\t\t\twrite the CSV to FILE (atomically) instead of stdout\n"
 	    "option\tno-header\t\t\tflag\t\t\tleave out the CSV header row\n"
 	    "option\thelp\th\t\tflag\t\t\tprint this help and exit\n"

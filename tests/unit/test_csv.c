@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 #include <cmocka.h>
 
@@ -710,6 +711,7 @@ written(enum hb_csv_format format, void (*fill)(struct hb_csv_writer *))
 
 	hb_csv_writer_init(&w, fp, format);
 	fill(&w);
+	hb_csv_writer_finish(&w);
 	fclose(fp);
 	return buf;
 }
@@ -887,6 +889,192 @@ test_round_trip(void **state)
 	free(text);
 }
 
+static void
+test_json_strings(void **state)
+{
+	/* RFC 8259: quotes and backslashes escaped, every control character
+	 * escaped, UTF-8 as it is, and what is not UTF-8 replaced. */
+	static const struct { const char *in, *want; } cases[] = {
+		{ "plain", "\"plain\"" },
+		{ "", "\"\"" },
+		{ "say \"hi\"", "\"say \\\"hi\\\"\"" },
+		{ "back\\slash", "\"back\\\\slash\"" },
+		{ "l1\nl2\r\t", "\"l1\\nl2\\r\\t\"" },
+		{ "\b\f", "\"\\b\\f\"" },
+		{ "\x01\x1b[31m\x1f\x7f", "\"\\u0001\\u001b[31m\\u001f\\u007f\"" },
+		{ "caf\xc3\xa9 \xe2\x82\xac \xf0\x9f\x98\x80",
+		  "\"caf\xc3\xa9 \xe2\x82\xac \xf0\x9f\x98\x80\"" },
+		{ "\xe2\x80\xa8", "\"\xe2\x80\xa8\"" },
+		{ "a\xff" "b", "\"a\\ufffdb\"" },
+		{ "\xc3", "\"\\ufffd\"" },
+		{ "\xc3(", "\"\\ufffd(\"" },
+		{ "\xed\xa0\x80", "\"\\ufffd\\ufffd\\ufffd\"" },
+		{ "</script>", "\"</script>\"" },
+	};
+	(void)state;
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		char *buf = NULL;
+		size_t size = 0;
+		FILE *fp = open_memstream(&buf, &size);
+
+		hb_json_string(fp, cases[i].in);
+		fclose(fp);
+		if (strcmp(buf, cases[i].want) != 0)
+			fail_msg("case %zu: %s, want %s", i, buf, cases[i].want);
+		free(buf);
+	}
+}
+
+/* Rows of every kind of value, as a record printer writes them; with a
+ * column the dictionary does not know (mystery) unless known_only. */
+static bool known_only;
+
+static void
+fill_typed(struct hb_csv_writer *w)
+{
+	static const char *const header[] = {
+		"task", "title", "estimate_minutes", "fee", "discount", "package",
+		"created", "note", "currency", "mystery", NULL
+	};
+	static const char *const known_header[] = {
+		"task", "title", "estimate_minutes", "fee", "discount", "package",
+		"created", "note", "currency", NULL
+	};
+
+	hb_csv_header(w, known_only ? known_header : header);
+	hb_csv_int(w, 7);
+	hb_csv_text(w, "A \"title\", long");
+	hb_csv_minutes(w, 90);
+	hb_csv_money(w, 12050);
+	hb_csv_percent(w, 1250);
+	hb_csv_text(w, "3;4");
+	hb_csv_timestamp(w, "2026-11-23T14:05:00Z");
+	hb_csv_text(w, "line\nnext");
+	hb_csv_text(w, "EUR");
+	if (!known_only)
+		hb_csv_int(w, 5);
+	hb_csv_end_row(w);
+	hb_csv_int(w, 8);
+	hb_csv_text(w, "x");
+	hb_csv_null(w);
+	hb_csv_money(w, -5);
+	hb_csv_percent(w, 4000);
+	hb_csv_text(w, "12");
+	hb_csv_null(w);
+	hb_csv_text(w, "");
+	hb_csv_text(w, "BRL");
+	if (!known_only)
+		hb_csv_text(w, "5");
+	hb_csv_end_row(w);
+	hb_csv_int(w, 9);
+	hb_csv_text(w, "\x01");
+	hb_csv_minutes(w, -75);
+	hb_csv_money(w, 100);
+	hb_csv_percent(w, 5);
+	hb_csv_int(w, 3);
+	hb_csv_null(w);
+	hb_csv_null(w);
+	hb_csv_null(w);
+	if (!known_only)
+		hb_csv_null(w);
+	hb_csv_end_row(w);
+}
+
+static void
+test_jsonl_writer(void **state)
+{
+	/* Numbers by the column's kind: minutes and ids as integers, money
+	 * in cents, percentages as numbers, empty as null; a name the
+	 * dictionary does not know (mystery) keeps the call's kind. */
+	char *got = written(HB_CSV_JSONL, fill_typed);
+
+	(void)state;
+	assert_string_equal(got,
+	    "{\"task\":7,\"title\":\"A \\\"title\\\", long\",\"estimate_minutes\":90,"
+	    "\"fee\":12050,\"discount\":12.5,\"package\":\"3;4\","
+	    "\"created\":\"2026-11-23T14:05:00Z\",\"note\":\"line\\nnext\","
+	    "\"currency\":\"EUR\",\"mystery\":5}\n"
+	    "{\"task\":8,\"title\":\"x\",\"estimate_minutes\":null,\"fee\":-5,"
+	    "\"discount\":40,\"package\":12,\"created\":null,\"note\":null,"
+	    "\"currency\":\"BRL\",\"mystery\":\"5\"}\n"
+	    "{\"task\":9,\"title\":\"\\u0001\",\"estimate_minutes\":-75,\"fee\":100,"
+	    "\"discount\":0.05,\"package\":3,\"created\":null,\"note\":null,"
+	    "\"currency\":null,\"mystery\":null}\n");
+	free(got);
+}
+
+/* The rows as CSV text, then through a writer of format f, as a writing
+ * command's rows are printed after its commit or for a --key repeat. */
+static char *
+rewritten(enum hb_csv_format f)
+{
+	static const char *const header[] = {
+		"task", "title", "estimate_minutes", "fee", "discount", "package",
+		"created", "note", "currency", NULL
+	};
+	char *csv = written(HB_CSV_PLAIN, fill_typed), *buf = NULL;
+	const char *rows = csv + strcspn(csv, "\n") + 1;
+	size_t size = 0;
+	FILE *in = fmemopen((void *)rows, strlen(rows), "rb");
+	FILE *out = open_memstream(&buf, &size);
+	struct hb_csv_writer w;
+
+	hb_csv_writer_init(&w, out, f);
+	hb_csv_header(&w, header);
+	hb_csv_rewrite(in, &w);
+	hb_csv_writer_finish(&w);
+	fclose(in);
+	fclose(out);
+	free(csv);
+	return buf;
+}
+
+static void
+test_rewrite(void **state)
+{
+	/* Rows read back from CSV text come out as the typed calls wrote
+	 * them. */
+	enum hb_csv_format formats[] = { HB_CSV_JSONL, HB_CSV_TABLE };
+
+	(void)state;
+	setenv("COLUMNS", "300", 1);
+	known_only = true;
+	for (size_t i = 0; i < 2; i++) {
+		char *direct = written(formats[i], fill_typed);
+		char *again = rewritten(formats[i]);
+
+		assert_string_equal(direct, again);
+		free(direct);
+		free(again);
+	}
+	known_only = false;
+	unsetenv("COLUMNS");
+}
+
+static void
+test_table_writer(void **state)
+{
+	/* Headings in words, h:mm, money with the row's currency (whose
+	 * column then goes), percentages, local times, numbers on the
+	 * right, a line feed shown. */
+	char *got;
+
+	(void)state;
+	setenv("TZ", "Europe/Rome", 1);
+	tzset();
+	setenv("COLUMNS", "300", 1);
+	got = written(HB_CSV_TABLE, fill_typed);
+	assert_string_equal(got,
+	    "Task  Title            Estimate         Fee  Discount  Package  Created           Note       Mystery\n"
+	    "   7  A \"title\", long      1:30  120.50 EUR     12.5%  3;4      2026-11-23 15:05  line\xe2\x86\xb5next  5\n"
+	    "   8  x                           -0.05 BRL       40%  12                                    5\n"
+	    "   9  ?                   -1:15        1.00     0.05%  3\n");
+	free(got);
+	setenv("TZ", "UTC", 1);
+	tzset();
+	unsetenv("COLUMNS");
+}
+
 int
 main(void)
 {
@@ -911,6 +1099,10 @@ main(void)
 		cmocka_unit_test(test_round_trip),
 		cmocka_unit_test(test_excel_neutralises),
 		cmocka_unit_test(test_excel_round_trip),
+		cmocka_unit_test(test_json_strings),
+		cmocka_unit_test(test_jsonl_writer),
+		cmocka_unit_test(test_rewrite),
+		cmocka_unit_test(test_table_writer),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
