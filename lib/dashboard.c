@@ -602,18 +602,30 @@ release_tasks(struct page *pg)
 	pg->ntasks = pg->more = 0;
 }
 
-static void
-load_tasks(struct page *pg, const int *states, size_t n)
+/* The states whose tasks wait for the client, and the open work's. */
+static bool
+waiting_state(int state)
 {
-	char list[HB_TASK_STATE_LIST_BUFSZ] = ",";
+	return state == HB_TASK_IDEA || state == HB_TASK_ESTIMATED ||
+	    state == HB_TASK_BLOCKED || state == HB_TASK_DELIVERED;
+}
+
+static bool
+open_state(int state)
+{
+	return state == HB_TASK_REQUESTED || state == HB_TASK_OPEN ||
+	    state == HB_TASK_APPROVED || state == HB_TASK_IN_PROGRESS ||
+	    state == HB_TASK_REVISION;
+}
+
+static void
+load_tasks(struct page *pg, bool (*pred)(int state))
+{
+	char list[HB_TASK_STATE_LIST_BUFSZ];
 	struct hb_param p[2];
 
-	for (size_t i = 0; i < n; i++) {
-		strcat(list, hb_task_state_names[states[i]]);
-		strcat(list, ",");
-	}
 	p[0] = hb_text(pg->client->name);
-	p[1] = hb_text(list);
+	p[1] = hb_text(hb_task_state_list(pred, list, sizeof list));
 	hb_book_query(pg->book, HB_Q_DASH_TASKS, p, 2, collect_task, pg);
 }
 
@@ -650,10 +662,7 @@ by_since(const void *va, const void *vb)
 static void
 waiting(struct page *pg)
 {
-	static const int states[] = { HB_TASK_IDEA, HB_TASK_ESTIMATED,
-		HB_TASK_BLOCKED, HB_TASK_DELIVERED };
-
-	load_tasks(pg, states, 4);
+	load_tasks(pg, waiting_state);
 	fprintf(pg->out, "<section id=\"waiting\">\n<h2>%s</h2>\n",
 	    T(pg, "dash.waiting"));
 	if (pg->ntasks == 0) {
@@ -695,11 +704,8 @@ waiting(struct page *pg)
 static void
 open_work(struct page *pg)
 {
-	static const int states[] = { HB_TASK_REQUESTED, HB_TASK_OPEN,
-		HB_TASK_APPROVED, HB_TASK_IN_PROGRESS, HB_TASK_REVISION };
-
 	pg->count_late = true;
-	load_tasks(pg, states, 5);
+	load_tasks(pg, open_state);
 	pg->count_late = false;
 	fprintf(pg->out, "<section id=\"open\">\n<h2>%s</h2>\n",
 	    T(pg, "dash.open"));
