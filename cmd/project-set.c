@@ -1,7 +1,7 @@
 /*
  * project-set: correct a project: its name, its rate from a day on, its
- * late-delivery penalty and its SLA overrides (staff; every change logged
- * with its reason).
+ * late-delivery penalty, its SLA overrides and its sales-share terms from
+ * a month on (staff; every change logged with its reason).
  */
 #include <stdlib.h>
 
@@ -13,7 +13,9 @@
 
 enum {
 	COL_PROJECT, COL_NAME, COL_RATE, COL_FROM, COL_PENALTY, COL_NO_PENALTY,
-	COL_SLA, COL_REASON, COL_PENALTY_BASE, COL_PENALTY_DAILY, NCOL
+	COL_SLA, COL_REASON, COL_PENALTY_BASE, COL_PENALTY_DAILY,
+	COL_MINIMUM_FEE, COL_KPI_UNITS, COL_KPI_REVENUE, COL_SHARE, COL_SHARE_CAP,
+	COL_SHARE_FROM, COL_NO_SHARE, NCOL
 };
 
 static const struct hb_csv_column columns[NCOL] = {
@@ -28,11 +30,19 @@ static const struct hb_csv_column columns[NCOL] = {
 	/* The penalty as report-export projects writes it. */
 	[COL_PENALTY_BASE] = { "penalty_base", false },
 	[COL_PENALTY_DAILY] = { "penalty_daily", false },
+	[COL_MINIMUM_FEE] = { "minimum_fee", false },
+	[COL_KPI_UNITS] = { "kpi_units", false },
+	[COL_KPI_REVENUE] = { "kpi_revenue", false },
+	[COL_SHARE] = { "share", false },
+	[COL_SHARE_CAP] = { "share_cap", false },
+	[COL_SHARE_FROM] = { "share_from", false },
+	[COL_NO_SHARE] = { "no_share", false },
 };
 
 enum {
 	OPT_NAME = HB_OPT_FIRST, OPT_RATE, OPT_FROM, OPT_PENALTY,
-	OPT_NO_PENALTY, OPT_SLA, OPT_REASON
+	OPT_NO_PENALTY, OPT_SLA, OPT_REASON, OPT_MINIMUM_FEE, OPT_KPI_UNITS,
+	OPT_KPI_REVENUE, OPT_SHARE, OPT_SHARE_CAP, OPT_SHARE_FROM, OPT_NO_SHARE
 };
 
 static const struct hb_option options[] = {
@@ -42,6 +52,13 @@ static const struct hb_option options[] = {
 	{ "penalty", OPT_PENALTY, "PCT,PCT-PER-DAY", "late-delivery penalty: once, plus per business day", HB_ARG_TEXT, NULL },
 	{ "no-penalty", OPT_NO_PENALTY, NULL, "take the late-delivery penalty away", 0, NULL },
 	{ "sla", OPT_SLA, "KEY=VALUE", "override an SLA setting; KEY= takes the override away (repeatable)", HB_ARG_TEXT, NULL },
+	{ "minimum-fee", OPT_MINIMUM_FEE, "MONEY", "sales share: the monthly minimum fee, from --share-from on", HB_ARG_MONEY, NULL },
+	{ "kpi-units", OPT_KPI_UNITS, "N", "sales share: the threshold in units sold a month", HB_ARG_COUNT, NULL },
+	{ "kpi-revenue", OPT_KPI_REVENUE, "MONEY", "sales share: the threshold in revenue a month", HB_ARG_MONEY, NULL },
+	{ "share", OPT_SHARE, "PCT", "sales share: the percentage of the sales above the threshold", HB_ARG_PERCENT, NULL },
+	{ "share-cap", OPT_SHARE_CAP, "MONEY", "sales share: the most the share is in a month", HB_ARG_MONEY, NULL },
+	{ "share-from", OPT_SHARE_FROM, "YYYY-MM", "the first month of the new sales-share terms: a month not billed yet", HB_ARG_MONTH, NULL },
+	{ "no-share", OPT_NO_SHARE, NULL, "end the sales-share agreement from --share-from on", 0, NULL },
 	{ "reason", OPT_REASON, "TEXT", "why (required: it goes to the event log)", HB_ARG_TEXT, NULL },
 	{ NULL, 0, NULL, NULL, 0, NULL }
 };
@@ -50,13 +67,17 @@ static const char *const synopsis[] = {
 	"[--name NAME] [--rate MONEY --from DATE] "
 	"[--penalty PCT,PCT-PER-DAY | --no-penalty] [--sla KEY=VALUE]... "
 	"--reason TEXT CODE",
+	"([--minimum-fee MONEY] [--kpi-units N | --kpi-revenue MONEY] "
+	"[--share PCT] [--share-cap MONEY] | --no-share) --share-from YYYY-MM "
+	"--reason TEXT CODE",
 	"[--reason TEXT] --csv FILE",
 	NULL
 };
 
 static const struct hb_command command = {
 	"project-set", synopsis,
-	"Correct a project's name, rate from a day on, penalty or SLA overrides.",
+	"Correct a project's name, rate from a day on, penalty, SLA overrides "
+	"or sales-share terms from a month on.",
 	options, HB_CLI_CSV | HB_CLI_WRITES | HB_CLI_KEY, NULL
 };
 
@@ -76,6 +97,13 @@ on_option(void *ctx, int key, const char *arg)
 	case OPT_PENALTY: values[COL_PENALTY] = arg; break;
 	case OPT_NO_PENALTY: values[COL_NO_PENALTY] = "yes"; break;
 	case OPT_REASON: values[COL_REASON] = arg; break;
+	case OPT_MINIMUM_FEE: values[COL_MINIMUM_FEE] = arg; break;
+	case OPT_KPI_UNITS: values[COL_KPI_UNITS] = arg; break;
+	case OPT_KPI_REVENUE: values[COL_KPI_REVENUE] = arg; break;
+	case OPT_SHARE: values[COL_SHARE] = arg; break;
+	case OPT_SHARE_CAP: values[COL_SHARE_CAP] = arg; break;
+	case OPT_SHARE_FROM: values[COL_SHARE_FROM] = arg; break;
+	case OPT_NO_SHARE: values[COL_NO_SHARE] = "yes"; break;
 	case OPT_SLA:
 		joined = sla ? hb_xprintf("%s;%s", sla, arg) : hb_xstrdup(arg);
 		free(sla);
@@ -90,7 +118,11 @@ apply(void *ctx, struct hb_book *book, const char *const *v)
 	struct hb_project_change in = {
 		v[COL_PROJECT], v[COL_NAME], v[COL_RATE], v[COL_FROM],
 		v[COL_PENALTY], v[COL_PENALTY_BASE], v[COL_PENALTY_DAILY],
-		v[COL_NO_PENALTY], v[COL_SLA], v[COL_REASON]
+		v[COL_NO_PENALTY], v[COL_SLA], v[COL_REASON], {
+			v[COL_MINIMUM_FEE], v[COL_KPI_UNITS], v[COL_KPI_REVENUE],
+			v[COL_SHARE], v[COL_SHARE_CAP], v[COL_SHARE_FROM],
+			v[COL_NO_SHARE]
+		}
 	};
 	struct hb_project p;
 
@@ -110,14 +142,25 @@ main(int argc, char **argv)
 	int status;
 	static const size_t operands[] = { COL_PROJECT };
 	static const size_t fields[] = {
-		COL_NAME, COL_RATE, COL_PENALTY, COL_NO_PENALTY, COL_SLA
+		COL_NAME, COL_RATE, COL_PENALTY, COL_NO_PENALTY, COL_SLA,
+		COL_MINIMUM_FEE, COL_KPI_UNITS, COL_KPI_REVENUE, COL_SHARE,
+		COL_SHARE_CAP, COL_NO_SHARE
 	};
 
 	if (values[COL_PENALTY] && values[COL_NO_PENALTY])
 		hb_usage_error(&command, "give --penalty or --no-penalty, not "
 		    "both");
-	hb_batch_correction(&batch, fields, 5, COL_REASON, "--name, --rate "
-	    "with --from, --penalty, --no-penalty or --sla");
+	if (values[COL_NO_SHARE] && (values[COL_MINIMUM_FEE] ||
+	    values[COL_KPI_UNITS] || values[COL_KPI_REVENUE] ||
+	    values[COL_SHARE] || values[COL_SHARE_CAP]))
+		hb_usage_error(&command, "give sales-share terms or --no-share, "
+		    "not both");
+	if (values[COL_KPI_UNITS] && values[COL_KPI_REVENUE])
+		hb_usage_error(&command, "give --kpi-units or --kpi-revenue, not "
+		    "both: the threshold counts units sold or revenue");
+	hb_batch_correction(&batch, fields, 11, COL_REASON, "--name, --rate "
+	    "with --from, --penalty, --no-penalty, --sla, or sales-share terms "
+	    "or --no-share with --share-from");
 	if (!hb_opts.csv && !values[COL_RATE] != !values[COL_FROM])
 		hb_usage_error(&command, "--rate and --from go together: a new "
 		    "rate holds from a day on");

@@ -50,7 +50,8 @@ static const char *const synopsis[] = {
 static const struct hb_command command = {
 	"report-export", synopsis,
 	"Export the book: activities, balances, clients, comments, earnings, "
-	"entries, events, invoices, people, projects, tasks, withdrawals; "
+	"entries, events, invoices, people, projects, sales, tasks, "
+	"withdrawals; "
 	"or write the clients' dashboard pages (dashboard).",
 	options, 0, formats
 };

@@ -14,6 +14,7 @@
 #include "hourbook/diag.h"
 #include "hourbook/duration.h"
 #include "hourbook/money.h"
+#include "hourbook/sales.h"
 
 
 struct line {
@@ -39,6 +40,7 @@ struct bill {
 struct run {
 	struct hb_book *book;
 	hb_day first, last;
+	bool ended;		/* the month is over: its sales are in */
 	char month[8];
 	struct hb_calendar cal;
 	struct bill *bills;
@@ -148,6 +150,57 @@ invoice_month(void *ctx, const struct hb_row *row)
 		hb_book_event(r->book, "package", key, "invoiced", p,
 		    hb_money_format(price, '.', amount), r->month);
 	}
+}
+
+/* A sales-share agreement's month (sales.h): its minimum fee and, above
+ * the threshold, its share, on the project's invoice without a package.
+ * Only an ended month: its figures come after it. */
+static void
+share_lines(void *ctx, const struct hb_row *row)
+{
+	struct run *r = ctx;
+	const char *code = hb_row_text(row, HB_TOBILL_CODE);
+	struct hb_share_terms t = { 0 };
+	struct hb_share_lines sl;
+	bool has = hb_row_int(row, HB_TOBILL_STANDING) > 0;
+	struct bill *b;
+	struct line *l;
+
+	if (!r->ended) {
+		hb_warn("%s: the sales share of project %s is not billed: the "
+		    "month has not ended, and its sales figures come after it "
+		    "(billing-run --month %s again then)", r->month, code,
+		    r->month);
+		return;
+	}
+	t.active = true;
+	t.minimum = hb_row_int(row, HB_TOBILL_MINIMUM);
+	t.by_revenue = strcmp(hb_row_text(row, HB_TOBILL_KPI), "revenue") == 0;
+	t.threshold = hb_row_int(row, HB_TOBILL_THRESHOLD);
+	t.percent = (int32_t)hb_row_int(row, HB_TOBILL_PERCENT);
+	t.has_cap = !hb_row_null(row, HB_TOBILL_CAP);
+	t.cap = hb_row_int(row, HB_TOBILL_CAP);
+	if (!hb_share_lines(&t, r->month, has, hb_row_int(row, HB_TOBILL_UNITS),
+	    hb_row_int(row, HB_TOBILL_REVENUE), &sl))
+		hb_die(HB_EXIT_DATA, "%s: the sales share of project %s is too "
+		    "large", r->month, code);
+	if (!has)
+		hb_warn("%s: project %s has no sales figures for the month: its "
+		    "sales share is billed at the minimum fee", r->month, code);
+	b = bill_for(r, hb_row_int(row, HB_TOBILL_PROJECT), 0,
+	    hb_row_text(row, HB_TOBILL_CURRENCY), code);
+	l = add_line(b, "minimum");
+	l->description = sl.minimum_text;
+	l->unit_price = l->amount = t.minimum;
+	sl.minimum_text = NULL;
+	if (sl.has_share) {
+		l = add_line(b, "share");
+		l->description = sl.share_text;
+		l->unit_price = sl.base;
+		l->amount = sl.share;
+		sl.share_text = NULL;
+	}
+	hb_share_lines_release(&sl);
 }
 
 static void
@@ -347,7 +400,8 @@ hb_billing_run(struct hb_book *book, const char *month, bool dry_run,
 		hb_fail(HB_EXIT_DATA, "--month", "\"%s\" %s", month, why);
 	r.last = hb_next_month(r.first) - 1;
 	snprintf(r.month, sizeof r.month, "%s", month);
-	if (r.last >= hb_today() && !force)
+	r.ended = r.last < hb_today();
+	if (!r.ended && !force)
 		hb_fail(HB_EXIT_REFUSED, "month", "%s has not ended yet (its last "
 		    "day is %s): give --force to bill it now", month,
 		    hb_date_format(r.last, last));
@@ -365,6 +419,12 @@ hb_billing_run(struct hb_book *book, const char *month, bool dry_run,
 		struct hb_param range[] = { hb_text(first), hb_text(last) };
 		struct hb_param wide[] = { hb_text(before), hb_text(after) };
 
+		struct hb_param period[] = { hb_text(r.month) };
+
+		/* The agreements' lines first on the invoice they share with
+		 * what a project without a package bills. */
+		hb_book_query(book, HB_Q_SALES_TO_BILL, period, 1, share_lines,
+		    &r);
 		hb_book_query(book, HB_Q_FEES_TO_BILL, range, 2, fee_line, &r);
 		hb_book_query(book, HB_Q_OVERAGE, range, 2, overage_line, &r);
 		hb_book_query(book, HB_Q_LATE_DELIVERIES, wide, 2,

@@ -61,7 +61,9 @@
 	X(SQL_RATE_PERSON_PUT) X(SQL_RATE_PROJECT_PUT) \
 	X(SQL_RATE_PERSON_DELETE) X(SQL_RATE_PROJECT_DELETE) X(SQL_CLIENT_UPDATE) \
 	X(SQL_PERSON_UPDATE) X(SQL_PROJECT_UPDATE) \
-	X(SQL_PROJECT_SETTING_DELETE) X(SQL_FEE_CREDITED) X(SQL_CHECK_RATES)
+	X(SQL_PROJECT_SETTING_DELETE) X(SQL_FEE_CREDITED) X(SQL_CHECK_RATES) \
+	X(SQL_SHARE_STEPS) X(SQL_SHARE_PUT) X(SQL_SHARE_DELETE) \
+	X(SQL_SALES_INSERT) X(SQL_SALES_GET)
 
 enum sql_id {
 #define AS_ENUM(id) id,
@@ -82,7 +84,12 @@ enum sql_id {
  * string_agg, PostgreSQL no group_concat). */
 #define PROJECT_COLUMNS_WITH(settings) \
 	"p.id, p.code, p.client_id, c.name, c.currency, p.name, p.rate, " \
-	"p.model, p.penalty_base, p.penalty_daily, " settings ", p.created"
+	"p.model, p.penalty_base, p.penalty_daily, " settings ", p.created, " \
+	"ss.from_month, ss.minimum, ss.kpi, ss.threshold, ss.percent, ss.cap"
+/* A project's newest step of its sales-share history (schema 17). */
+#define PROJECT_SHARE "LEFT JOIN sales_share ss ON ss.project_id = p.id " \
+	"AND ss.from_month = (SELECT max(from_month) FROM sales_share " \
+	"WHERE project_id = p.id) "
 #define PROJECT_COLUMNS PROJECT_COLUMNS_WITH( \
 	"(SELECT group_concat(key || '=' || value, ';') FROM " \
 	"(SELECT key, value FROM project_setting WHERE project_id = p.id " \
@@ -208,13 +215,13 @@ static const char *const sql[SQL_COUNT] = {
 	    "JOIN project j ON j.id = m.project_id "
 	    "WHERE j.code = ?2 AND m.left_at IS NULL)) ORDER BY p.handle",
 #define PROJECT_GET(columns) "SELECT " columns " FROM project p " \
-	"JOIN client c ON c.id = p.client_id WHERE p.code = ?"
+	"JOIN client c ON c.id = p.client_id " PROJECT_SHARE "WHERE p.code = ?"
 	[SQL_PROJECT_GET] = PROJECT_GET(PROJECT_COLUMNS),
 	[SQL_PROJECT_INSERT] = "INSERT INTO project (id, code, client_id, name, "
 	    "rate, model, penalty_base, penalty_daily, created) "
 	    "VALUES ((SELECT coalesce(max(id), 0) + 1 FROM project), ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
 #define PROJECT_ALL(columns) "SELECT " columns " FROM project p " \
-	"JOIN client c ON c.id = p.client_id " \
+	"JOIN client c ON c.id = p.client_id " PROJECT_SHARE \
 	"WHERE ?1 IS NULL OR c.name = ?1 ORDER BY p.code"
 	[SQL_PROJECT_ALL] = PROJECT_ALL(PROJECT_COLUMNS),
 	[SQL_MEMBER_STATE] = "SELECT left_at IS NULL FROM member "
@@ -518,6 +525,26 @@ static const char *const sql[SQL_COUNT] = {
 	    "UNION ALL SELECT 'project', j.code, j.rate, (SELECT r.rate FROM "
 	    "project_rate r WHERE r.project_id = j.id ORDER BY r.from_day DESC "
 	    "LIMIT 1) FROM project j ORDER BY 1, 2",
+	/* Sales-share histories and the sales ledger (schema 17). */
+	[SQL_SHARE_STEPS] = "SELECT from_month, minimum, kpi, threshold, "
+	    "percent, cap FROM sales_share WHERE project_id = ? "
+	    "ORDER BY from_month",
+	[SQL_SHARE_PUT] = "INSERT INTO sales_share (project_id, from_month, "
+	    "minimum, kpi, threshold, percent, cap) VALUES (?1, ?2, ?3, ?4, "
+	    "?5, ?6, ?7) ON CONFLICT (project_id, from_month) DO UPDATE SET "
+	    "minimum = excluded.minimum, kpi = excluded.kpi, threshold = "
+	    "excluded.threshold, percent = excluded.percent, cap = excluded.cap",
+	[SQL_SHARE_DELETE] = "DELETE FROM sales_share "
+	    "WHERE project_id = ? AND from_month = ?",
+	[SQL_SALES_INSERT] = "INSERT INTO sales (id, project_id, month, units, "
+	    "revenue, note, reverses, reason, actor, created) VALUES ((SELECT "
+	    "coalesce(max(id), 0) + 1 FROM sales), ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+	    "RETURNING id",
+	[SQL_SALES_GET] = "SELECT x.id, x.project_id, j.code, c.currency, "
+	    "x.month, x.units, x.revenue, x.note, x.reverses, x.reason, "
+	    "x.actor, x.created FROM sales x JOIN project j "
+	    "ON j.id = x.project_id JOIN client c ON c.id = j.client_id "
+	    "WHERE x.id = ?",
 	[SQL_EXPORT_EVENTS] = "SELECT id, at, actor, entity, key, what, old, "
 	    "new, reason FROM event WHERE ?1 IS NULL AND ?2 IS NULL "
 	    "AND ?3 IS NULL AND (?4 IS NULL OR actor = ?4) "
@@ -1507,6 +1534,27 @@ hb_book_each_person(struct hb_book *b, const char *client,
 	done(b, s);
 }
 
+/* A step of a sales-share history from column `at` on: from_month,
+ * minimum, kpi, threshold, percent, cap; month is "" when the step is
+ * missing (NULL). */
+static void
+read_share(struct stmt *s, int at, char month[8], struct hb_share_terms *t)
+{
+	const char *m = col_text(s, at);
+
+	memset(t, 0, sizeof *t);
+	snprintf(month, 8, "%s", m ? m : "");
+	if (col_null(s, at + 2))
+		return;
+	t->active = true;
+	t->minimum = col_int(s, at + 1);
+	t->by_revenue = strcmp(col_text(s, at + 2), "revenue") == 0;
+	t->threshold = col_int(s, at + 3);
+	t->percent = (int32_t)col_int(s, at + 4);
+	t->has_cap = !col_null(s, at + 5);
+	t->cap = t->has_cap ? col_int(s, at + 5) : 0;
+}
+
 static void
 read_project(struct stmt *s, void *out)
 {
@@ -1524,6 +1572,7 @@ read_project(struct stmt *s, void *out)
 	p->penalty_daily = (int)col_int(s, 9);
 	p->sla = column_text(s, 10);
 	p->created = column_text(s, 11);
+	read_share(s, 12, p->share_from, &p->share);
 }
 
 bool
@@ -3020,6 +3069,18 @@ struct hb_row {
 
 /* ---- named queries ------------------------------------------------------ */
 
+/* How many rows of a project's month of sales stand unreversed (sales.c
+ * keeps it at most one). */
+#define SALES_STANDING(project, month) "(SELECT count(*) FROM sales x " \
+	"WHERE x.project_id = " project " AND x.month = " month " AND " \
+	"x.reverses IS NULL AND NOT EXISTS (SELECT 1 FROM sales r " \
+	"WHERE r.reverses = x.id))"
+/* The invoice that billed a project's month under its sales-share
+ * agreement: the one with its minimum fee. */
+#define SALES_INVOICE(project, month) "(SELECT max(i.id) FROM invoice i " \
+	"JOIN invoice_line l ON l.invoice_id = i.id WHERE i.project_id = " \
+	project " AND i.period = " month " AND l.kind = 'minimum')"
+
 static const char *const query_sql[HB_Q_COUNT] = {
 	[HB_Q_MONTHLY_TO_INVOICE] = "SELECT k.id, (SELECT count(*) FROM "
 	    "package_invoice WHERE package_id = k.id), k.months, k.price, "
@@ -3136,6 +3197,38 @@ static const char *const query_sql[HB_Q_COUNT] = {
 	    "JOIN client c ON c.id = j.client_id WHERE c.name = ?1 "
 	    "AND i.period >= ?2 AND i.period <= ?3 "
 	    "ORDER BY i.period DESC, i.id DESC",
+	[HB_Q_SALES_STANDING] = "SELECT max(x.id) FROM sales x "
+	    "WHERE x.project_id = ?1 AND x.month = ?2 AND x.reverses IS NULL "
+	    "AND NOT EXISTS (SELECT 1 FROM sales r WHERE r.reverses = x.id)",
+	[HB_Q_SALES_REVERSAL] = "SELECT id FROM sales WHERE reverses = ?1",
+	[HB_Q_SALES_BILLED] = "SELECT " SALES_INVOICE("?1", "?2"),
+	[HB_Q_PLAIN_INVOICE_FROM] = "SELECT min(period) FROM invoice "
+	    "WHERE project_id = ?1 AND package_id IS NULL AND period >= ?2",
+	/* The step in force in month ?1: the newest from it or before. */
+	[HB_Q_SALES_TO_BILL] = "SELECT j.id, j.code, c.currency, s.minimum, "
+	    "s.kpi, s.threshold, s.percent, s.cap, "
+	    SALES_STANDING("j.id", "?1") ", (SELECT coalesce(sum(units), 0) "
+	    "FROM sales WHERE project_id = j.id AND month = ?1), (SELECT "
+	    "coalesce(sum(revenue), 0) FROM sales WHERE project_id = j.id "
+	    "AND month = ?1) FROM sales_share s JOIN project j "
+	    "ON j.id = s.project_id JOIN client c ON c.id = j.client_id "
+	    "WHERE s.kpi IS NOT NULL AND s.from_month = (SELECT "
+	    "max(from_month) FROM sales_share WHERE project_id = s.project_id "
+	    "AND from_month <= ?1) AND " SALES_INVOICE("j.id", "?1")
+	    " IS NULL ORDER BY j.id",
+	[HB_Q_SHARE_PROJECTS] = "SELECT j.id, j.code, c.name, c.currency "
+	    "FROM project j JOIN client c ON c.id = j.client_id "
+	    "WHERE EXISTS (SELECT 1 FROM sales_share s WHERE s.project_id = "
+	    "j.id) AND (?1 IS NULL OR c.name = ?1) AND (?2 IS NULL OR "
+	    "j.code = ?2) ORDER BY j.code",
+	[HB_Q_SALES_MONTHS] = "SELECT m.month, (SELECT coalesce(sum(units), "
+	    "0) FROM sales WHERE project_id = ?1 AND month = m.month), (SELECT "
+	    "coalesce(sum(revenue), 0) FROM sales WHERE project_id = ?1 AND "
+	    "month = m.month), " SALES_STANDING("?1", "m.month") ", "
+	    SALES_INVOICE("?1", "m.month") " FROM (SELECT month FROM sales "
+	    "WHERE project_id = ?1 UNION SELECT i.period FROM invoice i "
+	    "JOIN invoice_line l ON l.invoice_id = i.id WHERE i.project_id = "
+	    "?1 AND l.kind = 'minimum') m ORDER BY m.month",
 };
 
 size_t
@@ -3280,6 +3373,116 @@ hb_book_request_insert(struct hb_book *b, const char *command,
 	bind_text(s, 6, b->now);
 	step(b, s);
 	done(b, s);
+}
+
+/* ---- sales-share agreements and the sales ledger (schema 17) ------------ */
+
+size_t
+hb_book_share_steps(struct hb_book *b, int64_t project_id,
+    struct hb_share_step **out)
+{
+	struct stmt *s = stmt(b, SQL_SHARE_STEPS);
+	struct hb_share_step *steps = NULL;
+	size_t n = 0, cap = 0;
+	char month[8];
+	hb_day day;
+
+	bind_int(s, 1, project_id);
+	while (step(b, s)) {
+		if (n == cap) {
+			cap = cap ? 2 * cap : 4;
+			steps = hb_xrealloc(steps, cap * sizeof *steps);
+		}
+		read_share(s, 0, month, &steps[n].terms);
+		if (hb_month_parse(month, &day, NULL) != 0)
+			continue;
+		steps[n++].from = day;
+	}
+	done(b, s);
+	*out = steps;
+	return n;
+}
+
+static const char *
+month_text(hb_day first, char buf[HB_DATE_BUFSZ])
+{
+	hb_date_format(first, buf);
+	buf[7] = '\0';
+	return buf;
+}
+
+void
+hb_book_share_put(struct hb_book *b, int64_t project_id, hb_day month,
+    const struct hb_share_terms *t)
+{
+	struct stmt *s = stmt(b, SQL_SHARE_PUT);
+	char buf[HB_DATE_BUFSZ];
+
+	bind_int(s, 1, project_id);
+	bind_text(s, 2, month_text(month, buf));
+	bind_optional_int(s, 3, t->active, t->minimum);
+	bind_text(s, 4, t->active ? (t->by_revenue ? "revenue" : "units")
+	    : NULL);
+	bind_optional_int(s, 5, t->active, t->threshold);
+	bind_optional_int(s, 6, t->active, t->percent);
+	bind_optional_int(s, 7, t->active && t->has_cap, t->cap);
+	step(b, s);
+	done(b, s);
+}
+
+void
+hb_book_share_delete(struct hb_book *b, int64_t project_id, hb_day month)
+{
+	struct stmt *s = stmt(b, SQL_SHARE_DELETE);
+	char buf[HB_DATE_BUFSZ];
+
+	bind_int(s, 1, project_id);
+	bind_text(s, 2, month_text(month, buf));
+	step(b, s);
+	done(b, s);
+}
+
+void
+hb_book_sales_insert(struct hb_book *b, struct hb_sales *x)
+{
+	struct stmt *s = stmt(b, SQL_SALES_INSERT);
+
+	bind_int(s, 1, x->project_id);
+	bind_text(s, 2, x->month);
+	bind_int(s, 3, x->units);
+	bind_int(s, 4, x->revenue);
+	bind_text(s, 5, x->note);
+	bind_optional_int(s, 6, x->reverses > 0, x->reverses);
+	bind_text(s, 7, x->reason);
+	bind_text(s, 8, b->actor);
+	bind_text(s, 9, b->now);
+	x->id = insert_id(b, s);
+}
+
+static void
+read_sales(struct stmt *s, void *out)
+{
+	struct hb_sales *x = out;
+
+	x->id = col_int(s, 0);
+	x->project_id = col_int(s, 1);
+	x->project = column_text(s, 2);
+	x->currency = column_text(s, 3);
+	x->month = column_text(s, 4);
+	x->units = col_int(s, 5);
+	x->revenue = col_int(s, 6);
+	x->note = column_text(s, 7);
+	x->reverses = col_null(s, 8) ? 0 : col_int(s, 8);
+	x->reason = column_text(s, 9);
+	x->actor = column_text(s, 10);
+	x->created = column_text(s, 11);
+}
+
+bool
+hb_book_sales_get(struct hb_book *b, int64_t id, struct hb_sales *out)
+{
+	memset(out, 0, sizeof *out);
+	return get_row(b, SQL_SALES_GET, NULL, id, read_sales, out);
 }
 
 /* ---- timers -------------------------------------------------------------- */
@@ -3576,6 +3779,10 @@ static const char *const query_names[HB_Q_COUNT] = {
 	NAMED(HB_Q_SLA_TASKS) NAMED(HB_Q_SLA_COMMENTS)
 	NAMED(HB_Q_SLA_WITHDRAWALS) NAMED(HB_Q_DASH_TASKS)
 	NAMED(HB_Q_DASH_COMMENTS) NAMED(HB_Q_DASH_INVOICES)
+	NAMED(HB_Q_SALES_STANDING) NAMED(HB_Q_SALES_REVERSAL)
+	NAMED(HB_Q_SALES_BILLED) NAMED(HB_Q_PLAIN_INVOICE_FROM)
+	NAMED(HB_Q_SALES_TO_BILL) NAMED(HB_Q_SHARE_PROJECTS)
+	NAMED(HB_Q_SALES_MONTHS)
 };
 #undef NAMED
 

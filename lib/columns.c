@@ -32,11 +32,13 @@ static const struct {
 	{ "package", K, NULL }, { "person", T, NULL }, { "project", T, NULL },
 	{ "task", I, NULL }, { "withdrawal", I, NULL }, { "key", K, NULL },
 	{ "reply_to", I, NULL }, { "reverses", I, NULL }, { "line", I, NULL },
+	{ "sales", I, NULL },
 	/* Counts. */
 	{ "months", I, NULL }, { "invoiced_periods", I, "Invoiced" },
 	{ "paid_periods", I, "Paid" }, { "requests_this_month", I, NULL },
 	{ "requests_left", I, NULL },
-	{ "rows", I, NULL },
+	{ "rows", I, NULL }, { "units", I, NULL },
+	{ "kpi_units", I, "KPI units" },
 	/* Time. */
 	{ "minutes", M, "Hours" }, { "available_after", M, NULL },
 	{ "bonus_minutes", M, "Bonus hours" },
@@ -46,10 +48,15 @@ static const struct {
 	{ "fee", C, NULL }, { "minimum", C, NULL }, { "paid_this_month", C,
 	    NULL }, { "pending", C, NULL }, { "price", C, NULL },
 	{ "rate", C, NULL }, { "unit_price", C, NULL },
+	{ "revenue", C, NULL }, { "minimum_fee", C, NULL },
+	{ "kpi_revenue", C, "KPI revenue" }, { "share_cap", C, NULL },
+	{ "revenue_above", C, NULL }, { "share_amount", C, "Share" },
+	{ "total", C, NULL },
 	/* Percentages. */
 	{ "bonus", P, NULL }, { "discount", P, NULL },
 	{ "penalty_base", P, "Penalty" },
 	{ "penalty_daily", P, "Penalty per day" },
+	{ "share", P, "Share %" },
 	/* Dates and instants. */
 	{ "date", D, NULL }, { "decided", D, NULL }, { "delivered", D, NULL },
 	{ "done", D, NULL }, { "due", D, NULL }, { "expires", D, NULL },
@@ -72,6 +79,7 @@ static const struct {
 	{ "possible", T, NULL }, { "reason", T, NULL }, { "role", T, NULL },
 	{ "rule", T, NULL }, { "severity", T, NULL },
 	{ "start_month", T, NULL }, { "status", T, NULL },
+	{ "month", T, NULL }, { "share_from", T, NULL },
 	{ "table", T, NULL }, { "title", T, NULL }, { "urgent", T, NULL },
 	{ "value", T, NULL }, { "what", T, NULL },
 };
@@ -85,6 +93,10 @@ static const char *const details[] = {
 	"invoiced_periods", "lang", "lapse", "lapsed_minutes", "months",
 	"paid_periods", "ref", "requested", "reverses", "sla", "start_month",
 	"updated", "urgent",
+	/* A project's sales-share terms (the sales export has them too, but
+	 * its figures come first there). */
+	"minimum_fee", "kpi_units", "kpi_revenue", "share", "share_cap",
+	"share_from",
 };
 
 static const char suffix[] = "_minutes";

@@ -169,6 +169,17 @@ static const struct column request_key[] = {
 	{ "key", TEXT }, { "digest", TEXT }, { "output", TEXT },
 	{ "at", TEXT }, END
 };
+static const struct column sales_share[] = {
+	{ "project_id", INT }, { "from_month", TEXT }, { "minimum", INT },
+	{ "kpi", TEXT }, { "threshold", INT }, { "percent", INT },
+	{ "cap", INT }, END
+};
+static const struct column sales[] = {
+	{ "id", INT }, { "project_id", INT }, { "month", TEXT },
+	{ "units", INT }, { "revenue", INT }, { "note", TEXT },
+	{ "reverses", INT }, { "reason", TEXT }, { "actor", TEXT },
+	{ "created", TEXT }, END
+};
 static const struct column timer[] = {
 	{ "person_id", INT }, { "task_id", INT }, { "started", TEXT },
 	{ "note", TEXT }, { "actor", TEXT }, { "created", TEXT }, END
@@ -206,6 +217,8 @@ static const struct table tables[] = {
 	{ "batch", "id", batch, NULL },
 	{ "request_key", "id", request_key, NULL },
 	{ "timer", "person_id", timer, NULL },
+	{ "sales_share", "project_id, from_month", sales_share, NULL },
+	{ "sales", "id", sales, NULL },
 };
 #define NTABLES (sizeof tables / sizeof tables[0])
 #define MAX_COLUMNS 32

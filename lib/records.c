@@ -160,6 +160,19 @@ hb_timer_release(struct hb_timer *t)
 	memset(t, 0, sizeof *t);
 }
 
+void
+hb_sales_release(struct hb_sales *s)
+{
+	free(s->project);
+	free(s->currency);
+	free(s->month);
+	free(s->note);
+	free(s->reason);
+	free(s->actor);
+	free(s->created);
+	memset(s, 0, sizeof *s);
+}
+
 const char *const hb_package_plans[] = {
 	"standard", "monthly", "upfront", NULL
 };

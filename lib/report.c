@@ -17,6 +17,7 @@
 #include "hourbook/output.h"
 #include "hourbook/package.h"
 #include "hourbook/report.h"
+#include "hourbook/sales.h"
 #include "hourbook/setup.h"
 #include "hourbook/suggest.h"
 #include "hourbook/table.h"
@@ -432,6 +433,15 @@ write_invoices(struct hb_book *book, const struct hb_report_filter *f,
 	    f->to, w);
 }
 
+/* Each month of the sales-share agreements: terms, figures, share. */
+static void
+write_sales(struct hb_book *book, const struct hb_report_filter *f,
+    struct hb_csv_writer *w, bool no_header)
+{
+	header(w, no_header, "Sales", hb_sales_month_columns);
+	hb_sales_export(book, f->client, f->project, f->from, f->to, w);
+}
+
 struct each_ctx {
 	const struct hb_report_filter *f;
 	struct hb_csv_writer *w;
@@ -529,6 +539,8 @@ static const struct kind {
 	{ "people", HB_FILTER_CLIENT | HB_FILTER_PROJECT | HB_FILTER_PERSON,
 	  write_people },
 	{ "projects", HB_FILTER_CLIENT | HB_FILTER_PROJECT, write_projects },
+	{ "sales", HB_FILTER_CLIENT | HB_FILTER_PROJECT | HB_FILTER_PERIOD,
+	  write_sales },
 	{ "tasks", HB_FILTER_CLIENT | HB_FILTER_PROJECT | HB_FILTER_PERSON,
 	    write_tasks },
 	{ "withdrawals", HB_FILTER_PERSON | HB_FILTER_PERIOD,

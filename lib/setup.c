@@ -33,7 +33,8 @@ const char *const hb_person_columns[] = {
 };
 const char *const hb_project_columns[] = {
 	"project", "client", "name", "rate", "currency", "model",
-	"penalty_base", "penalty_daily", "sla", "created", NULL
+	"penalty_base", "penalty_daily", "sla", "created", "minimum_fee",
+	"kpi_units", "kpi_revenue", "share", "share_cap", "share_from", NULL
 };
 
 static char *
@@ -376,6 +377,7 @@ hb_project_add(struct hb_book *book, const struct hb_project_input *in,
 	hb_book_event(book, "project", p.code, "created", NULL, c.name, NULL);
 	if (hb_given(in->sla))
 		apply_sla(book, &p, in->sla, NULL, false);
+	hb_share_set(book, &p, &in->share, NULL, false);
 	hb_client_release(&c);
 	/* Read it back: the record as the book now holds it. */
 	code = p.code;
@@ -647,6 +649,7 @@ hb_project_set(struct hb_book *book, const struct hb_project_change *in,
 	changed = fields;
 	if (hb_given(in->sla))
 		changed |= apply_sla(book, &j, in->sla, in->reason, true);
+	changed |= hb_share_set(book, &j, &in->share, in->reason, true);
 	code = j.code;
 	j.code = NULL;
 	hb_project_release(&j);
@@ -799,5 +802,11 @@ hb_project_print(struct hb_csv_writer *w, const struct hb_project *p)
 	}
 	hb_csv_text(w, p->sla);
 	hb_csv_timestamp(w, p->created);
+	/* Its sales-share terms: the newest step, from its month. */
+	hb_share_terms_print(w, &p->share);
+	if (p->share.active)
+		hb_csv_text(w, p->share_from);
+	else
+		hb_csv_null(w);
 	hb_csv_end_row(w);
 }

@@ -14,12 +14,15 @@
 #include "hourbook/field.h"
 #include "hourbook/names.h"
 #include "hourbook/package.h"
+#include "hourbook/sales.h"
 #include "hourbook/sla.h"
 
 struct result {
 	const struct rule *rule;
-	const char *entity;	/* "task", "comment", "package", "withdrawal" */
+	const char *entity;	/* "task", "comment", "package", "withdrawal",
+				   "sales" */
 	int64_t key;
+	char month[8];		/* "sales": the key is a month, not a number */
 	char *project;		/* NULL for withdrawals */
 	char since[HB_TIMESTAMP_BUFSZ];
 	char due[HB_TIMESTAMP_BUFSZ];
@@ -363,6 +366,39 @@ withdrawal_row(void *ctx, const struct hb_row *row)
 	    hb_row_text(row, HB_WAIT_PERSON), hb_row_text(row, HB_WAIT_DUE)) : NULL);
 }
 
+/* A sales-share agreement's month that has ended, without figures and
+ * not billed yet: ask the client before billing-run bills it at the
+ * minimum fee.  Since the first day after the month. */
+static void
+sales_month(void *ctx, const struct hb_sales_month *m)
+{
+	struct sla *s = ctx;
+	struct result *r;
+	hb_day first;
+	char since[HB_DATE_BUFSZ];
+	bool missing = m->status == HB_SALES_MISSING;
+
+	if (m->status != HB_SALES_MISSING && m->status != HB_SALES_RECORDED)
+		return;
+	if (hb_month_parse(m->month, &first, NULL) != 0)
+		return;
+	hb_date_format(hb_next_month(first), since);
+	add(s, "sales", 0, m->project, since, since, missing, missing
+	    ? hb_xprintf("%s has no sales figures for %s: ask the client "
+	    "(sales-log --project %s --month %s), or billing-run bills the "
+	    "month at the minimum fee", m->project, m->month, m->project,
+	    m->month) : NULL);
+	r = &s->results[s->n - 1];
+	snprintf(r->month, sizeof r->month, "%s", m->month);
+}
+
+static void
+check_sales(struct sla *s)
+{
+	hb_sales_each_month(s->book, NULL, s->project, NULL, NULL, s->today,
+	    sales_month, s);
+}
+
 static void
 check_withdrawals(struct sla *s)
 {
@@ -396,6 +432,9 @@ static const struct rule rules[] = {
 	  check_overdrawn },
 	{ "withdrawal-late", "error", "withdraw.payout_days",
 	  "requested withdrawals", check_withdrawals },
+	{ "sales-missing", "warning", NULL,
+	  "the ended months of sales-share agreements not billed yet",
+	  check_sales },
 };
 #define NRULES (sizeof rules / sizeof rules[0])
 
@@ -405,7 +444,7 @@ const char *const hb_sla_rule_ids[] = {
 	"due-rigid", "due-flexible", "intake", "approval", "reply",
 	"client-info", "revision", "package-low", "package-committed",
 	"package-awaiting-payment", "package-overdrawn", "withdrawal-late",
-	NULL
+	"sales-missing", NULL
 };
 
 const char *
@@ -447,13 +486,26 @@ print_rows(const struct sla *s, struct hb_csv_writer *w)
 		hb_csv_text(w, r->rule->id);
 		hb_csv_text(w, r->rule->severity);
 		hb_csv_text(w, r->entity);
-		hb_csv_int(w, r->key);
+		if (r->month[0] != '\0')
+			hb_csv_text(w, r->month);
+		else
+			hb_csv_int(w, r->key);
 		hb_csv_text(w, r->project);
 		hb_csv_text(w, r->since);
 		hb_csv_text(w, r->due);
 		hb_csv_text(w, r->message);
 		hb_csv_end_row(w);
 	}
+}
+
+/* The key as text: a number, or a month (into buf of 24 bytes). */
+static const char *
+key_text(const struct result *r, char buf[24])
+{
+	if (r->month[0] != '\0')
+		return r->month;
+	snprintf(buf, 24, "%lld", (long long)r->key);
+	return buf;
 }
 
 /* TAP: one test per rule and entity; warnings are TODO, so they show but
@@ -465,9 +517,10 @@ print_tap(const struct sla *s, FILE *fp)
 	for (size_t i = 0; i < s->n; i++) {
 		const struct result *r = &s->results[i];
 		bool warning = strcmp(r->rule->severity, "warning") == 0;
+		char key[24];
 
-		fprintf(fp, "%s %zu - %s %s %lld%s%s%s", r->failed ? "not ok" : "ok",
-		    i + 1, r->rule->id, r->entity, (long long)r->key,
+		fprintf(fp, "%s %zu - %s %s %s%s%s%s", r->failed ? "not ok" : "ok",
+		    i + 1, r->rule->id, r->entity, key_text(r, key),
 		    r->project ? " (" : "", r->project ? r->project : "",
 		    r->project ? ")" : "");
 		if (r->failed) {
@@ -532,12 +585,13 @@ print_junit(const struct sla *s, FILE *fp)
 		    "failures=\"%zu\" errors=\"0\">\n", rules[k].id, tests, fails);
 		for (size_t i = 0; i < s->n; i++) {
 			const struct result *r = &s->results[i];
+			char key[24];
 
 			if (r->rule != &rules[k])
 				continue;
 			fprintf(fp, "    <testcase classname=\"sla.%s\" "
-			    "name=\"%s %lld", r->rule->id, r->entity,
-			    (long long)r->key);
+			    "name=\"%s %s", r->rule->id, r->entity,
+			    key_text(r, key));
 			if (r->project) {
 				fputs(" (", fp);
 				xml_text(fp, r->project);

@@ -192,8 +192,9 @@ writer_room(struct writer *w, size_t len)
 /* ---- which columns a totals row sums --------------------------------------
  *
  * Money and durations add up, but not every money column, and not on every
- * sheet (report-export(1), TOTALS): a rate, a minimum or a unit price is a
- * price per something, never summed; amounts in two currencies are not one
+ * sheet (report-export(1), TOTALS): a rate, a minimum, a unit price, a
+ * sales-share threshold in revenue or its cap is a price or a limit per
+ * something, never summed; amounts in two currencies are not one
  * sum, so money is totalled only when the sheet's currency column holds one
  * currency; and a monthly price added to one-off prices means nothing, so
  * a price is totalled only when the sheet's plans are all monthly or all
@@ -201,7 +202,9 @@ writer_room(struct writer *w, size_t len)
  * totals row is written: each gate keeps the first value of its column and
  * whether another one came.
  */
-static const char *const never_summed[] = { "rate", "minimum", "unit_price" };
+static const char *const never_summed[] = {
+	"rate", "minimum", "unit_price", "kpi_revenue", "share_cap"
+};
 
 static const char *
 plan_class(const char *plan)

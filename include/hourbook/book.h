@@ -21,7 +21,7 @@
 #include "hourbook/date.h"
 #include "hourbook/records.h"
 
-#define HB_SCHEMA_VERSION 16
+#define HB_SCHEMA_VERSION 17
 
 struct hb_book;
 
@@ -158,6 +158,24 @@ void hb_book_rate_put(struct hb_book *book, enum hb_rate_of of, int64_t id,
 /* The step of day `from` goes (one that repeats the rate before it). */
 void hb_book_rate_delete(struct hb_book *book, enum hb_rate_of of,
     int64_t id, hb_day from);
+
+/* Sales-share histories (schema 17): a project's steps, ascending, into
+ * an array the caller frees; returns how many.  _put makes the step of
+ * month (the first day of a month) the terms (inactive: the agreement
+ * ends then), replacing one of that very month; _delete takes the step
+ * of that month away. */
+size_t hb_book_share_steps(struct hb_book *book, int64_t project_id,
+    struct hb_share_step **out);
+void hb_book_share_put(struct hb_book *book, int64_t project_id,
+    hb_day month, const struct hb_share_terms *terms);
+void hb_book_share_delete(struct hb_book *book, int64_t project_id,
+    hb_day month);
+
+/* The sales ledger (schema 17).  _insert records the actor and now and
+ * sets s->id; _get fills out (the caller releases it). */
+void hb_book_sales_insert(struct hb_book *book, struct hb_sales *s);
+bool hb_book_sales_get(struct hb_book *book, int64_t id,
+    struct hb_sales *out);
 
 /* Is there a staff person in the book?  (Until there is, any actor acts
  * as staff: the bootstrap of a new book.) */
@@ -419,6 +437,17 @@ enum hb_query {
 	HB_Q_DASH_COMMENTS,		/* (client, how many) -> HB_DNOTE_* */
 	HB_Q_DASH_INVOICES,		/* (client, first month, last month,
 					   day) -> HB_DBILL_* */
+	HB_Q_SALES_STANDING,		/* (project, month) -> the row of
+					   the month not reversed */
+	HB_Q_SALES_REVERSAL,		/* (sales row) -> the row reversing it */
+	HB_Q_SALES_BILLED,		/* (project, month) -> the invoice
+					   that billed its minimum fee */
+	HB_Q_PLAIN_INVOICE_FROM,	/* (project, month) -> the first
+					   period from month on with an
+					   invoice without a package */
+	HB_Q_SALES_TO_BILL,		/* (month) -> HB_TOBILL_* */
+	HB_Q_SHARE_PROJECTS,		/* (client, project) -> HB_SHARED_* */
+	HB_Q_SALES_MONTHS,		/* (project) -> HB_SMONTH_* */
 	HB_Q_COUNT
 };
 
@@ -468,6 +497,23 @@ enum { HB_DNOTE_COMMENT, HB_DNOTE_TASK, HB_DNOTE_TITLE, HB_DNOTE_AUTHOR,
  * by the day. */
 enum { HB_DBILL_INVOICE, HB_DBILL_PROJECT, HB_DBILL_PERIOD,
 	HB_DBILL_CURRENCY, HB_DBILL_TOTAL, HB_DBILL_FEES, HB_DBILL_PAID };
+
+/* The agreements in force in a month (its terms not ended) that are not
+ * billed for it, with the month's figures (their sums: a reversal
+ * cancels its row) and how many rows stand unreversed. */
+enum { HB_TOBILL_PROJECT, HB_TOBILL_CODE, HB_TOBILL_CURRENCY,
+	HB_TOBILL_MINIMUM, HB_TOBILL_KPI, HB_TOBILL_THRESHOLD,
+	HB_TOBILL_PERCENT, HB_TOBILL_CAP, HB_TOBILL_STANDING,
+	HB_TOBILL_UNITS, HB_TOBILL_REVENUE };
+/* The projects with a sales-share history, by code: their client and
+ * currency. */
+enum { HB_SHARED_PROJECT, HB_SHARED_CODE, HB_SHARED_CLIENT,
+	HB_SHARED_CURRENCY };
+/* A project's months with sales rows or a billed minimum fee, by month:
+ * the sums of the figures, the rows standing unreversed, and the
+ * invoice that billed the month (NULL: none). */
+enum { HB_SMONTH_MONTH, HB_SMONTH_UNITS, HB_SMONTH_REVENUE,
+	HB_SMONTH_STANDING, HB_SMONTH_INVOICE };
 
 struct hb_param {
 	enum { HB_P_NULL, HB_P_NULL_INT, HB_P_INT, HB_P_TEXT } type;

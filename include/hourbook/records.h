@@ -40,6 +40,20 @@ struct hb_person {
 	char *created;
 };
 
+/* A sales-share agreement's terms (schema 17, seed 001): a monthly
+ * minimum fee, plus a percentage of the month's sales above a KPI
+ * threshold, optionally capped.  Not active: no agreement (none made, or
+ * ended). */
+struct hb_share_terms {
+	bool active;
+	int64_t minimum;	/* the monthly minimum fee, cents */
+	bool by_revenue;	/* the threshold counts revenue, else units */
+	int64_t threshold;	/* units sold, or cents of revenue, a month */
+	int32_t percent;	/* of the sales above it, basis points */
+	bool has_cap;
+	int64_t cap;		/* the most the share is in a month, cents */
+};
+
 struct hb_project {
 	int64_t id;
 	char *code;
@@ -54,6 +68,10 @@ struct hb_project {
 	int32_t penalty_daily;	/* basis points per business day late */
 	char *sla;		/* "key=value;..." overrides, or NULL */
 	char *created;
+	/* The newest step of its sales-share history and its month
+	 * ("YYYY-MM"; "" when it has none). */
+	struct hb_share_terms share;
+	char share_from[8];
 };
 
 /* The choices of member-add --role and project-add --model. */
@@ -237,6 +255,31 @@ struct hb_timer {
 	char *actor;		/* who started it */
 };
 void hb_timer_release(struct hb_timer *t);
+
+/* A step of a project's sales-share history (schema 17): the terms from
+ * the first day of its month on, until the next step's month. */
+struct hb_share_step {
+	hb_day from;		/* the first day of its month */
+	struct hb_share_terms terms;
+};
+
+/* A row of the sales ledger (sales-log, schema 17): a project's figures
+ * for a month, or the reversal of a row (the figures negated). */
+struct hb_sales {
+	int64_t id;
+	int64_t project_id;
+	char *project;		/* its code */
+	char *currency;		/* its client's */
+	char *month;		/* "YYYY-MM" */
+	int64_t units;
+	int64_t revenue;	/* cents */
+	char *note;		/* or NULL */
+	int64_t reverses;	/* the row it reverses, or 0 */
+	char *reason;		/* why it was reversed, or NULL */
+	char *actor;
+	char *created;
+};
+void hb_sales_release(struct hb_sales *s);
 
 /* The kinds of names a user types: for "did you mean". */
 enum hb_name_kind { HB_NAME_CLIENT, HB_NAME_PERSON, HB_NAME_PROJECT };

@@ -13,6 +13,7 @@
 #include "hourbook/csv.h"
 #include "hourbook/date.h"
 #include "hourbook/records.h"
+#include "hourbook/sales.h"
 
 struct hb_book;
 
@@ -40,6 +41,8 @@ struct hb_project_input {
 	const char *code, *client, *name, *rate, *model, *penalty, *sla;
 	/* The penalty as the projects export writes it: two columns. */
 	const char *penalty_base, *penalty_daily;
+	/* A sales-share agreement (sales.h; no_share is not taken). */
+	struct hb_share_input share;
 };
 void hb_project_add(struct hb_book *book, const struct hb_project_input *in,
     struct hb_project *out);
@@ -70,6 +73,8 @@ bool hb_person_set(struct hb_book *book, const struct hb_person_change *in,
 struct hb_project_change {
 	const char *code, *name, *rate, *from, *penalty, *penalty_base,
 	    *penalty_daily, *no_penalty, *sla, *reason;
+	/* Its sales-share terms from a month on (sales.h: hb_share_set). */
+	struct hb_share_input share;
 };
 bool hb_project_set(struct hb_book *book, const struct hb_project_change *in,
     struct hb_project *out);

@@ -77,6 +77,7 @@ expect_out "projects: rates with currency, penalties as percentages, local times
 Project     Client  Name             Rate  Model    Penalty  Penalty per day  SLA  Created
 acme-web    acme    acme-web    60.00 EUR  package      10%               2%       2026-11-23 11:00
 verde-site  verde   verde-site  50.00 BRL  package                                 2026-11-23 11:00
+(left out to fit the width: Minimum fee, KPI units, KPI revenue, Share %, Share cap, Share from)
 TABLE
 # A line feed in a value is shown, never sent.
 COLUMNS=100 expect_exit 0 comment --list 3 -f table

@@ -27,7 +27,9 @@ def field: if . == null then ""
     else tostring end;
 [to_entries[] |
  if (.key | IN("amount", "balance", "earned", "fee", "minimum",
-     "paid_this_month", "pending", "price", "rate", "unit_price"))
+     "paid_this_month", "pending", "price", "rate", "unit_price",
+     "minimum_fee", "kpi_revenue", "share_cap", "revenue", "revenue_above",
+     "share_amount", "total"))
     and (.value | type) == "number"
  then (.value | money) else (.value | field) end] | join(",")'
 
@@ -42,7 +44,9 @@ to_entries | all(
       "paid_periods", "requests_this_month", "requests_left", "rows",
       "amount", "balance", "earned", "fee", "minimum", "paid_this_month",
       "pending", "price", "rate", "unit_price", "discount", "bonus",
-      "penalty_base", "penalty_daily"))
+      "penalty_base", "penalty_daily", "sales", "units", "kpi_units",
+      "minimum_fee", "kpi_revenue", "share", "share_cap", "revenue",
+      "revenue_above", "share_amount", "total"))
   then .value == null or (.value | type) == "number"
   else .value == null or (.value | type) == "string" end)'
 
@@ -81,10 +85,17 @@ compare() {
 	ok "$name: $(wc -l <"$T/jsonl") rows as the CSV says"
 }
 
+# A sales-share agreement with a month of figures, one billed and one
+# missing, for the sales export.
+project-add -q --client acme --minimum-fee 500 --kpi-units 10 --share 10 \
+    --share-cap 250 --share-from 2026-09 acme-store >/dev/null
+sales-log -q --project acme-store --month 2026-09 --units 24 --revenue 4800.5 >/dev/null
+sales-log -q --project acme-store --month 2026-10 --units 3 --revenue 300 >/dev/null
+billing-run -q --month 2026-09 >/dev/null
 # Every kind of export.
 kinds=0
 for kind in activities balances clients comments earnings entries events \
-    invoices people projects tasks withdrawals; do
+    invoices people projects sales tasks withdrawals; do
 	compare "report-export $kind" report-export "$kind"
 	kinds=$((kinds + 1))
 done

@@ -25,6 +25,7 @@ export HOURBOOK_USER=maria
 must holiday-add 2026-12-08 "Immacolata"
 must project-add --client acme --rate 60 --penalty 10,2 --sla intake_days=3 web
 must project-add --client beta --rate 80 --model self-service blog
+must project-add --client acme --minimum-fee 500 --kpi-units 10 --share 10 --share-cap 250 --share-from 2026-08 store
 must member-add --client acme --name "Ana Lima" --project web ana
 must member-add --client acme --project web carla
 must member-add --client beta --project blog bea
@@ -78,8 +79,13 @@ must withdraw --as eli --key sept-1 100
 must withdraw --as eli 60
 must withdraw --pay 1
 must withdraw --reject 2 --reason "bank details missing"
+must sales-log --project store --month 2026-08 --units 24 --revenue 4800 --note "the shop's report"
+must sales-log --reverse 1 --reason "returns counted"
+must sales-log --project store --month 2026-08 --units 22 --revenue 4400
+must billing-run --month 2026-08
 at 2026-10-01T06:00:00Z
 must billing-run --month 2026-09
+must project-set --share 12 --share-from 2026-10 --reason "renewal" store
 at 2026-10-02T09:00:00Z
 must package-set --paid 2
 must member-set --rate 28 --from 2026-10-01 --reason "raise" bruno
@@ -94,7 +100,7 @@ orig=$HOURBOOK_DB
 for t in setting holiday client person person_rate project project_rate project_setting member event task \
     comment package package_invoice package_payment hours_ledger entry entry_split \
     package_use money_ledger withdrawal withdrawal_outcome invoice invoice_line \
-    batch request_key timer; do
+    batch request_key timer sales_share sales; do
 	[ "$(sql "SELECT count(*) FROM $t")" -gt 0 ] || not_ok "the book has rows in $t"
 done
 

@@ -79,6 +79,8 @@ static const struct {
 	/* project, final states (sla.c) */
 	{ "HB_Q_SLA_TASKS", "tt" },
 	{ "HB_Q_SLA_COMMENTS", "tt" },
+	/* client, project (sales.c) */
+	{ "HB_Q_SHARE_PROJECTS", "tt" },
 };
 #define NBOUND (sizeof bound / sizeof bound[0])
 
