@@ -3229,6 +3229,17 @@ static const char *const query_sql[HB_Q_COUNT] = {
 	    "WHERE project_id = ?1 UNION SELECT i.period FROM invoice i "
 	    "JOIN invoice_line l ON l.invoice_id = i.id WHERE i.project_id = "
 	    "?1 AND l.kind = 'minimum') m ORDER BY m.month",
+	/* book-check: a reversal is its row negated, of the same month. */
+	[HB_Q_CHECK_SALES_REVERSALS] = "SELECT r.id, r.reverses FROM sales r "
+	    "LEFT JOIN sales o ON o.id = r.reverses WHERE r.reverses IS NOT "
+	    "NULL AND (o.id IS NULL OR o.reverses IS NOT NULL OR "
+	    "o.project_id <> r.project_id OR o.month <> r.month OR "
+	    "o.units <> -r.units OR o.revenue <> -r.revenue) ORDER BY r.id",
+	[HB_Q_CHECK_SALES_STANDING] = "SELECT j.code, x.month, count(*) "
+	    "FROM sales x JOIN project j ON j.id = x.project_id "
+	    "WHERE x.reverses IS NULL AND NOT EXISTS (SELECT 1 FROM sales r "
+	    "WHERE r.reverses = x.id) GROUP BY j.code, x.month "
+	    "HAVING count(*) > 1 ORDER BY j.code, x.month",
 };
 
 size_t
@@ -3782,7 +3793,8 @@ static const char *const query_names[HB_Q_COUNT] = {
 	NAMED(HB_Q_SALES_STANDING) NAMED(HB_Q_SALES_REVERSAL)
 	NAMED(HB_Q_SALES_BILLED) NAMED(HB_Q_PLAIN_INVOICE_FROM)
 	NAMED(HB_Q_SALES_TO_BILL) NAMED(HB_Q_SHARE_PROJECTS)
-	NAMED(HB_Q_SALES_MONTHS)
+	NAMED(HB_Q_SALES_MONTHS) NAMED(HB_Q_CHECK_SALES_REVERSALS)
+	NAMED(HB_Q_CHECK_SALES_STANDING)
 };
 #undef NAMED
 

@@ -447,6 +447,39 @@ check_rates(struct checker *c)
 	hb_book_check_rates(c->book, on_rate, c);
 }
 
+/* The sales ledger (schema 17): a reversal is the negation of its row,
+ * and a project's month has at most one row standing (sales-log keeps
+ * it so; billing-run bills the sum). */
+static void
+on_sales_reversal(void *ctx, const struct hb_row *row)
+{
+	char id[24], of[24];
+
+	finding(ctx, "sales", id_text(hb_row_int(row, 0), id), "reverses "
+	    "sales %s, but not with its figures negated in its month (or that "
+	    "row is missing, or a reversal itself)",
+	    id_text(hb_row_int(row, 1), of));
+}
+
+static void
+on_sales_standing(void *ctx, const struct hb_row *row)
+{
+	const char *code = hb_row_text(row, 0), *month = hb_row_text(row, 1);
+
+	finding(ctx, "project", code ? code : "?", "%s has %lld rows of "
+	    "sales figures standing (sales-log keeps one a month)",
+	    month ? month : "?", (long long)hb_row_int(row, 2));
+}
+
+static void
+check_sales(struct checker *c)
+{
+	hb_book_query(c->book, HB_Q_CHECK_SALES_REVERSALS, NULL, 0,
+	    on_sales_reversal, c);
+	hb_book_query(c->book, HB_Q_CHECK_SALES_STANDING, NULL, 0,
+	    on_sales_standing, c);
+}
+
 static void
 on_invoices(void *ctx, const struct hb_invoice_group *g)
 {
@@ -487,6 +520,7 @@ static const struct {
 	{ "person_earned", check_earned },
 	{ "earnings", check_earnings },
 	{ "rate", check_rates },
+	{ "sales", check_sales },
 	{ "invoice", check_invoices },
 	{ "balance", check_balance },
 };

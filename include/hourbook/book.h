@@ -448,6 +448,12 @@ enum hb_query {
 	HB_Q_SALES_TO_BILL,		/* (month) -> HB_TOBILL_* */
 	HB_Q_SHARE_PROJECTS,		/* (client, project) -> HB_SHARED_* */
 	HB_Q_SALES_MONTHS,		/* (project) -> HB_SMONTH_* */
+	HB_Q_CHECK_SALES_REVERSALS,	/* () -> the reversing rows that do
+					   not negate their row: (id,
+					   reverses) */
+	HB_Q_CHECK_SALES_STANDING,	/* () -> the months with more than
+					   one row standing: (project code,
+					   month, how many) */
 	HB_Q_COUNT
 };
 

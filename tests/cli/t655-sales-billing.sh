@@ -158,4 +158,16 @@ expect_eq "November: the others, not club" "mag shop store" \
 
 expect_exit 0 book-check
 
+# book-check: a reversal that does not negate its row, and two rows of a
+# month standing, made by hand.
+HOURBOOK_NOW=2026-11-02T10:00:00Z log mag 2026-10 5 500
+HOURBOOK_NOW=2026-11-02T10:00:00Z sales-log -q --reverse "$(sql "SELECT max(id) FROM sales")" >/dev/null
+sql "UPDATE sales SET units = -4 WHERE id = (SELECT max(id) FROM sales)"
+expect_exit 1 book-check
+expect_eq "the reversal that is not one" "sales,$(sql "SELECT max(id) FROM sales")" \
+    "$(grep '^sales,sales,' "$T/out" | cut -d, -f2,3)"
+sql "INSERT INTO sales (id, project_id, month, units, revenue, actor, created) SELECT max(id) + 1, (SELECT id FROM project WHERE code = 'shop'), '2026-06', 1, 100, 'x', 'x' FROM sales"
+expect_exit 1 book-check
+expect_err_out() { grep -qF -- "$2" "$T/out" && ok "$1" || not_ok "$1" "$(cat "$T/out")"; }
+expect_err_out "two rows standing" "sales,project,shop,2026-06 has 2 rows of sales figures standing"
 finish
