@@ -23,6 +23,7 @@ struct line {
 	bool has_quantity;
 	int64_t quantity, unit_price, amount;
 	int64_t task_id, package_invoice_id;
+	int64_t sales_id;	/* minimum, share: the figures billed */
 	char from[HB_DATE_BUFSZ];	/* overage: the day its rate began */
 };
 
@@ -162,7 +163,8 @@ share_lines(void *ctx, const struct hb_row *row)
 	const char *code = hb_row_text(row, HB_TOBILL_CODE);
 	struct hb_share_terms t = { 0 };
 	struct hb_share_lines sl;
-	bool has = hb_row_int(row, HB_TOBILL_STANDING) > 0;
+	int64_t standing = hb_row_int(row, HB_TOBILL_STANDING);
+	bool has = standing > 0;
 	struct bill *b;
 	struct line *l;
 
@@ -192,13 +194,66 @@ share_lines(void *ctx, const struct hb_row *row)
 	l = add_line(b, "minimum");
 	l->description = sl.minimum_text;
 	l->unit_price = l->amount = t.minimum;
+	l->sales_id = standing;
 	sl.minimum_text = NULL;
 	if (sl.has_share) {
 		l = add_line(b, "share");
 		l->description = sl.share_text;
 		l->unit_price = sl.base;
 		l->amount = sl.share;
+		l->sales_id = standing;
 		sl.share_text = NULL;
+	}
+	hb_share_lines_release(&sl);
+}
+
+/* Figures that came after their month was billed at the minimum: the
+ * month's share, billed late on this month's invoice, once (the line
+ * names the figures).  At or below the threshold the line is 0.00 and
+ * says so: it is what makes those figures final. */
+static void
+late_share_line(void *ctx, const struct hb_row *row)
+{
+	struct run *r = ctx;
+	const char *code = hb_row_text(row, HB_LSHARE_CODE);
+	const char *month = hb_row_text(row, HB_LSHARE_MONTH);
+	struct hb_share_terms t = { 0 };
+	struct hb_share_lines sl;
+	struct bill *b;
+	struct line *l;
+
+	if (!r->ended)
+		return;		/* share_lines says why */
+	t.active = true;
+	t.minimum = hb_row_int(row, HB_LSHARE_MINIMUM);
+	t.by_revenue = strcmp(hb_row_text(row, HB_LSHARE_KPI), "revenue") == 0;
+	t.threshold = hb_row_int(row, HB_LSHARE_THRESHOLD);
+	t.percent = (int32_t)hb_row_int(row, HB_LSHARE_PERCENT);
+	t.has_cap = !hb_row_null(row, HB_LSHARE_CAP);
+	t.cap = hb_row_int(row, HB_LSHARE_CAP);
+	if (!hb_share_lines(&t, month, true, hb_row_int(row, HB_LSHARE_UNITS),
+	    hb_row_int(row, HB_LSHARE_REVENUE), &sl))
+		hb_die(HB_EXIT_DATA, "%s: the sales share of project %s is too "
+		    "large", month, code);
+	b = bill_for(r, hb_row_int(row, HB_LSHARE_PROJECT), 0,
+	    hb_row_text(row, HB_LSHARE_CURRENCY), code);
+	l = add_line(b, "share");
+	l->sales_id = hb_row_int(row, HB_LSHARE_SALES);
+	if (sl.has_share) {
+		l->description = hb_xprintf("%s; its figures came after "
+		    "invoice %lld billed the month at the minimum",
+		    sl.share_text, (long long)hb_row_int(row, HB_LSHARE_INVOICE));
+		l->unit_price = sl.base;
+		l->amount = sl.share;
+	} else {
+		/* "sales-share minimum fee for M: sales ..." without its
+		 * first words. */
+		const char *said = strstr(sl.minimum_text, ": ");
+
+		l->description = hb_xprintf("sales share for %s: none, %s; its "
+		    "figures came after invoice %lld billed the month at the "
+		    "minimum", month, said ? said + 2 : sl.minimum_text,
+		    (long long)hb_row_int(row, HB_LSHARE_INVOICE));
 	}
 	hb_share_lines_release(&sl);
 }
@@ -425,6 +480,8 @@ hb_billing_run(struct hb_book *book, const char *month, bool dry_run,
 		 * what a project without a package bills. */
 		hb_book_query(book, HB_Q_SALES_TO_BILL, period, 1, share_lines,
 		    &r);
+		hb_book_query(book, HB_Q_LATE_SHARES, period, 1,
+		    late_share_line, &r);
 		hb_book_query(book, HB_Q_FEES_TO_BILL, range, 2, fee_line, &r);
 		hb_book_query(book, HB_Q_OVERAGE, range, 2, overage_line, &r);
 		hb_book_query(book, HB_Q_LATE_DELIVERIES, wide, 2,
@@ -456,7 +513,7 @@ hb_billing_run(struct hb_book *book, const char *month, bool dry_run,
 				hb_book_bill_line_insert(book, id, (int)k + 1, l->kind,
 				    l->description, l->quantity, l->has_quantity,
 				    l->unit_price, l->amount, l->task_id,
-				    l->package_invoice_id);
+				    l->package_invoice_id, l->sales_id);
 			}
 			snprintf(ids, sizeof ids, "%lld", (long long)id);
 			hb_book_event(book, "invoice", ids, "created", NULL,

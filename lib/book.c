@@ -467,7 +467,8 @@ static const char *const sql[SQL_COUNT] = {
 	    "period, currency, created) VALUES ((SELECT coalesce(max(id), 0) + 1 FROM invoice), ?, ?, ?, ?, ?) RETURNING id",
 	[SQL_INVOICE_LINE] = "INSERT INTO invoice_line (invoice_id, line, kind, "
 	    "description, quantity_minutes, unit_price, amount, task_id, "
-	    "package_invoice_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+	    "package_invoice_id, sales_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, "
+	    "?)",
 	[SQL_STAFF_EXISTS] = "SELECT 1 FROM person WHERE role = 'staff' "
 	    "LIMIT 1",
 	[SQL_NAMES_CLIENT] = "SELECT name FROM client ORDER BY name",
@@ -3075,6 +3076,16 @@ struct hb_row {
 	"WHERE x.project_id = " project " AND x.month = " month " AND " \
 	"x.reverses IS NULL AND NOT EXISTS (SELECT 1 FROM sales r " \
 	"WHERE r.reverses = x.id))"
+/* The row of a project's month standing unreversed (0: none). */
+#define SALES_STANDING_ID(project, month) "(SELECT coalesce(max(x.id), 0) " \
+	"FROM sales x WHERE x.project_id = " project " AND x.month = " month \
+	" AND x.reverses IS NULL AND NOT EXISTS (SELECT 1 FROM sales r " \
+	"WHERE r.reverses = x.id))"
+/* The invoice whose line billed figures of a project's month (their
+ * minimum fee, or a share billed late): the month's figures are final. */
+#define SALES_SETTLED(project, month) "(SELECT max(l.invoice_id) FROM " \
+	"invoice_line l JOIN sales x ON x.id = l.sales_id WHERE " \
+	"x.project_id = " project " AND x.month = " month ")"
 /* The invoice that billed a project's month under its sales-share
  * agreement: the one with its minimum fee. */
 #define SALES_INVOICE(project, month) "(SELECT max(i.id) FROM invoice i " \
@@ -3201,13 +3212,14 @@ static const char *const query_sql[HB_Q_COUNT] = {
 	    "WHERE x.project_id = ?1 AND x.month = ?2 AND x.reverses IS NULL "
 	    "AND NOT EXISTS (SELECT 1 FROM sales r WHERE r.reverses = x.id)",
 	[HB_Q_SALES_REVERSAL] = "SELECT id FROM sales WHERE reverses = ?1",
-	[HB_Q_SALES_BILLED] = "SELECT " SALES_INVOICE("?1", "?2"),
+	[HB_Q_SALES_BILLED] = "SELECT " SALES_INVOICE("?1", "?2") ", "
+	    SALES_SETTLED("?1", "?2"),
 	[HB_Q_PLAIN_INVOICE_FROM] = "SELECT min(period) FROM invoice "
 	    "WHERE project_id = ?1 AND package_id IS NULL AND period >= ?2",
 	/* The step in force in month ?1: the newest from it or before. */
 	[HB_Q_SALES_TO_BILL] = "SELECT j.id, j.code, c.currency, s.minimum, "
 	    "s.kpi, s.threshold, s.percent, s.cap, "
-	    SALES_STANDING("j.id", "?1") ", (SELECT coalesce(sum(units), 0) "
+	    SALES_STANDING_ID("j.id", "?1") ", (SELECT coalesce(sum(units), 0) "
 	    "FROM sales WHERE project_id = j.id AND month = ?1), (SELECT "
 	    "coalesce(sum(revenue), 0) FROM sales WHERE project_id = j.id "
 	    "AND month = ?1) FROM sales_share s JOIN project j "
@@ -3216,6 +3228,24 @@ static const char *const query_sql[HB_Q_COUNT] = {
 	    "max(from_month) FROM sales_share WHERE project_id = s.project_id "
 	    "AND from_month <= ?1) AND " SALES_INVOICE("j.id", "?1")
 	    " IS NULL ORDER BY j.id",
+	/* Figures that came after their month was billed at the minimum
+	 * and are not billed yet, of months before ?1, with the terms in
+	 * force in their month: billed-late shares. */
+	[HB_Q_LATE_SHARES] = "SELECT j.id, j.code, c.currency, s.minimum, "
+	    "s.kpi, s.threshold, s.percent, s.cap, x.id, x.units, "
+	    "x.revenue, x.month, " SALES_INVOICE("j.id", "x.month")
+	    " FROM sales x JOIN project j ON j.id = x.project_id "
+	    "JOIN client c ON c.id = j.client_id JOIN sales_share s "
+	    "ON s.project_id = x.project_id AND s.from_month = (SELECT "
+	    "max(from_month) FROM sales_share WHERE project_id = x.project_id "
+	    "AND from_month <= x.month) WHERE x.month < ?1 AND "
+	    "x.reverses IS NULL AND s.kpi IS NOT NULL AND NOT EXISTS (SELECT "
+	    "1 FROM sales r WHERE r.reverses = x.id) AND EXISTS (SELECT 1 "
+	    "FROM invoice i JOIN invoice_line l ON l.invoice_id = i.id WHERE "
+	    "i.project_id = x.project_id AND i.period = x.month AND "
+	    "l.kind = 'minimum' AND l.sales_id IS NULL) AND NOT EXISTS "
+	    "(SELECT 1 FROM invoice_line l WHERE l.sales_id = x.id) "
+	    "ORDER BY j.id, x.month",
 	[HB_Q_SHARE_PROJECTS] = "SELECT j.id, j.code, c.name, c.currency "
 	    "FROM project j JOIN client c ON c.id = j.client_id "
 	    "WHERE EXISTS (SELECT 1 FROM sales_share s WHERE s.project_id = "
@@ -3225,7 +3255,8 @@ static const char *const query_sql[HB_Q_COUNT] = {
 	    "0) FROM sales WHERE project_id = ?1 AND month = m.month), (SELECT "
 	    "coalesce(sum(revenue), 0) FROM sales WHERE project_id = ?1 AND "
 	    "month = m.month), " SALES_STANDING("?1", "m.month") ", "
-	    SALES_INVOICE("?1", "m.month") " FROM (SELECT month FROM sales "
+	    SALES_INVOICE("?1", "m.month") ", " SALES_SETTLED("?1", "m.month")
+	    " FROM (SELECT month FROM sales "
 	    "WHERE project_id = ?1 UNION SELECT i.period FROM invoice i "
 	    "JOIN invoice_line l ON l.invoice_id = i.id WHERE i.project_id = "
 	    "?1 AND l.kind = 'minimum') m ORDER BY m.month",
@@ -3287,7 +3318,7 @@ void
 hb_book_bill_line_insert(struct hb_book *b, int64_t invoice_id, int line,
     const char *kind, const char *description, int64_t quantity_minutes,
     bool has_quantity, int64_t unit_price, int64_t amount, int64_t task_id,
-    int64_t package_invoice_id)
+    int64_t package_invoice_id, int64_t sales_id)
 {
 	struct stmt *s = stmt(b, SQL_INVOICE_LINE);
 
@@ -3300,6 +3331,7 @@ hb_book_bill_line_insert(struct hb_book *b, int64_t invoice_id, int line,
 	bind_int(s, 7, amount);
 	bind_optional_int(s, 8, task_id > 0, task_id);
 	bind_optional_int(s, 9, package_invoice_id > 0, package_invoice_id);
+	bind_optional_int(s, 10, sales_id > 0, sales_id);
 	step(b, s);
 	done(b, s);
 }
@@ -3792,7 +3824,8 @@ static const char *const query_names[HB_Q_COUNT] = {
 	NAMED(HB_Q_DASH_COMMENTS) NAMED(HB_Q_DASH_INVOICES)
 	NAMED(HB_Q_SALES_STANDING) NAMED(HB_Q_SALES_REVERSAL)
 	NAMED(HB_Q_SALES_BILLED) NAMED(HB_Q_PLAIN_INVOICE_FROM)
-	NAMED(HB_Q_SALES_TO_BILL) NAMED(HB_Q_SHARE_PROJECTS)
+	NAMED(HB_Q_SALES_TO_BILL) NAMED(HB_Q_LATE_SHARES)
+	NAMED(HB_Q_SHARE_PROJECTS)
 	NAMED(HB_Q_SALES_MONTHS) NAMED(HB_Q_CHECK_SALES_REVERSALS)
 	NAMED(HB_Q_CHECK_SALES_STANDING)
 };

@@ -29,6 +29,7 @@ static const struct {
 	/* Keys and references. */
 	{ "client", T, NULL }, { "comment", I, NULL }, { "entry", I, NULL },
 	{ "event", I, NULL }, { "holiday", D, NULL }, { "invoice", I, NULL },
+	{ "share_invoice", I, "Share invoice" },
 	{ "package", K, NULL }, { "person", T, NULL }, { "project", T, NULL },
 	{ "task", I, NULL }, { "withdrawal", I, NULL }, { "key", K, NULL },
 	{ "reply_to", I, NULL }, { "reverses", I, NULL }, { "line", I, NULL },

@@ -157,7 +157,7 @@ static const struct column invoice_line[] = {
 	{ "invoice_id", INT }, { "line", INT }, { "kind", TEXT },
 	{ "description", TEXT }, { "quantity_minutes", INT },
 	{ "unit_price", INT }, { "amount", INT }, { "task_id", INT },
-	{ "package_invoice_id", INT }, END
+	{ "package_invoice_id", INT }, { "sales_id", INT }, END
 };
 static const struct column batch[] = {
 	{ "id", INT }, { "command", TEXT }, { "digest", TEXT },
@@ -212,13 +212,13 @@ static const struct table tables[] = {
 	{ "money_ledger", "id", money_ledger, NULL },
 	{ "withdrawal", "id", withdrawal, NULL },
 	{ "withdrawal_outcome", "withdrawal_id", withdrawal_outcome, NULL },
+	{ "sales_share", "project_id, from_month", sales_share, NULL },
+	{ "sales", "id", sales, NULL },
 	{ "invoice", "id", invoice, NULL },
 	{ "invoice_line", "invoice_id, line", invoice_line, NULL },
 	{ "batch", "id", batch, NULL },
 	{ "request_key", "id", request_key, NULL },
 	{ "timer", "person_id", timer, NULL },
-	{ "sales_share", "project_id, from_month", sales_share, NULL },
-	{ "sales", "id", sales, NULL },
 };
 #define NTABLES (sizeof tables / sizeof tables[0])
 #define MAX_COLUMNS 32

@@ -391,19 +391,31 @@ need_logger(struct hb_book *book, const struct hb_project *p)
 		    hb_actor_text(a), p->code, p->client);
 }
 
-/* A month's figures no longer change once billed. */
 static void
+take_billed(void *ctx, const struct hb_row *row)
+{
+	int64_t *v = ctx;
+
+	v[0] = hb_row_null(row, 0) ? 0 : hb_row_int(row, 0);
+	v[1] = hb_row_null(row, 1) ? 0 : hb_row_int(row, 1);
+}
+
+/* A month's figures no longer change once an invoice billed them (its
+ * minimum fee with them, or their share late).  A month billed at the
+ * minimum without figures still takes them: returns its invoice. */
+static int64_t
 need_unbilled(struct hb_book *book, const struct hb_project *p,
     const char *month)
 {
 	struct hb_param q[] = { hb_int(p->id), hb_text(month) };
-	int64_t invoice = 0;
+	int64_t billed[2] = { 0, 0 };
 
-	hb_book_query(book, HB_Q_SALES_BILLED, q, 2, take_int, &invoice);
-	if (invoice != 0)
+	hb_book_query(book, HB_Q_SALES_BILLED, q, 2, take_billed, billed);
+	if (billed[1] != 0)
 		hb_fail(HB_EXIT_REFUSED, "month", "%s of %s is billed already "
-		    "(invoice %lld): its figures no longer change", month,
-		    p->code, (long long)invoice);
+		    "(invoice %lld billed its figures): they no longer change",
+		    month, p->code, (long long)billed[1]);
+	return billed[0];
 }
 
 static void
@@ -424,7 +436,7 @@ hb_sales_log(struct hb_book *book, const struct hb_sales_input *in,
 	struct hb_sales row = { 0 };
 	size_t n;
 	hb_day first;
-	int64_t standing = 0;
+	int64_t standing = 0, billed;
 	char month[HB_DATE_BUFSZ], last[HB_DATE_BUFSZ];
 
 	hb_need_project(book, "project", in->project, &p);
@@ -445,7 +457,7 @@ hb_sales_log(struct hb_book *book, const struct hb_sales_input *in,
 		hb_fail(HB_EXIT_REFUSED, "month", "%s has not ended yet (its last "
 		    "day is %s): its figures come when it has", month,
 		    hb_date_format(hb_next_month(first) - 1, last));
-	need_unbilled(book, &p, month);
+	billed = need_unbilled(book, &p, month);
 	{
 		struct hb_param q[] = { hb_int(p.id), hb_text(month) };
 
@@ -462,6 +474,10 @@ hb_sales_log(struct hb_book *book, const struct hb_sales_input *in,
 	row.note = hb_given(in->note) ? (char *)hb_field_text("note", in->note,
 	    NOTE_MAX, 1) : NULL;
 	hb_book_sales_insert(book, &row);
+	if (billed != 0)
+		hb_note("%s of %s was billed at the minimum (invoice %lld): the "
+		    "next billing-run bills its share, on that month's invoice",
+		    month, p.code, (long long)billed);
 	hb_project_release(&p);
 	read_back(book, row.id, out);
 }
@@ -558,7 +574,7 @@ take_shared(void *ctx, const struct hb_row *row)
 
 struct month_row {
 	char month[8];
-	int64_t units, revenue, standing, invoice;
+	int64_t units, revenue, standing, invoice, settled;
 };
 
 struct month_list {
@@ -581,6 +597,8 @@ take_month(void *ctx, const struct hb_row *row)
 	m->standing = hb_row_int(row, HB_SMONTH_STANDING);
 	m->invoice = hb_row_null(row, HB_SMONTH_INVOICE) ? 0
 	    : hb_row_int(row, HB_SMONTH_INVOICE);
+	m->settled = hb_row_null(row, HB_SMONTH_SETTLED) ? 0
+	    : hb_row_int(row, HB_SMONTH_SETTLED);
 }
 
 static void
@@ -638,7 +656,9 @@ each_month_of(struct hb_book *book, const struct shared *sh,
 				    "too large", sh->code, sm.month);
 		}
 		sm.invoice = r != NULL ? r->invoice : 0;
-		sm.status = sm.invoice != 0 ? (sm.has_figures ? HB_SALES_BILLED
+		sm.settled = r != NULL ? r->settled : 0;
+		sm.status = sm.settled != 0 ? HB_SALES_BILLED
+		    : sm.invoice != 0 ? (sm.has_figures ? HB_SALES_LATE
 		    : HB_SALES_BILLED_AT_MINIMUM) : sm.has_figures
 		    ? HB_SALES_RECORDED : m > last ? HB_SALES_OPEN
 		    : HB_SALES_MISSING;
@@ -672,7 +692,8 @@ hb_sales_each_month(struct hb_book *book, const char *client,
 const char *const hb_sales_month_columns[] = {
 	"project", "client", "month", "minimum_fee", "kpi_units", "kpi_revenue",
 	"share", "share_cap", "units", "revenue", "revenue_above",
-	"share_amount", "total", "currency", "status", "invoice", NULL
+	"share_amount", "total", "currency", "status", "invoice",
+	"share_invoice", NULL
 };
 
 static const char *const status_names[] = {
@@ -681,6 +702,7 @@ static const char *const status_names[] = {
 	[HB_SALES_BILLED] = "billed",
 	[HB_SALES_BILLED_AT_MINIMUM] = "billed-at-minimum",
 	[HB_SALES_OPEN] = "open",
+	[HB_SALES_LATE] = "late",
 };
 
 void
@@ -742,6 +764,11 @@ export_month(void *ctx, const struct hb_sales_month *m)
 	hb_csv_text(w, status_names[m->status]);
 	if (m->invoice != 0)
 		hb_csv_int(w, m->invoice);
+	else
+		hb_csv_null(w);
+	/* A share billed late is on a later invoice. */
+	if (m->settled != 0 && m->settled != m->invoice)
+		hb_csv_int(w, m->settled);
 	else
 		hb_csv_null(w);
 	hb_csv_end_row(w);

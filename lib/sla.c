@@ -366,9 +366,10 @@ withdrawal_row(void *ctx, const struct hb_row *row)
 	    hb_row_text(row, HB_WAIT_PERSON), hb_row_text(row, HB_WAIT_DUE)) : NULL);
 }
 
-/* A sales-share agreement's month that has ended, without figures and
- * not billed yet: ask the client before billing-run bills it at the
- * minimum fee.  Since the first day after the month. */
+/* A sales-share agreement's month that has ended without figures: ask
+ * the client, before billing-run bills it at the minimum fee, or after
+ * (the share of figures that come late is billed on the next invoice).
+ * Since the first day after the month. */
 static void
 sales_month(void *ctx, const struct hb_sales_month *m)
 {
@@ -376,18 +377,25 @@ sales_month(void *ctx, const struct hb_sales_month *m)
 	struct result *r;
 	hb_day first;
 	char since[HB_DATE_BUFSZ];
-	bool missing = m->status == HB_SALES_MISSING;
+	bool missing = m->status == HB_SALES_MISSING ||
+	    m->status == HB_SALES_BILLED_AT_MINIMUM;
 
-	if (m->status != HB_SALES_MISSING && m->status != HB_SALES_RECORDED)
+	if (!missing && m->status != HB_SALES_RECORDED &&
+	    m->status != HB_SALES_LATE)
 		return;
 	if (hb_month_parse(m->month, &first, NULL) != 0)
 		return;
 	hb_date_format(hb_next_month(first), since);
-	add(s, "sales", 0, m->project, since, since, missing, missing
-	    ? hb_xprintf("%s has no sales figures for %s: ask the client "
-	    "(sales-log --project %s --month %s), or billing-run bills the "
-	    "month at the minimum fee", m->project, m->month, m->project,
-	    m->month) : NULL);
+	add(s, "sales", 0, m->project, since, since, missing,
+	    m->status == HB_SALES_MISSING ? hb_xprintf("%s has no sales "
+	    "figures for %s: ask the client (sales-log --project %s --month "
+	    "%s), or billing-run bills the month at the minimum fee",
+	    m->project, m->month, m->project, m->month)
+	    : missing ? hb_xprintf("%s has no sales figures for %s, billed "
+	    "at the minimum fee (invoice %lld): ask the client (sales-log "
+	    "--project %s --month %s); the next billing-run bills its share",
+	    m->project, m->month, (long long)m->invoice, m->project, m->month)
+	    : NULL);
 	r = &s->results[s->n - 1];
 	snprintf(r->month, sizeof r->month, "%s", m->month);
 }

@@ -441,11 +441,13 @@ enum hb_query {
 					   the month not reversed */
 	HB_Q_SALES_REVERSAL,		/* (sales row) -> the row reversing it */
 	HB_Q_SALES_BILLED,		/* (project, month) -> the invoice
-					   that billed its minimum fee */
+					   that billed its minimum fee, and
+					   the one that billed its figures */
 	HB_Q_PLAIN_INVOICE_FROM,	/* (project, month) -> the first
 					   period from month on with an
 					   invoice without a package */
 	HB_Q_SALES_TO_BILL,		/* (month) -> HB_TOBILL_* */
+	HB_Q_LATE_SHARES,		/* (month) -> HB_LSHARE_* */
 	HB_Q_SHARE_PROJECTS,		/* (client, project) -> HB_SHARED_* */
 	HB_Q_SALES_MONTHS,		/* (project) -> HB_SMONTH_* */
 	HB_Q_CHECK_SALES_REVERSALS,	/* () -> the reversing rows that do
@@ -506,20 +508,28 @@ enum { HB_DBILL_INVOICE, HB_DBILL_PROJECT, HB_DBILL_PERIOD,
 
 /* The agreements in force in a month (its terms not ended) that are not
  * billed for it, with the month's figures (their sums: a reversal
- * cancels its row) and how many rows stand unreversed. */
+ * cancels its row) and the row standing unreversed (0: none). */
 enum { HB_TOBILL_PROJECT, HB_TOBILL_CODE, HB_TOBILL_CURRENCY,
 	HB_TOBILL_MINIMUM, HB_TOBILL_KPI, HB_TOBILL_THRESHOLD,
 	HB_TOBILL_PERCENT, HB_TOBILL_CAP, HB_TOBILL_STANDING,
 	HB_TOBILL_UNITS, HB_TOBILL_REVENUE };
+/* The figures logged for months billed at the minimum, before the month
+ * billed, whose share is not billed yet: the terms of their month, the
+ * row, and the invoice of their minimum fee. */
+enum { HB_LSHARE_PROJECT, HB_LSHARE_CODE, HB_LSHARE_CURRENCY, HB_LSHARE_MINIMUM,
+	HB_LSHARE_KPI, HB_LSHARE_THRESHOLD, HB_LSHARE_PERCENT, HB_LSHARE_CAP,
+	HB_LSHARE_SALES, HB_LSHARE_UNITS, HB_LSHARE_REVENUE, HB_LSHARE_MONTH,
+	HB_LSHARE_INVOICE };
 /* The projects with a sales-share history, by code: their client and
  * currency. */
 enum { HB_SHARED_PROJECT, HB_SHARED_CODE, HB_SHARED_CLIENT,
 	HB_SHARED_CURRENCY };
 /* A project's months with sales rows or a billed minimum fee, by month:
- * the sums of the figures, the rows standing unreversed, and the
- * invoice that billed the month (NULL: none). */
+ * the sums of the figures, the rows standing unreversed, the invoice
+ * that billed the month (NULL: none) and the one that billed its
+ * figures (NULL: none, or not yet). */
 enum { HB_SMONTH_MONTH, HB_SMONTH_UNITS, HB_SMONTH_REVENUE,
-	HB_SMONTH_STANDING, HB_SMONTH_INVOICE };
+	HB_SMONTH_STANDING, HB_SMONTH_INVOICE, HB_SMONTH_SETTLED };
 
 struct hb_param {
 	enum { HB_P_NULL, HB_P_NULL_INT, HB_P_INT, HB_P_TEXT } type;
@@ -562,7 +572,8 @@ int64_t hb_book_bill_insert(struct hb_book *book, int64_t project_id,
 void hb_book_bill_line_insert(struct hb_book *book, int64_t invoice_id,
     int line, const char *kind, const char *description,
     int64_t quantity_minutes, bool has_quantity, int64_t unit_price,
-    int64_t amount, int64_t task_id, int64_t package_invoice_id);
+    int64_t amount, int64_t task_id, int64_t package_invoice_id,
+    int64_t sales_id);
 /* A new package_invoice row for period, dated day; returns its id. */
 int64_t hb_book_package_invoice_add(struct hb_book *book, int64_t package_id,
     int period, int64_t amount, hb_day day);

@@ -9,8 +9,10 @@
  * correction being a reversing row, and no row for a month not ended or
  * billed already.  billing-run bills each agreement's month once: the
  * minimum fee, and the share of the sales above the threshold (the
- * arithmetic is hb_share_compute's, in one place); sla-check warns about
- * an ended month without figures that is not billed yet; report-export
+ * arithmetic is hb_share_compute's, in one place).  A month billed
+ * without figures is billed at the minimum; figures logged after that
+ * are billed late, their share on the next invoice billing-run makes.
+ * sla-check warns about an ended month without figures; report-export
  * sales shows each month's terms, figures and share.
  */
 #ifndef HOURBOOK_SALES_H
@@ -113,9 +115,13 @@ void hb_sales_print(struct hb_csv_writer *w, const struct hb_sales *s);
 enum hb_sales_status {
 	HB_SALES_MISSING,	/* ended, no figures, not billed */
 	HB_SALES_RECORDED,	/* figures, not billed */
-	HB_SALES_BILLED,	/* billed with its figures */
-	HB_SALES_BILLED_AT_MINIMUM,	/* billed without figures */
-	HB_SALES_OPEN		/* not ended yet */
+	HB_SALES_BILLED,	/* billed with its figures (the share
+				   perhaps late, on a later invoice) */
+	HB_SALES_BILLED_AT_MINIMUM,	/* billed without figures, none
+				   since */
+	HB_SALES_OPEN,		/* not ended yet */
+	HB_SALES_LATE		/* billed at the minimum, figures since:
+				   the next billing-run bills the share */
 };
 struct hb_sales_month {
 	const char *project, *client, *currency;
@@ -126,6 +132,8 @@ struct hb_sales_month {
 	int64_t units, revenue;
 	struct hb_share_month figures;	/* the share, when has_figures */
 	int64_t invoice;	/* the invoice that billed it, or 0 */
+	int64_t settled;	/* the invoice that billed its figures
+				   (invoice, or a later one), or 0 */
 	enum hb_sales_status status;
 };
 void hb_sales_each_month(struct hb_book *book, const char *client,

@@ -30,6 +30,11 @@ CREATE INDEX sales_month ON sales (project_id, month);
 ALTER TABLE invoice_line
   DROP CONSTRAINT invoice_line_kind_check,
   ADD CONSTRAINT invoice_line_kind_check
-    CHECK (kind IN ('fee', 'overage', 'penalty', 'minimum', 'share'));
+    CHECK (kind IN ('fee', 'overage', 'penalty', 'minimum', 'share')),
+  ADD COLUMN sales_id bigint REFERENCES sales (id),
+  ADD CONSTRAINT invoice_line_sales_check
+    CHECK (sales_id IS NULL OR kind IN ('minimum', 'share'));
 CREATE UNIQUE INDEX invoice_line_minimum ON invoice_line (invoice_id)
   WHERE kind = 'minimum';
+CREATE UNIQUE INDEX invoice_line_share ON invoice_line (sales_id)
+  WHERE kind = 'share';

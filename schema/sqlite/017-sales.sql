@@ -41,8 +41,13 @@ CREATE TABLE sales (
 CREATE INDEX sales_month ON sales (project_id, month);
 -- billing-run bills an agreement's month on the project's invoice of the
 -- month without a package: a line 'minimum' (the minimum fee, with the
--- figures) and, above the threshold, a line 'share'.  SQLite cannot
--- change a CHECK in place: the table is made again, rows kept.
+-- figures) and, above the threshold, a line 'share'.  sales_id is the
+-- row of figures a line billed: on 'minimum' the figures it was billed
+-- with (NULL: none had come, billed at the minimum), on 'share' the
+-- figures its share comes from -- on a later invoice when they came
+-- after the month was billed at the minimum.  A month's figures are
+-- final once a line names them.  SQLite cannot change a CHECK in place:
+-- the table is made again, rows kept.
 CREATE TABLE invoice_line_17 (
   invoice_id INTEGER NOT NULL REFERENCES invoice (id),
   line INTEGER NOT NULL,
@@ -54,10 +59,13 @@ CREATE TABLE invoice_line_17 (
   amount INTEGER NOT NULL,
   task_id INTEGER REFERENCES task (id),
   package_invoice_id INTEGER REFERENCES package_invoice (id),
+  sales_id INTEGER REFERENCES sales (id),
+  CHECK (sales_id IS NULL OR kind IN ('minimum', 'share')),
   PRIMARY KEY (invoice_id, line)) STRICT;
-INSERT INTO invoice_line_17 SELECT invoice_id, line, kind, description,
-  quantity_minutes, unit_price, amount, task_id, package_invoice_id
-  FROM invoice_line;
+INSERT INTO invoice_line_17 (invoice_id, line, kind, description,
+  quantity_minutes, unit_price, amount, task_id, package_invoice_id)
+  SELECT invoice_id, line, kind, description, quantity_minutes,
+  unit_price, amount, task_id, package_invoice_id FROM invoice_line;
 DROP TABLE invoice_line;
 ALTER TABLE invoice_line_17 RENAME TO invoice_line;
 CREATE UNIQUE INDEX invoice_line_fee ON invoice_line (package_invoice_id)
@@ -68,3 +76,6 @@ CREATE UNIQUE INDEX invoice_line_penalty ON invoice_line (task_id)
 -- month.
 CREATE UNIQUE INDEX invoice_line_minimum ON invoice_line (invoice_id)
   WHERE kind = 'minimum';
+-- A row of figures is billed once: its share on one line.
+CREATE UNIQUE INDEX invoice_line_share ON invoice_line (sales_id)
+  WHERE kind = 'share';

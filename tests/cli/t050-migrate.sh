@@ -6,8 +6,7 @@
 . "$(dirname "$0")/lib.sh"
 engine_only sqlite "the migration of old SQLite books (PRAGMA user_version, sqlite_master)"
 
-V17='DROP TABLE sales; DROP TABLE sales_share;
-CREATE TABLE il (invoice_id INTEGER NOT NULL REFERENCES invoice (id),
+V17='CREATE TABLE il (invoice_id INTEGER NOT NULL REFERENCES invoice (id),
   line INTEGER NOT NULL,
   kind TEXT NOT NULL CHECK (kind IN ('"'fee'"', '"'overage'"', '"'penalty'"')),
   description TEXT NOT NULL, quantity_minutes INTEGER,
@@ -15,12 +14,14 @@ CREATE TABLE il (invoice_id INTEGER NOT NULL REFERENCES invoice (id),
   task_id INTEGER REFERENCES task (id),
   package_invoice_id INTEGER REFERENCES package_invoice (id),
   PRIMARY KEY (invoice_id, line)) STRICT;
-INSERT INTO il SELECT * FROM invoice_line; DROP TABLE invoice_line;
+INSERT INTO il SELECT invoice_id, line, kind, description, quantity_minutes,
+  unit_price, amount, task_id, package_invoice_id FROM invoice_line; DROP TABLE invoice_line;
 ALTER TABLE il RENAME TO invoice_line;
 CREATE UNIQUE INDEX invoice_line_fee ON invoice_line (package_invoice_id)
   WHERE package_invoice_id IS NOT NULL;
 CREATE UNIQUE INDEX invoice_line_penalty ON invoice_line (task_id)
-  WHERE kind = '"'penalty'"';'
+  WHERE kind = '"'penalty'"';
+DROP TABLE sales; DROP TABLE sales_share;'
 V15='DROP TABLE timer;'
 V16='DROP TABLE person_rate; DROP TABLE project_rate;
 CREATE TABLE wo (withdrawal_id INTEGER PRIMARY KEY REFERENCES withdrawal (id),
@@ -157,7 +158,7 @@ expect_eq "16 -> now" "$now" "$(sql 'PRAGMA user_version')"
 HOURBOOK_NOW=2026-12-02T10:00:00Z report-export invoices >"$T/invoices"
 expect_eq "the same invoice lines" "$(cat "$T/invoices-17")" "$(cat "$T/invoices")"
 [ "$(wc -l <"$T/invoices")" -gt 1 ] && ok "there were lines to keep" || not_ok "there were lines to keep"
-expect_eq "the indexes of invoice_line" "invoice_line_fee invoice_line_minimum invoice_line_penalty" "$(sql "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'invoice_line' AND sql IS NOT NULL ORDER BY name" | paste -sd' ' -)"
+expect_eq "the indexes of invoice_line" "invoice_line_fee invoice_line_minimum invoice_line_penalty invoice_line_share" "$(sql "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'invoice_line' AND sql IS NOT NULL ORDER BY name" | paste -sd' ' -)"
 HOURBOOK_NOW=2026-12-02T10:00:00Z expect_exit 0 project-set --minimum-fee 100 --kpi-units 1 --share 10 --share-from 2026-11 --reason "a shop" p
 HOURBOOK_NOW=2026-12-02T10:00:00Z expect_exit 0 sales-log --project p --month 2026-11 --units 3 --revenue 30
 HOURBOOK_NOW=2026-12-02T10:00:00Z expect_exit 0 billing-run --month 2026-11

@@ -1,7 +1,8 @@
 # billing-run bills each sales-share agreement's month once: the minimum
 # fee, plus the share of the sales above the threshold with its
 # arithmetic; a month without figures at the minimum, which sla-check
-# warns about beforehand.  Every amount below is worked out by hand.
+# warns about, and its figures when they come late: their share on the
+# next month's invoice, once.  Every amount below is worked out by hand.
 . "$(dirname "$0")/lib.sh"
 export HOURBOOK_NOW=2026-10-05T10:00:00Z HOURBOOK_USER=maria
 
@@ -37,10 +38,10 @@ bill() { billing-run --month "$1"; }
 # 3000.00 = 350.00); September has none yet, its total unknown.
 expect_exit 0 report-export sales --project mag
 expect_out "recorded and missing months" <<'OUT'
-project,client,month,minimum_fee,kpi_units,kpi_revenue,share,share_cap,units,revenue,revenue_above,share_amount,total,currency,status,invoice
-mag,acme,2026-07,200.00,,5000.00,5,,3,5000.00,0.00,0.00,200.00,EUR,recorded,
-mag,acme,2026-08,200.00,,5000.00,5,,12,8000.00,3000.00,150.00,350.00,EUR,recorded,
-mag,acme,2026-09,200.00,,5000.00,5,,,,,,,EUR,missing,
+project,client,month,minimum_fee,kpi_units,kpi_revenue,share,share_cap,units,revenue,revenue_above,share_amount,total,currency,status,invoice,share_invoice
+mag,acme,2026-07,200.00,,5000.00,5,,3,5000.00,0.00,0.00,200.00,EUR,recorded,,
+mag,acme,2026-08,200.00,,5000.00,5,,12,8000.00,3000.00,150.00,350.00,EUR,recorded,,
+mag,acme,2026-09,200.00,,5000.00,5,,,,,,,EUR,missing,,
 OUT
 
 # June: 8 units are below 10: the minimum alone.
@@ -91,7 +92,7 @@ expect_empty_out_err "and warns of nothing"
 
 # A billed month keeps its figures and its terms.
 expect_exit 1 sales-log --project shop --month 2026-08 --units 30 --revenue 6000
-expect_err "no figures for a billed month" "2026-08 of shop is billed already (invoice 4): its figures no longer change"
+expect_err "no figures for a billed month" "2026-08 of shop is billed already (invoice 4 billed its figures): they no longer change"
 expect_exit 1 sales-log --reverse 3
 expect_err "nor a reversal" "billed already"
 expect_exit 1 project-set --share 20 --share-from 2026-08 --reason x shop
@@ -121,9 +122,10 @@ expect_eq "the minimum alone, saying why" '8,acme,shop,,2026-09,1,minimum,"sales
     "$(grep ',shop,' "$T/out")"
 expect_err "a warning names the project" "2026-09: project shop has no sales figures for the month: its sales share is billed at the minimum fee"
 expect_exit 0 sla-check --rule sales-missing --project shop
-expect_eq "billed: no longer missing" "1" "$(wc -l <"$T/out" | tr -d ' ')"
-expect_exit 1 sales-log --project shop --month 2026-09 --units 30 --revenue 6000
-expect_err "its figures come too late" "billed already"
+expect_out "billed at the minimum: still missing, to ask for" <<'OUT'
+rule,severity,entity,key,project,since,due,message
+sales-missing,warning,sales,2026-09,shop,2026-10-01,2026-10-01,"shop has no sales figures for 2026-09, billed at the minimum fee (invoice 8): ask the client (sales-log --project shop --month 2026-09); the next billing-run bills its share"
+OUT
 
 # The export: each month's terms, figures, share and invoice.  shop's
 # August: 500.00 + 280.00 = 780.00; its September billed at the minimum.
@@ -131,11 +133,11 @@ expect_err "its figures come too late" "billed already"
 # unit is not above 5, 300.00 alone.
 expect_exit 0 report-export sales --project shop
 expect_out "the sales export" <<'OUT'
-project,client,month,minimum_fee,kpi_units,kpi_revenue,share,share_cap,units,revenue,revenue_above,share_amount,total,currency,status,invoice
-shop,acme,2026-06,500.00,10,,10,,8,800.00,0.00,0.00,500.00,EUR,billed,1
-shop,acme,2026-07,500.00,10,,10,,10,1000.00,0.00,0.00,500.00,EUR,billed,2
-shop,acme,2026-08,500.00,10,,10,,24,4800.00,2800.00,280.00,780.00,EUR,billed,4
-shop,acme,2026-09,500.00,10,,10,,,,,0.00,500.00,EUR,billed-at-minimum,8
+project,client,month,minimum_fee,kpi_units,kpi_revenue,share,share_cap,units,revenue,revenue_above,share_amount,total,currency,status,invoice,share_invoice
+shop,acme,2026-06,500.00,10,,10,,8,800.00,0.00,0.00,500.00,EUR,billed,1,
+shop,acme,2026-07,500.00,10,,10,,10,1000.00,0.00,0.00,500.00,EUR,billed,2,
+shop,acme,2026-08,500.00,10,,10,,24,4800.00,2800.00,280.00,780.00,EUR,billed,4,
+shop,acme,2026-09,500.00,10,,10,,,,,0.00,500.00,EUR,billed-at-minimum,8,
 OUT
 expect_exit 0 report-export sales --client acme --month 2026-09
 expect_eq "a month of every agreement" "club billed-at-minimum
@@ -150,11 +152,56 @@ expect_exit 0 billing-run --month 2026-10 --force
 expect_err "not ended: not billed" "2026-10: the sales share of project shop is not billed: the month has not ended"
 expect_eq "nothing billed for October" "0" "$(sql "SELECT count(*) FROM invoice WHERE period = '2026-10'")"
 
-# An ended agreement bills nothing from its end on.
-HOURBOOK_NOW=2026-12-02T10:00:00Z project-set -q --no-share --share-from 2026-11 --reason "over" club >/dev/null
+# September's figures come late, after its invoice (8) billed it at the
+# minimum: taken, with a note, and corrected as any unbilled month.
+expect_exit 0 sales-log --project shop --month 2026-09 --units 3 --revenue 600
+expect_err "late figures: a note says how they are billed" "2026-09 of shop was billed at the minimum (invoice 8): the next billing-run bills its share, on that month's invoice"
+late=$(sql "SELECT max(id) FROM sales")
+expect_exit 0 sla-check --rule sales-missing --project shop --format tap
+expect_out "the late figures answer the warning" <<'OUT'
+TAP version 13
+1..1
+ok 1 - sales-missing sales 2026-09 (shop)
+OUT
+expect_exit 0 report-export sales --project shop --month 2026-09
+expect_eq "late, until billed" "late,8," "$(tail -n 1 "$T/out" | cut -d, -f15-)"
+sales-log -q --reverse "$late" >/dev/null
+log shop 2026-09 30 6000
+# club's September, at its threshold of 1 unit: no share, a 0.00 line.
+log club 2026-09 1 50
+# October billed in November: shop's own month at the minimum (no
+# figures), and September's share late: 30 units are 20 above 10, whose
+# revenue is 6000.00 x 20 / 30 = 4000.00; 10% of it is 400.00.
+HOURBOOK_NOW=2026-11-02T10:00:00Z expect_exit 0 bill 2026-10
+grep -E ',(shop|club),' "$T/out" >"$T/october"
+expect_out_file() { cmp -s "$2" "$T/october" && ok "$1" || not_ok "$1" "$(diff "$2" "$T/october")"; }
+cat >"$T/want" <<'OUT'
+12,acme,shop,,2026-10,1,minimum,"sales-share minimum fee for 2026-10: no sales figures, billed at the minimum",,500.00,500.00,EUR
+12,acme,shop,,2026-10,2,share,"sales share for 2026-09: 10% of 4000.00, the revenue of the 20 units above 10 (6000.00 x 20 / 30); its figures came after invoice 8 billed the month at the minimum",,4000.00,400.00,EUR
+14,acme,club,,2026-10,1,minimum,"sales-share minimum fee for 2026-10: no sales figures, billed at the minimum",,100.00,100.00,EUR
+14,acme,club,,2026-10,2,share,"sales share for 2026-09: none, sales 1 unit, 50.00 (the share starts above 1 unit); its figures came after invoice 10 billed the month at the minimum",,0.00,0.00,EUR
+OUT
+expect_out_file "the late share on the next invoice, with its arithmetic" "$T/want"
+rows=$(sql 'SELECT count(*) FROM invoice_line')
+HOURBOOK_NOW=2026-11-02T10:00:00Z expect_exit 0 bill 2026-10
+grep -E ',(shop|club),' "$T/out" >"$T/october"
+expect_out_file "billed once: the same lines again" "$T/want"
+expect_eq "and nothing written" "$rows" "$(sql 'SELECT count(*) FROM invoice_line')"
 HOURBOOK_NOW=2026-12-02T10:00:00Z billing-run -q --month 2026-11 >/dev/null 2>&1
-expect_eq "November: the others, not club" "mag shop store" \
-    "$(sql "SELECT j.code FROM invoice i JOIN project j ON j.id = i.project_id WHERE i.period = '2026-11' ORDER BY j.code" | paste -sd' ' -)"
+expect_eq "nor a second time on the next invoice" "0" \
+    "$(sql "SELECT count(*) FROM invoice_line l JOIN invoice i ON i.id = l.invoice_id WHERE i.period = '2026-11' AND l.kind = 'share'")"
+# Billed now, the figures are final.
+expect_exit 1 sales-log --reverse "$(sql "SELECT max(id) FROM sales WHERE month = '2026-09' AND units = 30")"
+expect_err "late figures billed: final" "2026-09 of shop is billed already (invoice 12 billed its figures): they no longer change"
+expect_exit 0 report-export sales --project shop --month 2026-09
+expect_eq "billed, its share on a later invoice" "shop,acme,2026-09,500.00,10,,10,,30,6000.00,4000.00,400.00,900.00,EUR,billed,8,12" "$(tail -n 1 "$T/out")"
+
+# An ended agreement bills nothing from its end on (November was
+# billed above, before club's agreement ended: a new book for it).
+HOURBOOK_NOW=2026-12-02T10:00:00Z project-set -q --no-share --share-from 2026-12 --reason "over" club >/dev/null
+HOURBOOK_NOW=2027-01-04T10:00:00Z billing-run -q --month 2026-12 >/dev/null 2>&1
+expect_eq "December: the others, not club" "mag shop store" \
+    "$(sql "SELECT j.code FROM invoice i JOIN project j ON j.id = i.project_id WHERE i.period = '2026-12' ORDER BY j.code" | paste -sd' ' -)"
 
 expect_exit 0 book-check
 
