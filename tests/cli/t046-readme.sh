@@ -26,6 +26,15 @@ while IFS= read -r line; do
 		got=$(awk -F, 'NR == 2 { printf "%s %d", $12, ($6 + $7) / 60 }' "$T/out")
 		expect_eq "README: the package's price and hours" "$said" "$got"
 		;;
+	# "# 500.00 minimum + 280.00: ...": the sales-share month's lines.
+	billing-run*'# '*minimum*)
+		said=$(printf '%s\n' "$line" | sed 's/.*# \([0-9.]*\) minimum + \([0-9.]*\):.*/\1 \2/')
+		got=$(awk -F, '$7 == "minimum" || $7 == "share" { printf "%s%s", sep, $NF == "EUR" ? $(NF - 1) : $NF; sep = " " }' "$T/out")
+		expect_eq "README: the sales-share month's minimum and share" "$said" "$got"
+		;;
+	sales-log*)
+		expect_eq "README: sales-log logs the figures ($(head -c 200 "$T/err"))" 0 "$st"
+		;;
 	esac
 done <"$T/session"
 expect_exit 0 report-export balances --no-header
