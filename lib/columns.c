@@ -76,6 +76,7 @@ static const struct {
 	{ "lapse", T, NULL }, { "message", T, NULL }, { "model", T, NULL },
 	{ "name", T, NULL }, { "new", T, NULL }, { "note", T, NULL },
 	{ "old", T, NULL }, { "period", T, NULL }, { "plan", T, NULL },
+	{ "priority", T, NULL }, { "support_hours", T, NULL },
 	{ "possible", T, NULL }, { "reason", T, NULL }, { "role", T, NULL },
 	{ "rule", T, NULL }, { "severity", T, NULL },
 	{ "start_month", T, NULL }, { "status", T, NULL },
