@@ -98,6 +98,9 @@ static const char *const details[] = {
 	 * its figures come first there). */
 	"minimum_fee", "kpi_units", "kpi_revenue", "share", "share_cap",
 	"share_from",
+	/* A project's support window and priority (task-list's order
+	 * shows the priority already). */
+	"support_hours", "priority",
 };
 
 static const char suffix[] = "_minutes";
