@@ -16,7 +16,9 @@ enum { COL_KEY, COL_VALUE, NCOL };
 
 static const struct hb_csv_column columns[NCOL] = {
 	[COL_KEY] = { "key", true },
-	[COL_VALUE] = { "value", true },
+	/* Empty unsets a setting without a default (sla.*.priority); any
+	 * other setting refuses it as a bad value. */
+	[COL_VALUE] = { "value", false },
 };
 
 enum { OPT_LIST = HB_OPT_FIRST };
@@ -54,7 +56,8 @@ static void
 apply(void *ctx, struct hb_book *book, const char *const *v)
 {
 	struct hb_csv_writer *w = ctx;
-	char *value = hb_config_set(book, v[COL_KEY], v[COL_VALUE]);
+	char *value = hb_config_set(book, v[COL_KEY], v[COL_VALUE] ? v[COL_VALUE]
+	    : "");
 
 	hb_csv_text(w, v[COL_KEY]);
 	hb_csv_text(w, value);

@@ -1,6 +1,7 @@
 /*
  * project-add: add projects: a client's work, its rate, its model, its
- * service levels and a sales-share agreement.
+ * service levels, a sales-share agreement, its support window and
+ * priority.
  */
 #include <stdlib.h>
 
@@ -14,7 +15,7 @@ enum {
 	COL_PROJECT, COL_CLIENT, COL_NAME, COL_RATE, COL_MODEL, COL_PENALTY,
 	COL_SLA, COL_PENALTY_BASE, COL_PENALTY_DAILY, COL_MINIMUM_FEE,
 	COL_KPI_UNITS, COL_KPI_REVENUE, COL_SHARE, COL_SHARE_CAP, COL_SHARE_FROM,
-	NCOL
+	COL_SUPPORT_HOURS, COL_PRIORITY, NCOL
 };
 
 static const struct hb_csv_column columns[NCOL] = {
@@ -34,12 +35,14 @@ static const struct hb_csv_column columns[NCOL] = {
 	[COL_SHARE] = { "share", false },
 	[COL_SHARE_CAP] = { "share_cap", false },
 	[COL_SHARE_FROM] = { "share_from", false },
+	[COL_SUPPORT_HOURS] = { "support_hours", false },
+	[COL_PRIORITY] = { "priority", false },
 };
 
 enum {
 	OPT_CLIENT = HB_OPT_FIRST, OPT_NAME, OPT_RATE, OPT_MODEL, OPT_PENALTY,
 	OPT_SLA, OPT_MINIMUM_FEE, OPT_KPI_UNITS, OPT_KPI_REVENUE, OPT_SHARE,
-	OPT_SHARE_CAP, OPT_SHARE_FROM
+	OPT_SHARE_CAP, OPT_SHARE_FROM, OPT_SUPPORT_HOURS, OPT_PRIORITY
 };
 
 static const struct hb_option options[] = {
@@ -55,6 +58,8 @@ static const struct hb_option options[] = {
 	{ "share", OPT_SHARE, "PCT", "sales share: the percentage of the sales above the threshold", HB_ARG_PERCENT, NULL },
 	{ "share-cap", OPT_SHARE_CAP, "MONEY", "sales share: the most the share is in a month", HB_ARG_MONEY, NULL },
 	{ "share-from", OPT_SHARE_FROM, "YYYY-MM", "sales share: the first month of the agreement (default: this month)", HB_ARG_MONTH, NULL },
+	{ "support-hours", OPT_SUPPORT_HOURS, "SPEC", "its own support window, as \"Mon-Sat 08:00-20:00\" or \"24/7\" (default: its plan's)", HB_ARG_TEXT, NULL },
+	{ "priority", OPT_PRIORITY, "PRIORITY", "plan (the default: top on the upfront plan), top or normal", HB_ARG_CHOICE, hb_project_priorities },
 	{ NULL, 0, NULL, NULL, 0, NULL }
 };
 
@@ -62,7 +67,8 @@ static const char *const synopsis[] = {
 	"--client C [--name NAME] [--rate MONEY] [--model package|self-service] "
 	"[--penalty PCT,PCT-PER-DAY] [--sla KEY=VALUE]... "
 	"[--minimum-fee MONEY (--kpi-units N | --kpi-revenue MONEY) --share PCT "
-	"[--share-cap MONEY] [--share-from YYYY-MM]] CODE",
+	"[--share-cap MONEY] [--share-from YYYY-MM]] [--support-hours SPEC] "
+	"[--priority plan|top|normal] CODE",
 	"[--client C] --csv FILE",
 	NULL
 };
@@ -94,6 +100,8 @@ on_option(void *ctx, int key, const char *arg)
 	case OPT_SHARE: values[COL_SHARE] = arg; break;
 	case OPT_SHARE_CAP: values[COL_SHARE_CAP] = arg; break;
 	case OPT_SHARE_FROM: values[COL_SHARE_FROM] = arg; break;
+	case OPT_SUPPORT_HOURS: values[COL_SUPPORT_HOURS] = arg; break;
+	case OPT_PRIORITY: values[COL_PRIORITY] = arg; break;
 	case OPT_SLA:
 		joined = sla ? hb_xprintf("%s;%s", sla, arg) : hb_xstrdup(arg);
 		free(sla);
@@ -111,7 +119,7 @@ apply(void *ctx, struct hb_book *book, const char *const *v)
 		v[COL_PENALTY_DAILY], {
 			v[COL_MINIMUM_FEE], v[COL_KPI_UNITS], v[COL_KPI_REVENUE],
 			v[COL_SHARE], v[COL_SHARE_CAP], v[COL_SHARE_FROM], NULL
-		}
+		}, v[COL_SUPPORT_HOURS], v[COL_PRIORITY]
 	};
 	struct hb_project p;
 

@@ -1,7 +1,8 @@
 /*
  * project-set: correct a project: its name, its rate from a day on, its
  * late-delivery penalty, its SLA overrides and its sales-share terms from
- * a month on (staff; every change logged with its reason).
+ * a month on, its support window and priority (staff; every change
+ * logged with its reason).
  */
 #include <stdlib.h>
 
@@ -15,7 +16,8 @@ enum {
 	COL_PROJECT, COL_NAME, COL_RATE, COL_FROM, COL_PENALTY, COL_NO_PENALTY,
 	COL_SLA, COL_REASON, COL_PENALTY_BASE, COL_PENALTY_DAILY,
 	COL_MINIMUM_FEE, COL_KPI_UNITS, COL_KPI_REVENUE, COL_SHARE, COL_SHARE_CAP,
-	COL_SHARE_FROM, COL_NO_SHARE, NCOL
+	COL_SHARE_FROM, COL_NO_SHARE, COL_SUPPORT_HOURS, COL_NO_SUPPORT_HOURS,
+	COL_PRIORITY, NCOL
 };
 
 static const struct hb_csv_column columns[NCOL] = {
@@ -37,12 +39,16 @@ static const struct hb_csv_column columns[NCOL] = {
 	[COL_SHARE_CAP] = { "share_cap", false },
 	[COL_SHARE_FROM] = { "share_from", false },
 	[COL_NO_SHARE] = { "no_share", false },
+	[COL_SUPPORT_HOURS] = { "support_hours", false },
+	[COL_NO_SUPPORT_HOURS] = { "no_support_hours", false },
+	[COL_PRIORITY] = { "priority", false },
 };
 
 enum {
 	OPT_NAME = HB_OPT_FIRST, OPT_RATE, OPT_FROM, OPT_PENALTY,
 	OPT_NO_PENALTY, OPT_SLA, OPT_REASON, OPT_MINIMUM_FEE, OPT_KPI_UNITS,
-	OPT_KPI_REVENUE, OPT_SHARE, OPT_SHARE_CAP, OPT_SHARE_FROM, OPT_NO_SHARE
+	OPT_KPI_REVENUE, OPT_SHARE, OPT_SHARE_CAP, OPT_SHARE_FROM, OPT_NO_SHARE,
+	OPT_SUPPORT_HOURS, OPT_NO_SUPPORT_HOURS, OPT_PRIORITY
 };
 
 static const struct hb_option options[] = {
@@ -59,6 +65,9 @@ static const struct hb_option options[] = {
 	{ "share-cap", OPT_SHARE_CAP, "MONEY", "sales share: the most the share is in a month", HB_ARG_MONEY, NULL },
 	{ "share-from", OPT_SHARE_FROM, "YYYY-MM", "the first month of the new sales-share terms: a month not billed yet", HB_ARG_MONTH, NULL },
 	{ "no-share", OPT_NO_SHARE, NULL, "end the sales-share agreement from --share-from on", 0, NULL },
+	{ "support-hours", OPT_SUPPORT_HOURS, "SPEC", "its own support window, as \"Mon-Sat 08:00-20:00\" or \"24/7\"", HB_ARG_TEXT, NULL },
+	{ "no-support-hours", OPT_NO_SUPPORT_HOURS, NULL, "take its own support window away: its plan's applies", 0, NULL },
+	{ "priority", OPT_PRIORITY, "PRIORITY", "plan (top on the upfront plan), top or normal", HB_ARG_CHOICE, hb_project_priorities },
 	{ "reason", OPT_REASON, "TEXT", "why (required: it goes to the event log)", HB_ARG_TEXT, NULL },
 	{ NULL, 0, NULL, NULL, 0, NULL }
 };
@@ -70,14 +79,16 @@ static const char *const synopsis[] = {
 	"([--minimum-fee MONEY] [--kpi-units N | --kpi-revenue MONEY] "
 	"[--share PCT] [--share-cap MONEY] | --no-share) --share-from YYYY-MM "
 	"--reason TEXT CODE",
+	"[--support-hours SPEC | --no-support-hours] "
+	"[--priority plan|top|normal] --reason TEXT CODE",
 	"[--reason TEXT] --csv FILE",
 	NULL
 };
 
 static const struct hb_command command = {
 	"project-set", synopsis,
-	"Correct a project's name, rate from a day on, penalty, SLA overrides "
-	"or sales-share terms from a month on.",
+	"Correct a project's name, rate from a day on, penalty, SLA overrides, "
+	"sales-share terms from a month on, support window or priority.",
 	options, HB_CLI_CSV | HB_CLI_WRITES | HB_CLI_KEY, NULL
 };
 
@@ -104,6 +115,9 @@ on_option(void *ctx, int key, const char *arg)
 	case OPT_SHARE_CAP: values[COL_SHARE_CAP] = arg; break;
 	case OPT_SHARE_FROM: values[COL_SHARE_FROM] = arg; break;
 	case OPT_NO_SHARE: values[COL_NO_SHARE] = "yes"; break;
+	case OPT_SUPPORT_HOURS: values[COL_SUPPORT_HOURS] = arg; break;
+	case OPT_NO_SUPPORT_HOURS: values[COL_NO_SUPPORT_HOURS] = "yes"; break;
+	case OPT_PRIORITY: values[COL_PRIORITY] = arg; break;
 	case OPT_SLA:
 		joined = sla ? hb_xprintf("%s;%s", sla, arg) : hb_xstrdup(arg);
 		free(sla);
@@ -122,7 +136,7 @@ apply(void *ctx, struct hb_book *book, const char *const *v)
 			v[COL_MINIMUM_FEE], v[COL_KPI_UNITS], v[COL_KPI_REVENUE],
 			v[COL_SHARE], v[COL_SHARE_CAP], v[COL_SHARE_FROM],
 			v[COL_NO_SHARE]
-		}
+		}, v[COL_SUPPORT_HOURS], v[COL_NO_SUPPORT_HOURS], v[COL_PRIORITY]
 	};
 	struct hb_project p;
 
@@ -144,7 +158,8 @@ main(int argc, char **argv)
 	static const size_t fields[] = {
 		COL_NAME, COL_RATE, COL_PENALTY, COL_NO_PENALTY, COL_SLA,
 		COL_MINIMUM_FEE, COL_KPI_UNITS, COL_KPI_REVENUE, COL_SHARE,
-		COL_SHARE_CAP, COL_NO_SHARE
+		COL_SHARE_CAP, COL_NO_SHARE, COL_SUPPORT_HOURS,
+		COL_NO_SUPPORT_HOURS, COL_PRIORITY
 	};
 
 	if (values[COL_PENALTY] && values[COL_NO_PENALTY])
@@ -158,9 +173,13 @@ main(int argc, char **argv)
 	if (values[COL_KPI_UNITS] && values[COL_KPI_REVENUE])
 		hb_usage_error(&command, "give --kpi-units or --kpi-revenue, not "
 		    "both: the threshold counts units sold or revenue");
-	hb_batch_correction(&batch, fields, 11, COL_REASON, "--name, --rate "
-	    "with --from, --penalty, --no-penalty, --sla, or sales-share terms "
-	    "or --no-share with --share-from");
+	if (values[COL_SUPPORT_HOURS] && values[COL_NO_SUPPORT_HOURS])
+		hb_usage_error(&command, "give --support-hours or "
+		    "--no-support-hours, not both");
+	hb_batch_correction(&batch, fields, sizeof fields / sizeof fields[0],
+	    COL_REASON, "--name, --rate with --from, --penalty, --no-penalty, "
+	    "--sla, sales-share terms or --no-share with --share-from, "
+	    "--support-hours, --no-support-hours or --priority");
 	if (!hb_opts.csv && !values[COL_RATE] != !values[COL_FROM])
 		hb_usage_error(&command, "--rate and --from go together: a new "
 		    "rate holds from a day on");

@@ -98,8 +98,9 @@ main(int argc, char **argv)
 		hb_task_history(book, a.history, w);
 	} else {
 		a.filter.today = hb_today();
+		a.filter.by_priority = true;
 		hb_task_filter_check(book, &a.filter);
-		hb_output_header(hb_task_columns);
+		hb_output_header(hb_task_list_columns);
 		hb_task_list(book, &a.filter, w);
 	}
 	hb_book_close(book);

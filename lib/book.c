@@ -60,7 +60,8 @@
 	X(SQL_RATES_PERSON) X(SQL_RATES_PROJECT) \
 	X(SQL_RATE_PERSON_PUT) X(SQL_RATE_PROJECT_PUT) \
 	X(SQL_RATE_PERSON_DELETE) X(SQL_RATE_PROJECT_DELETE) X(SQL_CLIENT_UPDATE) \
-	X(SQL_PERSON_UPDATE) X(SQL_PROJECT_UPDATE) \
+	X(SQL_PERSON_UPDATE) X(SQL_PROJECT_UPDATE) X(SQL_PROJECT_WINDOW) \
+	X(SQL_PROJECT_TOP) \
 	X(SQL_PROJECT_SETTING_DELETE) X(SQL_FEE_CREDITED) X(SQL_CHECK_RATES) \
 	X(SQL_SHARE_STEPS) X(SQL_SHARE_PUT) X(SQL_SHARE_DELETE) \
 	X(SQL_SALES_INSERT) X(SQL_SALES_GET)
@@ -85,7 +86,18 @@ enum sql_id {
 #define PROJECT_COLUMNS_WITH(settings) \
 	"p.id, p.code, p.client_id, c.name, c.currency, p.name, p.rate, " \
 	"p.model, p.penalty_base, p.penalty_daily, " settings ", p.created, " \
-	"ss.from_month, ss.minimum, ss.kpi, ss.threshold, ss.percent, ss.cap"
+	"ss.from_month, ss.minimum, ss.kpi, ss.threshold, ss.percent, ss.cap, " \
+	"p.support_hours, p.priority"
+/* The plan of a project's package active on a day (schema 18): its first
+ * payment dated on or before the day and not closed by then; the oldest,
+ * the one time is drawn from.  NULL: none. */
+#define ACTIVE_PLAN(project, day) "(SELECT k.plan FROM package k " \
+	"WHERE k.project_id = " project " AND (SELECT min(y.paid) FROM " \
+	"package_payment y WHERE y.package_id = k.id) <= " day " AND " \
+	"(k.closed_on IS NULL OR k.closed_on > " day ") ORDER BY k.id LIMIT 1)"
+/* 'top' or 'normal': as set, else top on the upfront plan. */
+#define PRIORITY(j, day) "coalesce(" j ".priority, CASE WHEN " \
+	ACTIVE_PLAN(j ".id", day) " = 'upfront' THEN 'top' ELSE 'normal' END)"
 /* A project's newest step of its sales-share history (schema 17). */
 #define PROJECT_SHARE "LEFT JOIN sales_share ss ON ss.project_id = p.id " \
 	"AND ss.from_month = (SELECT max(from_month) FROM sales_share " \
@@ -218,8 +230,13 @@ static const char *const sql[SQL_COUNT] = {
 	"JOIN client c ON c.id = p.client_id " PROJECT_SHARE "WHERE p.code = ?"
 	[SQL_PROJECT_GET] = PROJECT_GET(PROJECT_COLUMNS),
 	[SQL_PROJECT_INSERT] = "INSERT INTO project (id, code, client_id, name, "
-	    "rate, model, penalty_base, penalty_daily, created) "
-	    "VALUES ((SELECT coalesce(max(id), 0) + 1 FROM project), ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+	    "rate, model, penalty_base, penalty_daily, created, support_hours, "
+	    "priority) "
+	    "VALUES ((SELECT coalesce(max(id), 0) + 1 FROM project), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+	[SQL_PROJECT_WINDOW] = "SELECT j.support_hours, " ACTIVE_PLAN("j.id",
+	    "?2") " FROM project j WHERE j.id = ?1",
+	[SQL_PROJECT_TOP] = "SELECT " PRIORITY("j", "?2") " FROM project j "
+	    "WHERE j.id = ?1",
 #define PROJECT_ALL(columns) "SELECT " columns " FROM project p " \
 	"JOIN client c ON c.id = p.client_id " PROJECT_SHARE \
 	"WHERE ?1 IS NULL OR c.name = ?1 ORDER BY p.code"
@@ -240,8 +257,8 @@ static const char *const sql[SQL_COUNT] = {
 	[SQL_TASK_UPDATE] = "UPDATE task SET status = ?2, blocked_from = ?3, "
 	    "assignee_id = ?4, estimate = ?5, due = ?6, due_kind = ?7, "
 	    "updated = ?8, fee = ?9 WHERE id = ?1",
-	[SQL_TASK_SELECT] = "SELECT " TASK_COLUMNS " FROM task t "
-	    "JOIN project j ON j.id = t.project_id "
+	[SQL_TASK_SELECT] = "SELECT " TASK_COLUMNS ", " PRIORITY("j", "?9")
+	    " FROM task t JOIN project j ON j.id = t.project_id "
 	    "WHERE (?1 IS NULL OR j.code = ?1) "
 	    "AND (?2 IS NULL OR (',' || ?2 || ',') LIKE "
 	    "('%,' || t.status || ',%')) "
@@ -253,7 +270,13 @@ static const char *const sql[SQL_COUNT] = {
 	    "AND (?6 IS NULL OR t.due < ?6) "
 	    "AND (?7 IS NULL OR j.client_id = "
 	    "(SELECT id FROM client WHERE name = ?7)) "
-	    "ORDER BY t.id",
+	    /* By priority (?10): the open tasks first, top priority first,
+	     * then by due date (none last); the rest by id. */
+	    "ORDER BY CASE WHEN ?10 IS NULL OR ?8 LIKE ('%,' || t.status || "
+	    "',%') THEN 1 ELSE 0 END, CASE WHEN ?10 IS NULL OR ?8 LIKE ('%,' "
+	    "|| t.status || ',%') THEN '' ELSE " PRIORITY("j", "?9") " END "
+	    "DESC, CASE WHEN ?10 IS NULL OR ?8 LIKE ('%,' || t.status || ',%') "
+	    "THEN '' ELSE coalesce(t.due, '9999-12-31') END, t.id",
 	[SQL_TASK_OPEN_OF] = "SELECT id FROM task WHERE project_id = ?1 "
 	    "AND assignee_id = ?2 AND ?3 NOT LIKE ('%,' || status || ',%') "
 	    "ORDER BY id",
@@ -511,7 +534,8 @@ static const char *const sql[SQL_COUNT] = {
 	[SQL_PERSON_UPDATE] = "UPDATE person SET name = ?2, email = ?3, "
 	    "rate = ?4 WHERE id = ?1",
 	[SQL_PROJECT_UPDATE] = "UPDATE project SET name = ?2, rate = ?3, "
-	    "penalty_base = ?4, penalty_daily = ?5 WHERE id = ?1",
+	    "penalty_base = ?4, penalty_daily = ?5, support_hours = ?6, "
+	    "priority = ?7 WHERE id = ?1",
 	[SQL_PROJECT_SETTING_DELETE] = "DELETE FROM project_setting "
 	    "WHERE project_id = ? AND key = ?",
 	/* What the fees of a task credited so far (a reopened task that is
@@ -1574,6 +1598,8 @@ read_project(struct stmt *s, void *out)
 	p->sla = column_text(s, 10);
 	p->created = column_text(s, 11);
 	read_share(s, 12, p->share_from, &p->share);
+	p->support_hours = column_text(s, 18);
+	p->priority = column_text(s, 19);
 }
 
 bool
@@ -1601,6 +1627,8 @@ hb_book_project_insert(struct hb_book *b, struct hb_project *p)
 		bind_null_int(s, 7);
 	}
 	bind_text(s, 8, p->created);
+	bind_text(s, 9, p->support_hours);
+	bind_text(s, 10, p->priority);
 	p->id = insert_id(b, s);
 }
 
@@ -1639,8 +1667,42 @@ hb_book_project_update(struct hb_book *b, const struct hb_project *p)
 	bind_int(s, 3, p->rate);
 	bind_optional_int(s, 4, p->has_penalty, p->penalty_base);
 	bind_optional_int(s, 5, p->has_penalty, p->penalty_daily);
+	bind_text(s, 6, p->support_hours);
+	bind_text(s, 7, p->priority);
 	step(b, s);
 	done(b, s);
+}
+
+void
+hb_book_project_window(struct hb_book *b, int64_t project_id, hb_day day,
+    char **override, char **plan)
+{
+	struct stmt *s = stmt(b, SQL_PROJECT_WINDOW);
+	char text[HB_DATE_BUFSZ];
+
+	bind_int(s, 1, project_id);
+	bind_text(s, 2, hb_date_format(day, text));
+	*override = *plan = NULL;
+	if (step(b, s)) {
+		*override = column_text(s, 0);
+		*plan = column_text(s, 1);
+	}
+	done(b, s);
+}
+
+bool
+hb_book_project_top(struct hb_book *b, int64_t project_id, hb_day day)
+{
+	struct stmt *s = stmt(b, SQL_PROJECT_TOP);
+	char text[HB_DATE_BUFSZ];
+	bool top = false;
+
+	bind_int(s, 1, project_id);
+	bind_text(s, 2, hb_date_format(day, text));
+	if (step(b, s))
+		top = strcmp(col_text(s, 0), "top") == 0;
+	done(b, s);
+	return top;
 }
 
 /* The first step of a history is dated 0001-01-01, before the dates a
@@ -1898,8 +1960,11 @@ hb_book_each_task(struct hb_book *b, const struct hb_task_filter *f,
 	bind_text(s, 6, f->due_before);
 	bind_text(s, 7, f->client);
 	bind_text(s, 8, final_states());
+	bind_text(s, 9, hb_date_format(f->today, today));
+	bind_text(s, 10, f->by_priority ? "yes" : NULL);
 	while (step(b, s)) {
 		read_task(s, &t);
+		t.top = strcmp(col_text(s, 23), "top") == 0;
 		fn(ctx, &t);
 		hb_task_release(&t);
 	}

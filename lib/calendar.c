@@ -1,6 +1,8 @@
 /*
  * calendar: business days (weekends and holidays skipped) and business
- * minutes (support windows on business days, in local time).
+ * minutes (support windows on support days, in local time): a day counts
+ * when its window has hours and it is not a holiday, every day under
+ * "24/7".
  */
 #include <ctype.h>
 #include <stdlib.h>
@@ -64,7 +66,8 @@ parse_group(const char *s, size_t len, struct hb_support *out,
 		int a, b;
 
 		if (len - i < 3 || (a = day_index(s + i)) < 0)
-			return fail(why, "is not support hours (e.g. \"Mon-Fri 09:00-18:00\")");
+			return fail(why, "is not support hours (e.g. \"Mon-Fri "
+			    "09:00-18:00\" or \"24/7\")");
 		i += 3;
 		b = a;
 		if (i < len && s[i] == '-') {
@@ -130,6 +133,16 @@ hb_support_parse(const char *s, struct hb_support *out, const char **why)
 	if (s == NULL || *s == '\0')
 		return fail(why, "is empty");
 	memset(&sup, 0, sizeof sup);
+	if (strcmp(s, "24/7") == 0) {
+		for (int d = 0; d < 7; d++) {
+			sup.count[d] = 1;
+			sup.window[d][0][0] = 0;
+			sup.window[d][0][1] = 24 * 60;
+		}
+		sup.always = true;
+		*out = sup;
+		return 0;
+	}
 	for (;;) {
 		const char *end = strchr(s, ';');
 		size_t len = end ? (size_t)(end - s) : strlen(s);
@@ -165,22 +178,46 @@ hb_is_business_day(const struct hb_calendar *cal, hb_day day)
 	    cal->nholidays, sizeof *cal->holidays, cmp_day) == NULL;
 }
 
-hb_day
-hb_business_days_add(const struct hb_calendar *cal, hb_day day, int n)
+bool
+hb_is_support_day(const struct hb_calendar *cal, hb_day day)
+{
+	if (cal->support.always)
+		return true;
+	if (cal->support.count[hb_weekday(day)] == 0)
+		return false;
+	return cal->nholidays == 0 || bsearch(&day, cal->holidays,
+	    cal->nholidays, sizeof *cal->holidays, cmp_day) == NULL;
+}
+
+/* n counted days after day, counting from the day after it, whatever day
+ * is; only "0 days after" needs a counted day of its own. */
+static hb_day
+days_add(const struct hb_calendar *cal, hb_day day, int n,
+    bool (*counts)(const struct hb_calendar *, hb_day))
 {
 	int guard = 0;
 
-	/* n business days after day count from the day after it, whatever
-	 * day is; only "0 days after" needs a business day of its own. */
 	if (n == 0)
-		while (!hb_is_business_day(cal, day) && guard++ < WALK_MAX_DAYS)
+		while (!counts(cal, day) && guard++ < WALK_MAX_DAYS)
 			day++;
 	while (n > 0 && guard++ < WALK_MAX_DAYS) {
 		day++;
-		if (hb_is_business_day(cal, day))
+		if (counts(cal, day))
 			n--;
 	}
 	return day;
+}
+
+hb_day
+hb_business_days_add(const struct hb_calendar *cal, hb_day day, int n)
+{
+	return days_add(cal, day, n, hb_is_business_day);
+}
+
+hb_day
+hb_support_days_add(const struct hb_calendar *cal, hb_day day, int n)
+{
+	return days_add(cal, day, n, hb_is_support_day);
 }
 
 int
@@ -209,7 +246,7 @@ hb_business_minutes_between(const struct hb_calendar *cal, int64_t t0,
 	for (hb_day d = first; d <= last; d++) {
 		int wd = hb_weekday(d);
 
-		if (!hb_is_business_day(cal, d))
+		if (!hb_is_support_day(cal, d))
 			continue;
 		for (int w = 0; w < cal->support.count[wd]; w++) {
 			int64_t ws = hb_local_instant(d, cal->support.window[wd][w][0]);
@@ -236,7 +273,7 @@ hb_business_deadline(const struct hb_calendar *cal, int64_t t0,
 	for (int i = 0; i < WALK_MAX_DAYS; i++, d++) {
 		int wd = hb_weekday(d);
 
-		if (!hb_is_business_day(cal, d))
+		if (!hb_is_support_day(cal, d))
 			continue;
 		for (int w = 0; w < cal->support.count[wd]; w++) {
 			int64_t ws = hb_local_instant(d, cal->support.window[wd][w][0]);

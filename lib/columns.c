@@ -77,6 +77,7 @@ static const struct {
 	{ "lapse", T, NULL }, { "message", T, NULL }, { "model", T, NULL },
 	{ "name", T, NULL }, { "new", T, NULL }, { "note", T, NULL },
 	{ "old", T, NULL }, { "period", T, NULL }, { "plan", T, NULL },
+	{ "priority", T, NULL }, { "support_hours", T, NULL },
 	{ "possible", T, NULL }, { "reason", T, NULL }, { "role", T, NULL },
 	{ "rule", T, NULL }, { "severity", T, NULL },
 	{ "start_month", T, NULL }, { "status", T, NULL },
@@ -98,6 +99,9 @@ static const char *const details[] = {
 	 * its figures come first there). */
 	"minimum_fee", "kpi_units", "kpi_revenue", "share", "share_cap",
 	"share_from",
+	/* A project's support window and priority (task-list's order
+	 * shows the priority already). */
+	"support_hours", "priority",
 };
 
 static const char suffix[] = "_minutes";

@@ -36,14 +36,27 @@ const struct hb_setting_def hb_settings[] = {
 	  "pt or es)" },
 	{ "sla.client_info_days", "3", HB_SETTING_COUNT, 1, true, false,
 	  "business days a question to the client may wait" },
+	{ "sla.client_info_days.priority", "", HB_SETTING_COUNT, 1, false, false,
+	  "sla.client_info_days for top-priority projects (unset: the same)" },
 	{ "sla.intake_days", "5", HB_SETTING_COUNT, 1, true, false,
 	  "business days to estimate a request, and for the client to approve" },
+	{ "sla.intake_days.priority", "", HB_SETTING_COUNT, 1, false, false,
+	  "sla.intake_days for top-priority projects (unset: the same)" },
 	{ "sla.reply_hours", "2", HB_SETTING_COUNT, 1, true, false,
 	  "business hours to answer a client's comment" },
+	{ "sla.reply_hours.priority", "", HB_SETTING_COUNT, 1, false, false,
+	  "sla.reply_hours for top-priority projects (unset: the same)" },
 	{ "sla.revision_days", "2", HB_SETTING_COUNT, 1, true, false,
 	  "business days a task may stay in revision" },
+	{ "sla.revision_days.priority", "", HB_SETTING_COUNT, 1, false, false,
+	  "sla.revision_days for top-priority projects (unset: the same)" },
 	{ "support.hours", "Mon-Fri 09:00-13:00,14:00-18:00", HB_SETTING_SUPPORT,
-	  0, false, false, "support hours on business days in the book's time zone" },
+	  0, false, false, "support hours on business days in the book's time "
+	  "zone: the standard plan's, and of projects without a package" },
+	{ "support.hours.monthly", "Mon-Fri 09:00-19:00", HB_SETTING_SUPPORT,
+	  0, false, false, "the support hours of projects on a monthly plan" },
+	{ "support.hours.upfront", "24/7", HB_SETTING_SUPPORT, 0, false, false,
+	  "the support hours of projects on an upfront plan" },
 	{ "task.minor_minutes", "30", HB_SETTING_MINUTES, 0, false, false,
 	  "extra requests up to this estimate are approved at once" },
 	{ "task.urgent_factor", "3", HB_SETTING_COUNT, 1, false, false,
@@ -134,6 +147,9 @@ hb_setting_canonical(const struct hb_setting_def *def, const char *value,
 			return NULL;
 		return hb_xstrdup(hb_money_format(n, '.', buf));
 	case HB_SETTING_COUNT:
+		/* A setting without a default may be unset again. */
+		if (*value == '\0' && *def->fallback == '\0')
+			return hb_xstrdup("");
 		n = 0;
 		for (p = value; *p >= '0' && *p <= '9' && n <= 1000000; p++)
 			n = n * 10 + (*p - '0');
@@ -320,6 +336,77 @@ hb_config_calendar(struct hb_book *book, struct hb_calendar *cal)
 		hb_die(HB_EXIT_DATA, "support.hours: \"%s\" %s", v, why);
 	free(v);
 	cal->holidays = hb_book_holidays(book, &cal->nholidays);
+}
+
+/* The key of a plan's support window. */
+static const char *
+window_key(const char *plan)
+{
+	if (plan != NULL && strcmp(plan, "monthly") == 0)
+		return "support.hours.monthly";
+	if (plan != NULL && strcmp(plan, "upfront") == 0)
+		return "support.hours.upfront";
+	return "support.hours";
+}
+
+char *
+hb_config_window(struct hb_book *book, int64_t project_id, hb_day day,
+    struct hb_support *out)
+{
+	char *override = NULL, *plan = NULL, *spec, *label;
+	const char *why, *key;
+
+	hb_book_project_window(book, project_id, day, &override, &plan);
+	if (override != NULL) {
+		if (hb_support_parse(override, out, &why) != 0)
+			hb_die(HB_EXIT_DATA, "the support hours of project %lld: "
+			    "\"%s\" %s", (long long)project_id, override, why);
+		label = hb_xprintf("the project's window %s", override);
+		free(override);
+		free(plan);
+		return label;
+	}
+	key = window_key(plan);
+	spec = hb_config_get(book, key);
+	if (hb_support_parse(spec, out, &why) != 0)
+		hb_die(HB_EXIT_DATA, "%s: \"%s\" %s", key, spec, why);
+	label = strcmp(key, "support.hours") != 0 ? hb_xprintf("the %s "
+	    "plan's window %s", plan, spec) : NULL;
+	free(spec);
+	free(plan);
+	return label;
+}
+
+bool
+hb_config_top_priority(struct hb_book *book, int64_t project_id, hb_day day)
+{
+	return hb_book_project_top(book, project_id, day);
+}
+
+int64_t
+hb_config_target(struct hb_book *book, const char *key, int64_t project_id,
+    bool top, bool *priority)
+{
+	char *own = project_id > 0 ? hb_book_project_setting(book, project_id,
+	    key) : NULL, *v;
+	int64_t n;
+
+	*priority = false;
+	if (own == NULL && top) {
+		char *pkey = hb_xprintf("%s.priority", key);
+
+		v = hb_config_get(book, pkey);
+		free(pkey);
+		if (*v != '\0') {
+			*priority = true;
+			n = strtoll(v, NULL, 10);
+			free(v);
+			return n;
+		}
+		free(v);
+	}
+	free(own);
+	return hb_config_int(book, key, project_id);
 }
 
 void

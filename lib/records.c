@@ -47,6 +47,8 @@ hb_project_release(struct hb_project *p)
 	free(p->model);
 	free(p->sla);
 	free(p->created);
+	free(p->support_hours);
+	free(p->priority);
 	memset(p, 0, sizeof *p);
 }
 

@@ -34,8 +34,13 @@ const char *const hb_person_columns[] = {
 const char *const hb_project_columns[] = {
 	"project", "client", "name", "rate", "currency", "model",
 	"penalty_base", "penalty_daily", "sla", "created", "minimum_fee",
-	"kpi_units", "kpi_revenue", "share", "share_cap", "share_from", NULL
+	"kpi_units", "kpi_revenue", "share", "share_cap", "share_from",
+	"support_hours", "priority", NULL
 };
+
+/* The choices of project-set --priority: plan (from the plan of its
+ * active package: upfront is top), or set. */
+const char *const hb_project_priorities[] = { "plan", "top", "normal", NULL };
 
 static char *
 dup_or_empty(const char *s)
@@ -342,6 +347,29 @@ apply_sla(struct hb_book *book, const struct hb_project *p, const char *s,
 	return changed;
 }
 
+/* A project's own support window, checked as support.hours is: NULL for
+ * none (the plan's). */
+static char *
+support_hours(const char *s)
+{
+	struct hb_support sup;
+	const char *why;
+
+	hb_field_text("support_hours", s, 200, 0);
+	if (hb_support_parse(s, &sup, &why) != 0)
+		hb_fail(HB_EXIT_DATA, "support_hours", "\"%s\" %s", s, why);
+	return hb_xstrdup(s);
+}
+
+/* The priority as stored: NULL for plan. */
+static char *
+priority(const char *s)
+{
+	size_t i = hb_field_choice("priority", s, hb_project_priorities);
+
+	return i == 0 ? NULL : hb_xstrdup(hb_project_priorities[i]);
+}
+
 void
 hb_project_add(struct hb_book *book, const struct hb_project_input *in,
     struct hb_project *out)
@@ -370,6 +398,10 @@ hb_project_add(struct hb_book *book, const struct hb_project_input *in,
 	}
 	if (hb_given(in->penalty_base) || hb_given(in->penalty_daily))
 		penalty_columns(in, &p);
+	if (hb_given(in->support_hours))
+		p.support_hours = support_hours(in->support_hours);
+	if (hb_given(in->priority))
+		p.priority = priority(in->priority);
 	p.created = hb_now_text();
 	hb_book_project_insert(book, &p);
 	/* The rate is a history (schema 16), like a freelancer's. */
@@ -574,6 +606,24 @@ hb_person_set(struct hb_book *book, const struct hb_person_change *in,
 	return changed;
 }
 
+/* A project's text that may be NULL (its plan's): *field (owned) becomes
+ * value (taken) when it differs, logged.  Returns whether it changed. */
+static bool
+set_optional(struct hb_book *book, const char *code, const char *column,
+    char **field, char *value, const char *reason)
+{
+	if (value == NULL ? *field == NULL : *field != NULL &&
+	    strcmp(*field, value) == 0) {
+		free(value);
+		return false;
+	}
+	need_reason(reason, column, code);
+	hb_book_event(book, "project", code, column, *field, value, reason);
+	free(*field);
+	*field = value;
+	return true;
+}
+
 /* "10,2" as the event log writes a penalty; NULL for none. */
 static char *
 penalty_text(bool has, int32_t base, int32_t daily)
@@ -644,6 +694,22 @@ hb_project_set(struct hb_book *book, const struct hb_project_change *in,
 		j.penalty_daily = want.penalty_daily;
 		fields = true;
 	}
+	/* Its support window and priority: NULL is the plan's. */
+	if (hb_given(in->support_hours) || (hb_given(in->no_support_hours) &&
+	    hb_field_flag("no_support_hours", in->no_support_hours))) {
+		char *sh = hb_given(in->support_hours)
+		    ? support_hours(in->support_hours) : NULL;
+
+		if (sh != NULL && hb_given(in->no_support_hours) &&
+		    hb_field_flag("no_support_hours", in->no_support_hours))
+			hb_fail(HB_EXIT_DATA, "no_support_hours", "give support "
+			    "hours or no_support_hours, not both");
+		fields |= set_optional(book, j.code, "support_hours",
+		    &j.support_hours, sh, in->reason);
+	}
+	if (hb_given(in->priority))
+		fields |= set_optional(book, j.code, "priority", &j.priority,
+		    priority(in->priority), in->reason);
 	if (fields)
 		hb_book_project_update(book, &j);
 	changed = fields;
@@ -808,5 +874,7 @@ hb_project_print(struct hb_csv_writer *w, const struct hb_project *p)
 		hb_csv_text(w, p->share_from);
 	else
 		hb_csv_null(w);
+	hb_csv_text(w, p->support_hours);
+	hb_csv_text(w, p->priority ? p->priority : "plan");
 	hb_csv_end_row(w);
 }

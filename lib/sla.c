@@ -72,10 +72,31 @@ add(struct sla *s, const char *entity, int64_t key, const char *project,
 	r->message = message;
 }
 
-static int64_t
-setting(struct sla *s, const char *key, int64_t project_id)
+/* A project's SLA clock that started on a day: its calendar (the book's
+ * holidays, the project's window then: config.h, hb_config_window), its
+ * target (the project's override, else the priority one for a top
+ * priority project, else the book's: hb_config_target) and, when either
+ * is not the book's plain one, the words saying which applied, for the
+ * finding's message (" (...)", else ""; the caller's). */
+static char *
+clock_of(struct sla *s, int64_t project_id, hb_day start, const char *key,
+    struct hb_calendar *cal, int64_t *target)
 {
-	return hb_config_int(s->book, key, project_id);
+	bool top = hb_config_top_priority(s->book, project_id, s->today);
+	bool priority;
+	char *window, *detail;
+
+	*cal = s->cal;
+	window = hb_config_window(s->book, project_id, start, &cal->support);
+	*target = hb_config_target(s->book, key, project_id, top, &priority);
+	if (priority)
+		detail = hb_xprintf(" (%s%stop priority: %s.priority %lld)",
+		    window ? window : "", window ? "; " : "", key,
+		    (long long)*target);
+	else
+		detail = window ? hb_xprintf(" (%s)", window) : hb_xstrdup("");
+	free(window);
+	return detail;
 }
 
 /* ---- task rules ---------------------------------------------------------- */
@@ -129,7 +150,9 @@ stay_row(void *ctx, const struct hb_row *row)
 	};
 	const char *since;
 	hb_day from, deadline;
-	char due[HB_DATE_BUFSZ];
+	char due[HB_DATE_BUFSZ], *detail;
+	struct hb_calendar cal;
+	int64_t days;
 
 	for (size_t i = 0; i < sizeof stays / sizeof stays[0]; i++) {
 		if (strcmp(stays[i].rule, s->rule->id) != 0 ||
@@ -139,16 +162,19 @@ stay_row(void *ctx, const struct hb_row *row)
 		since = i == 0 || hb_row_null(row, HB_OPEN_SINCE) ? hb_row_text(row, HB_OPEN_CREATED)
 		    : hb_row_text(row, HB_OPEN_SINCE);
 		from = day_of(since);
-		deadline = hb_business_days_add(&s->cal, from,
-		    (int)setting(s, stays[i].setting, hb_row_int(row, HB_OPEN_PROJECT)));
+		/* Days on which the project's window has hours. */
+		detail = clock_of(s, hb_row_int(row, HB_OPEN_PROJECT), from,
+		    stays[i].setting, &cal, &days);
+		deadline = hb_support_days_add(&cal, from, (int)days);
 		hb_day_check(deadline, "the %s deadline of task %lld", stays[i].rule,
 		    (long long)hb_row_int(row, HB_OPEN_TASK));
 		hb_date_format(deadline, due);
 		add(s, "task", hb_row_int(row, HB_OPEN_TASK), hb_row_text(row, HB_OPEN_CODE), since, due,
 		    s->today > deadline, s->today > deadline
-		    ? hb_xprintf("task %lld: %s since %.10s, due by %s",
-		    (long long)hb_row_int(row, HB_OPEN_TASK), stays[i].what, since, due)
-		    : NULL);
+		    ? hb_xprintf("task %lld: %s since %.10s, due by %s%s",
+		    (long long)hb_row_int(row, HB_OPEN_TASK), stays[i].what, since,
+		    due, detail) : NULL);
+		free(detail);
 	}
 }
 
@@ -214,8 +240,9 @@ check_comments(struct sla *s)
 	for (size_t i = 0; i < cs.n; i++) {
 		struct comment *c = &cs.c[i];
 		bool answered = false;
-		int64_t t = 0, deadline;
-		char due[HB_TIMESTAMP_BUFSZ];
+		int64_t t = 0, deadline, target;
+		char due[HB_TIMESTAMP_BUFSZ], *detail;
+		struct hb_calendar cal;
 
 		/* reply: the client's contact asked; anyone else answers.
 		 * client-info: the team asked on a blocked task; the client
@@ -228,16 +255,17 @@ check_comments(struct sla *s)
 			    : strcmp(cs.c[k].role, "client") == 0)
 				answered = true;
 		hb_timestamp_parse(c->created, &t, NULL);
+		detail = clock_of(s, c->project_id, hb_local_day(t), reply
+		    ? "sla.reply_hours" : "sla.client_info_days", &cal, &target);
 		if (reply) {
-			deadline = hb_business_deadline(&s->cal, t,
-			    setting(s, "sla.reply_hours", c->project_id) * 60);
+			deadline = hb_business_deadline(&cal, t, target * 60);
 			if (deadline >= 0)
 				hb_day_check(hb_local_day(deadline), "the reply "
 				    "deadline of comment %lld", (long long)c->id);
 			hb_timestamp_format(deadline, due);
 		} else {
-			deadline = hb_business_days_add(&s->cal, hb_local_day(t),
-			    (int)setting(s, "sla.client_info_days", c->project_id));
+			deadline = hb_support_days_add(&cal, hb_local_day(t),
+			    (int)target);
 			hb_day_check((hb_day)deadline, "the client-info deadline "
 			    "of comment %lld", (long long)c->id);
 			hb_date_format((hb_day)deadline, due);
@@ -248,12 +276,13 @@ check_comments(struct sla *s)
 
 			add(s, "comment", c->id, c->project, c->created, due, late,
 			    late ? hb_xprintf(reply ? "task %lld: %s's comment "
-			    "%lld is unanswered since %s, due by %s"
+			    "%lld is unanswered since %s, due by %s%s"
 			    : "task %lld is blocked: %s's question (comment %lld) "
-			    "to the client is unanswered since %s, due by %s",
+			    "to the client is unanswered since %s, due by %s%s",
 			    (long long)c->task, c->author, (long long)c->id,
-			    c->created, due) : NULL);
+			    c->created, due, detail) : NULL);
 		}
+		free(detail);
 	}
 	for (size_t i = 0; i < cs.n; i++) {
 		free(cs.c[i].project);
@@ -289,7 +318,7 @@ check_package(struct sla *s, enum package_rule rule)
 	for (size_t i = 0; i < hb_balances_count(b); i++) {
 		const struct hb_package *p = hb_balances_package(b, i);
 		int64_t floor = (p->loaded - p->lapsed) *
-		    setting(s, "package.low_percent", 0) / 10000;
+		    hb_config_int(s->book, "package.low_percent", 0) / 10000;
 		bool failed = false;
 		char *message = NULL;
 

@@ -651,8 +651,24 @@ const char *const hb_task_columns[] = {
 	"currency", "created", "updated", "description", NULL
 };
 
+/* task-list's: the task's columns and its project's priority. */
+const char *const hb_task_list_columns[] = {
+	"task", "project", "kind", "title", "status", "assignee",
+	"estimate_minutes", "due", "due_kind", "urgent", "extra", "fee",
+	"currency", "created", "updated", "description", "priority", NULL
+};
+
+static void task_fields(struct hb_csv_writer *w, const struct hb_task *t);
+
 void
 hb_task_print(struct hb_csv_writer *w, const struct hb_task *t)
+{
+	task_fields(w, t);
+	hb_csv_end_row(w);
+}
+
+static void
+task_fields(struct hb_csv_writer *w, const struct hb_task *t)
 {
 	char due[HB_DATE_BUFSZ];
 
@@ -678,13 +694,20 @@ hb_task_print(struct hb_csv_writer *w, const struct hb_task *t)
 	hb_csv_timestamp(w, t->created);
 	hb_csv_timestamp(w, t->updated);
 	hb_csv_text(w, t->description);
-	hb_csv_end_row(w);
 }
 
 static void
 print_task(void *ctx, const struct hb_task *t)
 {
 	hb_task_print(ctx, t);
+}
+
+static void
+print_task_priority(void *ctx, const struct hb_task *t)
+{
+	task_fields(ctx, t);
+	hb_csv_text(ctx, t->top ? "top" : "normal");
+	hb_csv_end_row(ctx);
 }
 
 void
@@ -704,7 +727,8 @@ hb_task_list(struct hb_book *book, const struct hb_task_filter *f,
     struct hb_csv_writer *w)
 {
 	hb_task_filter_check(book, f);
-	hb_book_each_task(book, f, print_task, w);
+	hb_book_each_task(book, f, f->by_priority ? print_task_priority
+	    : print_task, w);
 }
 
 const char *const hb_event_columns[] = {

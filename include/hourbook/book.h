@@ -21,7 +21,7 @@
 #include "hourbook/date.h"
 #include "hourbook/records.h"
 
-#define HB_SCHEMA_VERSION 17
+#define HB_SCHEMA_VERSION 18
 
 struct hb_book;
 
@@ -142,6 +142,14 @@ void hb_book_project_insert(struct hb_book *book, struct hb_project *p);
  * project's name, rate (likewise) and penalty. */
 void hb_book_client_update(struct hb_book *book, const struct hb_client *c);
 void hb_book_person_update(struct hb_book *book, const struct hb_person *p);
+/* The project's own support window and the plan of its package active
+ * on day (config.h: hb_config_window); each NULL when none; the
+ * caller's. */
+void hb_book_project_window(struct hb_book *book, int64_t project_id,
+    hb_day day, char **override, char **plan);
+/* Whether the project is top priority on day (hb_config_top_priority). */
+bool hb_book_project_top(struct hb_book *book, int64_t project_id,
+    hb_day day);
 void hb_book_project_update(struct hb_book *book,
     const struct hb_project *p);
 
@@ -214,6 +222,10 @@ struct hb_task_filter {
 	bool overdue;		/* due before today, not done/rejected/cancelled */
 	const char *due_before;	/* YYYY-MM-DD */
 	hb_day today;
+	/* task-list: the open tasks first, top priority first, then by due
+	 * date (none last), then by id; the rest by id after them.  Else
+	 * every task by id. */
+	bool by_priority;
 };
 
 /* Tasks (schema 2). */

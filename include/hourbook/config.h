@@ -71,4 +71,26 @@ int64_t hb_config_int(struct hb_book *book, const char *key,
 void hb_config_calendar(struct hb_book *book, struct hb_calendar *cal);
 void hb_config_calendar_release(struct hb_calendar *cal);
 
+/* The support window a project's SLA clock runs on when it starts on
+ * day, into *out: the project's own (project-set --support-hours), else
+ * that of the plan of its package active that day (the oldest: the one
+ * time is drawn from; support.hours.monthly, support.hours.upfront,
+ * support.hours for the standard plan), else the book's support.hours.
+ * Returns where it came from and the window in words, for a finding's
+ * message (the caller's), or NULL when it is the book's support.hours
+ * (no package, or the standard plan).  A package is active on a day when its first
+ * payment is dated on or before it and it was not closed by then. */
+char *hb_config_window(struct hb_book *book, int64_t project_id, hb_day day,
+    struct hb_support *out);
+/* Whether the project is top priority on day: its priority set so
+ * (project-set --priority), else whether its package active that day is
+ * on the upfront plan. */
+bool hb_config_top_priority(struct hb_book *book, int64_t project_id,
+    hb_day day);
+/* An SLA target (sla.reply_hours, ...): the project's override, else for
+ * a top-priority project the book's KEY.priority where set (*priority is
+ * then set), else the book's KEY. */
+int64_t hb_config_target(struct hb_book *book, const char *key,
+    int64_t project_id, bool top, bool *priority);
+
 #endif

@@ -72,6 +72,11 @@ struct hb_project {
 	 * ("YYYY-MM"; "" when it has none). */
 	struct hb_share_terms share;
 	char share_from[8];
+	/* Its own support window, or NULL: its plan's (config.h,
+	 * hb_config_window); its priority set by staff, "top" or "normal",
+	 * or NULL: from its plan. */
+	char *support_hours;
+	char *priority;
 };
 
 /* The choices of member-add --role and project-add --model. */
@@ -156,6 +161,7 @@ struct hb_task {
 	int64_t worked;		/* minutes logged on it */
 	int64_t billed;		/* billable minutes logged on it */
 	char *currency;		/* its project's (the client's) */
+	bool top;		/* its project is top priority (task-list) */
 };
 
 void hb_task_release(struct hb_task *t);

@@ -43,6 +43,9 @@ struct hb_project_input {
 	const char *penalty_base, *penalty_daily;
 	/* A sales-share agreement (sales.h; no_share is not taken). */
 	struct hb_share_input share;
+	/* Its own support window (support.hours syntax); its priority: plan
+	 * (the default), top or normal. */
+	const char *support_hours, *priority;
 };
 void hb_project_add(struct hb_book *book, const struct hb_project_input *in,
     struct hb_project *out);
@@ -75,6 +78,9 @@ struct hb_project_change {
 	    *penalty_daily, *no_penalty, *sla, *reason;
 	/* Its sales-share terms from a month on (sales.h: hb_share_set). */
 	struct hb_share_input share;
+	/* Its own support window, or no_support_hours (a flag): its plan's
+	 * again; its priority: plan, top or normal. */
+	const char *support_hours, *no_support_hours, *priority;
 };
 bool hb_project_set(struct hb_book *book, const struct hb_project_change *in,
     struct hb_project *out);
@@ -102,6 +108,8 @@ bool hb_holiday_add(struct hb_book *book, const char *date, const char *name,
 extern const char *const hb_client_columns[];
 extern const char *const hb_person_columns[];
 extern const char *const hb_project_columns[];
+/* The choices of project-set --priority: plan, top, normal. */
+extern const char *const hb_project_priorities[];
 void hb_client_print(struct hb_csv_writer *w, const struct hb_client *c);
 void hb_person_print(struct hb_csv_writer *w, const struct hb_person *p,
     const char *project);

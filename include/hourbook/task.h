@@ -61,6 +61,9 @@ void hb_task_history(struct hb_book *book, const char *task,
     struct hb_csv_writer *w);
 
 extern const char *const hb_task_columns[];
+/* hb_task_list's columns with by_priority: the task's and "priority",
+ * its project's ("top" or "normal"). */
+extern const char *const hb_task_list_columns[];
 void hb_task_print(struct hb_csv_writer *w, const struct hb_task *t);
 
 /* Parse a task number, or fail (65) naming the column; check it exists

@@ -6,6 +6,8 @@
 . "$(dirname "$0")/lib.sh"
 engine_only sqlite "the migration of old SQLite books (PRAGMA user_version, sqlite_master)"
 
+V18='ALTER TABLE project DROP COLUMN support_hours;
+ALTER TABLE project DROP COLUMN priority;'
 V17='CREATE TABLE il (invoice_id INTEGER NOT NULL REFERENCES invoice (id),
   line INTEGER NOT NULL,
   kind TEXT NOT NULL CHECK (kind IN ('"'fee'"', '"'overage'"', '"'penalty'"')),
@@ -55,7 +57,7 @@ now=$(sql 'PRAGMA user_version')
 cp "$HOURBOOK_DB" "$T/fresh.db"
 
 # Back to schema 1, as the first release wrote it, then forward.
-sql "$V17 $V16 $V15 $V14 $V13 $V12 $V11 $V10 $V9 $V8 $V7 $V6 $V5 $V4 $V3 $V2 PRAGMA user_version = 1" >/dev/null
+sql "$V18 $V17 $V16 $V15 $V14 $V13 $V12 $V11 $V10 $V9 $V8 $V7 $V6 $V5 $V4 $V3 $V2 PRAGMA user_version = 1" >/dev/null
 expect_eq "a version-1 book" "1" "$(sql 'PRAGMA user_version')"
 expect_exit 74 task-list
 expect_err "a reader says who upgrades" "the next writing command"
@@ -70,7 +72,7 @@ expect_eq "integrity" ok "$(book_integrity)"
 expect_exit 0 task-list
 
 # Schema 2 (tasks, no packages) forward, keeping the tasks.
-sqlite3 "$T/fresh.db" "INSERT INTO task (project_id, kind, title, status, created, updated) VALUES (1, 'activity', 'Old task', 'open', 'x', 'x'); $V17 $V16 $V15 $V14 $V13 $V12 $V11 $V10 $V9 $V8 $V7 $V6 $V5 $V4 $V3 PRAGMA user_version = 2"
+sqlite3 "$T/fresh.db" "INSERT INTO task (project_id, kind, title, status, created, updated) VALUES (1, 'activity', 'Old task', 'open', 'x', 'x'); $V18 $V17 $V16 $V15 $V14 $V13 $V12 $V11 $V10 $V9 $V8 $V7 $V6 $V5 $V4 $V3 PRAGMA user_version = 2"
 expect_exit 0 holiday-add --db "$T/fresh.db" 2026-12-25 Christmas
 expect_exit 0 task-list --db "$T/fresh.db"
 expect_eq "2 -> now" "$now" "$(sqlite3 "$T/fresh.db" 'PRAGMA user_version')"
@@ -79,7 +81,7 @@ grep -q ',Old task,open,' "$T/out" && ok "tasks kept" || not_ok "tasks kept"
 # A migration that cannot finish leaves the book as it was: here the
 # version-1 book already holds a table the migration would create.
 cp "$HOURBOOK_DB" "$T/v1.db"
-sqlite3 "$T/v1.db" "$V17 $V16 $V15 $V14 $V13 $V12 $V11 $V10 $V9 $V8 $V7 $V6 $V5 $V4 $V3 $V2 PRAGMA user_version = 1; CREATE TABLE comment (x)"
+sqlite3 "$T/v1.db" "$V18 $V17 $V16 $V15 $V14 $V13 $V12 $V11 $V10 $V9 $V8 $V7 $V6 $V5 $V4 $V3 $V2 PRAGMA user_version = 1; CREATE TABLE comment (x)"
 expect_exit 74 client-add --db "$T/v1.db" other
 expect_eq "failed migration rolled back" "1" "$(sqlite3 "$T/v1.db" 'PRAGMA user_version')"
 expect_eq "nothing half-made" "0" "$(sqlite3 "$T/v1.db" "SELECT count(*) FROM sqlite_master WHERE name IN ('task', 'package')")"
@@ -106,7 +108,7 @@ HOURBOOK_NOW=2026-11-03T09:00:00Z hours-log -q --csv "$T/sheet.csv" >/dev/null
 HOURBOOK_NOW=2026-11-03T10:00:00Z report-export balances >"$T/balances-10"
 HOURBOOK_NOW=2026-11-03T10:00:00Z withdraw --as bruno --status >"$T/status-10"
 sql "SELECT * FROM package_month ORDER BY 1, 2; SELECT * FROM person_earned ORDER BY 1, 2" >"$T/summaries-10"
-sql "$V17 $V16 $V15 $V14 $V13 $V12 $V11 $V10 PRAGMA user_version = 9" >/dev/null
+sql "$V18 $V17 $V16 $V15 $V14 $V13 $V12 $V11 $V10 PRAGMA user_version = 9" >/dev/null
 HOURBOOK_NOW=2026-11-03T10:00:00Z expect_exit 74 report-export balances
 HOURBOOK_NOW=2026-11-03T10:00:00Z expect_exit 0 holiday-add 2026-12-08 Immacolata
 expect_eq "9 -> now" "$now" "$(sql 'PRAGMA user_version')"
@@ -129,7 +131,7 @@ book-config withdraw.minimum 10 >/dev/null
 HOURBOOK_NOW=2026-11-03T10:00:00Z withdraw -q --as bruno --currency EUR 50 >/dev/null
 HOURBOOK_NOW=2026-11-03T10:00:00Z withdraw -q --reject --reason "wrong account" 1 >/dev/null
 HOURBOOK_NOW=2026-11-03T10:00:00Z report-export earnings >"$T/earnings-16"
-sql "$V17 $V16 $V15 PRAGMA user_version = 14" >/dev/null
+sql "$V18 $V17 $V16 $V15 PRAGMA user_version = 14" >/dev/null
 expect_eq "at 14: no rate history" "0" "$(sql "SELECT count(*) FROM sqlite_master WHERE name IN ('person_rate', 'project_rate')")"
 HOURBOOK_NOW=2026-11-03T10:00:00Z expect_exit 0 holiday-add 2026-12-26 "Santo Stefano"
 expect_eq "14 -> now" "$now" "$(sql 'PRAGMA user_version')"
@@ -151,7 +153,7 @@ HOURBOOK_NOW=2026-11-10T10:00:00Z package-add -q --project p --hours 1 >"$T/out"
 HOURBOOK_NOW=2026-11-10T10:00:00Z package-set -q --invoiced "$(csv_col package <"$T/out")" >/dev/null
 HOURBOOK_NOW=2026-12-02T10:00:00Z billing-run -q --month 2026-11 >/dev/null
 HOURBOOK_NOW=2026-12-02T10:00:00Z report-export invoices >"$T/invoices-17"
-sql "$V17 PRAGMA user_version = 16" >/dev/null
+sql "$V18 $V17 PRAGMA user_version = 16" >/dev/null
 expect_eq "at 16: no sales tables" "0" "$(sql "SELECT count(*) FROM sqlite_master WHERE name IN ('sales', 'sales_share', 'invoice_line_minimum')")"
 HOURBOOK_NOW=2026-12-02T10:00:00Z expect_exit 0 holiday-add 2027-01-06 Epifania
 expect_eq "16 -> now" "$now" "$(sql 'PRAGMA user_version')"
@@ -163,6 +165,15 @@ HOURBOOK_NOW=2026-12-02T10:00:00Z expect_exit 0 project-set --minimum-fee 100 --
 HOURBOOK_NOW=2026-12-02T10:00:00Z expect_exit 0 sales-log --project p --month 2026-11 --units 3 --revenue 30
 HOURBOOK_NOW=2026-12-02T10:00:00Z expect_exit 0 billing-run --month 2026-11
 grep -q ',share,' "$T/out" && ok "the migrated book bills a share" || not_ok "the migrated book bills a share"
+HOURBOOK_NOW=2026-12-02T10:00:00Z expect_exit 0 book-check
+
+# Schema 17 -> 18 adds the project's support window and priority: none
+# set (its plan's) for the projects there were.
+sql "$V18 PRAGMA user_version = 17" >/dev/null
+expect_eq "at 17: no support_hours" "0" "$(sql "SELECT count(*) FROM pragma_table_info('project') WHERE name IN ('support_hours', 'priority')")"
+HOURBOOK_NOW=2026-12-02T10:00:00Z expect_exit 0 project-set --support-hours "Mon-Sat 08:00-20:00" --priority top --reason "migrated" p
+expect_eq "17 -> now" "$now" "$(sql 'PRAGMA user_version')"
+expect_eq "the window and priority stored" "Mon-Sat 08:00-20:00|top" "$(sql "SELECT support_hours || '|' || priority FROM project WHERE code = 'p'")"
 HOURBOOK_NOW=2026-12-02T10:00:00Z expect_exit 0 book-check
 export HOURBOOK_DB="$T/book.db" HOURBOOK_USER=tester
 

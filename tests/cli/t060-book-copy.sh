@@ -24,7 +24,7 @@ must member-add --role staff --name "Maria Rossi" maria
 export HOURBOOK_USER=maria
 must holiday-add 2026-12-08 "Immacolata"
 must project-add --client acme --rate 60 --penalty 10,2 --sla intake_days=3 web
-must project-add --client beta --rate 80 --model self-service blog
+must project-add --client beta --rate 80 --model self-service --support-hours "Mon-Sat 08:00-20:00" --priority top blog
 must project-add --client acme --minimum-fee 500 --kpi-units 10 --share 10 --share-cap 250 --share-from 2026-08 store
 must member-add --client acme --name "Ana Lima" --project web ana
 must member-add --client acme --project web carla

@@ -94,7 +94,7 @@ expect_eq "after the kind: no other operand" "" \
     "$(complete_line report-export projects '')"
 expect_eq "package-add --plan: the plans" "$(choices_of package-add --project p --hours 1 --plan)" \
     "$(complete_line package-add --plan '')"
-expect_eq "book-config: its settings" "sla.client_info_days sla.intake_days sla.reply_hours sla.revision_days" \
+expect_eq "book-config: its settings" "sla.client_info_days sla.client_info_days.priority sla.intake_days sla.intake_days.priority sla.reply_hours sla.reply_hours.priority sla.revision_days sla.revision_days.priority" \
     "$(complete_line book-config sla.)"
 mkdir "$T/sheets" && : >"$T/sheets/returned.xlsx"
 expect_eq "task-set --sheet: file names" "$T/sheets/returned.xlsx" \

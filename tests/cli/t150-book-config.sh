@@ -12,10 +12,16 @@ hours.round,none,none,"how a timer's minutes are rounded when it stops (hours-lo
 package.low_percent,10,10,a package below this share of its loaded hours is low
 sheet.lang,en,en,"the language of an activity sheet whose client has none (en, it, pt or es)"
 sla.client_info_days,3,3,business days a question to the client may wait
+sla.client_info_days.priority,,,sla.client_info_days for top-priority projects (unset: the same)
 sla.intake_days,5,5,"business days to estimate a request, and for the client to approve"
+sla.intake_days.priority,,,sla.intake_days for top-priority projects (unset: the same)
 sla.reply_hours,2,2,business hours to answer a client's comment
+sla.reply_hours.priority,,,sla.reply_hours for top-priority projects (unset: the same)
 sla.revision_days,2,2,business days a task may stay in revision
-support.hours,"Mon-Fri 09:00-13:00,14:00-18:00","Mon-Fri 09:00-13:00,14:00-18:00",support hours on business days in the book's time zone
+sla.revision_days.priority,,,sla.revision_days for top-priority projects (unset: the same)
+support.hours,"Mon-Fri 09:00-13:00,14:00-18:00","Mon-Fri 09:00-13:00,14:00-18:00","support hours on business days in the book's time zone: the standard plan's, and of projects without a package"
+support.hours.monthly,Mon-Fri 09:00-19:00,Mon-Fri 09:00-19:00,the support hours of projects on a monthly plan
+support.hours.upfront,24/7,24/7,the support hours of projects on an upfront plan
 task.minor_minutes,30,30,extra requests up to this estimate are approved at once
 task.urgent_factor,3,3,logged time on urgent tasks counts this many times
 timezone,Europe/Rome,UTC,"the book's time zone (an IANA name): days, months and business hours are counted in it"

@@ -19,7 +19,9 @@ task-add --project q --kind idea "Other project" >/dev/null
 task-add --project p --kind request "A request" >/dev/null
 
 ids() { "$@" --no-header | cut -d, -f1 | tr '\n' ' ' | sed 's/ $//'; }
-expect_eq "all" "1 2 3 4 5 6" "$(ids task-list)"
+# Open work first, by priority (all normal here), then due date (none
+# last), then id; the done task 4 after it.
+expect_eq "all" "1 2 3 5 6 4" "$(ids task-list)"
 expect_eq "--project" "5" "$(ids task-list --project q)"
 expect_eq "--client" "5" "$(ids task-list --client beta)"
 expect_eq "--client and --kind" "6" "$(ids task-list --client acme --kind request)"
@@ -32,8 +34,8 @@ expect_err "an unknown assignee" 'assignee: "brunoo" does not exist (did you mea
 expect_eq "--assignee" "1 2" "$(ids task-list --assignee bruno)"
 expect_eq "--kind" "6" "$(ids task-list --kind request)"
 expect_eq "--status" "1 2 3" "$(ids task-list --status open)"
-expect_eq "--status repeated" "4 5" "$(ids task-list --status done --status idea)"
-expect_eq "--status list" "4 6" "$(ids task-list --status done,requested)"
+expect_eq "--status repeated" "5 4" "$(ids task-list --status done --status idea)"
+expect_eq "--status list" "6 4" "$(ids task-list --status done,requested)"
 expect_eq "--overdue: before today, not done" "1 2" "$(ids task-list --overdue)"
 expect_eq "--due-before" "1 2 4" "$(ids task-list --due-before 2026-11-23)"
 expect_eq "filters combine" "1" "$(ids task-list --overdue --due-before 2026-11-21 --status open --assignee bruno --project p --kind activity)"
@@ -50,7 +52,7 @@ expect_exit 65 task-list --history x
 expect_exit 66 task-list --project nope
 expect_exit 0 task-list --project p --status cancelled
 expect_out "no match: a header only" <<'OUT'
-task,project,kind,title,status,assignee,estimate_minutes,due,due_kind,urgent,extra,fee,currency,created,updated,description
+task,project,kind,title,status,assignee,estimate_minutes,due,due_kind,urgent,extra,fee,currency,created,updated,description,priority
 OUT
 
 # Pipelines: task-list feeds task-set and comment.
@@ -62,7 +64,8 @@ expect_exit 0 sh -c 'task-list --status open --project p | task-set --csv - --st
 expect_eq "batch start" "1 2 3" "$(ids task-list --status in-progress)"
 # All or nothing: one task that cannot move stops the batch.
 expect_exit 1 sh -c 'task-list --project p | task-set --csv - --deliver'
-expect_err "the refused row is named" "stdin:5: task 4 is done: it cannot deliver"
+# (the open work first: the request, task 6, is the row the batch stops at)
+expect_err "the refused row is named" "stdin:5: task 6 is requested: it cannot deliver"
 expect_eq "nothing delivered" "" "$(ids task-list --status delivered)"
 expect_exit 1 task-set --deliver 1 2 4
 expect_eq "several TASK operands: all or nothing" "" "$(ids task-list --status delivered)"
@@ -71,7 +74,7 @@ expect_eq "several TASK operands" "1 2" "$(ids task-list --status delivered)"
 before=$(sql 'SELECT count(*) FROM event')
 expect_exit 0 sh -c 'task-list --project p --status delivered | task-set --csv - --assign ana'
 expect_eq "the same values fed back change nothing" "$before" "$(sql 'SELECT count(*) FROM event')"
-expect_exit 1 sh -c 'task-list --project p | task-set --csv - --estimate 1h'
+expect_exit 1 sh -c 'task-list --project p --status done | task-set --csv - --estimate 1h'
 expect_err "a real change to a done task is refused" "task 4 is done: it can no longer change"
 
 # The history: every change with actor, old, new and reason.

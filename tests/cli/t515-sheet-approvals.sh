@@ -47,8 +47,8 @@ PY
 fill() {
 	$PY "$T/fill.py" "$@" || not_ok "openpyxl fills the sheet"
 }
-state() {
-	task-list | awk -F, 'NR > 1 { printf "%s%s=%s", sep, $1, $5; sep = " " }'
+state() {	# by task number (task-list lists the open work first)
+	task-list --no-header | sort -t, -k1,1n | awk -F, '{ printf "%s%s=%s", sep, $1, $5; sep = " " }'
 }
 fill "$T/sheet.xlsx" "$T/filled.xlsx" 1=approve 2=approve "3=revise=The logo must be bigger, please" 4=approve
 

@@ -53,6 +53,8 @@ test_support_parse(void **state)
 		{ "Xyz 09:00-10:00", 0 }, { "Mon 9:00-10:00", 0 },
 		{ "Mon 09:00-10:00;Mon 11:00-12:00", 0 }, { "", 0 },
 		{ "Mon 09:00-25:00", 0 }, { "Mon 09:00-10:00x", 0 },
+		{ "24/7", 1 }, { "24/7 ", 0 }, { "24/5", 0 }, { "24/7;Mon 09:00-10:00", 0 },
+		{ "Sat-Sun 10:00-12:00", 1 },
 	};
 	struct hb_support s;
 
@@ -66,6 +68,66 @@ test_support_parse(void **state)
 	assert_int_equal(s.count[0], 1);
 	assert_int_equal(s.window[4][0][1], 13 * 60);
 	assert_int_equal(s.count[5], 0);
+	assert_false(s.always);
+	assert_int_equal(hb_support_parse("24/7", &s, NULL), 0);
+	assert_true(s.always);
+	assert_int_equal(s.count[6], 1);
+	assert_int_equal(s.window[6][0][0], 0);
+	assert_int_equal(s.window[6][0][1], 24 * 60);
+}
+
+/* Windows that name the weekend, and "24/7". */
+static void
+test_support_days(void **state)
+{
+	struct hb_calendar c = cal;
+
+	(void)state;
+	/* The default windows: the support days are the business days. */
+	for (hb_day d = D(2026, 11, 23); d < D(2027, 1, 4); d++)
+		assert_int_equal(hb_is_support_day(&cal, d),
+		    hb_is_business_day(&cal, d));
+	assert_int_equal(hb_support_days_add(&cal, D(2026, 11, 27), 5),
+	    hb_business_days_add(&cal, D(2026, 11, 27), 5));
+	/* A window naming Saturday counts Saturday's hours: Friday 17:00 +
+	 * 2 h is 1 h on Friday (to 18:00) and Saturday 09:00-10:00. */
+	assert_int_equal(hb_support_parse("Mon-Sat 09:00-18:00", &c.support,
+	    NULL), 0);
+	assert_true(hb_is_support_day(&c, D(2026, 11, 28)));
+	assert_false(hb_is_support_day(&c, D(2026, 11, 29)));	/* Sun */
+	assert_false(hb_is_support_day(&c, D(2026, 12, 1)));	/* holiday */
+	assert_int_equal(hb_business_deadline(&c, L(2026, 11, 27, 17, 0), 120),
+	    L(2026, 11, 28, 10, 0));
+	/* Friday + 2 support days: Saturday, then Monday. */
+	assert_int_equal(hb_support_days_add(&c, D(2026, 11, 27), 2),
+	    D(2026, 11, 30));
+	/* Monday 30 Nov + 1: the holiday on Tuesday is skipped. */
+	assert_int_equal(hb_support_days_add(&c, D(2026, 11, 30), 1),
+	    D(2026, 12, 2));
+	/* A weekend-only window: Mon-Fri are no support days. */
+	assert_int_equal(hb_support_parse("Sat-Sun 10:00-12:00", &c.support,
+	    NULL), 0);
+	assert_int_equal(hb_business_deadline(&c, L(2026, 11, 23, 9, 0), 180),
+	    L(2026, 11, 29, 11, 0));
+	/* 24/7: every minute, holidays and weekends included.  Sunday 03:00
+	 * + 2 h is Sunday 05:00; Friday 24 Dec 23:00 + 2 h crosses into the
+	 * Christmas holiday: 01:00. */
+	assert_int_equal(hb_support_parse("24/7", &c.support, NULL), 0);
+	assert_int_equal(hb_business_deadline(&c, L(2026, 11, 29, 3, 0), 120),
+	    L(2026, 11, 29, 5, 0));
+	assert_int_equal(hb_business_deadline(&c, L(2026, 12, 24, 23, 0), 120),
+	    L(2026, 12, 25, 1, 0));
+	assert_true(hb_is_support_day(&c, D(2026, 12, 25)));
+	/* A whole day is 24 h, 25 h on the day DST ends (2026-10-25). */
+	assert_int_equal(hb_business_minutes_between(&c, L(2026, 11, 29, 0, 0),
+	    L(2026, 11, 30, 0, 0)), 24 * 60);
+	assert_int_equal(hb_business_minutes_between(&c, L(2026, 10, 25, 0, 0),
+	    L(2026, 10, 26, 0, 0)), 25 * 60);
+	/* Days: Friday + 2 is Sunday; the holiday counts. */
+	assert_int_equal(hb_support_days_add(&c, D(2026, 11, 27), 2),
+	    D(2026, 11, 29));
+	assert_int_equal(hb_support_days_add(&c, D(2026, 11, 30), 1),
+	    D(2026, 12, 1));
 }
 
 static void
@@ -172,6 +234,7 @@ main(void)
 		cmocka_unit_test(test_business_days),
 		cmocka_unit_test(test_business_minutes),
 		cmocka_unit_test(test_deadline),
+		cmocka_unit_test(test_support_days),
 	};
 	return cmocka_run_group_tests(tests, setup, NULL);
 }

@@ -51,8 +51,8 @@ static const struct {
 	{ "SQL_PERSON_ALL", "tt" },		/* client, project */
 	{ "SQL_PROJECT_ALL", "t" },		/* client */
 	/* project, statuses, assignee, kind, overdue day, due before,
-	 * client, final states */
-	{ "SQL_TASK_SELECT", "tttttttt" },
+	 * client, final states, today, by priority */
+	{ "SQL_TASK_SELECT", "tttttttttt" },
 	/* The scope (client, project, package id, project id), then the
 	 * day (and the first of its month) or the states. */
 	{ "SQL_SCOPE_PACKAGES", "ttii" },
