@@ -14,7 +14,7 @@ enum {
 	COL_PROJECT, COL_CLIENT, COL_NAME, COL_RATE, COL_MODEL, COL_PENALTY,
 	COL_SLA, COL_PENALTY_BASE, COL_PENALTY_DAILY, COL_MINIMUM_FEE,
 	COL_KPI_UNITS, COL_KPI_REVENUE, COL_SHARE, COL_SHARE_CAP, COL_SHARE_FROM,
-	NCOL
+	COL_DEEMED_DELIVERY, NCOL
 };
 
 static const struct hb_csv_column columns[NCOL] = {
@@ -34,12 +34,13 @@ static const struct hb_csv_column columns[NCOL] = {
 	[COL_SHARE] = { "share", false },
 	[COL_SHARE_CAP] = { "share_cap", false },
 	[COL_SHARE_FROM] = { "share_from", false },
+	[COL_DEEMED_DELIVERY] = { "deemed_delivery", false },
 };
 
 enum {
 	OPT_CLIENT = HB_OPT_FIRST, OPT_NAME, OPT_RATE, OPT_MODEL, OPT_PENALTY,
 	OPT_SLA, OPT_MINIMUM_FEE, OPT_KPI_UNITS, OPT_KPI_REVENUE, OPT_SHARE,
-	OPT_SHARE_CAP, OPT_SHARE_FROM
+	OPT_SHARE_CAP, OPT_SHARE_FROM, OPT_DEEMED_DELIVERY
 };
 
 static const struct hb_option options[] = {
@@ -55,6 +56,7 @@ static const struct hb_option options[] = {
 	{ "share", OPT_SHARE, "PCT", "sales share: the percentage of the sales above the threshold", HB_ARG_PERCENT, NULL },
 	{ "share-cap", OPT_SHARE_CAP, "MONEY", "sales share: the most the share is in a month", HB_ARG_MONEY, NULL },
 	{ "share-from", OPT_SHARE_FROM, "YYYY-MM", "sales share: the first month of the agreement (default: this month)", HB_ARG_MONTH, NULL },
+	{ "deemed-delivery", OPT_DEEMED_DELIVERY, NULL, "tasks still blocked on the client at the end of the contract term are deemed delivered", 0, NULL },
 	{ NULL, 0, NULL, NULL, 0, NULL }
 };
 
@@ -62,7 +64,7 @@ static const char *const synopsis[] = {
 	"--client C [--name NAME] [--rate MONEY] [--model package|self-service] "
 	"[--penalty PCT,PCT-PER-DAY] [--sla KEY=VALUE]... "
 	"[--minimum-fee MONEY (--kpi-units N | --kpi-revenue MONEY) --share PCT "
-	"[--share-cap MONEY] [--share-from YYYY-MM]] CODE",
+	"[--share-cap MONEY] [--share-from YYYY-MM]] [--deemed-delivery] CODE",
 	"[--client C] --csv FILE",
 	NULL
 };
@@ -94,6 +96,7 @@ on_option(void *ctx, int key, const char *arg)
 	case OPT_SHARE: values[COL_SHARE] = arg; break;
 	case OPT_SHARE_CAP: values[COL_SHARE_CAP] = arg; break;
 	case OPT_SHARE_FROM: values[COL_SHARE_FROM] = arg; break;
+	case OPT_DEEMED_DELIVERY: values[COL_DEEMED_DELIVERY] = "yes"; break;
 	case OPT_SLA:
 		joined = sla ? hb_xprintf("%s;%s", sla, arg) : hb_xstrdup(arg);
 		free(sla);
@@ -111,7 +114,7 @@ apply(void *ctx, struct hb_book *book, const char *const *v)
 		v[COL_PENALTY_DAILY], {
 			v[COL_MINIMUM_FEE], v[COL_KPI_UNITS], v[COL_KPI_REVENUE],
 			v[COL_SHARE], v[COL_SHARE_CAP], v[COL_SHARE_FROM], NULL
-		}
+		}, v[COL_DEEMED_DELIVERY]
 	};
 	struct hb_project p;
 

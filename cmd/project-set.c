@@ -4,6 +4,7 @@
  * a month on (staff; every change logged with its reason).
  */
 #include <stdlib.h>
+#include <string.h>
 
 #include "hourbook/batch.h"
 #include "hourbook/book.h"
@@ -15,7 +16,7 @@ enum {
 	COL_PROJECT, COL_NAME, COL_RATE, COL_FROM, COL_PENALTY, COL_NO_PENALTY,
 	COL_SLA, COL_REASON, COL_PENALTY_BASE, COL_PENALTY_DAILY,
 	COL_MINIMUM_FEE, COL_KPI_UNITS, COL_KPI_REVENUE, COL_SHARE, COL_SHARE_CAP,
-	COL_SHARE_FROM, COL_NO_SHARE, NCOL
+	COL_SHARE_FROM, COL_NO_SHARE, COL_DEEMED_DELIVERY, NCOL
 };
 
 static const struct hb_csv_column columns[NCOL] = {
@@ -37,12 +38,14 @@ static const struct hb_csv_column columns[NCOL] = {
 	[COL_SHARE_CAP] = { "share_cap", false },
 	[COL_SHARE_FROM] = { "share_from", false },
 	[COL_NO_SHARE] = { "no_share", false },
+	[COL_DEEMED_DELIVERY] = { "deemed_delivery", false },
 };
 
 enum {
 	OPT_NAME = HB_OPT_FIRST, OPT_RATE, OPT_FROM, OPT_PENALTY,
 	OPT_NO_PENALTY, OPT_SLA, OPT_REASON, OPT_MINIMUM_FEE, OPT_KPI_UNITS,
-	OPT_KPI_REVENUE, OPT_SHARE, OPT_SHARE_CAP, OPT_SHARE_FROM, OPT_NO_SHARE
+	OPT_KPI_REVENUE, OPT_SHARE, OPT_SHARE_CAP, OPT_SHARE_FROM, OPT_NO_SHARE,
+	OPT_DEEMED_DELIVERY, OPT_NO_DEEMED_DELIVERY
 };
 
 static const struct hb_option options[] = {
@@ -59,6 +62,8 @@ static const struct hb_option options[] = {
 	{ "share-cap", OPT_SHARE_CAP, "MONEY", "sales share: the most the share is in a month", HB_ARG_MONEY, NULL },
 	{ "share-from", OPT_SHARE_FROM, "YYYY-MM", "the first month of the new sales-share terms: a month not billed yet", HB_ARG_MONTH, NULL },
 	{ "no-share", OPT_NO_SHARE, NULL, "end the sales-share agreement from --share-from on", 0, NULL },
+	{ "deemed-delivery", OPT_DEEMED_DELIVERY, NULL, "tasks still blocked on the client at the end of the contract term are deemed delivered", 0, NULL },
+	{ "no-deemed-delivery", OPT_NO_DEEMED_DELIVERY, NULL, "take deemed delivery away: such tasks stay blocked", 0, NULL },
 	{ "reason", OPT_REASON, "TEXT", "why (required: it goes to the event log)", HB_ARG_TEXT, NULL },
 	{ NULL, 0, NULL, NULL, 0, NULL }
 };
@@ -67,6 +72,7 @@ static const char *const synopsis[] = {
 	"[--name NAME] [--rate MONEY --from DATE] "
 	"[--penalty PCT,PCT-PER-DAY | --no-penalty] [--sla KEY=VALUE]... "
 	"--reason TEXT CODE",
+	"--deemed-delivery | --no-deemed-delivery --reason TEXT CODE",
 	"([--minimum-fee MONEY] [--kpi-units N | --kpi-revenue MONEY] "
 	"[--share PCT] [--share-cap MONEY] | --no-share) --share-from YYYY-MM "
 	"--reason TEXT CODE",
@@ -104,6 +110,16 @@ on_option(void *ctx, int key, const char *arg)
 	case OPT_SHARE_CAP: values[COL_SHARE_CAP] = arg; break;
 	case OPT_SHARE_FROM: values[COL_SHARE_FROM] = arg; break;
 	case OPT_NO_SHARE: values[COL_NO_SHARE] = "yes"; break;
+	case OPT_DEEMED_DELIVERY:
+	case OPT_NO_DEEMED_DELIVERY:
+		if (values[COL_DEEMED_DELIVERY] != NULL &&
+		    strcmp(values[COL_DEEMED_DELIVERY], key == OPT_DEEMED_DELIVERY
+		    ? "yes" : "no") != 0)
+			hb_usage_error(&command, "give --deemed-delivery or "
+			    "--no-deemed-delivery, not both");
+		values[COL_DEEMED_DELIVERY] = key == OPT_DEEMED_DELIVERY
+		    ? "yes" : "no";
+		break;
 	case OPT_SLA:
 		joined = sla ? hb_xprintf("%s;%s", sla, arg) : hb_xstrdup(arg);
 		free(sla);
@@ -122,7 +138,7 @@ apply(void *ctx, struct hb_book *book, const char *const *v)
 			v[COL_MINIMUM_FEE], v[COL_KPI_UNITS], v[COL_KPI_REVENUE],
 			v[COL_SHARE], v[COL_SHARE_CAP], v[COL_SHARE_FROM],
 			v[COL_NO_SHARE]
-		}
+		}, v[COL_DEEMED_DELIVERY]
 	};
 	struct hb_project p;
 
@@ -144,7 +160,7 @@ main(int argc, char **argv)
 	static const size_t fields[] = {
 		COL_NAME, COL_RATE, COL_PENALTY, COL_NO_PENALTY, COL_SLA,
 		COL_MINIMUM_FEE, COL_KPI_UNITS, COL_KPI_REVENUE, COL_SHARE,
-		COL_SHARE_CAP, COL_NO_SHARE
+		COL_SHARE_CAP, COL_NO_SHARE, COL_DEEMED_DELIVERY
 	};
 
 	if (values[COL_PENALTY] && values[COL_NO_PENALTY])
@@ -158,9 +174,9 @@ main(int argc, char **argv)
 	if (values[COL_KPI_UNITS] && values[COL_KPI_REVENUE])
 		hb_usage_error(&command, "give --kpi-units or --kpi-revenue, not "
 		    "both: the threshold counts units sold or revenue");
-	hb_batch_correction(&batch, fields, 11, COL_REASON, "--name, --rate "
-	    "with --from, --penalty, --no-penalty, --sla, or sales-share terms "
-	    "or --no-share with --share-from");
+	hb_batch_correction(&batch, fields, 12, COL_REASON, "--name, --rate "
+	    "with --from, --penalty, --no-penalty, --sla, sales-share terms "
+	    "or --no-share with --share-from, or --[no-]deemed-delivery");
 	if (!hb_opts.csv && !values[COL_RATE] != !values[COL_FROM])
 		hb_usage_error(&command, "--rate and --from go together: a new "
 		    "rate holds from a day on");

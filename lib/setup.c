@@ -34,7 +34,8 @@ const char *const hb_person_columns[] = {
 const char *const hb_project_columns[] = {
 	"project", "client", "name", "rate", "currency", "model",
 	"penalty_base", "penalty_daily", "sla", "created", "minimum_fee",
-	"kpi_units", "kpi_revenue", "share", "share_cap", "share_from", NULL
+	"kpi_units", "kpi_revenue", "share", "share_cap", "share_from",
+	"deemed_delivery", NULL
 };
 
 static char *
@@ -370,6 +371,8 @@ hb_project_add(struct hb_book *book, const struct hb_project_input *in,
 	}
 	if (hb_given(in->penalty_base) || hb_given(in->penalty_daily))
 		penalty_columns(in, &p);
+	p.deemed_delivery = hb_given(in->deemed_delivery) &&
+	    hb_field_flag("deemed_delivery", in->deemed_delivery);
 	p.created = hb_now_text();
 	hb_book_project_insert(book, &p);
 	/* The rate is a history (schema 16), like a freelancer's. */
@@ -644,6 +647,18 @@ hb_project_set(struct hb_book *book, const struct hb_project_change *in,
 		j.penalty_daily = want.penalty_daily;
 		fields = true;
 	}
+	if (hb_given(in->deemed_delivery)) {
+		bool on = hb_field_flag("deemed_delivery", in->deemed_delivery);
+
+		if (on != j.deemed_delivery) {
+			need_reason(in->reason, "deemed delivery", j.code);
+			hb_book_event(book, "project", j.code, "deemed delivery",
+			    j.deemed_delivery ? "yes" : "no", on ? "yes" : "no",
+			    in->reason);
+			j.deemed_delivery = on;
+			fields = true;
+		}
+	}
 	if (fields)
 		hb_book_project_update(book, &j);
 	changed = fields;
@@ -808,5 +823,6 @@ hb_project_print(struct hb_csv_writer *w, const struct hb_project *p)
 		hb_csv_text(w, p->share_from);
 	else
 		hb_csv_null(w);
+	hb_csv_text(w, p->deemed_delivery ? "yes" : "no");
 	hb_csv_end_row(w);
 }

@@ -72,6 +72,9 @@ struct hb_project {
 	 * ("YYYY-MM"; "" when it has none). */
 	struct hb_share_terms share;
 	char share_from[8];
+	/* Its tasks still blocked at the end of its contract term are
+	 * deemed delivered (schema 18; billing-run, deemed.h). */
+	bool deemed_delivery;
 };
 
 /* The choices of member-add --role and project-add --model. */
@@ -155,6 +158,7 @@ struct hb_task {
 	char *updated;
 	int64_t worked;		/* minutes logged on it */
 	int64_t billed;		/* billable minutes logged on it */
+	bool paused;		/* blocked and paused since (deemed.h) */
 	char *currency;		/* its project's (the client's) */
 };
 

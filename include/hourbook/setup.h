@@ -43,6 +43,8 @@ struct hb_project_input {
 	const char *penalty_base, *penalty_daily;
 	/* A sales-share agreement (sales.h; no_share is not taken). */
 	struct hb_share_input share;
+	/* A flag: "yes" opts in to deemed delivery (off by default). */
+	const char *deemed_delivery;
 };
 void hb_project_add(struct hb_book *book, const struct hb_project_input *in,
     struct hb_project *out);
@@ -75,6 +77,8 @@ struct hb_project_change {
 	    *penalty_daily, *no_penalty, *sla, *reason;
 	/* Its sales-share terms from a month on (sales.h: hb_share_set). */
 	struct hb_share_input share;
+	/* A flag: deemed delivery on ("yes") or off ("no"). */
+	const char *deemed_delivery;
 };
 bool hb_project_set(struct hb_book *book, const struct hb_project_change *in,
     struct hb_project *out);
