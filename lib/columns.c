@@ -82,6 +82,7 @@ static const struct {
 	{ "month", T, NULL }, { "share_from", T, NULL },
 	{ "table", T, NULL }, { "title", T, NULL }, { "urgent", T, NULL },
 	{ "value", T, NULL }, { "what", T, NULL },
+	{ "paused", T, NULL }, { "deemed_delivery", T, NULL },
 };
 
 #define NDICTIONARY (sizeof dictionary / sizeof dictionary[0])
@@ -97,6 +98,8 @@ static const char *const details[] = {
 	 * its figures come first there). */
 	"minimum_fee", "kpi_units", "kpi_revenue", "share", "share_cap",
 	"share_from",
+	/* A task paused, a project's opt-in to deemed delivery (deemed.h). */
+	"paused", "deemed_delivery",
 };
 
 static const char suffix[] = "_minutes";

@@ -42,7 +42,7 @@ Task  Project     Kind      Title                          Status       Assignee
    1  verde-site  activity  Redesign the home page         in-progress  bruno
    2  verde-site  activity  Photos for the gallery         in-progress  eli           9:55
    3  acme-web    activity  A long title with "quotes", …  in-progress  bruno         2:00
-(left out to fit the width: Due kind, Urgent, Extra, Created, Updated, Description)
+(left out to fit the width: Due kind, Urgent, Extra, Created, Updated, Description, Paused)
 TABLE
 COLUMNS=60 expect_exit 0 task-list -f table
 expect_out "tasks at 60 columns" <<'TABLE'
@@ -77,7 +77,7 @@ expect_out "projects: rates with currency, penalties as percentages, local times
 Project     Client  Name             Rate  Model    Penalty  Penalty per day  SLA  Created
 acme-web    acme    acme-web    60.00 EUR  package      10%               2%       2026-11-23 11:00
 verde-site  verde   verde-site  50.00 BRL  package                                 2026-11-23 11:00
-(left out to fit the width: Minimum fee, KPI units, KPI revenue, Share %, Share cap, Share from)
+(left out to fit the width: Minimum fee, KPI units, KPI revenue, Share %, Share cap, Share from, De…
 TABLE
 # A line feed in a value is shown, never sent.
 COLUMNS=100 expect_exit 0 comment --list 3 -f table

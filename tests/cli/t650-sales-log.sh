@@ -15,13 +15,13 @@ member-add -q --client beta bea >/dev/null
 expect_exit 0 project-add --client acme --minimum-fee 500 --kpi-units 10 \
     --share 10 --share-from 2026-06 shop
 expect_eq "the terms on the project's row" "500.00,10,,10,,2026-06" \
-    "$(sed -n 2p "$T/out" | cut -d, -f11-)"
+    "$(sed -n 2p "$T/out" | cut -d, -f11-16)"
 expect_exit 0 project-add --client acme --minimum-fee 200 --kpi-revenue 5000 \
     --share 5% --share-cap 300 mag
 expect_eq "by revenue, capped, from this month (October)" "200.00,,5000.00,5,300.00,2026-10" \
-    "$(sed -n 2p "$T/out" | cut -d, -f11-)"
+    "$(sed -n 2p "$T/out" | cut -d, -f11-16)"
 expect_exit 0 project-add --client acme web
-expect_eq "no agreement: empty" ",,,,," "$(sed -n 2p "$T/out" | cut -d, -f11-)"
+expect_eq "no agreement: empty" ",,,,," "$(sed -n 2p "$T/out" | cut -d, -f11-16)"
 expect_exit 64 project-add --client acme --minimum-fee 1 --kpi-units 1 --kpi-revenue 1 --share 1 x
 expect_exit 64 project-add --client acme --minimum-fee 100 --kpi-units 1 y
 expect_err "an agreement needs its three terms" "an agreement needs a minimum_fee, a threshold (kpi_units or kpi_revenue) and a share"
@@ -32,7 +32,7 @@ expect_eq "nothing half-made" "0" "$(sql "SELECT count(*) FROM project WHERE cod
 
 # A change from a month on; the terms not given are those in force then.
 expect_exit 0 project-set --share 12 --share-from 2026-09 --reason "renewal" shop
-expect_eq "12% from September" "500.00,10,,12,,2026-09" "$(sed -n 2p "$T/out" | cut -d, -f11-)"
+expect_eq "12% from September" "500.00,10,,12,,2026-09" "$(sed -n 2p "$T/out" | cut -d, -f11-16)"
 expect_eq "the history" "2026-06|50000|units|10|1000|
 2026-09|50000|units|10|1200|" \
     "$(sql "SELECT from_month, minimum, kpi, threshold, percent, cap FROM sales_share s JOIN project j ON j.id = s.project_id WHERE j.code = 'shop' ORDER BY from_month")"
@@ -51,9 +51,9 @@ expect_eq "the September step went" "2026-06" \
 # The whole terms given: a cap not given is none.
 expect_exit 0 project-set --share-cap 250 --share-from 2026-11 --reason "cap" mag
 expect_exit 0 project-set --minimum-fee 200 --kpi-revenue 5000 --share 5 --share-from 2026-12 --reason "no cap" mag
-expect_eq "the cap taken away" "200.00,,5000.00,5,,2026-12" "$(sed -n 2p "$T/out" | cut -d, -f11-)"
+expect_eq "the cap taken away" "200.00,,5000.00,5,,2026-12" "$(sed -n 2p "$T/out" | cut -d, -f11-16)"
 expect_exit 0 project-set --no-share --share-from 2027-03 --reason "contract over" mag
-expect_eq "ended: no terms on the row" ",,,,," "$(sed -n 2p "$T/out" | cut -d, -f11-)"
+expect_eq "ended: no terms on the row" ",,,,," "$(sed -n 2p "$T/out" | cut -d, -f11-16)"
 # The projects export fed back changes nothing.
 report-export projects >"$T/projects.csv"
 state=$(book_state)

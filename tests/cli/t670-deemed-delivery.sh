@@ -85,7 +85,13 @@ late delivery of task 2 "Not paused": 20% of 1000.00 (5 business days late)|-200
 task-add -q --project web --assign bruno --estimate 60m --due 2026-10-23 --rigid "All paused" >/dev/null	# 3
 HOURBOOK_NOW=2026-10-19T08:00:00Z task-set -q --start 3 >/dev/null
 HOURBOOK_NOW=2026-10-19T08:00:00Z task-set -q --block "the logo" 3 >/dev/null
-HOURBOOK_NOW=2026-10-23T08:00:00Z task-set -q --pause 3 >/dev/null
+# task-list fed back pauses nothing (its column is paused, not pause);
+# a pause column does.
+HOURBOOK_NOW=2026-10-23T08:00:00Z task-list --project web --status blocked | HOURBOOK_NOW=2026-10-23T08:00:00Z task-set -q --csv - >/dev/null 2>&1 || true
+expect_eq "task-list fed back pauses nothing" "0" "$(sql "SELECT count(*) FROM event WHERE what = 'paused' AND key = '3'")"
+printf 'task,pause,reason\n3,yes,the logo never came\n' >"$T/pause.csv"
+HOURBOOK_NOW=2026-10-23T08:00:00Z expect_exit 0 task-set --csv "$T/pause.csv"
+expect_eq "a pause from CSV" "paused|the logo never came" "$(sql "SELECT what, reason FROM event WHERE what = 'paused' AND key = '3'")"
 HOURBOOK_NOW=2026-10-28T08:00:00Z task-set -q --unblock 3 >/dev/null
 HOURBOOK_NOW=2026-10-28T09:00:00Z task-set -q --deliver 3 >/dev/null
 # Late (Fri 23, Wed 28] = Mon 26, Tue 27, Wed 28 = 3; paused (Fri 23,
