@@ -26,16 +26,28 @@ day_of(const char *timestamp)
 	    ? hb_local_day(t) : 0;
 }
 
-/* A task's event log read for its pauses: the spans (from, to] of local
- * days it spent paused, the last open while it is paused still. */
+/* A task's event log read for its pauses: each span (pause day, the day
+ * it left blocked] of local days it spent paused, counted within (from,
+ * to] on the calendar when cal is not NULL. */
 struct pauses {
+	const struct hb_calendar *cal;
+	hb_day from, to;
+	int days;		/* paused business days within (from, to] */
 	bool pausing;
 	hb_day since;		/* the day of the pause going on */
 	hb_day blocked;		/* the day it was last blocked (0: never) */
 	bool paused_now;	/* a pause since it was last blocked */
-	size_t n;
-	struct { hb_day from, to; } span[32];
 };
+
+static void
+count_span(struct pauses *p, hb_day from, hb_day to)
+{
+	hb_day lo = from > p->from ? from : p->from;
+	hb_day hi = to < p->to ? to : p->to;
+
+	if (p->cal != NULL && hi > lo)
+		p->days += hb_business_days_between(p->cal, lo, hi);
+}
 
 static void
 on_pause_event(void *ctx, const struct hb_event *e)
@@ -55,11 +67,7 @@ on_pause_event(void *ctx, const struct hb_event *e)
 	/* Leaving blocked ends the pause (an unblock, a cancel, a deemed
 	 * delivery). */
 	if (p->pausing && strcmp(e->new_value, "blocked") != 0) {
-		if (p->n < sizeof p->span / sizeof p->span[0]) {
-			p->span[p->n].from = p->since;
-			p->span[p->n].to = day_of(e->at);
-			p->n++;
-		}
+		count_span(p, p->since, day_of(e->at));
 		p->pausing = false;
 	}
 	if (strcmp(e->new_value, "blocked") == 0) {
@@ -68,39 +76,28 @@ on_pause_event(void *ctx, const struct hb_event *e)
 	}
 }
 
+/* The pause still going on lasts to `to`. */
 static void
 read_pauses(struct hb_book *book, int64_t task, struct pauses *p)
 {
 	char key[24];
 
-	memset(p, 0, sizeof *p);
 	snprintf(key, sizeof key, "%lld", (long long)task);
 	hb_book_each_event(book, "task", key, on_pause_event, p);
+	if (p->pausing)
+		count_span(p, p->since, p->to);
 }
 
 int
 hb_task_paused_days(struct hb_book *book, const struct hb_calendar *cal,
     int64_t task, hb_day from, hb_day to)
 {
-	struct pauses p;
-	int n = 0;
+	struct pauses p = { cal, from, to, 0, false, 0, 0, false };
 
 	if (to <= from)
 		return 0;
 	read_pauses(book, task, &p);
-	if (p.pausing && p.n < sizeof p.span / sizeof p.span[0]) {
-		p.span[p.n].from = p.since;
-		p.span[p.n].to = to;
-		p.n++;
-	}
-	for (size_t i = 0; i < p.n; i++) {
-		hb_day lo = p.span[i].from > from ? p.span[i].from : from;
-		hb_day hi = p.span[i].to < to ? p.span[i].to : to;
-
-		if (hi > lo)
-			n += hb_business_days_between(cal, lo, hi);
-	}
-	return n;
+	return p.days;
 }
 
 int
@@ -135,7 +132,7 @@ hb_task_pause(struct hb_book *book, int64_t id, const char *reason)
 	const struct hb_actor *a = hb_actor_get(book);
 	struct hb_calendar cal;
 	struct hb_task t;
-	struct pauses p;
+	struct pauses p = { NULL, 0, 0, 0, false, 0, 0, false };
 	hb_day deadline, today = hb_today();
 	int days;
 	char key[24], since[HB_DATE_BUFSZ], until[HB_DATE_BUFSZ],

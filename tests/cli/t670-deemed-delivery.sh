@@ -173,15 +173,39 @@ HOURBOOK_NOW=2027-01-02T09:00:00Z expect_exit 0 billing-run --month 2026-12
 expect_eq "at the end of the second package's term" "done" "$(sql "SELECT status FROM task WHERE id = 6")"
 grep -qF ',deemed,"task 6 ""Screens"" deemed delivered on 2026-12-31' "$T/out" && ok "the December invoice says so" || not_ok "the December invoice says so"
 
-# A sales-share agreement ending: its last month is its term's end.
-project-add -q --client acme --deemed-delivery --minimum-fee 100 --kpi-units 10 --share 5 --share-from 2026-10 store >/dev/null
+# A sales-share agreement ending: its last month is its term's end.  The
+# store is self-service: its task's fee, 80.00, is credited to bruno as
+# for any done task.
+project-add -q --client acme --model self-service --deemed-delivery --minimum-fee 100 --kpi-units 10 --share 5 --share-from 2026-10 store >/dev/null
 member-add -q --project store bruno >/dev/null
-task-add -q --project store --assign bruno "Banner" >/dev/null	# 8
+task-add -q --project store --assign bruno --fee 80 "Banner" >/dev/null	# 8
 task-set -q --start 8 >/dev/null
 HOURBOOK_NOW=2026-11-10T08:00:00Z task-set -q --block "the artwork" 8 >/dev/null
 HOURBOOK_NOW=2026-11-20T08:00:00Z project-set -q --no-share --share-from 2026-12 --reason "the shop closed" store >/dev/null
 HOURBOOK_NOW=2026-12-01T08:00:00Z expect_exit 0 billing-run -q --month 2026-11
 expect_eq "the agreement's end deems it delivered" "done|2026-11-30" "$(sql "SELECT t.status, e.new FROM task t JOIN event e ON e.entity = 'task' AND e.key = '8' AND e.what = 'deemed delivered' WHERE t.id = 8")"
+expect_eq "its fee credited to its assignee" "8000" "$(sql "SELECT sum(amount) FROM money_ledger WHERE task_id = 8 AND kind = 'fee'")"
+
+# A monthly plan's term: three months from September end on 30 November.
+project-add -q --client acme --rate 60 --deemed-delivery retainer >/dev/null
+member-add -q --project retainer bruno >/dev/null
+package-add -q --project retainer --hours 5 --plan monthly --months 3 --start 2026-09 >/dev/null	# 6
+HOURBOOK_NOW=2026-09-01T08:00:00Z package-set -q --invoiced --date 2026-09-01 6 >/dev/null
+HOURBOOK_NOW=2026-09-01T08:00:00Z package-set -q --paid --date 2026-09-01 6 >/dev/null
+task-add -q --project retainer --assign bruno "Monthly report" >/dev/null	# 9
+task-set -q --start 9 >/dev/null
+HOURBOOK_NOW=2026-11-20T08:00:00Z task-set -q --block "the figures" 9 >/dev/null
+HOURBOOK_NOW=2026-12-01T08:00:00Z expect_exit 0 billing-run -q --month 2026-11
+expect_eq "the end of a monthly plan's term" "done|2026-11-30" "$(sql "SELECT t.status, e.new FROM task t JOIN event e ON e.entity = 'task' AND e.key = '9' AND e.what = 'deemed delivered' WHERE t.id = 9")"
+
+# A deemed delivery is undone as any done task: reopened, back to blocked.
+HOURBOOK_NOW=2026-12-02T08:00:00Z expect_exit 0 task-set --reopen --reason "the client sent the photos after all" 4
+expect_eq "reopened: blocked again" "blocked" "$(csv_col status <"$T/out")"
+HOURBOOK_NOW=2026-12-02T08:00:00Z expect_exit 0 report-export activities --project shop
+expect_eq "no longer deemed delivered on the sheet" "blocked" "$(awk -F, '$1 == 4 { print $6 }' "$T/out")"
+# Blocked again after the term's end: a later run leaves it blocked.
+HOURBOOK_NOW=2027-01-03T08:00:00Z expect_exit 0 billing-run -q --month 2026-12
+expect_eq "not deemed twice" "blocked" "$(sql "SELECT status FROM task WHERE id = 4")"
 
 expect_exit 0 book-check
 finish
