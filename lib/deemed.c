@@ -176,17 +176,10 @@ hb_task_pause(struct hb_book *book, int64_t id, const char *reason)
 
 /* ---- deemed delivery ---------------------------------------------------- */
 
-/* A contract of a project: a package the client accepted, or a step of
- * its sales-share agreement; days start..end, end open when it has
- * none. */
-struct span {
-	hb_day start, end;
-	bool open;
-};
-
+/* A project's contracts, as its packages and agreement are read. */
 struct spans {
 	size_t n, cap;
-	struct span *s;
+	struct hb_term_span *s;
 	bool share_open;	/* reading the agreement: a step holds */
 	hb_day share_start;
 };
@@ -261,24 +254,22 @@ on_share(void *ctx, const struct hb_row *row)
 	}
 }
 
-/* The first end of a term of the project on day from or after it and on
- * limit or before: the end of a contract the day after which no other
- * contract holds.  0: none. */
-static hb_day
-term_end(const struct spans *ss, hb_day from, hb_day limit)
+hb_day
+hb_term_end(const struct hb_term_span *span, size_t n, hb_day from,
+    hb_day limit)
 {
 	hb_day best = 0;
 
-	for (size_t i = 0; i < ss->n; i++) {
-		hb_day e = ss->s[i].end;
+	for (size_t i = 0; i < n; i++) {
+		hb_day e = span[i].end;
 		bool followed = false;
 
-		if (ss->s[i].open || e < from || e > limit ||
+		if (span[i].open || e < from || e > limit ||
 		    (best != 0 && e >= best))
 			continue;
-		for (size_t k = 0; k < ss->n && !followed; k++)
-			followed = k != i && ss->s[k].start <= e + 1 &&
-			    (ss->s[k].open || ss->s[k].end >= e + 1);
+		for (size_t k = 0; k < n && !followed; k++)
+			followed = k != i && span[k].start <= e + 1 &&
+			    (span[k].open || span[k].end >= e + 1);
 		if (!followed)
 			best = e;
 	}
@@ -335,7 +326,8 @@ hb_deemed_run(struct hb_book *book, hb_day last,
 		hb_book_query(book, HB_Q_TERM_SHARES, p, 1, on_share, &ss);
 		if (ss.share_open)
 			add_span(&ss, ss.share_start, 0, true);
-		end = b->since != 0 ? term_end(&ss, b->since, limit) : 0;
+		end = b->since != 0 ? hb_term_end(ss.s, ss.n, b->since, limit)
+		    : 0;
 		if (end != 0 && may(ctx, b->project)) {
 			struct hb_deemed d = { b->task, b->project, b->code,
 			    b->title, b->currency, b->since, end };

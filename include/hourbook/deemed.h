@@ -17,6 +17,7 @@
 #define HOURBOOK_DEEMED_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 #include "hourbook/calendar.h"
 #include "hourbook/date.h"
@@ -44,6 +45,19 @@ bool hb_task_late(struct hb_book *book, const struct hb_calendar *cal,
  * passed; else exit 1 saying why and from when.  Returns false when the
  * task was paused already (no change). */
 bool hb_task_pause(struct hb_book *book, int64_t task, const char *reason);
+
+/* A contract of a project: a package the client accepted, or a run of
+ * its sales-share agreement; it holds on the days start..end (end
+ * meaningless when open: a contract with no end yet). */
+struct hb_term_span {
+	hb_day start, end;
+	bool open;
+};
+/* The first end of a term on day `from` or after it and on `limit` or
+ * before: the end of a contract the day after which no contract of the
+ * n holds.  0 when there is none. */
+hb_day hb_term_end(const struct hb_term_span *span, size_t n, hb_day from,
+    hb_day limit);
 
 /* One task deemed delivered by billing-run. */
 struct hb_deemed {
