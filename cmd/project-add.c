@@ -15,7 +15,7 @@ enum {
 	COL_PROJECT, COL_CLIENT, COL_NAME, COL_RATE, COL_MODEL, COL_PENALTY,
 	COL_SLA, COL_PENALTY_BASE, COL_PENALTY_DAILY, COL_MINIMUM_FEE,
 	COL_KPI_UNITS, COL_KPI_REVENUE, COL_SHARE, COL_SHARE_CAP, COL_SHARE_FROM,
-	COL_SUPPORT_HOURS, COL_PRIORITY, NCOL
+	COL_SUPPORT_HOURS, COL_PRIORITY, COL_DEEMED_DELIVERY, NCOL
 };
 
 static const struct hb_csv_column columns[NCOL] = {
@@ -37,12 +37,14 @@ static const struct hb_csv_column columns[NCOL] = {
 	[COL_SHARE_FROM] = { "share_from", false },
 	[COL_SUPPORT_HOURS] = { "support_hours", false },
 	[COL_PRIORITY] = { "priority", false },
+	[COL_DEEMED_DELIVERY] = { "deemed_delivery", false },
 };
 
 enum {
 	OPT_CLIENT = HB_OPT_FIRST, OPT_NAME, OPT_RATE, OPT_MODEL, OPT_PENALTY,
 	OPT_SLA, OPT_MINIMUM_FEE, OPT_KPI_UNITS, OPT_KPI_REVENUE, OPT_SHARE,
-	OPT_SHARE_CAP, OPT_SHARE_FROM, OPT_SUPPORT_HOURS, OPT_PRIORITY
+	OPT_SHARE_CAP, OPT_SHARE_FROM, OPT_SUPPORT_HOURS, OPT_PRIORITY,
+	OPT_DEEMED_DELIVERY
 };
 
 static const struct hb_option options[] = {
@@ -60,6 +62,7 @@ static const struct hb_option options[] = {
 	{ "share-from", OPT_SHARE_FROM, "YYYY-MM", "sales share: the first month of the agreement (default: this month)", HB_ARG_MONTH, NULL },
 	{ "support-hours", OPT_SUPPORT_HOURS, "SPEC", "its own support window, as \"Mon-Sat 08:00-20:00\" or \"24/7\" (default: its plan's)", HB_ARG_TEXT, NULL },
 	{ "priority", OPT_PRIORITY, "PRIORITY", "plan (the default: top on the upfront plan), top or normal", HB_ARG_CHOICE, hb_project_priorities },
+	{ "deemed-delivery", OPT_DEEMED_DELIVERY, NULL, "tasks still blocked on the client at the end of the contract term are deemed delivered", 0, NULL },
 	{ NULL, 0, NULL, NULL, 0, NULL }
 };
 
@@ -68,7 +71,7 @@ static const char *const synopsis[] = {
 	"[--penalty PCT,PCT-PER-DAY] [--sla KEY=VALUE]... "
 	"[--minimum-fee MONEY (--kpi-units N | --kpi-revenue MONEY) --share PCT "
 	"[--share-cap MONEY] [--share-from YYYY-MM]] [--support-hours SPEC] "
-	"[--priority plan|top|normal] CODE",
+	"[--priority plan|top|normal] [--deemed-delivery] CODE",
 	"[--client C] --csv FILE",
 	NULL
 };
@@ -102,6 +105,7 @@ on_option(void *ctx, int key, const char *arg)
 	case OPT_SHARE_FROM: values[COL_SHARE_FROM] = arg; break;
 	case OPT_SUPPORT_HOURS: values[COL_SUPPORT_HOURS] = arg; break;
 	case OPT_PRIORITY: values[COL_PRIORITY] = arg; break;
+	case OPT_DEEMED_DELIVERY: values[COL_DEEMED_DELIVERY] = "yes"; break;
 	case OPT_SLA:
 		joined = sla ? hb_xprintf("%s;%s", sla, arg) : hb_xstrdup(arg);
 		free(sla);
@@ -119,7 +123,7 @@ apply(void *ctx, struct hb_book *book, const char *const *v)
 		v[COL_PENALTY_DAILY], {
 			v[COL_MINIMUM_FEE], v[COL_KPI_UNITS], v[COL_KPI_REVENUE],
 			v[COL_SHARE], v[COL_SHARE_CAP], v[COL_SHARE_FROM], NULL
-		}, v[COL_SUPPORT_HOURS], v[COL_PRIORITY]
+		}, v[COL_SUPPORT_HOURS], v[COL_PRIORITY], v[COL_DEEMED_DELIVERY]
 	};
 	struct hb_project p;
 

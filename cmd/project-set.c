@@ -5,6 +5,7 @@
  * logged with its reason).
  */
 #include <stdlib.h>
+#include <string.h>
 
 #include "hourbook/batch.h"
 #include "hourbook/book.h"
@@ -17,7 +18,7 @@ enum {
 	COL_SLA, COL_REASON, COL_PENALTY_BASE, COL_PENALTY_DAILY,
 	COL_MINIMUM_FEE, COL_KPI_UNITS, COL_KPI_REVENUE, COL_SHARE, COL_SHARE_CAP,
 	COL_SHARE_FROM, COL_NO_SHARE, COL_SUPPORT_HOURS, COL_NO_SUPPORT_HOURS,
-	COL_PRIORITY, NCOL
+	COL_PRIORITY, COL_DEEMED_DELIVERY, NCOL
 };
 
 static const struct hb_csv_column columns[NCOL] = {
@@ -42,13 +43,15 @@ static const struct hb_csv_column columns[NCOL] = {
 	[COL_SUPPORT_HOURS] = { "support_hours", false },
 	[COL_NO_SUPPORT_HOURS] = { "no_support_hours", false },
 	[COL_PRIORITY] = { "priority", false },
+	[COL_DEEMED_DELIVERY] = { "deemed_delivery", false },
 };
 
 enum {
 	OPT_NAME = HB_OPT_FIRST, OPT_RATE, OPT_FROM, OPT_PENALTY,
 	OPT_NO_PENALTY, OPT_SLA, OPT_REASON, OPT_MINIMUM_FEE, OPT_KPI_UNITS,
 	OPT_KPI_REVENUE, OPT_SHARE, OPT_SHARE_CAP, OPT_SHARE_FROM, OPT_NO_SHARE,
-	OPT_SUPPORT_HOURS, OPT_NO_SUPPORT_HOURS, OPT_PRIORITY
+	OPT_SUPPORT_HOURS, OPT_NO_SUPPORT_HOURS, OPT_PRIORITY,
+	OPT_DEEMED_DELIVERY, OPT_NO_DEEMED_DELIVERY
 };
 
 static const struct hb_option options[] = {
@@ -68,6 +71,8 @@ static const struct hb_option options[] = {
 	{ "support-hours", OPT_SUPPORT_HOURS, "SPEC", "its own support window, as \"Mon-Sat 08:00-20:00\" or \"24/7\"", HB_ARG_TEXT, NULL },
 	{ "no-support-hours", OPT_NO_SUPPORT_HOURS, NULL, "take its own support window away: its plan's applies", 0, NULL },
 	{ "priority", OPT_PRIORITY, "PRIORITY", "plan (top on the upfront plan), top or normal", HB_ARG_CHOICE, hb_project_priorities },
+	{ "deemed-delivery", OPT_DEEMED_DELIVERY, NULL, "tasks still blocked on the client at the end of the contract term are deemed delivered", 0, NULL },
+	{ "no-deemed-delivery", OPT_NO_DEEMED_DELIVERY, NULL, "take deemed delivery away: such tasks stay blocked", 0, NULL },
 	{ "reason", OPT_REASON, "TEXT", "why (required: it goes to the event log)", HB_ARG_TEXT, NULL },
 	{ NULL, 0, NULL, NULL, 0, NULL }
 };
@@ -76,6 +81,7 @@ static const char *const synopsis[] = {
 	"[--name NAME] [--rate MONEY --from DATE] "
 	"[--penalty PCT,PCT-PER-DAY | --no-penalty] [--sla KEY=VALUE]... "
 	"--reason TEXT CODE",
+	"--deemed-delivery | --no-deemed-delivery --reason TEXT CODE",
 	"([--minimum-fee MONEY] [--kpi-units N | --kpi-revenue MONEY] "
 	"[--share PCT] [--share-cap MONEY] | --no-share) --share-from YYYY-MM "
 	"--reason TEXT CODE",
@@ -118,6 +124,16 @@ on_option(void *ctx, int key, const char *arg)
 	case OPT_SUPPORT_HOURS: values[COL_SUPPORT_HOURS] = arg; break;
 	case OPT_NO_SUPPORT_HOURS: values[COL_NO_SUPPORT_HOURS] = "yes"; break;
 	case OPT_PRIORITY: values[COL_PRIORITY] = arg; break;
+	case OPT_DEEMED_DELIVERY:
+	case OPT_NO_DEEMED_DELIVERY:
+		if (values[COL_DEEMED_DELIVERY] != NULL &&
+		    strcmp(values[COL_DEEMED_DELIVERY], key == OPT_DEEMED_DELIVERY
+		    ? "yes" : "no") != 0)
+			hb_usage_error(&command, "give --deemed-delivery or "
+			    "--no-deemed-delivery, not both");
+		values[COL_DEEMED_DELIVERY] = key == OPT_DEEMED_DELIVERY
+		    ? "yes" : "no";
+		break;
 	case OPT_SLA:
 		joined = sla ? hb_xprintf("%s;%s", sla, arg) : hb_xstrdup(arg);
 		free(sla);
@@ -136,7 +152,8 @@ apply(void *ctx, struct hb_book *book, const char *const *v)
 			v[COL_MINIMUM_FEE], v[COL_KPI_UNITS], v[COL_KPI_REVENUE],
 			v[COL_SHARE], v[COL_SHARE_CAP], v[COL_SHARE_FROM],
 			v[COL_NO_SHARE]
-		}, v[COL_SUPPORT_HOURS], v[COL_NO_SUPPORT_HOURS], v[COL_PRIORITY]
+		}, v[COL_SUPPORT_HOURS], v[COL_NO_SUPPORT_HOURS], v[COL_PRIORITY],
+		v[COL_DEEMED_DELIVERY]
 	};
 	struct hb_project p;
 
@@ -159,7 +176,7 @@ main(int argc, char **argv)
 		COL_NAME, COL_RATE, COL_PENALTY, COL_NO_PENALTY, COL_SLA,
 		COL_MINIMUM_FEE, COL_KPI_UNITS, COL_KPI_REVENUE, COL_SHARE,
 		COL_SHARE_CAP, COL_NO_SHARE, COL_SUPPORT_HOURS,
-		COL_NO_SUPPORT_HOURS, COL_PRIORITY
+		COL_NO_SUPPORT_HOURS, COL_PRIORITY, COL_DEEMED_DELIVERY
 	};
 
 	if (values[COL_PENALTY] && values[COL_NO_PENALTY])
@@ -179,7 +196,8 @@ main(int argc, char **argv)
 	hb_batch_correction(&batch, fields, sizeof fields / sizeof fields[0],
 	    COL_REASON, "--name, --rate with --from, --penalty, --no-penalty, "
 	    "--sla, sales-share terms or --no-share with --share-from, "
-	    "--support-hours, --no-support-hours or --priority");
+	    "--support-hours, --no-support-hours, --priority or "
+	    "--[no-]deemed-delivery");
 	if (!hb_opts.csv && !values[COL_RATE] != !values[COL_FROM])
 		hb_usage_error(&command, "--rate and --from go together: a new "
 		    "rate holds from a day on");

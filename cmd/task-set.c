@@ -1,6 +1,7 @@
 /*
  * task-set: move tasks through their states and change their estimate,
  * assignee, due date and fee; reopen a done or cancelled one (staff);
+ * pause a task blocked on the client past the client-info SLA (staff);
  * apply the decisions of a client's returned activity sheet (--sheet).
  */
 #include <errno.h>
@@ -19,7 +20,7 @@
 
 enum {
 	COL_TASK, COL_ESTIMATE, COL_ASSIGN, COL_DUE, COL_REASON, COL_BLOCK,
-	COL_STATUS, COL_FEE, NCOL
+	COL_STATUS, COL_FEE, COL_PAUSE, NCOL
 };
 
 static const struct hb_csv_column columns[NCOL] = {
@@ -31,11 +32,12 @@ static const struct hb_csv_column columns[NCOL] = {
 	[COL_BLOCK] = { "block", false },
 	[COL_STATUS] = { "status", false },
 	[COL_FEE] = { "fee", false },
+	[COL_PAUSE] = { "pause", false },
 };
 
 enum {
 	OPT_ESTIMATE = HB_OPT_FIRST, OPT_ASSIGN, OPT_DUE, OPT_REASON,
-	OPT_STATUS, OPT_BLOCK, OPT_SHEET, OPT_FEE,
+	OPT_STATUS, OPT_BLOCK, OPT_SHEET, OPT_FEE, OPT_PAUSE,
 	OPT_MOVE	/* OPT_MOVE + index in moves_flags */
 };
 
@@ -62,6 +64,7 @@ static const struct hb_option options[] = {
 	{ "cancel", OPT_MOVE + 7, NULL, "cancel (any state but done)", 0, NULL },
 	{ "reopen", OPT_MOVE + 8, NULL, "reopen a done or cancelled task, to the state before (staff; needs --reason)", 0, NULL },
 	{ "status", OPT_STATUS, "STATE", "move to STATE, by the move that reaches it", HB_ARG_CHOICE, hb_task_state_names },
+	{ "pause", OPT_PAUSE, NULL, "pause a blocked task past the client-info SLA: its paused days are not late (staff)", 0, NULL },
 	{ "sheet", OPT_SHEET, "FILE", "apply the client's decisions of a returned activity sheet (as the client's contact)", HB_ARG_FILE, NULL },
 	{ NULL, 0, NULL, NULL, 0, NULL }
 };
@@ -71,6 +74,7 @@ static const char *const synopsis[] = {
 	"[--approve | --reject | --start | --block REASON | --unblock | "
 	"--deliver | --accept | --revise | --cancel | --status STATE] TASK ...",
 	"[--fee MONEY] [--reopen] --reason TEXT TASK ...",
+	"--pause [--reason TEXT] TASK ...",
 	"[options] --csv FILE",
 	"--sheet FILE.xlsx --as CONTACT",
 	NULL
@@ -112,6 +116,10 @@ on_option(void *ctx, int key, const char *arg)
 		a->values[COL_BLOCK] = arg;
 		a->moves++;
 		break;
+	case OPT_PAUSE:
+		a->values[COL_PAUSE] = "yes";
+		a->moves++;
+		break;
 	default:
 		a->action = move_flags[key - OPT_MOVE];
 		a->moves++;
@@ -126,7 +134,7 @@ apply(void *ctx, struct hb_book *book, const char *const *v)
 {
 	struct hb_task_change ch = {
 		v[COL_ESTIMATE], v[COL_ASSIGN], v[COL_DUE], v[COL_REASON],
-		v[COL_BLOCK], action, v[COL_STATUS], v[COL_FEE]
+		v[COL_BLOCK], action, v[COL_STATUS], v[COL_FEE], v[COL_PAUSE]
 	};
 	struct hb_task t;
 
@@ -211,11 +219,13 @@ main(int argc, char **argv)
 		return sheet_main(a.sheet);
 	}
 	if (a.moves > 1)
-		hb_usage_error(&command, "give at most one move");
+		hb_usage_error(&command, "give at most one move (--pause is "
+		    "one)");
 	if (values[COL_REASON] && !values[COL_DUE] && !values[COL_FEE] &&
+	    !values[COL_PAUSE] &&
 	    !(a.action && strcmp(a.action, "reopen") == 0) && !hb_opts.csv)
-		hb_usage_error(&command, "--reason goes with --due, --fee or "
-		    "--reopen");
+		hb_usage_error(&command, "--reason goes with --due, --fee, "
+		    "--reopen or --pause");
 	action = a.action;
 	if (hb_opts.csv) {
 		if (argc - i != 0)

@@ -11,6 +11,7 @@
 #include "hourbook/calendar.h"
 #include "hourbook/clock.h"
 #include "hourbook/config.h"
+#include "hourbook/deemed.h"
 #include "hourbook/diag.h"
 #include "hourbook/duration.h"
 #include "hourbook/money.h"
@@ -366,7 +367,8 @@ penalty_line(void *ctx, const struct hb_row *row)
 	int64_t task = hb_row_int(row, HB_LATE_TASK), project = hb_row_int(row, HB_LATE_PROJECT);
 	int64_t at, value;
 	hb_day due, delivered;
-	int days;
+	int days, paused;
+	char note[64] = "";
 	struct bill *b;
 	struct line *l;
 	char pct[16], money[HB_MONEY_BUFSZ], hours[HB_DURATION_BUFSZ];
@@ -391,10 +393,18 @@ penalty_line(void *ctx, const struct hb_row *row)
 		    hb_money_format(hb_row_int(row, HB_LATE_RATE), '.', money));
 	if (value == 0)
 		return;
-	days = hb_business_days_between(&r->cal, due, delivered);
+	/* The business days the task spent paused, waiting for the client
+	 * past the client-info SLA (deemed.h), are not late days. */
+	paused = hb_task_paused_days(r->book, &r->cal, task, due, delivered);
+	days = hb_business_days_between(&r->cal, due, delivered) - paused;
+	if (paused > 0 && days <= 0)
+		return;
 	b = bill_for(r, project, newest_package(r, project),
 	    hb_row_text(row, HB_LATE_CURRENCY), hb_row_text(row, HB_LATE_CODE));
 	l = add_line(b, "penalty");
+	if (paused > 0)
+		snprintf(note, sizeof note, "; %d paused business day%s not "
+		    "counted", paused, paused == 1 ? "" : "s");
 	{
 		int64_t total = (int64_t)hb_row_int(row, HB_LATE_PENALTY_BASE) +
 		    hb_row_int(row, HB_LATE_PENALTY_DAILY) * days;
@@ -402,12 +412,45 @@ penalty_line(void *ctx, const struct hb_row *row)
 		hb_percent_format((int32_t)(total > 10000 ? 10000 : total), pct);
 	}
 	l->description = hb_xprintf("late delivery of task %lld \"%s\": %s%% of "
-	    "%s (%d business day%s late)", (long long)task, hb_row_text(row, HB_LATE_TITLE),
-	    pct, hb_money_format(value, '.', money), days, days == 1 ? "" : "s");
+	    "%s (%d business day%s late%s)", (long long)task, hb_row_text(row, HB_LATE_TITLE),
+	    pct, hb_money_format(value, '.', money), days, days == 1 ? "" : "s",
+	    note);
 	l->unit_price = value;
 	l->amount = -hb_penalty(value, (int32_t)hb_row_int(row, HB_LATE_PENALTY_BASE),
 	    (int32_t)hb_row_int(row, HB_LATE_PENALTY_DAILY), days);
 	l->task_id = task;
+}
+
+/* Deemed delivery (deemed.h): the task's line on the project's
+ * invoice of the month, of amount 0, so the client reads it there.  Only
+ * when that invoice is not issued yet: else a later run does it. */
+static bool
+may_deem(void *ctx, int64_t project)
+{
+	struct run *r = ctx;
+	int64_t package = newest_package(r, project);
+	struct hb_param key[] = {
+		hb_int(project), hb_text(r->month),
+		package ? hb_int(package) : hb_null_int()
+	};
+
+	return first_int(r->book, HB_Q_INVOICE_FIND, key, 3) == 0;
+}
+
+static void
+deemed_line(void *ctx, const struct hb_deemed *d)
+{
+	struct run *r = ctx;
+	struct bill *b = bill_for(r, d->project, newest_package(r, d->project),
+	    d->currency, d->code);
+	struct line *l = add_line(b, "deemed");
+	char end[HB_DATE_BUFSZ], since[HB_DATE_BUFSZ];
+
+	l->description = hb_xprintf("task %lld \"%s\" deemed delivered on %s: "
+	    "blocked since %s, the client's information had not come by the "
+	    "end of the contract term", (long long)d->task, d->title,
+	    hb_date_format(d->term_end, end), hb_date_format(d->blocked, since));
+	l->task_id = d->task;
 }
 
 const char *const hb_invoice_columns[] = {
@@ -486,6 +529,7 @@ hb_billing_run(struct hb_book *book, const char *month, bool dry_run,
 		hb_book_query(book, HB_Q_OVERAGE, range, 2, overage_line, &r);
 		hb_book_query(book, HB_Q_LATE_DELIVERIES, wide, 2,
 		    penalty_line, &r);
+		hb_deemed_run(book, r.last, may_deem, deemed_line, &r);
 	}
 	for (size_t i = 0; i < r.nbills; i++) {
 		struct bill *b = &r.bills[i];

@@ -87,7 +87,7 @@ enum sql_id {
 	"p.id, p.code, p.client_id, c.name, c.currency, p.name, p.rate, " \
 	"p.model, p.penalty_base, p.penalty_daily, " settings ", p.created, " \
 	"ss.from_month, ss.minimum, ss.kpi, ss.threshold, ss.percent, ss.cap, " \
-	"p.support_hours, p.priority"
+	"p.support_hours, p.priority, p.deemed_delivery"
 /* The plan of a project's package active on a day (schema 18): its first
  * payment dated on or before the day and not closed by then; the oldest,
  * the one time is drawn from.  NULL: none. */
@@ -125,7 +125,12 @@ enum sql_id {
 	"t.description, t.status, t.blocked_from, t.assignee_id, " \
 	"(SELECT handle FROM person WHERE id = t.assignee_id), t.estimate, " \
 	"t.due, t.due_kind, t.urgent, t.extra, t.fee, t.created, t.updated, " \
-	"t.worked, t.billed, (SELECT currency FROM client WHERE id = j.client_id)"
+	"t.worked, t.billed, (SELECT currency FROM client WHERE id = j.client_id), " \
+	"CASE WHEN t.status = 'blocked' AND EXISTS (SELECT 1 FROM event pe " \
+	"WHERE pe.entity = 'task' AND pe.key = CAST(t.id AS TEXT) " \
+	"AND pe.what = 'paused' AND pe.id > (SELECT max(id) FROM event " \
+	"WHERE entity = 'task' AND key = CAST(t.id AS TEXT) " \
+	"AND what = 'status')) THEN 1 ELSE 0 END"
 #define COMMENT_COLUMNS "id, task_id, author, body, reply_to, created"
 #define PACKAGE_COLUMNS \
 	"k.id, k.project_id, j.code, c.name, c.currency, k.plan, k.minutes, " \
@@ -231,8 +236,8 @@ static const char *const sql[SQL_COUNT] = {
 	[SQL_PROJECT_GET] = PROJECT_GET(PROJECT_COLUMNS),
 	[SQL_PROJECT_INSERT] = "INSERT INTO project (id, code, client_id, name, "
 	    "rate, model, penalty_base, penalty_daily, created, support_hours, "
-	    "priority) "
-	    "VALUES ((SELECT coalesce(max(id), 0) + 1 FROM project), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+	    "priority, deemed_delivery) "
+	    "VALUES ((SELECT coalesce(max(id), 0) + 1 FROM project), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
 	[SQL_PROJECT_WINDOW] = "SELECT j.support_hours, " ACTIVE_PLAN("j.id",
 	    "?2") " FROM project j WHERE j.id = ?1",
 	[SQL_PROJECT_TOP] = "SELECT " PRIORITY("j", "?2") " FROM project j "
@@ -416,8 +421,13 @@ static const char *const sql[SQL_COUNT] = {
 	 * instants that begin from and the day after to in the book's zone
 	 * (hb_book_export), which the activities have as ?7 and ?8. */
 	[SQL_EXPORT_ACTIVITIES] = "SELECT t.id, j.code, t.title, t.kind, "
-	    "(SELECT handle FROM person WHERE id = t.assignee_id), t.status, "
-	    "t.status, t.estimate, "
+	    "(SELECT handle FROM person WHERE id = t.assignee_id), "
+	    /* A task done as deemed delivered (deemed.h) says so. */
+	    "CASE WHEN t.status = 'done' AND (SELECT reason FROM event "
+	    "WHERE entity = 'task' AND key = CAST(t.id AS TEXT) "
+	    "AND what = 'status' AND new = 'done' ORDER BY id DESC LIMIT 1) "
+	    "LIKE 'deemed delivered%' THEN 'deemed delivered' "
+	    "ELSE t.status END, t.status, t.estimate, "
 	    /* A task's totals are kept with its entries; only a period
 	     * sums them. */
 	    "CASE WHEN ?5 IS NULL AND ?6 IS NULL THEN t.worked ELSE "
@@ -535,7 +545,7 @@ static const char *const sql[SQL_COUNT] = {
 	    "rate = ?4 WHERE id = ?1",
 	[SQL_PROJECT_UPDATE] = "UPDATE project SET name = ?2, rate = ?3, "
 	    "penalty_base = ?4, penalty_daily = ?5, support_hours = ?6, "
-	    "priority = ?7 WHERE id = ?1",
+	    "priority = ?7, deemed_delivery = ?8 WHERE id = ?1",
 	[SQL_PROJECT_SETTING_DELETE] = "DELETE FROM project_setting "
 	    "WHERE project_id = ? AND key = ?",
 	/* What the fees of a task credited so far (a reopened task that is
@@ -1371,9 +1381,18 @@ hb_book_event(struct hb_book *b, const char *entity, const char *key,
     const char *what, const char *old_value, const char *new_value,
     const char *reason)
 {
+	hb_book_event_at(b, b->now, entity, key, what, old_value, new_value,
+	    reason);
+}
+
+void
+hb_book_event_at(struct hb_book *b, const char *at, const char *entity,
+    const char *key, const char *what, const char *old_value,
+    const char *new_value, const char *reason)
+{
 	struct stmt *s = stmt(b, SQL_EVENT_INSERT);
 
-	bind_text(s, 1, b->now);
+	bind_text(s, 1, at);
 	bind_text(s, 2, b->actor);
 	bind_text(s, 3, entity);
 	bind_text(s, 4, key);
@@ -1600,6 +1619,7 @@ read_project(struct stmt *s, void *out)
 	read_share(s, 12, p->share_from, &p->share);
 	p->support_hours = column_text(s, 18);
 	p->priority = column_text(s, 19);
+	p->deemed_delivery = col_int(s, 20) != 0;
 }
 
 bool
@@ -1629,6 +1649,7 @@ hb_book_project_insert(struct hb_book *b, struct hb_project *p)
 	bind_text(s, 8, p->created);
 	bind_text(s, 9, p->support_hours);
 	bind_text(s, 10, p->priority);
+	bind_int(s, 11, p->deemed_delivery);
 	p->id = insert_id(b, s);
 }
 
@@ -1669,6 +1690,7 @@ hb_book_project_update(struct hb_book *b, const struct hb_project *p)
 	bind_optional_int(s, 5, p->has_penalty, p->penalty_daily);
 	bind_text(s, 6, p->support_hours);
 	bind_text(s, 7, p->priority);
+	bind_int(s, 8, p->deemed_delivery);
 	step(b, s);
 	done(b, s);
 }
@@ -1893,6 +1915,7 @@ read_task(struct stmt *s, void *out)
 	t->worked = col_int(s, 20);
 	t->billed = col_int(s, 21);
 	t->currency = column_text(s, 22);
+	t->paused = col_int(s, 23) != 0;
 }
 
 bool
@@ -1964,7 +1987,7 @@ hb_book_each_task(struct hb_book *b, const struct hb_task_filter *f,
 	bind_text(s, 10, f->by_priority ? "yes" : NULL);
 	while (step(b, s)) {
 		read_task(s, &t);
-		t.top = strcmp(col_text(s, 23), "top") == 0;
+		t.top = strcmp(col_text(s, 24), "top") == 0;
 		fn(ctx, &t);
 		hb_task_release(&t);
 	}
@@ -3331,6 +3354,19 @@ static const char *const query_sql[HB_Q_COUNT] = {
 	    "NULL AND (o.id IS NULL OR o.reverses IS NOT NULL OR "
 	    "o.project_id <> r.project_id OR o.month <> r.month OR "
 	    "o.units <> -r.units OR o.revenue <> -r.revenue) ORDER BY r.id",
+	[HB_Q_DEEMED_TASKS] = "SELECT t.id, j.id, j.code, t.title, "
+	    "(SELECT currency FROM client WHERE id = j.client_id), "
+	    "(SELECT max(at) FROM event WHERE entity = 'task' "
+	    "AND key = CAST(t.id AS TEXT) AND what = 'status' "
+	    "AND new = 'blocked') FROM task t JOIN project j "
+	    "ON j.id = t.project_id WHERE j.deemed_delivery = 1 "
+	    "AND t.status = 'blocked' ORDER BY t.id",
+	[HB_Q_TERM_PACKAGES] = "SELECT id, status, plan, start_month, months, "
+	    "expires, closed_on, created FROM package WHERE project_id = ?1 "
+	    "AND status IN ('invoiced', 'active', 'closed') ORDER BY id",
+	[HB_Q_TERM_SHARES] = "SELECT from_month, CASE WHEN kpi IS NULL "
+	    "THEN 1 ELSE 0 END FROM sales_share WHERE project_id = ?1 "
+	    "ORDER BY from_month",
 	[HB_Q_CHECK_SALES_STANDING] = "SELECT j.code, x.month, count(*) "
 	    "FROM sales x JOIN project j ON j.id = x.project_id "
 	    "WHERE x.reverses IS NULL AND NOT EXISTS (SELECT 1 FROM sales r "
@@ -3892,7 +3928,8 @@ static const char *const query_names[HB_Q_COUNT] = {
 	NAMED(HB_Q_SALES_TO_BILL) NAMED(HB_Q_LATE_SHARES)
 	NAMED(HB_Q_SHARE_PROJECTS)
 	NAMED(HB_Q_SALES_MONTHS) NAMED(HB_Q_CHECK_SALES_REVERSALS)
-	NAMED(HB_Q_CHECK_SALES_STANDING)
+	NAMED(HB_Q_CHECK_SALES_STANDING) NAMED(HB_Q_DEEMED_TASKS)
+	NAMED(HB_Q_TERM_PACKAGES) NAMED(HB_Q_TERM_SHARES)
 };
 #undef NAMED
 

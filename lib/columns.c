@@ -84,6 +84,7 @@ static const struct {
 	{ "month", T, NULL }, { "share_from", T, NULL },
 	{ "table", T, NULL }, { "title", T, NULL }, { "urgent", T, NULL },
 	{ "value", T, NULL }, { "what", T, NULL },
+	{ "paused", T, NULL }, { "deemed_delivery", T, NULL },
 };
 
 #define NDICTIONARY (sizeof dictionary / sizeof dictionary[0])
@@ -102,6 +103,8 @@ static const char *const details[] = {
 	/* A project's support window and priority (task-list's order
 	 * shows the priority already). */
 	"support_hours", "priority",
+	/* A task paused, a project's opt-in to deemed delivery (deemed.h). */
+	"paused", "deemed_delivery",
 };
 
 static const char suffix[] = "_minutes";

@@ -63,7 +63,8 @@ static const struct column project[] = {
 	{ "id", INT }, { "code", TEXT }, { "client_id", INT }, { "name", TEXT },
 	{ "rate", INT }, { "model", TEXT }, { "penalty_base", INT },
 	{ "penalty_daily", INT }, { "created", TEXT },
-	{ "support_hours", TEXT }, { "priority", TEXT }, END
+	{ "support_hours", TEXT }, { "priority", TEXT },
+	{ "deemed_delivery", INT }, END
 };
 static const struct column person_rate[] = {
 	{ "person_id", INT }, { "from_day", TEXT }, { "rate", INT }, END

@@ -15,6 +15,7 @@
 #include "hourbook/balance.h"
 #include "hourbook/book.h"
 #include "hourbook/calendar.h"
+#include "hourbook/deemed.h"
 #include "hourbook/clock.h"
 #include "hourbook/config.h"
 #include "hourbook/dashboard.h"
@@ -55,6 +56,8 @@ struct task_row {
 	hb_day since;
 	bool has_estimate;
 	int64_t estimate;
+	bool late;		/* due before today, its paused days not
+				   counted (deemed.h) */
 };
 
 struct page {
@@ -556,12 +559,17 @@ collect_task(void *vctx, const struct hb_row *row)
 	struct page *pg = vctx;
 	struct task_row *t;
 	const char *why;
-	hb_day since;
+	hb_day since, due;
+	bool late = false;
 
 	/* Late ones are counted over every row; the rows come by due date,
 	 * so the first LIST_MAX hold the late ones first. */
-	if (pg->count_late && !hb_row_null(row, HB_DTASK_DUE) &&
-	    strcmp(hb_row_text(row, HB_DTASK_DUE), pg->today_text) < 0)
+	if (!hb_row_null(row, HB_DTASK_DUE) &&
+	    strcmp(hb_row_text(row, HB_DTASK_DUE), pg->today_text) < 0 &&
+	    hb_date_parse(hb_row_text(row, HB_DTASK_DUE), &due, NULL) == 0)
+		late = hb_task_late(pg->book, &pg->cal,
+		    hb_row_int(row, HB_DTASK_TASK), due, pg->today);
+	if (pg->count_late && late)
 		pg->totals.late++;
 	if (pg->ntasks == LIST_MAX) {
 		pg->more++;
@@ -572,6 +580,7 @@ collect_task(void *vctx, const struct hb_row *row)
 	t = &pg->tasks[pg->ntasks++];
 	memset(t, 0, sizeof *t);
 	t->id = hb_row_int(row, HB_DTASK_TASK);
+	t->late = late;
 	t->project = hb_xstrdup(hb_row_text(row, HB_DTASK_PROJECT));
 	t->title = hb_xstrdup(hb_row_text(row, HB_DTASK_TITLE));
 	t->status = hb_xstrdup(hb_row_text(row, HB_DTASK_STATUS));
@@ -723,7 +732,7 @@ open_work(struct page *pg)
 	for (size_t i = 0; i < pg->ntasks; i++) {
 		const struct task_row *t = &pg->tasks[i];
 		char key[32];
-		bool late = t->has_due && t->due < pg->today;
+		bool late = t->late;
 
 		task_cells(pg, t);
 		snprintf(key, sizeof key, "status.%s", t->status);

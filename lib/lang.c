@@ -169,6 +169,10 @@ const struct hb_lang_row hb_lang_table[] = {
 	{ "status.revision", { "being revised", "in revisione", "em revisão",
 	  "en revisión" } },
 	{ "status.done", { "done", "conclusa", "concluída", "terminada" } },
+	/* Done at the end of the contract term, the client's information
+	 * not having come (deemed.h). */
+	{ "status.deemed", { "deemed delivered", "considerata consegnata",
+	  "considerada entregue", "considerada entregada" } },
 	{ "status.rejected", { "rejected", "rifiutata", "rejeitada",
 	  "rechazada" } },
 	{ "status.cancelled", { "cancelled", "annullata", "cancelada",

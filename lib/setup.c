@@ -35,7 +35,7 @@ const char *const hb_project_columns[] = {
 	"project", "client", "name", "rate", "currency", "model",
 	"penalty_base", "penalty_daily", "sla", "created", "minimum_fee",
 	"kpi_units", "kpi_revenue", "share", "share_cap", "share_from",
-	"support_hours", "priority", NULL
+	"support_hours", "priority", "deemed_delivery", NULL
 };
 
 /* The choices of project-set --priority: plan (from the plan of its
@@ -402,6 +402,8 @@ hb_project_add(struct hb_book *book, const struct hb_project_input *in,
 		p.support_hours = support_hours(in->support_hours);
 	if (hb_given(in->priority))
 		p.priority = priority(in->priority);
+	p.deemed_delivery = hb_given(in->deemed_delivery) &&
+	    hb_field_flag("deemed_delivery", in->deemed_delivery);
 	p.created = hb_now_text();
 	hb_book_project_insert(book, &p);
 	/* The rate is a history (schema 16), like a freelancer's. */
@@ -710,6 +712,18 @@ hb_project_set(struct hb_book *book, const struct hb_project_change *in,
 	if (hb_given(in->priority))
 		fields |= set_optional(book, j.code, "priority", &j.priority,
 		    priority(in->priority), in->reason);
+	if (hb_given(in->deemed_delivery)) {
+		bool on = hb_field_flag("deemed_delivery", in->deemed_delivery);
+
+		if (on != j.deemed_delivery) {
+			need_reason(in->reason, "deemed delivery", j.code);
+			hb_book_event(book, "project", j.code, "deemed delivery",
+			    j.deemed_delivery ? "yes" : "no", on ? "yes" : "no",
+			    in->reason);
+			j.deemed_delivery = on;
+			fields = true;
+		}
+	}
 	if (fields)
 		hb_book_project_update(book, &j);
 	changed = fields;
@@ -876,5 +890,6 @@ hb_project_print(struct hb_csv_writer *w, const struct hb_project *p)
 		hb_csv_null(w);
 	hb_csv_text(w, p->support_hours);
 	hb_csv_text(w, p->priority ? p->priority : "plan");
+	hb_csv_text(w, p->deemed_delivery ? "yes" : "no");
 	hb_csv_end_row(w);
 }

@@ -365,13 +365,15 @@ static void
 each_task(void *vctx, const struct hb_row *row)
 {
 	struct sheet *s = vctx;
-	int state = hb_task_state_find(hb_row_text(row, A_STATUS));
+	int state = hb_task_state_find(hb_row_text(row, A_STATUS2));
+	bool deemed = strcmp(hb_row_text(row, A_STATUS), "deemed delivered")
+	    == 0;
 	struct project *j = project_by_code(s, hb_row_text(row, A_PROJECT));
 	char key[40], notes[160] = "";
 
 	if (state < 0)
 		hb_die(HB_EXIT_SOFTWARE, "a task state in the book: %s",
-		    hb_row_text(row, A_STATUS));
+		    hb_row_text(row, A_STATUS2));
 	/* What no package carried in the period, per project: a
 	 * self-service project's time, or a package project's overage. */
 	if (j != NULL && (!hb_add(j->billed, hb_row_int(row, A_BILLED),
@@ -388,7 +390,8 @@ each_task(void *vctx, const struct hb_row *row)
 	if (!hb_row_null(row, A_ASSIGNEE_NAME))
 		text(s, s->ws, s->row, s->col[C_ASSIGNEE],
 		    hb_row_text(row, A_ASSIGNEE_NAME), s->wrap);
-	snprintf(key, sizeof key, "status.%s", hb_task_state_names[state]);
+	snprintf(key, sizeof key, "status.%s", deemed ? "deemed"
+	    : hb_task_state_names[state]);
 	text(s, s->ws, s->row, s->col[C_STATUS], T(s, key), s->wrap);
 	/* Where the client is asked (an estimate, a delivery): an unlocked
 	 * cell with the list of the decisions, and one for a note; a dash

@@ -9,6 +9,7 @@
 #include "hourbook/calendar.h"
 #include "hourbook/clock.h"
 #include "hourbook/config.h"
+#include "hourbook/deemed.h"
 #include "hourbook/csv.h"
 #include "hourbook/diag.h"
 #include "hourbook/field.h"
@@ -118,6 +119,7 @@ due_row(void *ctx, const struct hb_row *row)
 {
 	struct sla *s = ctx;
 	bool rigid = strcmp(hb_row_text(row, HB_OPEN_DUE_KIND), "rigid") == 0;
+	bool late;
 	hb_day due;
 
 	/* Delivered work is not overdue; a late delivery is billing's
@@ -126,9 +128,13 @@ due_row(void *ctx, const struct hb_row *row)
 	    strcmp(hb_row_text(row, HB_OPEN_STATUS), "delivered") == 0)
 		return;
 	hb_date_parse(hb_row_text(row, HB_OPEN_DUE), &due, NULL);
+	/* The days a task spent paused, waiting for the client, are not
+	 * late (deemed.h). */
+	late = hb_task_late(s->book, &s->cal, hb_row_int(row, HB_OPEN_TASK),
+	    due, s->today);
 	add(s, "task", hb_row_int(row, HB_OPEN_TASK), hb_row_text(row, HB_OPEN_CODE),
-	    hb_row_text(row, HB_OPEN_DUE), hb_row_text(row, HB_OPEN_DUE), due < s->today,
-	    due < s->today ? hb_xprintf("task %lld is %s and was due on %s "
+	    hb_row_text(row, HB_OPEN_DUE), hb_row_text(row, HB_OPEN_DUE), late,
+	    late ? hb_xprintf("task %lld is %s and was due on %s "
 	    "(%s)", (long long)hb_row_int(row, HB_OPEN_TASK), hb_row_text(row, HB_OPEN_STATUS),
 	    hb_row_text(row, HB_OPEN_DUE), rigid ? "rigid" : "flexible") : NULL);
 }

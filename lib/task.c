@@ -18,6 +18,7 @@
 #include "hourbook/package.h"
 #include "hourbook/money_ledger.h"
 #include "hourbook/config.h"
+#include "hourbook/deemed.h"
 #include "hourbook/task.h"
 
 #define TITLE_MAX 1000
@@ -238,6 +239,21 @@ state_before(struct hb_book *book, struct hb_task *t)
 	return b.state;
 }
 
+/* Done: the fee of a self-service task is earned by its assignee; done
+ * again after a reopen, only what its fee has not credited yet (the fee
+ * credited stays credited). */
+static void
+credit_fee(struct hb_book *book, const struct hb_task *t)
+{
+	if (t->has_fee && t->assignee_id > 0) {
+		int64_t credited = hb_book_fee_credited(book, t->id);
+
+		if (t->fee > credited)
+			hb_earnings_credit_fee(book, t->id, t->assignee_id,
+			    t->fee - credited, t->currency);
+	}
+}
+
 static void
 make_move(struct hb_book *book, const struct hb_actor *a, struct hb_task *t,
     const struct move *m, const char *reason)
@@ -259,16 +275,34 @@ make_move(struct hb_book *book, const struct hb_actor *a, struct hb_task *t,
 	t->status = to;
 	log_task(book, t, "status", hb_task_state_names[from],
 	    hb_task_state_names[to], reason);
-	/* Done: the fee of a self-service task is earned by its assignee;
-	 * done again after a reopen, only what its fee has not credited
-	 * yet (the fee credited stays credited). */
-	if (to == HB_TASK_DONE && t->has_fee && t->assignee_id > 0) {
-		int64_t credited = hb_book_fee_credited(book, t->id);
+	if (to == HB_TASK_DONE)
+		credit_fee(book, t);
+}
 
-		if (t->fee > credited)
-			hb_earnings_credit_fee(book, t->id, t->assignee_id,
-			    t->fee - credited, t->currency);
+void
+hb_task_deem_delivered(struct hb_book *book, int64_t id, const char *at,
+    const char *day, const char *reason)
+{
+	struct hb_task t;
+
+	if (!hb_book_task_get(book, id, &t))
+		return;
+	if (t.status == HB_TASK_BLOCKED) {
+		char key[24];
+
+		snprintf(key, sizeof key, "%lld", (long long)t.id);
+		hb_book_event_at(book, at, "task", key, "status", "blocked",
+		    "done", reason);
+		hb_book_event_at(book, at, "task", key, "deemed delivered",
+		    NULL, day, reason);
+		t.status = HB_TASK_DONE;
+		t.blocked_from = -1;
+		credit_fee(book, &t);
+		free(t.updated);
+		t.updated = hb_now_text();
+		hb_book_task_update(book, &t);
 	}
+	hb_task_release(&t);
 }
 
 /* ---- budget rules on package projects ----------------------------------- */
@@ -631,6 +665,14 @@ hb_task_set(struct hb_book *book, const char *task,
 			approval_check(book, &t, false);
 		changed = true;
 	}
+	if (hb_given(ch->pause) && hb_field_flag("pause", ch->pause)) {
+		if (hb_task_pause(book, t.id, hb_given(ch->reason)
+		    ? hb_field_text("reason", ch->reason, 1000, 0) : NULL))
+			changed = true;
+		else
+			hb_note("task %lld is paused already", (long long)t.id);
+		t.paused = true;
+	}
 	/* Before the update: the book's balance is without the reopened
 	 * task's commitment. */
 	if (reopening)
@@ -648,14 +690,15 @@ hb_task_set(struct hb_book *book, const char *task,
 const char *const hb_task_columns[] = {
 	"task", "project", "kind", "title", "status", "assignee",
 	"estimate_minutes", "due", "due_kind", "urgent", "extra", "fee",
-	"currency", "created", "updated", "description", NULL
+	"currency", "created", "updated", "description", "paused", NULL
 };
 
 /* task-list's: the task's columns and its project's priority. */
 const char *const hb_task_list_columns[] = {
 	"task", "project", "kind", "title", "status", "assignee",
 	"estimate_minutes", "due", "due_kind", "urgent", "extra", "fee",
-	"currency", "created", "updated", "description", "priority", NULL
+	"currency", "created", "updated", "description", "paused", "priority",
+	NULL
 };
 
 static void task_fields(struct hb_csv_writer *w, const struct hb_task *t);
@@ -694,20 +737,30 @@ task_fields(struct hb_csv_writer *w, const struct hb_task *t)
 	hb_csv_timestamp(w, t->created);
 	hb_csv_timestamp(w, t->updated);
 	hb_csv_text(w, t->description);
+	hb_csv_text(w, t->paused ? "yes" : "no");
 }
+
+struct listing {
+	struct hb_book *book;
+	const struct hb_task_filter *f;
+	struct hb_calendar cal;
+	struct hb_csv_writer *w;
+};
 
 static void
 print_task(void *ctx, const struct hb_task *t)
 {
-	hb_task_print(ctx, t);
-}
+	struct listing *l = ctx;
 
-static void
-print_task_priority(void *ctx, const struct hb_task *t)
-{
-	task_fields(ctx, t);
-	hb_csv_text(ctx, t->top ? "top" : "normal");
-	hb_csv_end_row(ctx);
+	/* Overdue: its paused days are not late (deemed.h). */
+	if (l->f->overdue && t->has_due &&
+	    !hb_task_late(l->book, &l->cal, t->id, t->due, l->f->today))
+		return;
+	task_fields(l->w, t);
+	/* task-list's order is by priority: it says which. */
+	if (l->f->by_priority)
+		hb_csv_text(l->w, t->top ? "top" : "normal");
+	hb_csv_end_row(l->w);
 }
 
 void
@@ -726,9 +779,14 @@ void
 hb_task_list(struct hb_book *book, const struct hb_task_filter *f,
     struct hb_csv_writer *w)
 {
+	struct listing l = { book, f, { 0 }, w };
+
 	hb_task_filter_check(book, f);
-	hb_book_each_task(book, f, f->by_priority ? print_task_priority
-	    : print_task, w);
+	if (f->overdue)
+		hb_config_calendar(book, &l.cal);
+	hb_book_each_task(book, f, print_task, &l);
+	if (f->overdue)
+		hb_config_calendar_release(&l.cal);
 }
 
 const char *const hb_event_columns[] = {

@@ -21,7 +21,7 @@
 #include "hourbook/date.h"
 #include "hourbook/records.h"
 
-#define HB_SCHEMA_VERSION 18
+#define HB_SCHEMA_VERSION 19
 
 struct hb_book;
 
@@ -112,6 +112,11 @@ void hb_book_project_setting_delete(struct hb_book *book,
 void hb_book_event(struct hb_book *book, const char *entity, const char *key,
     const char *what, const char *old_value, const char *new_value,
     const char *reason);
+/* The same, dated at (a UTC timestamp): what happened at a moment the
+ * command decides, as a deemed delivery at the end of a term. */
+void hb_book_event_at(struct hb_book *book, const char *at,
+    const char *entity, const char *key, const char *what,
+    const char *old_value, const char *new_value, const char *reason);
 
 /* Holidays: *name is the caller's. */
 bool hb_book_holiday(struct hb_book *book, hb_day day, char **name);
@@ -468,8 +473,24 @@ enum hb_query {
 	HB_Q_CHECK_SALES_STANDING,	/* () -> the months with more than
 					   one row standing: (project code,
 					   month, how many) */
+	HB_Q_DEEMED_TASKS,		/* () -> HB_DEEMED_* */
+	HB_Q_TERM_PACKAGES,		/* (project) -> HB_TERMP_* */
+	HB_Q_TERM_SHARES,		/* (project) -> HB_TERMS_* */
 	HB_Q_COUNT
 };
+
+/* The blocked tasks of the projects that opted in to deemed delivery,
+ * by id, with the moment they were last blocked. */
+enum { HB_DEEMED_TASK, HB_DEEMED_PROJECT, HB_DEEMED_CODE, HB_DEEMED_TITLE,
+	HB_DEEMED_CURRENCY, HB_DEEMED_SINCE };
+/* A project's packages the client accepted (invoiced, active, closed):
+ * what their terms are made of. */
+enum { HB_TERMP_PACKAGE, HB_TERMP_STATUS, HB_TERMP_PLAN, HB_TERMP_START,
+	HB_TERMP_MONTHS, HB_TERMP_EXPIRES, HB_TERMP_CLOSED_ON,
+	HB_TERMP_CREATED };
+/* A project's sales-share history by month: whether each step ends the
+ * agreement (1) or holds terms (0). */
+enum { HB_TERMS_FROM, HB_TERMS_ENDS };
 
 /* Active monthly packages: what billing-run invoices. */
 enum { HB_MONTHLY_PACKAGE, HB_MONTHLY_INVOICED, HB_MONTHLY_MONTHS,

@@ -77,6 +77,9 @@ struct hb_project {
 	 * or NULL: from its plan. */
 	char *support_hours;
 	char *priority;
+	/* Its tasks still blocked at the end of its contract term are
+	 * deemed delivered (schema 19; billing-run, deemed.h). */
+	bool deemed_delivery;
 };
 
 /* The choices of member-add --role and project-add --model. */
@@ -160,6 +163,7 @@ struct hb_task {
 	char *updated;
 	int64_t worked;		/* minutes logged on it */
 	int64_t billed;		/* billable minutes logged on it */
+	bool paused;		/* blocked and paused since (deemed.h) */
 	char *currency;		/* its project's (the client's) */
 	bool top;		/* its project is top priority (task-list) */
 };

@@ -46,6 +46,8 @@ struct hb_project_input {
 	/* Its own support window (support.hours syntax); its priority: plan
 	 * (the default), top or normal. */
 	const char *support_hours, *priority;
+	/* A flag: "yes" opts in to deemed delivery (off by default). */
+	const char *deemed_delivery;
 };
 void hb_project_add(struct hb_book *book, const struct hb_project_input *in,
     struct hb_project *out);
@@ -81,6 +83,8 @@ struct hb_project_change {
 	/* Its own support window, or no_support_hours (a flag): its plan's
 	 * again; its priority: plan, top or normal. */
 	const char *support_hours, *no_support_hours, *priority;
+	/* A flag: deemed delivery on ("yes") or off ("no"). */
+	const char *deemed_delivery;
 };
 bool hb_project_set(struct hb_book *book, const struct hb_project_change *in,
     struct hb_project *out);

@@ -40,9 +40,18 @@ struct hb_task_change {
 	const char *action;
 	const char *status;
 	const char *fee;
+	/* A flag: pause a blocked task past the client-info SLA (deemed.h;
+	 * staff; the reason, optional, goes to the event). */
+	const char *pause;
 };
 void hb_task_set(struct hb_book *book, const char *task,
     const struct hb_task_change *change, struct hb_task *out);
+
+/* billing-run (deemed.h): a blocked task becomes done as deemed
+ * delivered, its status event and a "deemed delivered" event (new: day)
+ * dated at; a self-service task's fee is credited as on any done task. */
+void hb_task_deem_delivered(struct hb_book *book, int64_t id,
+    const char *at, const char *day, const char *reason);
 
 /* The move names, for usage and messages. */
 extern const char *const hb_task_actions[];

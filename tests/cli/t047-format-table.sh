@@ -42,7 +42,7 @@ Task  Project     Kind      Title                          Status       Assignee
    1  verde-site  activity  Redesign the home page         in-progress  bruno
    2  verde-site  activity  Photos for the gallery         in-progress  eli           9:55
    3  acme-web    activity  A long title with "quotes", …  in-progress  bruno         2:00
-(left out to fit the width: Due kind, Urgent, Extra, Created, Updated, Description, Priority)
+(left out to fit the width: Due kind, Urgent, Extra, Created, Updated, Description, Paused, Priorit…
 TABLE
 COLUMNS=60 expect_exit 0 task-list -f table
 expect_out "tasks at 60 columns" <<'TABLE'

@@ -4,13 +4,13 @@
 client-add --currency BRL acme >/dev/null
 expect_exit 0 project-add --client acme --name "ACME website" --rate 60 --penalty 10,2 --sla intake_days=3 --sla sla.reply_hours=4 acme-web
 expect_out "project row" <<'OUT'
-project,client,name,rate,currency,model,penalty_base,penalty_daily,sla,created,minimum_fee,kpi_units,kpi_revenue,share,share_cap,share_from,support_hours,priority
-acme-web,acme,ACME website,60.00,BRL,package,10,2,sla.intake_days=3;sla.reply_hours=4,2026-11-23T10:00:00Z,,,,,,,,plan
+project,client,name,rate,currency,model,penalty_base,penalty_daily,sla,created,minimum_fee,kpi_units,kpi_revenue,share,share_cap,share_from,support_hours,priority,deemed_delivery
+acme-web,acme,ACME website,60.00,BRL,package,10,2,sla.intake_days=3;sla.reply_hours=4,2026-11-23T10:00:00Z,,,,,,,,plan,no
 OUT
 expect_exit 0 project-add --client acme --model self-service --penalty 12.5%,0.5 blog
 expect_out "self-service, fractional penalty" <<'OUT'
-project,client,name,rate,currency,model,penalty_base,penalty_daily,sla,created,minimum_fee,kpi_units,kpi_revenue,share,share_cap,share_from,support_hours,priority
-blog,acme,blog,0.00,BRL,self-service,12.5,0.5,,2026-11-23T10:00:00Z,,,,,,,,plan
+project,client,name,rate,currency,model,penalty_base,penalty_daily,sla,created,minimum_fee,kpi_units,kpi_revenue,share,share_cap,share_from,support_hours,priority,deemed_delivery
+blog,acme,blog,0.00,BRL,self-service,12.5,0.5,,2026-11-23T10:00:00Z,,,,,,,,plan,no
 OUT
 expect_exit 1 project-add --client acme acme-web
 expect_err "duplicate code" "\"acme-web\" already exists"
@@ -29,9 +29,9 @@ expect_eq "refusals wrote nothing" 2 "$(sql 'SELECT count(*) FROM project')"
 
 printf 'project,client,rate,sla\np1,acme,50,"intake_days=2 revision_days=1"\np2,acme,70.5,\n' | expect_exit 0 project-add --csv -
 expect_out "projects from CSV" <<'OUT'
-project,client,name,rate,currency,model,penalty_base,penalty_daily,sla,created,minimum_fee,kpi_units,kpi_revenue,share,share_cap,share_from,support_hours,priority
-p1,acme,p1,50.00,BRL,package,,,sla.intake_days=2;sla.revision_days=1,2026-11-23T10:00:00Z,,,,,,,,plan
-p2,acme,p2,70.50,BRL,package,,,,2026-11-23T10:00:00Z,,,,,,,,plan
+project,client,name,rate,currency,model,penalty_base,penalty_daily,sla,created,minimum_fee,kpi_units,kpi_revenue,share,share_cap,share_from,support_hours,priority,deemed_delivery
+p1,acme,p1,50.00,BRL,package,,,sla.intake_days=2;sla.revision_days=1,2026-11-23T10:00:00Z,,,,,,,,plan,no
+p2,acme,p2,70.50,BRL,package,,,,2026-11-23T10:00:00Z,,,,,,,,plan,no
 OUT
 
 finish

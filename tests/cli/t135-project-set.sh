@@ -32,7 +32,7 @@ expect_err "not the client" "ana (client, the client's contact) may not change p
 expect_exit 66 project-set --name "Web" --reason "shorter" wbe
 expect_err "a typo: the nearest code" "did you mean web?"
 expect_exit 64 project-set --reason "nothing" web
-expect_err "nothing to change is a usage error" "nothing to change: give --name, --rate with --from, --penalty, --no-penalty, --sla, sales-share terms or --no-share with --share-from, --support-hours, --no-support-hours or --priority"
+expect_err "nothing to change is a usage error" "nothing to change: give --name, --rate with --from, --penalty, --no-penalty, --sla, sales-share terms or --no-share with --share-from, --support-hours, --no-support-hours, --priority or --[no-]deemed-delivery"
 expect_exit 64 project-set --name "Web" web
 expect_err "the reason is required, and said so" "--reason TEXT is required: every correction goes to the event log with its reason"
 expect_exit 64 project-set --rate 70 --reason "raise" web
@@ -47,8 +47,8 @@ expect_eq "refusals write nothing" "0" "$(sql "SELECT count(*) FROM event WHERE 
 # ---- name, penalty, SLA overrides ------------------------------------------
 expect_exit 0 project-set --name "ACME site" --penalty 15,3 --sla intake_days=3 --sla reply_hours=4 --reason "the new contract" web
 expect_out "the changed project, as project-add prints one" <<'OUT'
-project,client,name,rate,currency,model,penalty_base,penalty_daily,sla,created,minimum_fee,kpi_units,kpi_revenue,share,share_cap,share_from,support_hours,priority
-web,acme,ACME site,60.00,EUR,package,15,3,sla.intake_days=3;sla.reply_hours=4,2026-10-01T10:00:00Z,,,,,,,,plan
+project,client,name,rate,currency,model,penalty_base,penalty_daily,sla,created,minimum_fee,kpi_units,kpi_revenue,share,share_cap,share_from,support_hours,priority,deemed_delivery
+web,acme,ACME site,60.00,EUR,package,15,3,sla.intake_days=3;sla.reply_hours=4,2026-10-01T10:00:00Z,,,,,,,,plan,no
 OUT
 expect_eq "each change in the event log: old, new, reason" "name|ACME web site|ACME site|the new contract
 penalty|10,2|15,3|the new contract

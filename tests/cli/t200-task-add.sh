@@ -10,9 +10,9 @@ member-add --project blog eli >/dev/null
 expect_exit 0 task-add --project p --kind activity --assign bruno --estimate 1h30 --due 2026-12-01 --rigid --urgent --extra --description "Two
 lines, with a comma" "Home page"
 expect_out "every field" <<'OUT'
-task,project,kind,title,status,assignee,estimate_minutes,due,due_kind,urgent,extra,fee,currency,created,updated,description
+task,project,kind,title,status,assignee,estimate_minutes,due,due_kind,urgent,extra,fee,currency,created,updated,description,paused
 1,p,activity,Home page,open,bruno,90,2026-12-01,rigid,yes,yes,,EUR,2026-11-23T10:00:00Z,2026-11-23T10:00:00Z,"Two
-lines, with a comma"
+lines, with a comma",no
 OUT
 expect_exit 0 task-add --project p --kind idea "An idea"
 grep -q '^2,p,idea,An idea,idea,' "$T/out" && ok "an idea starts as idea" || not_ok "an idea starts as idea"

@@ -92,7 +92,7 @@ expect_exit 66 task-set --reopen --reason x 99
 expect_exit 64 task-set --reopen --cancel --reason x 5
 expect_err "one move at a time" "give at most one move"
 expect_exit 64 task-set --reason x 5
-expect_err "--reason alone" "--reason goes with --due, --fee or --reopen"
+expect_err "--reason alone" "--reason goes with --due, --fee, --reopen or --pause"
 
 # ---- the package check, as at approval ----------------------------------
 task-add --project web --estimate 4h "Big" >/dev/null	# 7

@@ -52,7 +52,7 @@ expect_exit 65 task-list --history x
 expect_exit 66 task-list --project nope
 expect_exit 0 task-list --project p --status cancelled
 expect_out "no match: a header only" <<'OUT'
-task,project,kind,title,status,assignee,estimate_minutes,due,due_kind,urgent,extra,fee,currency,created,updated,description,priority
+task,project,kind,title,status,assignee,estimate_minutes,due,due_kind,urgent,extra,fee,currency,created,updated,description,paused,priority
 OUT
 
 # Pipelines: task-list feeds task-set and comment.
