@@ -21,7 +21,7 @@
 #include "hourbook/date.h"
 #include "hourbook/records.h"
 
-#define HB_SCHEMA_VERSION 17
+#define HB_SCHEMA_VERSION 18
 
 struct hb_book;
 
@@ -454,6 +454,21 @@ enum hb_query {
 	HB_Q_CHECK_SALES_STANDING,	/* () -> the months with more than
 					   one row standing: (project code,
 					   month, how many) */
+	/* Complaints and vouchers (schema 18, voucher.c). */
+	HB_Q_COMPLAINT_INSERT,		/* (task, reason, actor, now) -> id */
+	HB_Q_COMPLAINT_DECIDE,		/* (id, status, decision, actor, now,
+					   minutes, amount, expires): an
+					   open complaint only */
+	HB_Q_COMPLAINTS,		/* (id, client, project) -> HB_CPL_* */
+	HB_Q_VOUCHER_HOURS_DUE,		/* (project id, day) -> (complaint,
+					   minutes): not loaded, not expired */
+	HB_Q_VOUCHER_LOAD,		/* (complaint, package, period) */
+	HB_Q_VOUCHER_MONEY_DUE,		/* (project id, day) -> (complaint,
+					   amount left): not expired */
+	HB_Q_VOUCHER_LINE,		/* (invoice, line, description,
+					   amount, complaint) */
+	HB_Q_VOUCHER_CREDITS,		/* (complaint) -> (invoice, amount,
+					   period) */
 	HB_Q_COUNT
 };
 
@@ -520,6 +535,14 @@ enum { HB_SHARED_PROJECT, HB_SHARED_CODE, HB_SHARED_CLIENT,
  * invoice that billed the month (NULL: none). */
 enum { HB_SMONTH_MONTH, HB_SMONTH_UNITS, HB_SMONTH_REVENUE,
 	HB_SMONTH_STANDING, HB_SMONTH_INVOICE };
+/* A complaint, its decision and its voucher (schema 18), by id:
+ * credited is what invoice lines credited of a money voucher (cents, 0
+ * and up); used_minutes is of the package it was loaded on. */
+enum { HB_CPL_ID, HB_CPL_TASK, HB_CPL_TITLE, HB_CPL_PROJECT, HB_CPL_CLIENT,
+	HB_CPL_CURRENCY, HB_CPL_REASON, HB_CPL_STATUS, HB_CPL_ACTOR,
+	HB_CPL_CREATED, HB_CPL_DECISION, HB_CPL_DECIDED_BY, HB_CPL_DECIDED,
+	HB_CPL_MINUTES, HB_CPL_AMOUNT, HB_CPL_EXPIRES, HB_CPL_PACKAGE,
+	HB_CPL_PERIOD, HB_CPL_CREDITED, HB_CPL_CLIENT_ID };
 
 struct hb_param {
 	enum { HB_P_NULL, HB_P_NULL_INT, HB_P_INT, HB_P_TEXT } type;

@@ -81,6 +81,8 @@ static const struct {
 	{ "HB_Q_SLA_COMMENTS", "tt" },
 	/* client, project (sales.c) */
 	{ "HB_Q_SHARE_PROJECTS", "tt" },
+	/* complaint, client, project (voucher.c) */
+	{ "HB_Q_COMPLAINTS", "itt" },
 };
 #define NBOUND (sizeof bound / sizeof bound[0])
 
