@@ -3258,14 +3258,15 @@ static const char *const query_sql[HB_Q_COUNT] = {
 	    "JOIN client c ON c.id = j.client_id "
 	    "WHERE (?1 IS NULL OR x.id = ?1) AND (?2 IS NULL OR c.name = ?2) "
 	    "AND (?3 IS NULL OR j.code = ?3) ORDER BY x.id",
-	[HB_Q_VOUCHER_HOURS_DUE] = "SELECT x.id, x.minutes FROM complaint x "
+	[HB_Q_VOUCHER_HOURS_DUE] = "SELECT x.id, x.minutes, x.minutes "
+	    "FROM complaint x "
 	    "JOIN task t ON t.id = x.task_id JOIN project j ON j.id = "
 	    "t.project_id WHERE j.client_id = (SELECT client_id FROM project "
 	    "WHERE id = ?1) AND x.status = 'accepted' AND x.minutes IS NOT NULL AND x.package_id IS NULL AND "
 	    "(x.expires IS NULL OR x.expires >= ?2) ORDER BY x.id",
 	[HB_Q_VOUCHER_LOAD] = "UPDATE complaint SET package_id = ?2, "
 	    "period = ?3 WHERE id = ?1 AND package_id IS NULL",
-	[HB_Q_VOUCHER_MONEY_DUE] = "SELECT v.id, v.amount - v.credited FROM "
+	[HB_Q_VOUCHER_MONEY_DUE] = "SELECT v.id, v.amount - v.credited, v.amount FROM "
 	    "(SELECT x.id, x.amount, (SELECT coalesce(-sum(l.amount), 0) FROM "
 	    "invoice_line l WHERE l.complaint_id = x.id) AS credited, x.expires "
 	    "FROM complaint x JOIN task t ON t.id = x.task_id JOIN project j "

@@ -231,8 +231,9 @@ hb_complaint_reject(struct hb_book *book, const char *complaint,
 
 /* ---- redeeming ------------------------------------------------------------ */
 
+/* A voucher due: what is left of it (value), and its whole (amount). */
 struct due {
-	int64_t id, value;
+	int64_t id, value, amount;
 };
 
 struct dues {
@@ -248,6 +249,7 @@ take_due(void *ctx, const struct hb_row *row)
 	d->v = hb_xrealloc(d->v, (d->n + 1) * sizeof *d->v);
 	d->v[d->n].id = hb_row_int(row, 0);
 	d->v[d->n].value = hb_row_int(row, 1);
+	d->v[d->n].amount = hb_row_int(row, 2);
 	d->n++;
 }
 
@@ -318,7 +320,7 @@ hb_voucher_credit(struct hb_book *book, int64_t invoice_id,
 		    : hb_xprintf("voucher of complaint %lld", (long long)d.v[i].id);
 		{
 			struct hb_param q[] = { hb_int(invoice_id),
-			    hb_int(++lines), hb_text(text), hb_int(d.v[i].value),
+			    hb_int(++lines), hb_text(text), hb_int(d.v[i].amount),
 			    hb_int(-credit), hb_int(d.v[i].id) };
 
 			hb_book_query(book, HB_Q_VOUCHER_LINE, q, 6, NULL, NULL);

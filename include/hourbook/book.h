@@ -461,10 +461,12 @@ enum hb_query {
 					   open complaint only */
 	HB_Q_COMPLAINTS,		/* (id, client, project) -> HB_CPL_* */
 	HB_Q_VOUCHER_HOURS_DUE,		/* (project id, day) -> (complaint,
-					   minutes): not loaded, not expired */
+					   minutes, minutes): not loaded,
+					   not expired */
 	HB_Q_VOUCHER_LOAD,		/* (complaint, package, period) */
 	HB_Q_VOUCHER_MONEY_DUE,		/* (project id, day) -> (complaint,
-					   amount left): not expired */
+					   amount left, amount): not
+					   expired, not spent */
 	HB_Q_VOUCHER_LINE,		/* (invoice, line, description,
 					   amount, complaint) */
 	HB_Q_VOUCHER_CREDITS,		/* (complaint) -> (invoice, amount,
