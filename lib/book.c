@@ -3279,6 +3279,19 @@ static const char *const query_sql[HB_Q_COUNT] = {
 	[HB_Q_VOUCHER_CREDITS] = "SELECT l.invoice_id, -l.amount, i.period "
 	    "FROM invoice_line l JOIN invoice i ON i.id = l.invoice_id "
 	    "WHERE l.complaint_id = ?1 ORDER BY l.invoice_id",
+	[HB_Q_SHEET_VOUCHERS] = "SELECT 'hours', x.id, x.task_id, "
+	    "x.package_id, x.minutes, NULL, c.currency FROM complaint x "
+	    "JOIN package k ON k.id = x.package_id JOIN project j ON j.id = "
+	    "k.project_id JOIN client c ON c.id = j.client_id WHERE (?1 IS "
+	    "NULL OR c.name = ?1) AND (?2 IS NULL OR j.code = ?2) AND (?3 IS "
+	    "NULL OR k.id = ?3) UNION ALL SELECT 'money', x.id, x.task_id, "
+	    "l.invoice_id, -l.amount, i.period, c.currency FROM invoice_line l "
+	    "JOIN complaint x ON x.id = l.complaint_id JOIN invoice i ON i.id = "
+	    "l.invoice_id JOIN project j ON j.id = i.project_id JOIN client c "
+	    "ON c.id = j.client_id WHERE (?1 IS NULL OR c.name = ?1) AND (?2 "
+	    "IS NULL OR j.code = ?2) AND (?3 IS NULL OR i.package_id = ?3) AND "
+	    "(?4 IS NULL OR i.period >= ?4) AND (?5 IS NULL OR i.period <= ?5) "
+	    "ORDER BY 1, 2, 4",
 };
 
 size_t
@@ -3838,6 +3851,7 @@ static const char *const query_names[HB_Q_COUNT] = {
 	NAMED(HB_Q_COMPLAINTS) NAMED(HB_Q_VOUCHER_HOURS_DUE)
 	NAMED(HB_Q_VOUCHER_LOAD) NAMED(HB_Q_VOUCHER_MONEY_DUE)
 	NAMED(HB_Q_VOUCHER_LINE) NAMED(HB_Q_VOUCHER_CREDITS)
+	NAMED(HB_Q_SHEET_VOUCHERS)
 };
 #undef NAMED
 

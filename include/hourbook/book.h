@@ -471,6 +471,8 @@ enum hb_query {
 					   amount, complaint) */
 	HB_Q_VOUCHER_CREDITS,		/* (complaint) -> (invoice, amount,
 					   period) */
+	HB_Q_SHEET_VOUCHERS,		/* (client, project, package, first
+					   month, last month) -> HB_SV_* */
 	HB_Q_COUNT
 };
 
@@ -545,6 +547,13 @@ enum { HB_CPL_ID, HB_CPL_TASK, HB_CPL_TITLE, HB_CPL_PROJECT, HB_CPL_CLIENT,
 	HB_CPL_CREATED, HB_CPL_DECISION, HB_CPL_DECIDED_BY, HB_CPL_DECIDED,
 	HB_CPL_MINUTES, HB_CPL_AMOUNT, HB_CPL_EXPIRES, HB_CPL_PACKAGE,
 	HB_CPL_PERIOD, HB_CPL_CREDITED, HB_CPL_CLIENT_ID };
+/* The vouchers redeemed on the packages and invoices of a sheet: hours
+ * loaded on a package (HB_SV_ON is the package, HB_SV_VALUE its minutes,
+ * HB_SV_PERIOD NULL), then money credited on an invoice of the months
+ * (HB_SV_ON the invoice, HB_SV_VALUE the credit, HB_SV_PERIOD its
+ * month), by complaint. */
+enum { HB_SV_KIND, HB_SV_COMPLAINT, HB_SV_TASK, HB_SV_ON, HB_SV_VALUE,
+	HB_SV_PERIOD, HB_SV_CURRENCY };
 
 struct hb_param {
 	enum { HB_P_NULL, HB_P_NULL_INT, HB_P_INT, HB_P_TEXT } type;

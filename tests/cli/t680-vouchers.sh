@@ -148,6 +148,60 @@ invoice,client,project,package,period,line,kind,description,quantity_minutes,uni
 3,acme,app,3,2026-11,1,fee,"package 3, standard plan: 5:00 h",300,250.00,250.00,EUR
 OUT
 
+# ---- the activity sheet: the vouchers used in the period --------------------------
+# October: complaint 1's 2 h on package 2, all used there (package 2
+# used 180 minutes in October, the voucher's 120 first); complaint 2's
+# credits of 50.00 on invoice 1 and 30.00 on invoice 2, complaint 5's
+# 10.00 on invoice 2.  November used none: no block.
+cat >"$T/vouchers.py" <<'PY'
+import sys, openpyxl
+path, lang, want = sys.argv[1], sys.argv[2], sys.argv[3]
+title, where_hours, where_money = {
+    "en": ("Vouchers used", "hours on package", "credit on invoice"),
+    "it": ("Voucher utilizzati", "ore sul pacchetto", "sconto in fattura"),
+    "pt": ("Vouchers utilizados", "horas no pacote", "crédito na fatura"),
+    "es": ("Vales utilizados", "horas en el paquete", "abono en la factura"),
+}[lang]
+ws = openpyxl.load_workbook(path).worksheets[1]
+rows = [r for r in range(1, ws.max_row + 1) if ws.cell(r, 1).value == title]
+if want == "none":
+    assert rows == [], rows
+    sys.exit(0)
+r = rows[0] + 2
+got = []
+while ws.cell(r, 1).value is not None:
+    used = ws.cell(r, 4).value
+    if isinstance(used, float):
+        used = "%d min" % round(used * 1440)
+    elif hasattr(used, "total_seconds"):	# a duration cell
+        used = "%d min" % round(used.total_seconds() / 60)
+    got.append("%d %d %s %s" % (ws.cell(r, 1).value, ws.cell(r, 2).value,
+        ws.cell(r, 3).value, used))
+    r += 1
+assert got == [
+    "1 1 %s 2 120 min" % where_hours,
+    "2 2 %s 1 (2026-10) 50.00 EUR" % where_money,
+    "2 2 %s 2 (2026-10) 30.00 EUR" % where_money,
+    "5 2 %s 2 (2026-10) 10.00 EUR" % where_money,
+], got
+PY
+for lang in en it pt es; do
+	expect_exit 0 report-export activities -f xlsx --lang $lang --client acme \
+	    --from 2026-10-01 --to 2026-10-31 -o "$T/oct-$lang.xlsx"
+	if /usr/bin/python3 "$T/vouchers.py" "$T/oct-$lang.xlsx" $lang all 2>"$T/py.err"; then
+		ok "sheet ($lang): the vouchers used in October"
+	else
+		not_ok "sheet ($lang): the vouchers used in October" "$(tail -3 "$T/py.err")"
+	fi
+done
+expect_exit 0 report-export activities -f xlsx --client acme \
+    --from 2026-11-01 --to 2026-11-30 -o "$T/nov.xlsx"
+if /usr/bin/python3 "$T/vouchers.py" "$T/nov.xlsx" en none 2>"$T/py.err"; then
+	ok "sheet: no vouchers used in November"
+else
+	not_ok "sheet: no vouchers used in November" "$(tail -3 "$T/py.err")"
+fi
+
 # ---- the export, the event log, the book ------------------------------------------
 expect_exit 0 report-export vouchers --client acme -f table
 expect_exit 66 report-export vouchers --client acmee
