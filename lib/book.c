@@ -1360,6 +1360,17 @@ hb_book_event(struct hb_book *b, const char *entity, const char *key,
 	done(b, s);
 }
 
+void
+hb_book_event_id(struct hb_book *b, const char *entity, int64_t id,
+    const char *what, const char *old_value, const char *new_value,
+    const char *reason)
+{
+	char key[24];
+
+	snprintf(key, sizeof key, "%lld", (long long)id);
+	hb_book_event(b, entity, key, what, old_value, new_value, reason);
+}
+
 /* ---- holidays ---------------------------------------------------------- */
 
 bool

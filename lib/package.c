@@ -210,10 +210,8 @@ static void
 log_package(struct hb_book *book, const struct hb_package *p,
     const char *what, const char *old_value, const char *new_value)
 {
-	char key[24];
-
-	snprintf(key, sizeof key, "%lld", (long long)p->id);
-	hb_book_event(book, "package", key, what, old_value, new_value, NULL);
+	hb_book_event_id(book, "package", p->id, what, old_value, new_value,
+	    NULL);
 }
 
 static void

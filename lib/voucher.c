@@ -101,16 +101,6 @@ take_int(void *ctx, const struct hb_row *row)
 	*(int64_t *)ctx = hb_row_null(row, 0) ? 0 : hb_row_int(row, 0);
 }
 
-static void
-log_complaint(struct hb_book *book, int64_t id, const char *what,
-    const char *old, const char *new, const char *reason)
-{
-	char key[24];
-
-	snprintf(key, sizeof key, "%lld", (long long)id);
-	hb_book_event(book, "complaint", key, what, old, new, reason);
-}
-
 int64_t
 hb_complaint_add(struct hb_book *book, const char *task, const char *reason)
 {
@@ -139,7 +129,7 @@ hb_complaint_add(struct hb_book *book, const char *task, const char *reason)
 		hb_book_query(book, HB_Q_COMPLAINT_INSERT, q, 4, take_int, &id);
 	}
 	free(now);
-	log_complaint(book, id, "created", NULL, "open", reason);
+	hb_book_event_id(book, "complaint", id, "created", NULL, "open", reason);
 	hb_task_release(&t);
 	return id;
 }
@@ -206,7 +196,7 @@ hb_complaint_accept(struct hb_book *book, const char *complaint,
 	else
 		what = hb_xprintf("voucher of %s%s%s", hb_money_format(amount,
 		    '.', buf), expires[0] ? " until " : "", expires);
-	log_complaint(book, c.id, "accepted", "open", what,
+	hb_book_event_id(book, "complaint", c.id, "accepted", "open", what,
 	    hb_given(reason) ? reason : NULL);
 	free(what);
 }
@@ -226,7 +216,7 @@ hb_complaint_reject(struct hb_book *book, const char *complaint,
 		    (long long)c.id);
 	hb_field_text("reason", reason, REASON_MAX, 0);
 	decide(book, &c, "rejected", reason, 0, 0, NULL);
-	log_complaint(book, c.id, "rejected", "open", "rejected", reason);
+	hb_book_event_id(book, "complaint", c.id, "rejected", "open", "rejected", reason);
 }
 
 /* ---- redeeming ------------------------------------------------------------ */
@@ -269,7 +259,9 @@ int64_t
 hb_voucher_load(struct hb_book *book, int64_t project_id,
     int64_t package_id, int period, hb_day day)
 {
-	struct dues d = dues(book, HB_Q_VOUCHER_HOURS_DUE, project_id, day);
+	/* Expired as of the clock, whatever the payment's date. */
+	struct dues d = dues(book, HB_Q_VOUCHER_HOURS_DUE, project_id,
+	    hb_today());
 	int64_t sum = 0;
 	char pkey[24], hours[HB_DURATION_BUFSZ], *text;
 
@@ -284,11 +276,11 @@ hb_voucher_load(struct hb_book *book, int64_t project_id,
 		hb_duration_format(d.v[i].value, hours);
 		text = hb_xprintf("%s h from complaint %lld", hours,
 		    (long long)d.v[i].id);
-		hb_book_event(book, "package", pkey, "voucher", NULL, text,
-		    NULL);
+		hb_book_event_id(book, "package", package_id, "voucher", NULL,
+		    text, NULL);
 		free(text);
 		text = hb_xprintf("loaded on package %s", pkey);
-		log_complaint(book, d.v[i].id, "redeemed", NULL, text, NULL);
+		hb_book_event_id(book, "complaint", d.v[i].id, "redeemed", NULL, text, NULL);
 		free(text);
 		sum += d.v[i].value;
 	}
@@ -328,7 +320,7 @@ hb_voucher_credit(struct hb_book *book, int64_t invoice_id,
 		free(text);
 		text = hb_xprintf("credited %s on invoice %s",
 		    hb_money_format(credit, '.', left), ikey);
-		log_complaint(book, d.v[i].id, "redeemed", NULL, text, NULL);
+		hb_book_event_id(book, "complaint", d.v[i].id, "redeemed", NULL, text, NULL);
 		free(text);
 		total -= credit;
 		credited += credit;
@@ -361,6 +353,35 @@ struct print_ctx {
 	struct loaded *loaded;
 	size_t nloaded;
 };
+
+/* The optional cells of a row: empty when there is nothing (v < 0 or
+ * NULL). */
+static void
+int_or_null(struct hb_csv_writer *w, int64_t v)
+{
+	if (v < 0)
+		hb_csv_null(w);
+	else
+		hb_csv_int(w, v);
+}
+
+static void
+minutes_or_null(struct hb_csv_writer *w, int64_t v)
+{
+	if (v < 0)
+		hb_csv_null(w);
+	else
+		hb_csv_minutes(w, v);
+}
+
+static void
+money_or_null(struct hb_csv_writer *w, int64_t v)
+{
+	if (v < 0)
+		hb_csv_null(w);
+	else
+		hb_csv_money(w, v);
+}
 
 static void
 text_or_null(struct hb_csv_writer *w, const struct hb_row *row, int col)
@@ -459,43 +480,18 @@ print_row(void *ctx, const struct hb_row *row)
 	hb_csv_timestamp(w, hb_row_text(row, HB_CPL_CREATED));
 	text_or_null(w, row, HB_CPL_DECISION);
 	text_or_null(w, row, HB_CPL_DECIDED_BY);
-	if (hb_row_null(row, HB_CPL_DECIDED))
-		hb_csv_null(w);
-	else
-		hb_csv_timestamp(w, hb_row_text(row, HB_CPL_DECIDED));
-	if (c.minutes > 0)
-		hb_csv_minutes(w, c.minutes);
-	else
-		hb_csv_null(w);
-	if (c.amount > 0)
-		hb_csv_money(w, c.amount);
-	else
-		hb_csv_null(w);
+	hb_csv_timestamp(w, hb_row_null(row, HB_CPL_DECIDED) ? NULL
+	    : hb_row_text(row, HB_CPL_DECIDED));
+	minutes_or_null(w, c.minutes > 0 ? c.minutes : -1);
+	money_or_null(w, c.amount > 0 ? c.amount : -1);
 	hb_csv_text(w, hb_row_text(row, HB_CPL_CURRENCY));
-	if (hb_row_null(row, HB_CPL_EXPIRES))
-		hb_csv_null(w);
-	else
-		hb_csv_date(w, hb_row_text(row, HB_CPL_EXPIRES));
-	if (state)
-		hb_csv_text(w, state);
-	else
-		hb_csv_null(w);
-	if (c.package > 0)
-		hb_csv_int(w, c.package);
-	else
-		hb_csv_null(w);
-	if (used >= 0)
-		hb_csv_minutes(w, used);
-	else
-		hb_csv_null(w);
-	if (c.amount > 0)
-		hb_csv_money(w, c.credited);
-	else
-		hb_csv_null(w);
-	if (invoices)
-		hb_csv_text(w, invoices);
-	else
-		hb_csv_null(w);
+	hb_csv_date(w, hb_row_null(row, HB_CPL_EXPIRES) ? NULL
+	    : hb_row_text(row, HB_CPL_EXPIRES));
+	hb_csv_text(w, state);
+	int_or_null(w, c.package > 0 ? c.package : -1);
+	minutes_or_null(w, used);
+	money_or_null(w, c.amount > 0 ? c.credited : -1);
+	hb_csv_text(w, invoices);
 	hb_csv_end_row(w);
 	free(invoices);
 }

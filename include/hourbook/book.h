@@ -112,6 +112,11 @@ void hb_book_project_setting_delete(struct hb_book *book,
 void hb_book_event(struct hb_book *book, const char *entity, const char *key,
     const char *what, const char *old_value, const char *new_value,
     const char *reason);
+/* The same for an entity keyed by its number (a package, a withdrawal,
+ * a complaint). */
+void hb_book_event_id(struct hb_book *book, const char *entity, int64_t id,
+    const char *what, const char *old_value, const char *new_value,
+    const char *reason);
 
 /* Holidays: *name is the caller's. */
 bool hb_book_holiday(struct hb_book *book, hb_day day, char **name);

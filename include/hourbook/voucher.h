@@ -34,13 +34,15 @@ void hb_complaint_reject(struct hb_book *book, const char *complaint,
     const char *reason);
 
 /* package-set --paid: load the client's hours vouchers due (accepted,
- * not loaded, not expired on day) on package_id's period `period`, as
- * loads of the hours ledger.  Returns the minutes loaded. */
+ * not loaded, not expired today) on package_id's period `period`, as
+ * loads of the hours ledger dated day (the payment's).  Returns the
+ * minutes loaded. */
 int64_t hb_voucher_load(struct hb_book *book, int64_t project_id,
     int64_t package_id, int period, hb_day day);
 
 /* billing-run, for an invoice it has just created with `lines` lines
- * adding up to total: credit the client's money vouchers due on day, the
+ * adding up to total: credit the client's money vouchers due on day (not
+ * expired then: billing-run gives today), the
  * oldest first, as lines of kind 'voucher' after them, while the total
  * is above zero.  Returns the amount credited (cents, 0 and up). */
 int64_t hb_voucher_credit(struct hb_book *book, int64_t invoice_id,
