@@ -603,6 +603,7 @@ sq_prepare(struct hb_book *b, const char *sql, unsigned flags)
 				    db_of(b)));
 			return s;
 		}
+		free(s);
 		{
 			char *text = hb_book_printable(sqlite3_errmsg(db_of(b)));
 			char *reason = hb_xprintf("SQLite: %s", text);
@@ -611,8 +612,10 @@ sq_prepare(struct hb_book *b, const char *sql, unsigned flags)
 			hb_book_damaged(b, reason);
 		}
 	}
-	if (rc != SQLITE_OK)
+	if (rc != SQLITE_OK) {
+		free(s);
 		fail_db(b, rc, sql);
+	}
 	return s;
 }
 
