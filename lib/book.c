@@ -3303,6 +3303,15 @@ static const char *const query_sql[HB_Q_COUNT] = {
 	    "IS NULL OR j.code = ?2) AND (?3 IS NULL OR i.package_id = ?3) AND "
 	    "(?4 IS NULL OR i.period >= ?4) AND (?5 IS NULL OR i.period <= ?5) "
 	    "ORDER BY 1, 2, 4",
+	/* book-check: a money voucher credits at most its amount; an hours
+	 * voucher loaded is a load of its minutes on its package's period. */
+	[HB_Q_CHECK_VOUCHERS] = "SELECT x.id, 1 FROM complaint x WHERE "
+	    "(SELECT coalesce(-sum(l.amount), 0) FROM invoice_line l WHERE "
+	    "l.complaint_id = x.id) > coalesce(x.amount, 0) UNION ALL "
+	    "SELECT x.id, 0 FROM complaint x WHERE x.package_id IS NOT NULL "
+	    "AND NOT EXISTS (SELECT 1 FROM hours_ledger h WHERE h.package_id "
+	    "= x.package_id AND h.kind = 'load' AND h.period = x.period AND "
+	    "h.minutes = x.minutes) ORDER BY 1, 2",
 };
 
 size_t
@@ -3862,7 +3871,7 @@ static const char *const query_names[HB_Q_COUNT] = {
 	NAMED(HB_Q_COMPLAINTS) NAMED(HB_Q_VOUCHER_HOURS_DUE)
 	NAMED(HB_Q_VOUCHER_LOAD) NAMED(HB_Q_VOUCHER_MONEY_DUE)
 	NAMED(HB_Q_VOUCHER_LINE) NAMED(HB_Q_VOUCHER_CREDITS)
-	NAMED(HB_Q_SHEET_VOUCHERS)
+	NAMED(HB_Q_SHEET_VOUCHERS) NAMED(HB_Q_CHECK_VOUCHERS)
 };
 #undef NAMED
 

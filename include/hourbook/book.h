@@ -478,6 +478,10 @@ enum hb_query {
 					   period) */
 	HB_Q_SHEET_VOUCHERS,		/* (client, project, package, first
 					   month, last month) -> HB_SV_* */
+	HB_Q_CHECK_VOUCHERS,		/* () -> the vouchers whose credits
+					   exceed them or whose load is
+					   missing: (complaint, 1 for the
+					   credits, 0 for the load) */
 	HB_Q_COUNT
 };
 

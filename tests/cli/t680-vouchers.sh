@@ -202,6 +202,16 @@ else
 	not_ok "sheet: no vouchers used in November" "$(tail -3 "$T/py.err")"
 fi
 
+# ---- many complaints from CSV: all or nothing, once ------------------------------------
+printf 'task,reason\n1,"slow, again"\n2,the footer\n' >"$T/c.csv"
+expect_exit 0 complaint --csv "$T/c.csv"
+expect_eq "two complaints from CSV" "6 7" "$(csv_col complaint <"$T/out" | paste -sd' ' -)"
+expect_exit 1 complaint --csv "$T/c.csv"
+expect_exit 0 complaint --again --csv "$T/c.csv"
+printf 'task,reason\n1,fine\n99,no such task\n' >"$T/bad.csv"
+expect_exit 66 complaint --csv "$T/bad.csv"
+expect_eq "a bad row writes nothing" "9" "$(sql "SELECT count(*) FROM complaint")"
+
 # ---- the export, the event log, the book ------------------------------------------
 expect_exit 0 report-export vouchers --client acme -f table
 expect_exit 66 report-export vouchers --client acmee
@@ -212,4 +222,9 @@ expect_exit 0 report-export vouchers --as giulia
 expect_eq "every step in the event log" "created created accepted accepted created rejected redeemed created accepted redeemed redeemed" \
     "$(sql "SELECT what FROM event WHERE entity = 'complaint' AND key IN ('1', '2', '3', '4') ORDER BY id" | paste -sd' ' -)"
 expect_exit 0 book-check
+# A credit beyond its voucher is a finding: 50.00 + 60.00 > 80.00 (the
+# book holds cents).
+sql "UPDATE invoice_line SET amount = -6000 WHERE complaint_id = 2 AND invoice_id = 2" >/dev/null
+expect_exit 1 book-check
+expect_eq "a voucher credited beyond itself" "voucher,complaint,2,its voucher's credits on invoices add up to more than the voucher" "$(grep "^voucher" "$T/out")"
 finish
