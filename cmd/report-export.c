@@ -51,7 +51,7 @@ static const struct hb_command command = {
 	"report-export", synopsis,
 	"Export the book: activities, balances, clients, comments, earnings, "
 	"entries, events, invoices, people, projects, sales, tasks, "
-	"withdrawals; "
+	"vouchers, withdrawals; "
 	"or write the clients' dashboard pages (dashboard).",
 	options, 0, formats
 };

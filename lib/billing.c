@@ -16,6 +16,7 @@
 #include "hourbook/duration.h"
 #include "hourbook/money.h"
 #include "hourbook/sales.h"
+#include "hourbook/voucher.h"
 
 
 struct line {
@@ -562,6 +563,10 @@ hb_billing_run(struct hb_book *book, const char *month, bool dry_run,
 			snprintf(ids, sizeof ids, "%lld", (long long)id);
 			hb_book_event(book, "invoice", ids, "created", NULL,
 			    r.month, NULL);
+			/* The client's money vouchers, credited once on the
+			 * invoices made after their acceptance. */
+			hb_voucher_credit(book, id, b->project_id, (int)b->n,
+			    total, hb_today());
 		}
 		for (size_t k = 0; k < b->n; k++)
 			free(b->line[k].description);

@@ -1404,6 +1404,17 @@ hb_book_event_at(struct hb_book *b, const char *at, const char *entity,
 	done(b, s);
 }
 
+void
+hb_book_event_id(struct hb_book *b, const char *entity, int64_t id,
+    const char *what, const char *old_value, const char *new_value,
+    const char *reason)
+{
+	char key[24];
+
+	snprintf(key, sizeof key, "%lld", (long long)id);
+	hb_book_event(b, entity, key, what, old_value, new_value, reason);
+}
+
 /* ---- holidays ---------------------------------------------------------- */
 
 bool
@@ -3372,6 +3383,67 @@ static const char *const query_sql[HB_Q_COUNT] = {
 	    "WHERE x.reverses IS NULL AND NOT EXISTS (SELECT 1 FROM sales r "
 	    "WHERE r.reverses = x.id) GROUP BY j.code, x.month "
 	    "HAVING count(*) > 1 ORDER BY j.code, x.month",
+	/* Complaints and vouchers (schema 20, voucher.c). */
+	[HB_Q_COMPLAINT_INSERT] = "INSERT INTO complaint (id, task_id, reason, "
+	    "status, actor, created) VALUES ((SELECT coalesce(max(id), 0) + 1 "
+	    "FROM complaint), ?1, ?2, 'open', ?3, ?4) RETURNING id",
+	[HB_Q_COMPLAINT_DECIDE] = "UPDATE complaint SET status = ?2, "
+	    "decision = ?3, decided_by = ?4, decided = ?5, minutes = ?6, "
+	    "amount = ?7, expires = ?8 WHERE id = ?1 AND status = 'open' "
+	    "RETURNING id",
+	[HB_Q_COMPLAINTS] = "SELECT x.id, t.id, t.title, j.code, c.name, "
+	    "c.currency, x.reason, x.status, x.actor, x.created, x.decision, "
+	    "x.decided_by, x.decided, x.minutes, x.amount, x.expires, "
+	    "x.package_id, x.period, (SELECT coalesce(-sum(l.amount), 0) FROM "
+	    "invoice_line l WHERE l.complaint_id = x.id), c.id "
+	    "FROM complaint x JOIN task t ON t.id = x.task_id "
+	    "JOIN project j ON j.id = t.project_id "
+	    "JOIN client c ON c.id = j.client_id "
+	    "WHERE (?1 IS NULL OR x.id = ?1) AND (?2 IS NULL OR c.name = ?2) "
+	    "AND (?3 IS NULL OR j.code = ?3) ORDER BY x.id",
+	[HB_Q_VOUCHER_HOURS_DUE] = "SELECT x.id, x.minutes, x.minutes "
+	    "FROM complaint x "
+	    "JOIN task t ON t.id = x.task_id JOIN project j ON j.id = "
+	    "t.project_id WHERE j.client_id = (SELECT client_id FROM project "
+	    "WHERE id = ?1) AND x.status = 'accepted' AND x.minutes IS NOT NULL AND x.package_id IS NULL AND "
+	    "(x.expires IS NULL OR x.expires >= ?2) ORDER BY x.id",
+	[HB_Q_VOUCHER_LOAD] = "UPDATE complaint SET package_id = ?2, "
+	    "period = ?3 WHERE id = ?1 AND package_id IS NULL",
+	[HB_Q_VOUCHER_MONEY_DUE] = "SELECT v.id, v.amount - v.credited, v.amount FROM "
+	    "(SELECT x.id, x.amount, (SELECT coalesce(-sum(l.amount), 0) FROM "
+	    "invoice_line l WHERE l.complaint_id = x.id) AS credited, x.expires "
+	    "FROM complaint x JOIN task t ON t.id = x.task_id JOIN project j "
+	    "ON j.id = t.project_id WHERE j.client_id = (SELECT client_id FROM "
+	    "project WHERE id = ?1) AND x.status = 'accepted' AND x.amount IS NOT NULL) v WHERE v.amount > v.credited "
+	    "AND (v.expires IS NULL OR v.expires >= ?2) ORDER BY v.id",
+	[HB_Q_VOUCHER_LINE] = "INSERT INTO invoice_line (invoice_id, line, "
+	    "kind, description, unit_price, amount, complaint_id) VALUES "
+	    "(?1, ?2, 'voucher', ?3, ?4, ?5, ?6)",
+	[HB_Q_VOUCHER_CREDITS] = "SELECT l.invoice_id, -l.amount, i.period "
+	    "FROM invoice_line l JOIN invoice i ON i.id = l.invoice_id "
+	    "WHERE l.complaint_id = ?1 ORDER BY l.invoice_id",
+	[HB_Q_SHEET_VOUCHERS] = "SELECT 'hours', x.id, x.task_id, "
+	    "x.package_id, x.minutes, NULL, c.currency FROM complaint x "
+	    "JOIN package k ON k.id = x.package_id JOIN project j ON j.id = "
+	    "k.project_id JOIN client c ON c.id = j.client_id WHERE (?1 IS "
+	    "NULL OR c.name = ?1) AND (?2 IS NULL OR j.code = ?2) AND (?3 IS "
+	    "NULL OR k.id = ?3) UNION ALL SELECT 'money', x.id, x.task_id, "
+	    "l.invoice_id, -l.amount, i.period, c.currency FROM invoice_line l "
+	    "JOIN complaint x ON x.id = l.complaint_id JOIN invoice i ON i.id = "
+	    "l.invoice_id JOIN project j ON j.id = i.project_id JOIN client c "
+	    "ON c.id = j.client_id WHERE (?1 IS NULL OR c.name = ?1) AND (?2 "
+	    "IS NULL OR j.code = ?2) AND (?3 IS NULL OR i.package_id = ?3) AND "
+	    "(?4 IS NULL OR i.period >= ?4) AND (?5 IS NULL OR i.period <= ?5) "
+	    "ORDER BY 1, 2, 4",
+	/* book-check: a money voucher credits at most its amount; an hours
+	 * voucher loaded is a load of its minutes on its package's period. */
+	[HB_Q_CHECK_VOUCHERS] = "SELECT x.id, 1 FROM complaint x WHERE "
+	    "(SELECT coalesce(-sum(l.amount), 0) FROM invoice_line l WHERE "
+	    "l.complaint_id = x.id) > coalesce(x.amount, 0) UNION ALL "
+	    "SELECT x.id, 0 FROM complaint x WHERE x.package_id IS NOT NULL "
+	    "AND NOT EXISTS (SELECT 1 FROM hours_ledger h WHERE h.package_id "
+	    "= x.package_id AND h.kind = 'load' AND h.period = x.period AND "
+	    "h.minutes = x.minutes) ORDER BY 1, 2",
 };
 
 size_t
@@ -3930,6 +4002,11 @@ static const char *const query_names[HB_Q_COUNT] = {
 	NAMED(HB_Q_SALES_MONTHS) NAMED(HB_Q_CHECK_SALES_REVERSALS)
 	NAMED(HB_Q_CHECK_SALES_STANDING) NAMED(HB_Q_DEEMED_TASKS)
 	NAMED(HB_Q_TERM_PACKAGES) NAMED(HB_Q_TERM_SHARES)
+	NAMED(HB_Q_COMPLAINT_INSERT) NAMED(HB_Q_COMPLAINT_DECIDE)
+	NAMED(HB_Q_COMPLAINTS) NAMED(HB_Q_VOUCHER_HOURS_DUE)
+	NAMED(HB_Q_VOUCHER_LOAD) NAMED(HB_Q_VOUCHER_MONEY_DUE)
+	NAMED(HB_Q_VOUCHER_LINE) NAMED(HB_Q_VOUCHER_CREDITS)
+	NAMED(HB_Q_SHEET_VOUCHERS) NAMED(HB_Q_CHECK_VOUCHERS)
 };
 #undef NAMED
 

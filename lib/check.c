@@ -480,6 +480,26 @@ check_sales(struct checker *c)
 	    on_sales_standing, c);
 }
 
+/* The vouchers (schema 20): complaint and billing-run keep a money
+ * voucher's credits within its amount, package-set loads an hours
+ * voucher as a load of its minutes on the package's period. */
+static void
+on_voucher(void *ctx, const struct hb_row *row)
+{
+	char id[24];
+
+	finding(ctx, "complaint", id_text(hb_row_int(row, 0), id), "%s",
+	    hb_row_int(row, 1) ? "its voucher's credits on invoices add up "
+	    "to more than the voucher" : "its hours voucher is loaded on a "
+	    "package without a load of its hours on that period");
+}
+
+static void
+check_vouchers(struct checker *c)
+{
+	hb_book_query(c->book, HB_Q_CHECK_VOUCHERS, NULL, 0, on_voucher, c);
+}
+
 static void
 on_invoices(void *ctx, const struct hb_invoice_group *g)
 {
@@ -521,6 +541,7 @@ static const struct {
 	{ "earnings", check_earnings },
 	{ "rate", check_rates },
 	{ "sales", check_sales },
+	{ "voucher", check_vouchers },
 	{ "invoice", check_invoices },
 	{ "balance", check_balance },
 };

@@ -33,7 +33,7 @@ static const struct {
 	{ "package", K, NULL }, { "person", T, NULL }, { "project", T, NULL },
 	{ "task", I, NULL }, { "withdrawal", I, NULL }, { "key", K, NULL },
 	{ "reply_to", I, NULL }, { "reverses", I, NULL }, { "line", I, NULL },
-	{ "sales", I, NULL },
+	{ "sales", I, NULL }, { "complaint", I, NULL },
 	/* Counts. */
 	{ "months", I, NULL }, { "invoiced_periods", I, "Invoiced" },
 	{ "paid_periods", I, "Paid" }, { "requests_this_month", I, NULL },
@@ -52,7 +52,8 @@ static const struct {
 	{ "revenue", C, NULL }, { "minimum_fee", C, NULL },
 	{ "kpi_revenue", C, "KPI revenue" }, { "share_cap", C, NULL },
 	{ "revenue_above", C, NULL }, { "share_amount", C, "Share" },
-	{ "total", C, NULL },
+	{ "total", C, NULL }, { "voucher_amount", C, NULL },
+	{ "credited", C, NULL },
 	/* Percentages. */
 	{ "bonus", P, NULL }, { "discount", P, NULL },
 	{ "penalty_base", P, "Penalty" },
@@ -63,6 +64,7 @@ static const struct {
 	{ "done", D, NULL }, { "due", D, NULL }, { "expires", D, NULL },
 	{ "next_possible", D, NULL }, { "at", S, NULL }, { "created", S, NULL },
 	{ "requested", S, NULL }, { "since", S, NULL }, { "updated", S, NULL },
+	{ "complained_at", S, NULL }, { "decided_at", S, NULL },
 	/* Text whose heading is not the name in words. */
 	{ "email", T, "E-mail" }, { "lang", T, "Language" },
 	{ "sla", T, "SLA" }, { "ref", T, "Ref" },
@@ -82,6 +84,9 @@ static const struct {
 	{ "rule", T, NULL }, { "severity", T, NULL },
 	{ "start_month", T, NULL }, { "status", T, NULL },
 	{ "month", T, NULL }, { "share_from", T, NULL },
+	{ "complained_by", T, NULL }, { "decision", T, NULL },
+	{ "decided_by", T, NULL }, { "voucher", T, NULL },
+	{ "invoices", T, NULL },
 	{ "table", T, NULL }, { "title", T, NULL }, { "urgent", T, NULL },
 	{ "value", T, NULL }, { "what", T, NULL },
 	{ "paused", T, NULL }, { "deemed_delivery", T, NULL },

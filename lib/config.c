@@ -64,6 +64,9 @@ const struct hb_setting_def hb_settings[] = {
 	{ "timezone", "UTC", HB_SETTING_ZONE, 0, false, false,
 	  "the book's time zone (an IANA name): days, months and business "
 	  "hours are counted in it" },
+	{ "voucher.days", "365", HB_SETTING_COUNT, 0, false, true,
+	  "days an accepted complaint's voucher can be redeemed (0: it "
+	  "never expires)" },
 	{ "withdraw.minimum", "100.00", HB_SETTING_MONEY, 0, false, false,
 	  "the smallest withdrawal" },
 	{ "withdraw.payout_days", "5", HB_SETTING_COUNT, 0, false, false,

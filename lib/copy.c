@@ -159,7 +159,8 @@ static const struct column invoice_line[] = {
 	{ "invoice_id", INT }, { "line", INT }, { "kind", TEXT },
 	{ "description", TEXT }, { "quantity_minutes", INT },
 	{ "unit_price", INT }, { "amount", INT }, { "task_id", INT },
-	{ "package_invoice_id", INT }, { "sales_id", INT }, END
+	{ "package_invoice_id", INT }, { "sales_id", INT },
+	{ "complaint_id", INT }, END
 };
 static const struct column batch[] = {
 	{ "id", INT }, { "command", TEXT }, { "digest", TEXT },
@@ -181,6 +182,13 @@ static const struct column sales[] = {
 	{ "units", INT }, { "revenue", INT }, { "note", TEXT },
 	{ "reverses", INT }, { "reason", TEXT }, { "actor", TEXT },
 	{ "created", TEXT }, END
+};
+static const struct column complaint[] = {
+	{ "id", INT }, { "task_id", INT }, { "reason", TEXT },
+	{ "status", TEXT }, { "actor", TEXT }, { "created", TEXT },
+	{ "decision", TEXT }, { "decided_by", TEXT }, { "decided", TEXT },
+	{ "minutes", INT }, { "amount", INT }, { "expires", TEXT },
+	{ "package_id", INT }, { "period", INT }, END
 };
 static const struct column timer[] = {
 	{ "person_id", INT }, { "task_id", INT }, { "started", TEXT },
@@ -216,6 +224,7 @@ static const struct table tables[] = {
 	{ "withdrawal_outcome", "withdrawal_id", withdrawal_outcome, NULL },
 	{ "sales_share", "project_id, from_month", sales_share, NULL },
 	{ "sales", "id", sales, NULL },
+	{ "complaint", "id", complaint, NULL },
 	{ "invoice", "id", invoice, NULL },
 	{ "invoice_line", "invoice_id, line", invoice_line, NULL },
 	{ "batch", "id", batch, NULL },

@@ -70,10 +70,8 @@ static void
 log_withdrawal(struct hb_book *book, int64_t id, const char *what,
     const char *old_value, const char *new_value, const char *reason)
 {
-	char key[24];
-
-	snprintf(key, sizeof key, "%lld", (long long)id);
-	hb_book_event(book, "withdrawal", key, what, old_value, new_value, reason);
+	hb_book_event_id(book, "withdrawal", id, what, old_value, new_value,
+	    reason);
 }
 
 /* The smallest withdrawal in a currency: withdraw.minimum.CUR where the

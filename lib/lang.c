@@ -220,6 +220,19 @@ const struct hb_lang_row hb_lang_table[] = {
 	  "estimaciones de tareas aprobadas aún no trabajadas; usadas más "
 	  "fuera de los paquetes es igual a las horas facturadas de "
 	  "Actividades." } },
+	/* The vouchers used in the period, under the Summary. */
+	{ "vouchers.title", { "Vouchers used", "Voucher utilizzati",
+	  "Vouchers utilizados", "Vales utilizados" } },
+	{ "vouchers.complaint", { "Complaint", "Reclamo", "Reclamação",
+	  "Reclamación" } },
+	{ "vouchers.where", { "Redeemed on", "Utilizzato su", "Utilizado em",
+	  "Utilizado en" } },
+	{ "vouchers.used", { "Used", "Utilizzato", "Utilizado",
+	  "Utilizado" } },
+	{ "vouchers.package", { "hours on package", "ore sul pacchetto",
+	  "horas no pacote", "horas en el paquete" } },
+	{ "vouchers.invoice", { "credit on invoice", "sconto in fattura",
+	  "crédito na fatura", "abono en la factura" } },
 	/* The client's dashboard (report-export dashboard). */
 	{ "dash.title", { "Hours dashboard", "Cruscotto ore",
 	  "Painel de horas", "Panel de horas" } },

@@ -14,6 +14,7 @@
 #include "hourbook/money.h"
 #include "hourbook/names.h"
 #include "hourbook/package.h"
+#include "hourbook/voucher.h"
 
 /* SPEC §3: the plans and their defaults; --discount and --bonus override
  * them per package. */
@@ -93,8 +94,8 @@ need_package(struct hb_book *book, const char *s, struct hb_package *out)
 
 /* --hours: a bare number means hours here ("20" is 20h, "12.5" 12.5h);
  * every other DURATION form reads as usual ("90m", "1h30"). */
-static int64_t
-package_minutes(const char *s)
+int64_t
+hb_package_hours(const char *s)
 {
 	size_t digits = strspn(s, "0123456789.");
 	int64_t minutes;
@@ -122,7 +123,7 @@ hb_package_add(struct hb_book *book, const struct hb_package_input *in,
 	if (strcmp(j.model, "package") != 0)
 		hb_fail(HB_EXIT_REFUSED, "project", "%s is a %s project: it has "
 		    "no hour packages", j.code, j.model);
-	minutes = package_minutes(in->hours);
+	minutes = hb_package_hours(in->hours);
 	if (minutes <= 0)
 		hb_fail(HB_EXIT_DATA, "hours", "must be more than 0");
 	plan = &plans[hb_given(in->plan)
@@ -209,10 +210,8 @@ static void
 log_package(struct hb_book *book, const struct hb_package *p,
     const char *what, const char *old_value, const char *new_value)
 {
-	char key[24];
-
-	snprintf(key, sizeof key, "%lld", (long long)p->id);
-	hb_book_event(book, "package", key, what, old_value, new_value, NULL);
+	hb_book_event_id(book, "package", p->id, what, old_value, new_value,
+	    NULL);
 }
 
 static void
@@ -304,6 +303,9 @@ pay(struct hb_book *book, struct hb_package *p, bool monthly, hb_day day)
 	    p->bonus_minutes, p->paid_periods + 1, day);
 	snprintf(period, sizeof period, "%d", p->paid_periods + 1);
 	log_package(book, p, "paid", NULL, period);
+	/* The client's hours vouchers load with this payment, bonus hours
+	 * of its period (voucher.h). */
+	hb_voucher_load(book, p->project_id, p->id, p->paid_periods + 1, day);
 	set_status(book, p, "active");
 }
 

@@ -21,6 +21,7 @@
 #include "hourbook/setup.h"
 #include "hourbook/suggest.h"
 #include "hourbook/table.h"
+#include "hourbook/voucher.h"
 #include "hourbook/task.h"
 #include "hourbook/xlsx.h"
 
@@ -442,6 +443,15 @@ write_sales(struct hb_book *book, const struct hb_report_filter *f,
 	hb_sales_export(book, f->client, f->project, f->from, f->to, w);
 }
 
+/* Each complaint, its decision and its voucher (voucher.h). */
+static void
+write_vouchers(struct hb_book *book, const struct hb_report_filter *f,
+    struct hb_csv_writer *w, bool no_header)
+{
+	header(w, no_header, "Vouchers", hb_complaint_columns);
+	hb_vouchers_export(book, f->client, f->project, w);
+}
+
 struct each_ctx {
 	const struct hb_report_filter *f;
 	struct hb_csv_writer *w;
@@ -543,6 +553,7 @@ static const struct kind {
 	  write_sales },
 	{ "tasks", HB_FILTER_CLIENT | HB_FILTER_PROJECT | HB_FILTER_PERSON,
 	    write_tasks },
+	{ "vouchers", HB_FILTER_CLIENT | HB_FILTER_PROJECT, write_vouchers },
 	{ "withdrawals", HB_FILTER_PERSON | HB_FILTER_PERIOD,
 	    write_withdrawals },
 };

@@ -548,6 +548,119 @@ print_setup(struct sheet *s, lxw_worksheet *ws, const char *who)
 	check(s, worksheet_set_footer(ws, footer));
 }
 
+/* ---- the vouchers used ------------------------------------------------------
+ *
+ * Under the Summary, the vouchers of accepted complaints used in the
+ * period (voucher.h): an hours voucher on its package, the part of its
+ * hours the package used in the period (a package's vouchers are drawn
+ * first, in complaint order, before its paid hours: so of the package's
+ * used hours the first ones are theirs); a money voucher on each invoice
+ * of the period's months that credited it.  No block when none.
+ */
+
+struct vouchers_ctx {
+	struct sheet *s;
+	struct hb_balances *start, *end;
+	lxw_row_t r;
+	int64_t drawn_before, package;	/* the vouchers before, per package */
+	bool titled;
+};
+
+/* Of a voucher of `minutes` after `before` voucher minutes on its
+ * package, the part the package's used minutes cover. */
+static int64_t
+voucher_used(int64_t used, int64_t before, int64_t minutes)
+{
+	int64_t v = used - before;
+
+	return v < 0 ? 0 : v > minutes ? minutes : v;
+}
+
+static int64_t
+used_on(struct hb_balances *b, int64_t package)
+{
+	ptrdiff_t k = b ? hb_balances_find(b, package) : -1;
+
+	return k >= 0 ? hb_balances_package(b, (size_t)k)->used : 0;
+}
+
+static void
+voucher_row(void *ctx, const struct hb_row *row)
+{
+	struct vouchers_ctx *v = ctx;
+	struct sheet *s = v->s;
+	lxw_worksheet *ws = s->summary;
+	bool hours = strcmp(hb_row_text(row, HB_SV_KIND), "hours") == 0;
+	int64_t on = hb_row_int(row, HB_SV_ON), value = hb_row_int(row,
+	    HB_SV_VALUE), used = value;
+	char *where, money[HB_MONEY_BUFSZ], *credit;
+
+	if (hours) {
+		if (on != v->package) {
+			v->package = on;
+			v->drawn_before = 0;
+		}
+		used = voucher_used(used_on(v->end, on), v->drawn_before, value) -
+		    voucher_used(used_on(v->start, on), v->drawn_before, value);
+		v->drawn_before += value;
+		if (used <= 0)
+			return;
+	}
+	if (!v->titled) {
+		static const char *const keys[] = { "vouchers.complaint",
+		    "heading.task", "vouchers.where", "vouchers.used" };
+
+		v->r += 2;
+		text(s, ws, v->r++, 0, T(s, "vouchers.title"), s->label);
+		for (int c = 0; c < 4; c++)
+			text(s, ws, v->r, c, T(s, keys[c]), s->heading);
+		v->r++;
+		v->titled = true;
+	}
+	check(s, worksheet_write_number(ws, v->r, 0,
+	    (double)hb_row_int(row, HB_SV_COMPLAINT), NULL));
+	check(s, worksheet_write_number(ws, v->r, 1,
+	    (double)hb_row_int(row, HB_SV_TASK), NULL));
+	if (hours) {
+		where = hb_xprintf("%s %lld", T(s, "vouchers.package"),
+		    (long long)on);
+		text(s, ws, v->r, 2, where, s->text);
+		minutes(s, ws, v->r, 3, used, s->minutes);
+	} else {
+		where = hb_xprintf("%s %lld (%s)", T(s, "vouchers.invoice"),
+		    (long long)on, hb_row_text(row, HB_SV_PERIOD));
+		text(s, ws, v->r, 2, where, s->text);
+		credit = hb_xprintf("%s %s", hb_money_format(value, '.', money),
+		    hb_row_text(row, HB_SV_CURRENCY));
+		text(s, ws, v->r, 3, credit, s->text);
+		free(credit);
+	}
+	free(where);
+	v->r++;
+}
+
+static void
+write_vouchers(struct sheet *s, struct hb_balances *start,
+    struct hb_balances *end, lxw_row_t r)
+{
+	struct vouchers_ctx v = { s, start, end, r, 0, 0, false };
+	const struct hb_report_filter *f = s->f;
+	char first[8] = "", last[8] = "";
+	struct hb_param q[] = {
+		hb_text(f->client), hb_text(f->project),
+		f->package ? hb_int(strtoll(f->package, NULL, 10))
+		    : hb_null_int(),
+		hb_text(f->from ? first : NULL), hb_text(f->to ? last : NULL)
+	};
+
+	/* The invoices of the months that hold the period's days. */
+	if (f->from)
+		snprintf(first, sizeof first, "%.7s", f->from);
+	if (f->to)
+		snprintf(last, sizeof last, "%.7s", f->to);
+	hb_book_query(s->book, HB_Q_SHEET_VOUCHERS, q, 5, voucher_row, &v);
+}
+
 /* ---- the Summary sheet --------------------------------------------------- */
 
 enum { S_PROJECT, S_PACKAGE, S_PLAN, S_STATUS, S_OPENING, S_LOADED,
@@ -641,6 +754,7 @@ write_summary(struct sheet *s, struct hb_balances *start,
 	check(s, worksheet_merge_range(ws, r, 0, r, S_NCOLS - 1,
 	    T(s, "summary.note"), s->legend));
 	check(s, worksheet_set_row(ws, r, 45, NULL));
+	write_vouchers(s, start, end, r);
 }
 
 /* ---- the whole ------------------------------------------------------------ */

@@ -21,7 +21,7 @@
 #include "hourbook/date.h"
 #include "hourbook/records.h"
 
-#define HB_SCHEMA_VERSION 19
+#define HB_SCHEMA_VERSION 20
 
 struct hb_book;
 
@@ -117,6 +117,11 @@ void hb_book_event(struct hb_book *book, const char *entity, const char *key,
 void hb_book_event_at(struct hb_book *book, const char *at,
     const char *entity, const char *key, const char *what,
     const char *old_value, const char *new_value, const char *reason);
+/* The same for an entity keyed by its number (a package, a withdrawal,
+ * a complaint). */
+void hb_book_event_id(struct hb_book *book, const char *entity, int64_t id,
+    const char *what, const char *old_value, const char *new_value,
+    const char *reason);
 
 /* Holidays: *name is the caller's. */
 bool hb_book_holiday(struct hb_book *book, hb_day day, char **name);
@@ -476,6 +481,29 @@ enum hb_query {
 	HB_Q_DEEMED_TASKS,		/* () -> HB_DEEMED_* */
 	HB_Q_TERM_PACKAGES,		/* (project) -> HB_TERMP_* */
 	HB_Q_TERM_SHARES,		/* (project) -> HB_TERMS_* */
+	/* Complaints and vouchers (schema 20, voucher.c). */
+	HB_Q_COMPLAINT_INSERT,		/* (task, reason, actor, now) -> id */
+	HB_Q_COMPLAINT_DECIDE,		/* (id, status, decision, actor, now,
+					   minutes, amount, expires): an
+					   open complaint only */
+	HB_Q_COMPLAINTS,		/* (id, client, project) -> HB_CPL_* */
+	HB_Q_VOUCHER_HOURS_DUE,		/* (project id, day) -> (complaint,
+					   minutes, minutes): not loaded,
+					   not expired */
+	HB_Q_VOUCHER_LOAD,		/* (complaint, package, period) */
+	HB_Q_VOUCHER_MONEY_DUE,		/* (project id, day) -> (complaint,
+					   amount left, amount): not
+					   expired, not spent */
+	HB_Q_VOUCHER_LINE,		/* (invoice, line, description,
+					   amount, complaint) */
+	HB_Q_VOUCHER_CREDITS,		/* (complaint) -> (invoice, amount,
+					   period) */
+	HB_Q_SHEET_VOUCHERS,		/* (client, project, package, first
+					   month, last month) -> HB_SV_* */
+	HB_Q_CHECK_VOUCHERS,		/* () -> the vouchers whose credits
+					   exceed them or whose load is
+					   missing: (complaint, 1 for the
+					   credits, 0 for the load) */
 	HB_Q_COUNT
 };
 
@@ -563,6 +591,21 @@ enum { HB_SHARED_PROJECT, HB_SHARED_CODE, HB_SHARED_CLIENT,
  * figures (NULL: none, or not yet). */
 enum { HB_SMONTH_MONTH, HB_SMONTH_UNITS, HB_SMONTH_REVENUE,
 	HB_SMONTH_STANDING, HB_SMONTH_INVOICE, HB_SMONTH_SETTLED };
+/* A complaint, its decision and its voucher (schema 20), by id:
+ * credited is what invoice lines credited of a money voucher (cents, 0
+ * and up); used_minutes is of the package it was loaded on. */
+enum { HB_CPL_ID, HB_CPL_TASK, HB_CPL_TITLE, HB_CPL_PROJECT, HB_CPL_CLIENT,
+	HB_CPL_CURRENCY, HB_CPL_REASON, HB_CPL_STATUS, HB_CPL_ACTOR,
+	HB_CPL_CREATED, HB_CPL_DECISION, HB_CPL_DECIDED_BY, HB_CPL_DECIDED,
+	HB_CPL_MINUTES, HB_CPL_AMOUNT, HB_CPL_EXPIRES, HB_CPL_PACKAGE,
+	HB_CPL_PERIOD, HB_CPL_CREDITED, HB_CPL_CLIENT_ID };
+/* The vouchers redeemed on the packages and invoices of a sheet: hours
+ * loaded on a package (HB_SV_ON is the package, HB_SV_VALUE its minutes,
+ * HB_SV_PERIOD NULL), then money credited on an invoice of the months
+ * (HB_SV_ON the invoice, HB_SV_VALUE the credit, HB_SV_PERIOD its
+ * month), by complaint. */
+enum { HB_SV_KIND, HB_SV_COMPLAINT, HB_SV_TASK, HB_SV_ON, HB_SV_VALUE,
+	HB_SV_PERIOD, HB_SV_CURRENCY };
 
 struct hb_param {
 	enum { HB_P_NULL, HB_P_NULL_INT, HB_P_INT, HB_P_TEXT } type;

@@ -28,6 +28,10 @@ struct hb_package_input {
 };
 void hb_package_add(struct hb_book *book, const struct hb_package_input *in,
     struct hb_package *out);
+/* The column "hours" read as package-add --hours does: a bare number is
+ * hours ("12.5"), any other DURATION as usual ("90m"); dies on a bad
+ * one (hb_fail). */
+int64_t hb_package_hours(const char *s);
 
 enum hb_package_action { HB_PACKAGE_INVOICED, HB_PACKAGE_PAID,
 	HB_PACKAGE_CLOSED };

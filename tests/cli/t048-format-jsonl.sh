@@ -29,7 +29,7 @@ def field: if . == null then ""
  if (.key | IN("amount", "balance", "earned", "fee", "minimum",
      "paid_this_month", "pending", "price", "rate", "unit_price",
      "minimum_fee", "kpi_revenue", "share_cap", "revenue", "revenue_above",
-     "share_amount", "total"))
+     "share_amount", "total", "voucher_amount", "credited"))
     and (.value | type) == "number"
  then (.value | money) else (.value | field) end] | join(",")'
 
@@ -46,7 +46,8 @@ to_entries | all(
       "pending", "price", "rate", "unit_price", "discount", "bonus",
       "penalty_base", "penalty_daily", "sales", "units", "kpi_units",
       "minimum_fee", "kpi_revenue", "share", "share_cap", "revenue",
-      "revenue_above", "share_amount", "total"))
+      "revenue_above", "share_amount", "total", "complaint",
+      "voucher_amount", "credited"))
   then .value == null or (.value | type) == "number"
   else .value == null or (.value | type) == "string" end)'
 
@@ -92,10 +93,15 @@ project-add -q --client acme --minimum-fee 500 --kpi-units 10 --share 10 \
 sales-log -q --project acme-store --month 2026-09 --units 24 --revenue 4800.5 >/dev/null
 sales-log -q --project acme-store --month 2026-10 --units 3 --revenue 300 >/dev/null
 billing-run -q --month 2026-09 >/dev/null
+# A complaint settled with a voucher and one still open, for the vouchers
+# export.
+complaint -q --task 1 --reason "the logo was wrong" >/dev/null
+complaint -q --accept 1 --money 20 --reason "redone for free" >/dev/null
+complaint -q --task 1 --reason "late" >/dev/null
 # Every kind of export.
 kinds=0
 for kind in activities balances clients comments earnings entries events \
-    invoices people projects sales tasks withdrawals; do
+    invoices people projects sales tasks vouchers withdrawals; do
 	compare "report-export $kind" report-export "$kind"
 	kinds=$((kinds + 1))
 done

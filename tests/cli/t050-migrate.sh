@@ -6,6 +6,31 @@
 . "$(dirname "$0")/lib.sh"
 engine_only sqlite "the migration of old SQLite books (PRAGMA user_version, sqlite_master)"
 
+V20='CREATE TABLE il (invoice_id INTEGER NOT NULL REFERENCES invoice (id),
+  line INTEGER NOT NULL,
+  kind TEXT NOT NULL CHECK (kind IN ('"'fee'"', '"'overage'"', '"'penalty'"',
+  '"'minimum'"', '"'share'"', '"'deemed'"')),
+  description TEXT NOT NULL, quantity_minutes INTEGER,
+  unit_price INTEGER NOT NULL, amount INTEGER NOT NULL,
+  task_id INTEGER REFERENCES task (id),
+  package_invoice_id INTEGER REFERENCES package_invoice (id),
+  sales_id INTEGER REFERENCES sales (id),
+  CHECK (sales_id IS NULL OR kind IN ('"'minimum'"', '"'share'"')),
+  PRIMARY KEY (invoice_id, line)) STRICT;
+INSERT INTO il SELECT invoice_id, line, kind, description, quantity_minutes,
+  unit_price, amount, task_id, package_invoice_id, sales_id FROM invoice_line;
+DROP TABLE invoice_line; ALTER TABLE il RENAME TO invoice_line;
+CREATE UNIQUE INDEX invoice_line_fee ON invoice_line (package_invoice_id)
+  WHERE package_invoice_id IS NOT NULL;
+CREATE UNIQUE INDEX invoice_line_penalty ON invoice_line (task_id)
+  WHERE kind = '"'penalty'"';
+CREATE UNIQUE INDEX invoice_line_minimum ON invoice_line (invoice_id)
+  WHERE kind = '"'minimum'"';
+CREATE UNIQUE INDEX invoice_line_share ON invoice_line (sales_id)
+  WHERE kind = '"'share'"';
+CREATE UNIQUE INDEX invoice_line_deemed ON invoice_line (task_id)
+  WHERE kind = '"'deemed'"';
+DROP TABLE complaint;'
 V19='ALTER TABLE project DROP COLUMN deemed_delivery;
 CREATE TABLE il (invoice_id INTEGER NOT NULL REFERENCES invoice (id),
   line INTEGER NOT NULL,
@@ -79,7 +104,7 @@ now=$(sql 'PRAGMA user_version')
 cp "$HOURBOOK_DB" "$T/fresh.db"
 
 # Back to schema 1, as the first release wrote it, then forward.
-sql "$V19 $V18 $V17 $V16 $V15 $V14 $V13 $V12 $V11 $V10 $V9 $V8 $V7 $V6 $V5 $V4 $V3 $V2 PRAGMA user_version = 1" >/dev/null
+sql "$V20 $V19 $V18 $V17 $V16 $V15 $V14 $V13 $V12 $V11 $V10 $V9 $V8 $V7 $V6 $V5 $V4 $V3 $V2 PRAGMA user_version = 1" >/dev/null
 expect_eq "a version-1 book" "1" "$(sql 'PRAGMA user_version')"
 expect_exit 74 task-list
 expect_err "a reader says who upgrades" "the next writing command"
@@ -94,7 +119,7 @@ expect_eq "integrity" ok "$(book_integrity)"
 expect_exit 0 task-list
 
 # Schema 2 (tasks, no packages) forward, keeping the tasks.
-sqlite3 "$T/fresh.db" "INSERT INTO task (project_id, kind, title, status, created, updated) VALUES (1, 'activity', 'Old task', 'open', 'x', 'x'); $V19 $V18 $V17 $V16 $V15 $V14 $V13 $V12 $V11 $V10 $V9 $V8 $V7 $V6 $V5 $V4 $V3 PRAGMA user_version = 2"
+sqlite3 "$T/fresh.db" "INSERT INTO task (project_id, kind, title, status, created, updated) VALUES (1, 'activity', 'Old task', 'open', 'x', 'x'); $V20 $V19 $V18 $V17 $V16 $V15 $V14 $V13 $V12 $V11 $V10 $V9 $V8 $V7 $V6 $V5 $V4 $V3 PRAGMA user_version = 2"
 expect_exit 0 holiday-add --db "$T/fresh.db" 2026-12-25 Christmas
 expect_exit 0 task-list --db "$T/fresh.db"
 expect_eq "2 -> now" "$now" "$(sqlite3 "$T/fresh.db" 'PRAGMA user_version')"
@@ -103,7 +128,7 @@ grep -q ',Old task,open,' "$T/out" && ok "tasks kept" || not_ok "tasks kept"
 # A migration that cannot finish leaves the book as it was: here the
 # version-1 book already holds a table the migration would create.
 cp "$HOURBOOK_DB" "$T/v1.db"
-sqlite3 "$T/v1.db" "$V19 $V18 $V17 $V16 $V15 $V14 $V13 $V12 $V11 $V10 $V9 $V8 $V7 $V6 $V5 $V4 $V3 $V2 PRAGMA user_version = 1; CREATE TABLE comment (x)"
+sqlite3 "$T/v1.db" "$V20 $V19 $V18 $V17 $V16 $V15 $V14 $V13 $V12 $V11 $V10 $V9 $V8 $V7 $V6 $V5 $V4 $V3 $V2 PRAGMA user_version = 1; CREATE TABLE comment (x)"
 expect_exit 74 client-add --db "$T/v1.db" other
 expect_eq "failed migration rolled back" "1" "$(sqlite3 "$T/v1.db" 'PRAGMA user_version')"
 expect_eq "nothing half-made" "0" "$(sqlite3 "$T/v1.db" "SELECT count(*) FROM sqlite_master WHERE name IN ('task', 'package')")"
@@ -130,7 +155,7 @@ HOURBOOK_NOW=2026-11-03T09:00:00Z hours-log -q --csv "$T/sheet.csv" >/dev/null
 HOURBOOK_NOW=2026-11-03T10:00:00Z report-export balances >"$T/balances-10"
 HOURBOOK_NOW=2026-11-03T10:00:00Z withdraw --as bruno --status >"$T/status-10"
 sql "SELECT * FROM package_month ORDER BY 1, 2; SELECT * FROM person_earned ORDER BY 1, 2" >"$T/summaries-10"
-sql "$V19 $V18 $V17 $V16 $V15 $V14 $V13 $V12 $V11 $V10 PRAGMA user_version = 9" >/dev/null
+sql "$V20 $V19 $V18 $V17 $V16 $V15 $V14 $V13 $V12 $V11 $V10 PRAGMA user_version = 9" >/dev/null
 HOURBOOK_NOW=2026-11-03T10:00:00Z expect_exit 74 report-export balances
 HOURBOOK_NOW=2026-11-03T10:00:00Z expect_exit 0 holiday-add 2026-12-08 Immacolata
 expect_eq "9 -> now" "$now" "$(sql 'PRAGMA user_version')"
@@ -153,7 +178,7 @@ book-config withdraw.minimum 10 >/dev/null
 HOURBOOK_NOW=2026-11-03T10:00:00Z withdraw -q --as bruno --currency EUR 50 >/dev/null
 HOURBOOK_NOW=2026-11-03T10:00:00Z withdraw -q --reject --reason "wrong account" 1 >/dev/null
 HOURBOOK_NOW=2026-11-03T10:00:00Z report-export earnings >"$T/earnings-16"
-sql "$V19 $V18 $V17 $V16 $V15 PRAGMA user_version = 14" >/dev/null
+sql "$V20 $V19 $V18 $V17 $V16 $V15 PRAGMA user_version = 14" >/dev/null
 expect_eq "at 14: no rate history" "0" "$(sql "SELECT count(*) FROM sqlite_master WHERE name IN ('person_rate', 'project_rate')")"
 HOURBOOK_NOW=2026-11-03T10:00:00Z expect_exit 0 holiday-add 2026-12-26 "Santo Stefano"
 expect_eq "14 -> now" "$now" "$(sql 'PRAGMA user_version')"
@@ -175,14 +200,14 @@ HOURBOOK_NOW=2026-11-10T10:00:00Z package-add -q --project p --hours 1 >"$T/out"
 HOURBOOK_NOW=2026-11-10T10:00:00Z package-set -q --invoiced "$(csv_col package <"$T/out")" >/dev/null
 HOURBOOK_NOW=2026-12-02T10:00:00Z billing-run -q --month 2026-11 >/dev/null
 HOURBOOK_NOW=2026-12-02T10:00:00Z report-export invoices >"$T/invoices-17"
-sql "$V19 $V18 $V17 PRAGMA user_version = 16" >/dev/null
+sql "$V20 $V19 $V18 $V17 PRAGMA user_version = 16" >/dev/null
 expect_eq "at 16: no sales tables" "0" "$(sql "SELECT count(*) FROM sqlite_master WHERE name IN ('sales', 'sales_share', 'invoice_line_minimum')")"
 HOURBOOK_NOW=2026-12-02T10:00:00Z expect_exit 0 holiday-add 2027-01-06 Epifania
 expect_eq "16 -> now" "$now" "$(sql 'PRAGMA user_version')"
 HOURBOOK_NOW=2026-12-02T10:00:00Z report-export invoices >"$T/invoices"
 expect_eq "the same invoice lines" "$(cat "$T/invoices-17")" "$(cat "$T/invoices")"
 [ "$(wc -l <"$T/invoices")" -gt 1 ] && ok "there were lines to keep" || not_ok "there were lines to keep"
-expect_eq "the indexes of invoice_line" "invoice_line_deemed invoice_line_fee invoice_line_minimum invoice_line_penalty invoice_line_share" "$(sql "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'invoice_line' AND sql IS NOT NULL ORDER BY name" | paste -sd' ' -)"
+expect_eq "the indexes of invoice_line" "invoice_line_deemed invoice_line_fee invoice_line_minimum invoice_line_penalty invoice_line_share invoice_line_voucher" "$(sql "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'invoice_line' AND sql IS NOT NULL ORDER BY name" | paste -sd' ' -)"
 HOURBOOK_NOW=2026-12-02T10:00:00Z expect_exit 0 project-set --minimum-fee 100 --kpi-units 1 --share 10 --share-from 2026-11 --reason "a shop" p
 HOURBOOK_NOW=2026-12-02T10:00:00Z expect_exit 0 sales-log --project p --month 2026-11 --units 3 --revenue 30
 HOURBOOK_NOW=2026-12-02T10:00:00Z expect_exit 0 billing-run --month 2026-11
@@ -191,7 +216,7 @@ HOURBOOK_NOW=2026-12-02T10:00:00Z expect_exit 0 book-check
 
 # Schema 17 -> 18 adds the project's support window and priority: none
 # set (its plan's) for the projects there were.
-sql "$V19 $V18 PRAGMA user_version = 17" >/dev/null
+sql "$V20 $V19 $V18 PRAGMA user_version = 17" >/dev/null
 expect_eq "at 17: no support_hours" "0" "$(sql "SELECT count(*) FROM pragma_table_info('project') WHERE name IN ('support_hours', 'priority')")"
 HOURBOOK_NOW=2026-12-02T10:00:00Z expect_exit 0 project-set --support-hours "Mon-Sat 08:00-20:00" --priority top --reason "migrated" p
 expect_eq "17 -> now" "$now" "$(sql 'PRAGMA user_version')"
@@ -201,17 +226,34 @@ HOURBOOK_NOW=2026-12-02T10:00:00Z expect_exit 0 book-check
 # Schema 18 -> 19 adds the projects' deemed-delivery opt-in (off) and
 # makes invoice_line again (its kinds take deemed), keeping every line.
 HOURBOOK_NOW=2026-12-02T10:00:00Z report-export invoices >"$T/invoices-18"
-sql "$V19 PRAGMA user_version = 18" >/dev/null
+sql "$V20 $V19 PRAGMA user_version = 18" >/dev/null
 expect_eq "at 18: no opt-in column" "0" "$(sql "SELECT count(*) FROM pragma_table_info('project') WHERE name = 'deemed_delivery'")"
 HOURBOOK_NOW=2026-12-02T10:00:00Z expect_exit 0 holiday-add 2027-01-07 "a day off"
 expect_eq "18 -> now" "$now" "$(sql 'PRAGMA user_version')"
 HOURBOOK_NOW=2026-12-02T10:00:00Z report-export invoices >"$T/invoices"
 expect_eq "the same invoice lines at 19" "$(cat "$T/invoices-18")" "$(cat "$T/invoices")"
 expect_eq "every project opted out" "0" "$(sql "SELECT count(*) FROM project WHERE deemed_delivery <> 0")"
-expect_eq "the indexes of invoice_line at 19" "invoice_line_deemed invoice_line_fee invoice_line_minimum invoice_line_penalty invoice_line_share" "$(sql "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'invoice_line' AND sql IS NOT NULL ORDER BY name" | paste -sd' ' -)"
+expect_eq "the indexes of invoice_line at 19" "invoice_line_deemed invoice_line_fee invoice_line_minimum invoice_line_penalty invoice_line_share invoice_line_voucher" "$(sql "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'invoice_line' AND sql IS NOT NULL ORDER BY name" | paste -sd' ' -)"
 expect_eq "the figures each line billed kept" "$(sql "SELECT count(*) FROM invoice_line WHERE sales_id IS NOT NULL")" "$(sql "SELECT count(*) FROM invoice_line WHERE kind IN ('minimum', 'share') AND description NOT LIKE '%no sales figures%'")"
 HOURBOOK_NOW=2026-12-02T10:00:00Z expect_exit 0 project-set --deemed-delivery --reason "the contract says so" p
 expect_eq "the opt-in on a migrated book" "yes" "$(csv_col deemed_delivery <"$T/out")"
+HOURBOOK_NOW=2026-12-02T10:00:00Z expect_exit 0 book-check
+
+# Schema 19 -> 20 adds the complaints and makes invoice_line again (the
+# kind voucher, the complaint a credit redeems), keeping every line and
+# its unique indexes.
+HOURBOOK_NOW=2026-12-02T10:00:00Z report-export invoices >"$T/invoices-19"
+sql "$V20 PRAGMA user_version = 19" >/dev/null
+expect_eq "at 19: no complaints" "0" "$(sql "SELECT count(*) FROM sqlite_master WHERE name IN ('complaint', 'invoice_line_voucher')")"
+HOURBOOK_NOW=2026-12-02T10:00:00Z expect_exit 0 holiday-add 2027-04-25 Liberazione
+expect_eq "19 -> now" "$now" "$(sql 'PRAGMA user_version')"
+HOURBOOK_NOW=2026-12-02T10:00:00Z report-export invoices >"$T/invoices"
+expect_eq "the same invoice lines at 20" "$(cat "$T/invoices-19")" "$(cat "$T/invoices")"
+expect_eq "the indexes of invoice_line at 20" "invoice_line_deemed invoice_line_fee invoice_line_minimum invoice_line_penalty invoice_line_share invoice_line_voucher" "$(sql "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'invoice_line' AND sql IS NOT NULL ORDER BY name" | paste -sd' ' -)"
+expect_eq "the figures each line billed kept at 20" "$(sql "SELECT count(*) FROM invoice_line WHERE kind IN ('minimum', 'share') AND description NOT LIKE '%no sales figures%'")" "$(sql "SELECT count(*) FROM invoice_line WHERE sales_id IS NOT NULL")"
+HOURBOOK_NOW=2026-12-02T10:00:00Z expect_exit 0 task-add --project p "Logo"
+HOURBOOK_NOW=2026-12-02T10:00:00Z expect_exit 0 complaint --task "$(csv_col task <"$T/out")" --reason "wrong colours"
+HOURBOOK_NOW=2026-12-02T10:00:00Z expect_exit 0 complaint --accept 1 --money 5
 HOURBOOK_NOW=2026-12-02T10:00:00Z expect_exit 0 book-check
 export HOURBOOK_DB="$T/book.db" HOURBOOK_USER=tester
 

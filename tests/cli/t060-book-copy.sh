@@ -82,6 +82,12 @@ must withdraw --reject 2 --reason "bank details missing"
 must sales-log --project store --month 2026-08 --units 24 --revenue 4800 --note "the shop's report"
 must sales-log --reverse 1 --reason "returns counted"
 must sales-log --project store --month 2026-08 --units 22 --revenue 4400
+must complaint --task 1 --reason "the header broke on phones"
+must complaint --accept 1 --money 30 --reason "our bug"
+must complaint --task 2 --reason "late"
+must complaint --accept 2 --hours 1
+must complaint --task 7 --reason "the wrong font"
+must complaint --reject 3 --reason "the font of the brief"
 must billing-run --month 2026-08
 at 2026-10-01T06:00:00Z
 must billing-run --month 2026-09
@@ -100,9 +106,12 @@ orig=$HOURBOOK_DB
 for t in setting holiday client person person_rate project project_rate project_setting member event task \
     comment package package_invoice package_payment hours_ledger entry entry_split \
     package_use money_ledger withdrawal withdrawal_outcome invoice invoice_line \
-    batch request_key timer sales_share sales; do
+    batch request_key timer sales_share sales complaint; do
 	[ "$(sql "SELECT count(*) FROM $t")" -gt 0 ] || not_ok "the book has rows in $t"
 done
+# ...and a voucher's credit and load, whose columns the copy must keep.
+[ "$(sql "SELECT count(*) FROM invoice_line WHERE complaint_id IS NOT NULL")" -gt 0 ] || not_ok "the book has a voucher's credit"
+[ "$(sql "SELECT count(*) FROM complaint WHERE package_id IS NOT NULL")" -gt 0 ] || not_ok "the book has a voucher loaded"
 
 # ---- what two books are compared by -----------------------------------------
 # Every kind report-export has (from its own list), in csv and excel-csv.

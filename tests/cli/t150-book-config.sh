@@ -25,6 +25,7 @@ support.hours.upfront,24/7,24/7,the support hours of projects on an upfront plan
 task.minor_minutes,30,30,extra requests up to this estimate are approved at once
 task.urgent_factor,3,3,logged time on urgent tasks counts this many times
 timezone,Europe/Rome,UTC,"the book's time zone (an IANA name): days, months and business hours are counted in it"
+voucher.days,365,365,days an accepted complaint's voucher can be redeemed (0: it never expires)
 withdraw.minimum,100.00,100.00,the smallest withdrawal
 withdraw.payout_days,5,5,business days from a withdrawal request to its payout
 withdraw.per_month,2,2,withdrawal requests a person may make in a calendar month

@@ -81,6 +81,10 @@ static const struct {
 	{ "HB_Q_SLA_COMMENTS", "tt" },
 	/* client, project (sales.c) */
 	{ "HB_Q_SHARE_PROJECTS", "tt" },
+	/* complaint, client, project (voucher.c) */
+	{ "HB_Q_COMPLAINTS", "itt" },
+	/* client, project, package, first and last month (sheet.c) */
+	{ "HB_Q_SHEET_VOUCHERS", "ttitt" },
 };
 #define NBOUND (sizeof bound / sizeof bound[0])
 
