@@ -3371,7 +3371,9 @@ static const char *const query_sql[HB_Q_COUNT] = {
 	    "AND key = CAST(t.id AS TEXT) AND what = 'status' "
 	    "AND new = 'blocked') FROM task t JOIN project j "
 	    "ON j.id = t.project_id WHERE j.deemed_delivery = 1 "
-	    "AND t.status = 'blocked' ORDER BY t.id",
+	    "AND t.status = 'blocked' AND t.blocked_from IN ('open', "
+	    "'approved', 'in-progress', 'delivered', 'revision') "
+	    "ORDER BY t.id",
 	[HB_Q_TERM_PACKAGES] = "SELECT id, status, plan, start_month, months, "
 	    "expires, closed_on, created FROM package WHERE project_id = ?1 "
 	    "AND status IN ('invoiced', 'active', 'closed') ORDER BY id",
@@ -3391,11 +3393,22 @@ static const char *const query_sql[HB_Q_COUNT] = {
 	    "decision = ?3, decided_by = ?4, decided = ?5, minutes = ?6, "
 	    "amount = ?7, expires = ?8 WHERE id = ?1 AND status = 'open' "
 	    "RETURNING id",
+	/* An hours voucher's use counts from its load (the package's use
+	 * on the days before it is not the voucher's), after the vouchers
+	 * loaded before it on its package (complaint order), whatever rows
+	 * are printed. */
+#define VOUCHER_USED_BEFORE(x) "(SELECT coalesce(sum(u.minutes), 0) FROM " \
+	"package_use u WHERE u.package_id = " x ".package_id AND u.day < " \
+	"(SELECT min(h.day) FROM hours_ledger h WHERE h.package_id = " x \
+	".package_id AND h.kind = 'load' AND h.period = " x ".period))"
+#define VOUCHERS_BEFORE(x) "(SELECT coalesce(sum(y.minutes), 0) FROM " \
+	"complaint y WHERE y.package_id = " x ".package_id AND y.id < " x ".id)"
 	[HB_Q_COMPLAINTS] = "SELECT x.id, t.id, t.title, j.code, c.name, "
 	    "c.currency, x.reason, x.status, x.actor, x.created, x.decision, "
 	    "x.decided_by, x.decided, x.minutes, x.amount, x.expires, "
 	    "x.package_id, x.period, (SELECT coalesce(-sum(l.amount), 0) FROM "
-	    "invoice_line l WHERE l.complaint_id = x.id), c.id "
+	    "invoice_line l WHERE l.complaint_id = x.id), c.id, "
+	    VOUCHER_USED_BEFORE("x") ", " VOUCHERS_BEFORE("x") " "
 	    "FROM complaint x JOIN task t ON t.id = x.task_id "
 	    "JOIN project j ON j.id = t.project_id "
 	    "JOIN client c ON c.id = j.client_id "
@@ -3423,12 +3436,14 @@ static const char *const query_sql[HB_Q_COUNT] = {
 	    "FROM invoice_line l JOIN invoice i ON i.id = l.invoice_id "
 	    "WHERE l.complaint_id = ?1 ORDER BY l.invoice_id",
 	[HB_Q_SHEET_VOUCHERS] = "SELECT 'hours', x.id, x.task_id, "
-	    "x.package_id, x.minutes, NULL, c.currency FROM complaint x "
+	    "x.package_id, x.minutes, NULL, c.currency, "
+	    VOUCHER_USED_BEFORE("x") ", " VOUCHERS_BEFORE("x") " FROM complaint x "
 	    "JOIN package k ON k.id = x.package_id JOIN project j ON j.id = "
 	    "k.project_id JOIN client c ON c.id = j.client_id WHERE (?1 IS "
 	    "NULL OR c.name = ?1) AND (?2 IS NULL OR j.code = ?2) AND (?3 IS "
 	    "NULL OR k.id = ?3) UNION ALL SELECT 'money', x.id, x.task_id, "
-	    "l.invoice_id, -l.amount, i.period, c.currency FROM invoice_line l "
+	    "l.invoice_id, -l.amount, i.period, c.currency, 0, 0 "
+	    "FROM invoice_line l "
 	    "JOIN complaint x ON x.id = l.complaint_id JOIN invoice i ON i.id = "
 	    "l.invoice_id JOIN project j ON j.id = i.project_id JOIN client c "
 	    "ON c.id = j.client_id WHERE (?1 IS NULL OR c.name = ?1) AND (?2 "

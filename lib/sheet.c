@@ -562,7 +562,6 @@ struct vouchers_ctx {
 	struct sheet *s;
 	struct hb_balances *start, *end;
 	lxw_row_t r;
-	int64_t drawn_before, package;	/* the vouchers before, per package */
 	bool titled;
 };
 
@@ -596,13 +595,13 @@ voucher_row(void *ctx, const struct hb_row *row)
 	char *where, money[HB_MONEY_BUFSZ], *credit;
 
 	if (hours) {
-		if (on != v->package) {
-			v->package = on;
-			v->drawn_before = 0;
-		}
-		used = voucher_used(used_on(v->end, on), v->drawn_before, value) -
-		    voucher_used(used_on(v->start, on), v->drawn_before, value);
-		v->drawn_before += value;
+		/* Its package's use since its load, after the vouchers
+		 * loaded before it. */
+		int64_t since = hb_row_int(row, HB_SV_USED_BEFORE_LOAD),
+		    before = hb_row_int(row, HB_SV_VOUCHERS_BEFORE);
+
+		used = voucher_used(used_on(v->end, on) - since, before, value) -
+		    voucher_used(used_on(v->start, on) - since, before, value);
 		if (used <= 0)
 			return;
 	}
@@ -643,7 +642,7 @@ static void
 write_vouchers(struct sheet *s, struct hb_balances *start,
     struct hb_balances *end, lxw_row_t r)
 {
-	struct vouchers_ctx v = { s, start, end, r, 0, 0, false };
+	struct vouchers_ctx v = { s, start, end, r, false };
 	const struct hb_report_filter *f = s->f;
 	char first[8] = "", last[8] = "";
 	struct hb_param q[] = {

@@ -339,19 +339,13 @@ const char *const hb_complaint_columns[] = {
 	"invoices", NULL
 };
 
-/* The minutes of the hours vouchers loaded on a package so far in the
- * rows, which come by complaint: a package's vouchers are drawn in that
- * order, before its paid hours. */
-struct loaded {
-	int64_t package, minutes;
-};
-
+/* The rows come by complaint: a package's vouchers are drawn in that
+ * order, each from its load on, before the paid hours (HB_Q_COMPLAINTS
+ * gives the use before the load and the vouchers before it). */
 struct print_ctx {
 	struct hb_book *book;
 	struct hb_csv_writer *w;
 	hb_day today;
-	struct loaded *loaded;
-	size_t nloaded;
 };
 
 /* The optional cells of a row: empty when there is nothing (v < 0 or
@@ -403,25 +397,6 @@ take_credit(void *ctx, const struct hb_row *row)
 	*list = more;
 }
 
-/* Of the loads before it on its package, what this voucher's minutes
- * leave; updates the running sum. */
-static int64_t
-earlier_on(struct print_ctx *p, int64_t package, int64_t minutes)
-{
-	for (size_t i = 0; i < p->nloaded; i++)
-		if (p->loaded[i].package == package) {
-			int64_t before = p->loaded[i].minutes;
-
-			p->loaded[i].minutes += minutes;
-			return before;
-		}
-	p->loaded = hb_xrealloc(p->loaded, (p->nloaded + 1) *
-	    sizeof *p->loaded);
-	p->loaded[p->nloaded].package = package;
-	p->loaded[p->nloaded++].minutes = minutes;
-	return 0;
-}
-
 static void
 print_row(void *ctx, const struct hb_row *row)
 {
@@ -454,11 +429,14 @@ print_row(void *ctx, const struct hb_row *row)
 	}
 	if (c.package > 0) {
 		struct hb_package k;
-		int64_t before = earlier_on(p, c.package, c.minutes);
+		int64_t before = hb_row_int(row, HB_CPL_VOUCHERS_BEFORE);
 
 		used = 0;
 		if (hb_package_load(p->book, c.package, &k)) {
-			used = k.used - before;
+			/* Its package's use since it was loaded, after the
+			 * vouchers loaded before it. */
+			used = k.used - hb_row_int(row, HB_CPL_USED_BEFORE_LOAD) -
+			    before;
 			used = used < 0 ? 0 : used > c.minutes ? c.minutes : used;
 			hb_package_release(&k);
 		}
@@ -500,12 +478,11 @@ static void
 print_rows(struct hb_book *book, int64_t id, const char *client,
     const char *project, struct hb_csv_writer *w)
 {
-	struct print_ctx p = { book, w, hb_today(), NULL, 0 };
+	struct print_ctx p = { book, w, hb_today() };
 	struct hb_param q[] = { id ? hb_int(id) : hb_null_int(),
 	    hb_text(client), hb_text(project) };
 
 	hb_book_query(book, HB_Q_COMPLAINTS, q, 3, print_row, &p);
-	free(p.loaded);
 }
 
 void

@@ -194,9 +194,16 @@ HOURBOOK_NOW=2026-09-01T08:00:00Z package-set -q --invoiced --date 2026-09-01 6 
 HOURBOOK_NOW=2026-09-01T08:00:00Z package-set -q --paid --date 2026-09-01 6 >/dev/null
 task-add -q --project retainer --assign bruno "Monthly report" >/dev/null	# 9
 task-set -q --start 9 >/dev/null
+# Only agreed work is deemed delivered: an idea not accepted and a request
+# never estimated, blocked the same day, stay blocked.
+task-add -q --project retainer --kind idea "A podcast?" >/dev/null	# 10
+task-add -q --project retainer --kind request "New landing page" >/dev/null	# 11
 HOURBOOK_NOW=2026-11-20T08:00:00Z task-set -q --block "the figures" 9 >/dev/null
+HOURBOOK_NOW=2026-11-20T08:00:00Z task-set -q --block "which audience?" 10 11 >/dev/null
 HOURBOOK_NOW=2026-12-01T08:00:00Z expect_exit 0 billing-run -q --month 2026-11
 expect_eq "the end of a monthly plan's term" "done|2026-11-30" "$(sql "SELECT t.status, e.new FROM task t JOIN event e ON e.entity = 'task' AND e.key = '9' AND e.what = 'deemed delivered' WHERE t.id = 9")"
+expect_eq "an idea and an unestimated request stay blocked" "10 blocked idea
+11 blocked requested" "$(sql "SELECT id || ' ' || status || ' ' || blocked_from FROM task WHERE id IN (10, 11) ORDER BY id")"
 
 # A deemed delivery is undone as any done task: reopened, back to blocked.
 HOURBOOK_NOW=2026-12-02T08:00:00Z expect_exit 0 task-set --reopen --reason "the client sent the photos after all" 4

@@ -227,4 +227,64 @@ expect_exit 0 book-check
 sql "UPDATE invoice_line SET amount = -6000 WHERE complaint_id = 2 AND invoice_id = 2" >/dev/null
 expect_exit 1 book-check
 expect_eq "a voucher credited beyond itself" "voucher,complaint,2,its voucher's credits on invoices add up to more than the voucher" "$(grep "^voucher" "$T/out")"
+# ---- an hours voucher is used from its load on, whatever is exported ----------------
+# A book of its own: gamma's monthly plan on app (10 h a month) used 3 h
+# in November; two vouchers, A (2 h, a complaint on shop's task) and B
+# (1 h, on app's), load on December's payment, after that use: none of
+# those 3 h is theirs.  Then 2:30 in December: A's 2 h first, then 0:30
+# of B, in complaint order; the same in every export, filtered or not.
+export HOURBOOK_DB="$T/v2.db" HOURBOOK_NOW=2026-11-02T10:00:00Z
+client-add -q gamma >/dev/null
+member-add -q --role staff maria >/dev/null
+project-add -q --client gamma --rate 40 shop >/dev/null
+project-add -q --client gamma --rate 40 app >/dev/null
+member-add -q --rate 20 --project shop ana >/dev/null
+member-add -q --project app ana >/dev/null
+task-add -q --project shop --assign ana "Cart" >/dev/null		# 1
+task-add -q --project app --assign ana "Login" >/dev/null		# 2
+package-add -q --project app --hours 10 --plan monthly --months 3 >/dev/null
+package-set -q --invoiced 1 >/dev/null
+package-set -q --paid 1 >/dev/null
+HOURBOOK_NOW=2026-11-20T17:00:00Z hours-log -q --person ana --date 2026-11-20 2 3h >/dev/null
+expect_eq "November used 3 h of the plan" "180" "$(sql "SELECT coalesce(sum(minutes), 0) FROM package_use")"
+HOURBOOK_NOW=2026-11-21T10:00:00Z complaint -q --task 1 --reason "cart lost items" >/dev/null
+HOURBOOK_NOW=2026-11-21T10:00:00Z complaint -q --accept 1 --hours 2 >/dev/null
+HOURBOOK_NOW=2026-11-21T10:00:00Z complaint -q --task 2 --reason "login loops" >/dev/null
+HOURBOOK_NOW=2026-11-21T10:00:00Z complaint -q --accept 2 --hours 1 >/dev/null
+export HOURBOOK_NOW=2026-12-01T10:00:00Z
+billing-run -q --month 2026-11 >/dev/null
+package-set -q --paid 1 >/dev/null
+expect_exit 0 report-export vouchers
+expect_eq "loaded after 3 h of use: none of it theirs" "1 loaded 0
+2 loaded 0" "$(awk -F, 'NR > 1 { print $1, $17, $19 }' "$T/out")"
+HOURBOOK_NOW=2026-12-05T10:00:00Z hours-log -q --person ana --date 2026-12-05 2 2h30m >/dev/null
+HOURBOOK_NOW=2026-12-05T10:00:00Z expect_exit 0 report-export vouchers
+expect_eq "2:30 since the load: A's 120, then 30 of B" "1 120
+2 30" "$(awk -F, 'NR > 1 { print $1, $19 }' "$T/out")"
+HOURBOOK_NOW=2026-12-05T10:00:00Z expect_exit 0 report-export vouchers --project app
+expect_eq "B alone: still 30, after A" "2 30" "$(awk -F, 'NR > 1 { print $1, $19 }' "$T/out")"
+HOURBOOK_NOW=2026-12-05T10:00:00Z expect_exit 0 report-export vouchers --project shop
+expect_eq "A alone: 120" "1 120" "$(awk -F, 'NR > 1 { print $1, $19 }' "$T/out")"
+cat >"$T/vrows.py" <<'PY'
+import sys, openpyxl
+ws = openpyxl.load_workbook(sys.argv[1]).worksheets[1]
+rows = [r for r in range(1, ws.max_row + 1) if ws.cell(r, 1).value == "Vouchers used"]
+for r0 in rows:
+    r = r0 + 2
+    while ws.cell(r, 1).value is not None:
+        used = ws.cell(r, 4).value
+        if isinstance(used, float):
+            used = round(used * 1440)
+        elif hasattr(used, "total_seconds"):
+            used = round(used.total_seconds() / 60)
+        print(ws.cell(r, 1).value, used)
+        r += 1
+PY
+for m in 11 12; do
+	HOURBOOK_NOW=2026-12-05T10:00:00Z expect_exit 0 report-export activities -f xlsx --client gamma \
+	    --month 2026-$m -o "$T/g$m.xlsx"
+done
+expect_eq "the November sheet: no voucher had been loaded" "" "$(/usr/bin/python3 "$T/vrows.py" "$T/g11.xlsx" 2>&1)"
+expect_eq "the December sheet: A's 2 h and 0:30 of B" "1 120
+2 30" "$(/usr/bin/python3 "$T/vrows.py" "$T/g12.xlsx" 2>&1)"
 finish
