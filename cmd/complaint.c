@@ -106,7 +106,11 @@ main(int argc, char **argv)
 		if (a.reject && (a.hours || a.money))
 			hb_usage_error(&command, "--hours and --money go with "
 			    "--accept");
-		if (a.accept && (a.hours != NULL) == (a.money != NULL))
+		if (a.accept && a.hours != NULL && a.money != NULL)
+			hb_usage_error(&command, "--accept takes --hours H or "
+			    "--money M, not both: a voucher is of hours or of "
+			    "money");
+		if (a.accept && a.hours == NULL && a.money == NULL)
 			hb_usage_error(&command, "--accept needs --hours H or "
 			    "--money M: the voucher, of hours or of money");
 		/* One record: the columns are not used. */

@@ -153,11 +153,13 @@ hb_task_pause(struct hb_book *book, int64_t id, const char *reason)
 		hb_task_release(&t);
 		return false;
 	}
-	/* The client-info SLA, counted as sla-check counts it: business
-	 * days from the day the task was blocked. */
+	/* The client-info SLA, counted as sla-check counts it: the days
+	 * of the project's support window from the day the task was
+	 * blocked (business days with the book's window). */
 	days = (int)hb_config_int(book, "sla.client_info_days", t.project_id);
 	hb_config_calendar(book, &cal);
-	deadline = hb_day_check(hb_business_days_add(&cal, p.blocked, days),
+	free(hb_config_window(book, t.project_id, p.blocked, &cal.support));
+	deadline = hb_day_check(hb_support_days_add(&cal, p.blocked, days),
 	    "the client-info deadline of task %lld", (long long)id);
 	hb_config_calendar_release(&cal);
 	hb_date_format(p.blocked, since);

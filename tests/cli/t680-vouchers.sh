@@ -51,7 +51,9 @@ expect_exit 65 complaint --accept 1 --hours 2x
 expect_exit 65 complaint --accept 1 --money -5
 expect_exit 65 complaint --accept 1 --money 0
 expect_exit 64 complaint --accept 1 --hours 2 --money 5
+expect_err "hours or money, not both" "--accept takes --hours H or --money M, not both"
 expect_exit 64 complaint --accept 1
+expect_err "a voucher is needed" "--accept needs --hours H or --money M"
 expect_exit 64 complaint --reject 1
 expect_exit 66 complaint --accept 9 --hours 1
 expect_err "an unknown complaint" "complaint 9 does not exist"
