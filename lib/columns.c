@@ -44,6 +44,7 @@ static const struct {
 	{ "minutes", M, "Hours" }, { "available_after", M, NULL },
 	{ "bonus_minutes", M, "Bonus hours" },
 	{ "quantity_minutes", M, "Quantity" },
+	{ "voucher_minutes", M, "Voucher hours" },
 	/* Money. */
 	{ "amount", C, NULL }, { "balance", C, NULL }, { "earned", C, NULL },
 	{ "fee", C, NULL }, { "minimum", C, NULL }, { "paid_this_month", C,
@@ -85,7 +86,7 @@ static const struct {
 	{ "start_month", T, NULL }, { "status", T, NULL },
 	{ "month", T, NULL }, { "share_from", T, NULL },
 	{ "complained_by", T, NULL }, { "decision", T, NULL },
-	{ "decided_by", T, NULL }, { "voucher", T, NULL },
+	{ "decided_by", T, NULL }, { "voucher", T, "Voucher state" },
 	{ "invoices", T, NULL },
 	{ "table", T, NULL }, { "title", T, NULL }, { "urgent", T, NULL },
 	{ "value", T, NULL }, { "what", T, NULL },
@@ -110,6 +111,10 @@ static const char *const details[] = {
 	"support_hours", "priority",
 	/* A task paused, a project's opt-in to deemed delivery (deemed.h). */
 	"paused", "deemed_delivery",
+	/* Who complained and decided, and when (voucher.h): the voucher's
+	 * state, use and credits matter more in a narrow table. */
+	"complained_by", "complained_at", "decision", "decided_by",
+	"decided_at",
 };
 
 static const char suffix[] = "_minutes";
