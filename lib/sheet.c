@@ -616,10 +616,12 @@ voucher_row(void *ctx, const struct hb_row *row)
 		v->r++;
 		v->titled = true;
 	}
+	/* Ids read left, as the headings do, not run into the next
+	 * column's text. */
 	check(s, worksheet_write_number(ws, v->r, 0,
-	    (double)hb_row_int(row, HB_SV_COMPLAINT), NULL));
+	    (double)hb_row_int(row, HB_SV_COMPLAINT), s->number));
 	check(s, worksheet_write_number(ws, v->r, 1,
-	    (double)hb_row_int(row, HB_SV_TASK), NULL));
+	    (double)hb_row_int(row, HB_SV_TASK), s->number));
 	if (hours) {
 		where = hb_xprintf("%s %lld", T(s, "vouchers.package"),
 		    (long long)on);
@@ -726,7 +728,7 @@ write_summary(struct sheet *s, struct hb_balances *start,
 			v[S_AVAILABLE] = p->available;
 			text(s, ws, r, S_PROJECT, pj->name, s->wrap);
 			check(s, worksheet_write_number(ws, r, S_PACKAGE,
-			    (double)p->id, NULL));
+			    (double)p->id, s->number));
 			snprintf(key, sizeof key, "plan.%s", p->plan);
 			text(s, ws, r, S_PLAN, T(s, key), s->text);
 			snprintf(key, sizeof key, "package.%s", p->status);
