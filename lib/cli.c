@@ -52,7 +52,7 @@ static const struct hb_option common_options[] = {
 	{ "as", OPT_AS, "HANDLE", "act as HANDLE, a person of the book (default: $HOURBOOK_USER, else the login name)", HB_ARG_TEXT, NULL },
 	{ "quiet", 'q', NULL, "print no notes on stderr", 0, NULL },
 	{ "format", 'f', "FORMAT", "print the rows as csv (the default), table (aligned, for people) or jsonl (JSON Lines)", HB_ARG_CHOICE, common_formats },
-	{ "output", 'o', "FILE", "write the CSV to FILE (atomically) instead of stdout", HB_ARG_FILE, NULL },
+	{ "output", 'o', "FILE", "write the output to FILE (atomically) instead of stdout", HB_ARG_FILE, NULL },
 	{ "no-header", OPT_NO_HEADER, NULL, "leave out the CSV header row", 0, NULL },
 	{ "csv", OPT_CSV, "FILE", "read many records from CSV FILE (- for stdin)", HB_ARG_FILE, NULL },
 	{ "dry-run", OPT_DRY_RUN, NULL, "check everything and print what would be written; write nothing", 0, NULL },

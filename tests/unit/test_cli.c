@@ -195,7 +195,7 @@ test_spec_options(void **state)
 	    "option\tflag\t\t\tflag\t\t\ta flag\n"
 	    "option\tquiet\tq\t\tflag\t\t\tprint no notes on stderr\n"
 	    "option\tformat\tf\tFORMAT\tchoice\t\tcsv,table,jsonl\tprint the rows as csv (the default), table (aligned, for people) or jsonl (JSON Lines)\n"
-	    "option\toutput\to\tFILE\tfile\t\t\twrite the CSV to FILE (atomically) instead of stdout\n"
+	    "option\toutput\to\tFILE\tfile\t\t\twrite the output to FILE (atomically) instead of stdout\n"
 	    "option\tno-header\t\t\tflag\t\t\tleave out the CSV header row\n"
 	    "option\thelp\th\t\tflag\t\t\tprint this help and exit\n"
 	    "option\tversion\t\t\tflag\t\t\tprint the version and exit\n");
