@@ -248,13 +248,9 @@ late_share_line(void *ctx, const struct hb_row *row)
 		l->unit_price = sl.base;
 		l->amount = sl.share;
 	} else {
-		/* "sales-share minimum fee for M: sales ..." without its
-		 * first words. */
-		const char *said = strstr(sl.minimum_text, ": ");
-
 		l->description = hb_xprintf("sales share for %s: none, %s; its "
 		    "figures came after invoice %lld billed the month at the "
-		    "minimum", month, said ? said + 2 : sl.minimum_text,
+		    "minimum", month, sl.figures_text,
 		    (long long)hb_row_int(row, HB_LSHARE_INVOICE));
 	}
 	hb_share_lines_release(&sl);

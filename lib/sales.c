@@ -325,21 +325,22 @@ hb_share_lines(const struct hb_share_terms *t, const char *month,
 	hb_money_format(revenue, '.', rev);
 	hb_money_format(t->threshold, '.', thr);
 	if (!has_figures)
-		out->minimum_text = hb_xprintf("sales-share minimum fee for %s: "
-		    "no sales figures, billed at the minimum", month);
+		out->figures_text = hb_xstrdup("no sales figures, billed at the "
+		    "minimum");
 	else if (!m.above && t->by_revenue)
-		out->minimum_text = hb_xprintf("sales-share minimum fee for %s: "
-		    "sales %lld unit%s, %s (the share starts above %s)", month,
-		    (long long)units, units == 1 ? "" : "s", rev, thr);
+		out->figures_text = hb_xprintf("sales %lld unit%s, %s (the share "
+		    "starts above %s)", (long long)units, units == 1 ? "" : "s",
+		    rev, thr);
 	else if (!m.above)
-		out->minimum_text = hb_xprintf("sales-share minimum fee for %s: "
-		    "sales %lld unit%s, %s (the share starts above %lld unit%s)",
-		    month, (long long)units, units == 1 ? "" : "s", rev,
-		    (long long)t->threshold, t->threshold == 1 ? "" : "s");
+		out->figures_text = hb_xprintf("sales %lld unit%s, %s (the share "
+		    "starts above %lld unit%s)", (long long)units,
+		    units == 1 ? "" : "s", rev, (long long)t->threshold,
+		    t->threshold == 1 ? "" : "s");
 	else
-		out->minimum_text = hb_xprintf("sales-share minimum fee for %s: "
-		    "sales %lld unit%s, %s", month, (long long)units,
-		    units == 1 ? "" : "s", rev);
+		out->figures_text = hb_xprintf("sales %lld unit%s, %s",
+		    (long long)units, units == 1 ? "" : "s", rev);
+	out->minimum_text = hb_xprintf("sales-share minimum fee for %s: %s",
+	    month, out->figures_text);
 	if (!m.above)
 		return true;
 	out->has_share = true;
@@ -371,6 +372,7 @@ void
 hb_share_lines_release(struct hb_share_lines *l)
 {
 	free(l->minimum_text);
+	free(l->figures_text);
 	free(l->share_text);
 	memset(l, 0, sizeof *l);
 }

@@ -83,6 +83,7 @@ bool hb_share_compute(const struct hb_share_terms *t, int64_t units,
  * amounts.  The strings are the caller's. */
 struct hb_share_lines {
 	char *minimum_text;
+	char *figures_text;	/* the figures, as minimum_text gives them */
 	bool has_share;
 	char *share_text;
 	int64_t base, share;
